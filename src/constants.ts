@@ -1,0 +1,44 @@
+/** The extension's one name; every id a user or a `when` clause can see is built from it. */
+export const EXTENSION_NAME = 'mlRoadmaps';
+
+const id = (name: string): string => `${EXTENSION_NAME}.${name}`;
+
+export const VIEW_CONTAINER_ID = 'mlRoadmaps';
+export const TREE_VIEW_ID = id('tree');
+export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';
+export const DIAGNOSTIC_COLLECTION = EXTENSION_NAME;
+
+export const Commands = {
+  markNotStarted: id('markNotStarted'),
+  markInProgress: id('markInProgress'),
+  markDone: id('markDone'),
+  markSkipped: id('markSkipped'),
+  toggleDone: id('toggleDone'),
+  nextTask: id('nextTask'),
+  refresh: id('refresh'),
+  resetProgress: id('resetProgress'),
+  hideFinished: id('hideFinished'),
+  showFinished: id('showFinished'),
+  openRoadmapFile: id('openRoadmapFile'),
+} as const;
+
+export const ContextKeys = {
+  hideFinished: id('hideFinished'),
+  /** True while the tree's selection holds a task, so the palette offers the state commands. */
+  taskSelected: id('taskSelected'),
+} as const;
+
+/** `contextValue`s of tree items; menus in package.json match on them. */
+export const TreeItemContext = {
+  roadmap: 'roadmap',
+  phase: 'phase',
+  module: 'module',
+  error: 'roadmapError',
+  /** Tasks carry their state so menus can hide the action that would do nothing: `task.done`. */
+  task: (state: string) => `task.${state}`,
+} as const;
+
+export const Settings = {
+  section: EXTENSION_NAME,
+  showStatusBar: 'showStatusBar',
+} as const;

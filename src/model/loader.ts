@@ -1,0 +1,496 @@
+/**
+ * Parses and validates a roadmap file and normalises it to the model in `types.ts`.
+ *
+ * Validation walks the YAML syntax tree rather than the parsed JSON so that every error can point
+ * at the exact line and column. The rules mirror `roadmaps/schema.json`; a unit test keeps the two
+ * in step. Nothing here imports `vscode`.
+ */
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
+import type { Module, Phase, Position, Resource, Roadmap, RoadmapError, RoadmapSource, Task, TaskKind, Tool } from './types';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_ALIASES = 100;
+/** Past this many nodes (aliases can multiply them) the file is refused rather than walked. */
+export const MAX_NODES = 500_000;
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_ID_LENGTH = 64;
+const MAX_TITLE_LENGTH = 300;
+const MAX_MARKDOWN_LENGTH = 20_000;
+const MAX_SHORT_LENGTH = 100;
+const MAX_URL_LENGTH = 2000;
+
+export interface LoadResult {
+  /** Present only when the file has no errors. */
+  readonly roadmap?: Roadmap;
+  readonly errors: readonly RoadmapError[];
+}
+
+/** Keys each object accepts, in the order the schema lists them. Exported for the schema test. */
+export const KNOWN_KEYS = {
+  roadmap: ['$schema', 'id', 'title', 'description', 'duration', 'level', 'phases', 'tips', 'tools', 'resources', 'advice'],
+  phase: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'modules', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice'],
+  module: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice'],
+  task: ['id', 'title', 'summary', 'topics', 'resources', 'formerIds'],
+  project: ['id', 'title', 'summary', 'topics', 'optional', 'resources', 'formerIds'],
+  tool: ['name', 'note', 'url'],
+  resource: ['title', 'url', 'note'],
+} as const;
+
+type ObjectKind = keyof typeof KNOWN_KEYS;
+
+export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
+  const lines = new LineCounter();
+  const errors: RoadmapError[] = [];
+  const byteLength = Buffer.byteLength(text, 'utf8');
+  if (byteLength > MAX_FILE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { errors: [wholeFileError(source.label, `file is ${mb(byteLength)} MB; roadmap files are limited to ${mb(MAX_FILE_BYTES)} MB`)] };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      merge: false,
+      schema: 'core',
+      customTags: [],
+      resolveKnownTags: false,
+    });
+  } catch (error) {
+    // The parser reports problems as document errors; a throw is a parser bug or exhausted stack.
+    return { errors: [wholeFileError(source.label, `could not parse the file: ${(error as Error).message}`)] };
+  }
+  const position = (offset: number): Position => {
+    const { line, col } = lines.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    errors.push({
+      file: source.label,
+      path: '',
+      message: firstLine(problem.message),
+      start: position(problem.pos[0]),
+      end: position(problem.pos[1]),
+    });
+  }
+  if (errors.length > 0) return { errors };
+  if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return { errors: [wholeFileError(source.label, 'the file is empty: a roadmap needs at least `id`, `title` and `phases`')] };
+  }
+
+  const reader = new Reader(doc, source.label, position, errors);
+  let roadmap: Roadmap | undefined;
+  try {
+    roadmap = reader.readRoadmap(doc.contents, source);
+  } catch (error) {
+    if (!(error instanceof TooLarge)) throw error;
+    errors.push(wholeFileError(source.label, error.message));
+  }
+  return errors.length > 0 || !roadmap ? { errors } : { roadmap, errors };
+}
+
+class TooLarge extends Error {}
+
+/** Mutable twins of the model's readonly types, used while building. */
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
+class Reader {
+  private aliasCount = 0;
+  private nodeCount = 0;
+  /** id → where it was first declared, for duplicate reporting. */
+  private readonly ids = new Map<string, { path: string; line: number }>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly file: string,
+    private readonly position: (offset: number) => Position,
+    private readonly errors: RoadmapError[],
+  ) {}
+
+  readRoadmap(root: Node, source: RoadmapSource): Roadmap | undefined {
+    const map = this.object(root, '', 'roadmap');
+    if (!map) return undefined;
+    const roadmap: Draft<Roadmap> = {
+      id: this.requiredId(map, '', 'roadmap'),
+      title: this.requiredTitle(map, ''),
+      description: this.markdown(map, 'description', ''),
+      duration: this.shortText(map, 'duration', ''),
+      level: this.shortText(map, 'level', ''),
+      tips: this.markdownList(map, 'tips', ''),
+      tools: this.list(map, 'tools', '', (node, path) => this.readTool(node, path)),
+      resources: this.list(map, 'resources', '', (node, path) => this.readResource(node, path)),
+      advice: this.markdownList(map, 'advice', ''),
+      phases: [],
+      source,
+      taskIndex: new Map(),
+    };
+    const phases = this.list(map, 'phases', '', (node, path) => this.readPhase(node, path, roadmap as Roadmap), { required: true, nonEmpty: true });
+    roadmap.phases = phases;
+    roadmap.taskIndex = this.indexTasks(phases);
+    return roadmap as Roadmap;
+  }
+
+  private readPhase(node: Node, path: string, roadmap: Roadmap): Phase | undefined {
+    const map = this.object(node, path, 'phase');
+    if (!map) return undefined;
+    const phase = { ...this.sectionInfo(map, path, 'phase'), modules: [] as Module[], roadmap } as Draft<Phase>;
+    const hasModules = map.has('modules');
+    if (hasModules && (map.has('tasks') || map.has('projects'))) {
+      const key = map.has('tasks') ? 'tasks' : 'projects';
+      this.errorAt(this.keyNode(map, key) ?? map, `${join(path, key)}`, 'a phase holds either `modules` or `tasks`/`projects`, not both');
+    }
+    if (hasModules) {
+      phase.modules = this.list(map, 'modules', path, (child, childPath) => this.readModule(child, childPath, phase as Phase), { nonEmpty: true });
+    } else {
+      // A roadmap without a module level: the phase's own tasks form one implicit module.
+      const implicit = { ...this.sectionInfoWithoutExtras(phase), implicit: true, tasks: [] as Task[], phase: phase as Phase } as Draft<Module>;
+      implicit.tasks = this.readTasks(map, path, implicit as Module);
+      phase.modules = [implicit as Module];
+    }
+    return phase as Phase;
+  }
+
+  private readModule(node: Node, path: string, phase: Phase): Module | undefined {
+    const map = this.object(node, path, 'module');
+    if (!map) return undefined;
+    const module = { ...this.sectionInfo(map, path, 'module'), implicit: false, tasks: [] as Task[], phase } as Draft<Module>;
+    module.tasks = this.readTasks(map, path, module as Module);
+    return module as Module;
+  }
+
+  /** An implicit module shows its phase's content; tips and the like stay on the phase. */
+  private sectionInfoWithoutExtras(phase: Draft<Phase>) {
+    return {
+      id: phase.id,
+      title: phase.title,
+      description: undefined,
+      duration: undefined,
+      level: undefined,
+      goal: undefined,
+      objectives: [],
+      tips: [],
+      tools: [],
+      resources: [],
+      advice: [],
+    };
+  }
+
+  private readTasks(map: YAMLMap, path: string, module: Module): Task[] {
+    const topics = this.list(map, 'tasks', path, (node, p) => this.readTask(node, p, 'topic', module));
+    const projects = this.list(map, 'projects', path, (node, p) => this.readTask(node, p, 'project', module));
+    return [...topics, ...projects];
+  }
+
+  private sectionInfo(map: YAMLMap, path: string, kind: 'phase' | 'module') {
+    return {
+      id: this.requiredId(map, path, kind),
+      title: this.requiredTitle(map, path),
+      description: this.markdown(map, 'description', path),
+      duration: this.shortText(map, 'duration', path),
+      level: this.shortText(map, 'level', path),
+      goal: this.markdown(map, 'goal', path),
+      objectives: this.markdownList(map, 'objectives', path),
+      tips: this.markdownList(map, 'tips', path),
+      tools: this.list(map, 'tools', path, (node, p) => this.readTool(node, p)),
+      resources: this.list(map, 'resources', path, (node, p) => this.readResource(node, p)),
+      advice: this.markdownList(map, 'advice', path),
+    };
+  }
+
+  private readTask(node: Node, path: string, kind: TaskKind, module: Module): Task | undefined {
+    const map = this.object(node, path, kind === 'project' ? 'project' : 'task');
+    if (!map) return undefined;
+    return {
+      kind,
+      id: this.requiredId(map, path, kind),
+      title: this.requiredTitle(map, path),
+      summary: this.markdown(map, 'summary', path),
+      topics: this.markdownList(map, 'topics', path),
+      resources: this.list(map, 'resources', path, (child, p) => this.readResource(child, p)),
+      formerIds: this.list(map, 'formerIds', path, (child, p) => this.idValue(child, p)),
+      optional: kind === 'project' ? (this.boolean(map, 'optional', path) ?? false) : false,
+      module,
+    };
+  }
+
+  private readTool(node: Node, path: string): Tool | undefined {
+    const map = this.object(node, path, 'tool');
+    if (!map) return undefined;
+    const name = this.requiredString(map, 'name', path, MAX_TITLE_LENGTH);
+    return name === undefined ? undefined : { name, note: this.markdown(map, 'note', path), url: this.url(map, 'url', path, false) };
+  }
+
+  private readResource(node: Node, path: string): Resource | undefined {
+    const map = this.object(node, path, 'resource');
+    if (!map) return undefined;
+    const title = this.requiredString(map, 'title', path, MAX_TITLE_LENGTH);
+    const url = this.url(map, 'url', path, true);
+    return title === undefined || url === undefined ? undefined : { title, url, note: this.markdown(map, 'note', path) };
+  }
+
+  private indexTasks(phases: readonly Phase[]): Map<string, Task> {
+    const index = new Map<string, Task>();
+    for (const task of phases.flatMap((p) => p.modules.flatMap((m) => m.tasks))) index.set(task.id, task);
+    // Former ids resolve to the renamed task unless a live task still has that id.
+    for (const task of index.values()) {
+      for (const former of task.formerIds) if (!index.has(former)) index.set(former, task);
+    }
+    return index;
+  }
+
+  // ---- value readers: each reports its own errors and returns undefined on failure ----
+
+  private object(node: Node, path: string, kind: ObjectKind): YAMLMap | undefined {
+    const resolved = this.resolve(node);
+    if (!isMap(resolved)) {
+      this.errorAt(node, path, `expected ${article(kind)} (a mapping with keys such as ${KNOWN_KEYS[kind].filter((k) => k !== '$schema').slice(0, 3).map((k) => `\`${k}\``).join(', ')}), found ${describe(resolved)}`);
+      return undefined;
+    }
+    const known: readonly string[] = KNOWN_KEYS[kind];
+    for (const pair of resolved.items) {
+      const keyNode = pair.key as Node;
+      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key === '<<') {
+        this.errorAt(keyNode, join(path, key), 'merge keys (`<<`) are not supported; write the fields out');
+      } else if (key === undefined || !known.includes(key)) {
+        const suggestion = key ? closest(key, known) : undefined;
+        const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Expected one of: ${known.filter((k) => k !== '$schema').join(', ')}.`;
+        this.errorAt(keyNode, join(path, key ?? '?'), `unknown property ${key === undefined ? '(not a plain key)' : `\`${key}\``} for ${article(kind)}.${hint}`);
+      }
+    }
+    return resolved;
+  }
+
+  private list<T>(
+    map: YAMLMap,
+    key: string,
+    path: string,
+    readItem: (node: Node, path: string) => T | undefined,
+    options: { required?: boolean; nonEmpty?: boolean } = {},
+  ): T[] {
+    const listPath = join(path, key);
+    const node = this.value(map, key);
+    if (node === undefined) {
+      if (options.required) this.errorAt(map, listPath, `missing required list \`${key}\``);
+      return [];
+    }
+    const seq = this.resolve(node);
+    if (!isSeq(seq)) {
+      this.errorAt(node, listPath, `expected a list, found ${describe(seq)}`);
+      return [];
+    }
+    if (options.nonEmpty && seq.items.length === 0) this.errorAt(seq, listPath, `\`${key}\` must not be empty`);
+    const result: T[] = [];
+    seq.items.forEach((item, i) => {
+      const value = readItem(item as Node, `${listPath}[${i}]`);
+      if (value !== undefined) result.push(value);
+    });
+    return result;
+  }
+
+  private requiredId(map: YAMLMap, path: string, kind: string): string {
+    const node = this.value(map, 'id');
+    if (node === undefined) {
+      this.errorAt(map, join(path, 'id'), `missing required \`id\` for ${article(kind)}`);
+      return '';
+    }
+    const id = this.idValue(node, join(path, 'id'));
+    if (id === undefined) return '';
+    const first = this.ids.get(id);
+    if (first) {
+      this.errorAt(node, join(path, 'id'), `duplicate id "${id}" (first used at ${first.path || 'the top'}, line ${first.line}); ids must be unique within a roadmap`);
+    } else if (kind !== 'roadmap') {
+      this.ids.set(id, { path: join(path, 'id'), line: this.startOf(node).line });
+    }
+    return id;
+  }
+
+  private idValue(node: Node, path: string): string | undefined {
+    const value = this.scalarString(node, path);
+    if (value === undefined) return undefined;
+    if (value.length > MAX_ID_LENGTH) {
+      this.errorAt(node, path, `id "${value.slice(0, 20)}…" is ${value.length} characters; ids are at most ${MAX_ID_LENGTH}`);
+      return undefined;
+    }
+    if (!ID_PATTERN.test(value)) {
+      this.errorAt(node, path, `id "${value}" must be kebab-case: lowercase letters and digits separated by single hyphens (for example "${slugify(value) || 'linear-algebra'}")`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private requiredTitle(map: YAMLMap, path: string): string {
+    return this.requiredString(map, 'title', path, MAX_TITLE_LENGTH) ?? '';
+  }
+
+  private requiredString(map: YAMLMap, key: string, path: string, maxLength: number): string | undefined {
+    const node = this.value(map, key);
+    if (node === undefined) {
+      this.errorAt(map, join(path, key), `missing required \`${key}\``);
+      return undefined;
+    }
+    const value = this.text(node, join(path, key), maxLength);
+    if (value !== undefined && value.trim() === '') {
+      this.errorAt(node, join(path, key), `\`${key}\` must not be empty`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private markdown(map: YAMLMap, key: string, path: string): string | undefined {
+    const node = this.value(map, key);
+    return node === undefined ? undefined : this.text(node, join(path, key), MAX_MARKDOWN_LENGTH);
+  }
+
+  private shortText(map: YAMLMap, key: string, path: string): string | undefined {
+    const node = this.value(map, key);
+    return node === undefined ? undefined : this.text(node, join(path, key), MAX_SHORT_LENGTH);
+  }
+
+  private markdownList(map: YAMLMap, key: string, path: string): string[] {
+    return this.list(map, key, path, (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH));
+  }
+
+  private url(map: YAMLMap, key: string, path: string, required: boolean): string | undefined {
+    const node = this.value(map, key);
+    if (node === undefined) {
+      if (required) this.errorAt(map, join(path, key), `missing required \`${key}\``);
+      return undefined;
+    }
+    const value = this.text(node, join(path, key), MAX_URL_LENGTH);
+    if (value !== undefined && !/^https?:\/\/\S+$/i.test(value)) {
+      this.errorAt(node, join(path, key), `"${value.slice(0, 60)}" is not an http(s) address; only http and https links are allowed`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private boolean(map: YAMLMap, key: string, path: string): boolean | undefined {
+    const node = this.value(map, key);
+    if (node === undefined) return undefined;
+    const resolved = this.resolve(node);
+    if (isScalar(resolved) && typeof resolved.value === 'boolean') return resolved.value;
+    this.errorAt(node, join(path, key), `expected true or false, found ${describe(resolved)}`);
+    return undefined;
+  }
+
+  /** Accepts strings and, because people write `title: 2025` or `duration: 4`, numbers too. */
+  private text(node: Node, path: string, maxLength: number): string | undefined {
+    const value = this.scalarString(node, path, true);
+    if (value !== undefined && value.length > maxLength) {
+      this.errorAt(node, path, `text is ${value.length} characters; the limit here is ${maxLength}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private scalarString(node: Node, path: string, acceptNumbers = false): string | undefined {
+    const resolved = this.resolve(node);
+    if (isScalar(resolved)) {
+      if (typeof resolved.value === 'string') return resolved.value;
+      if (acceptNumbers && typeof resolved.value === 'number') return String((resolved as Scalar).source ?? resolved.value);
+    }
+    this.errorAt(node, path, `expected text, found ${describe(resolved)}`);
+    return undefined;
+  }
+
+  private value(map: YAMLMap, key: string): Node | undefined {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (!pair) return undefined;
+    // `key:` with nothing after it parses as a null scalar: treat it as present but empty.
+    return (pair.value as Node | null) ?? new Scalar(null);
+  }
+
+  private keyNode(map: YAMLMap, key: string): Node | undefined {
+    return map.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined;
+  }
+
+  /** Follows aliases, counting them and every node reached, so alias bombs stop early. */
+  private resolve(node: Node): Node | undefined {
+    if (++this.nodeCount > MAX_NODES) throw new TooLarge(`the file expands to more than ${MAX_NODES} nodes; roadmaps that large are refused`);
+    if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+      this.errorAt(node, '', `custom tag ${node.tag} is not supported`);
+    }
+    if (!isAlias(node)) return node;
+    if (++this.aliasCount > MAX_ALIASES) throw new TooLarge(`the file uses more than ${MAX_ALIASES} aliases; write the content out instead`);
+    const target = (node as Alias).resolve(this.doc);
+    return target as Node | undefined;
+  }
+
+  private startOf(node: Node): Position {
+    return this.position(node.range?.[0] ?? 0);
+  }
+
+  private errorAt(node: Node | undefined, path: string, message: string): void {
+    const range = node?.range ?? [0, 0, 0];
+    this.errors.push({ file: this.file, path, message, start: this.position(range[0]), end: this.position(Math.max(range[0], range[1])) });
+  }
+}
+
+function wholeFileError(file: string, message: string): RoadmapError {
+  return { file, path: '', message, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/i.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+function describe(node: Node | undefined | null): string {
+  if (node === undefined || node === null) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'an empty value';
+    if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    return `${typeof value} ${String(value)}`;
+  }
+  return 'an unsupported value';
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_ID_LENGTH)
+    .replace(/-+$/, '');
+}
+
+/** The known key within edit distance 2 of `key`, for "did you mean" hints. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,118 @@
+/**
+ * The normalised roadmap model. Every roadmap, whatever shape its file has, becomes
+ * roadmap → phases → modules → tasks. A phase written without modules gets one implicit module
+ * (same id as the phase) so that every consumer walks one shape.
+ */
+
+export type TaskState = 'notStarted' | 'inProgress' | 'done' | 'skipped';
+export const TASK_STATES: readonly TaskState[] = ['notStarted', 'inProgress', 'done', 'skipped'];
+
+export type TaskKind = 'topic' | 'project';
+
+export interface Tool {
+  readonly name: string;
+  readonly note?: string;
+  readonly url?: string;
+}
+
+export interface Resource {
+  readonly title: string;
+  readonly url: string;
+  readonly note?: string;
+}
+
+/** Fields that phases and modules share. */
+export interface SectionInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly duration?: string;
+  readonly level?: string;
+  readonly goal?: string;
+  readonly objectives: readonly string[];
+  readonly tips: readonly string[];
+  readonly tools: readonly Tool[];
+  readonly resources: readonly Resource[];
+  readonly advice: readonly string[];
+}
+
+export interface Task {
+  readonly kind: TaskKind;
+  readonly id: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly topics: readonly string[];
+  readonly resources: readonly Resource[];
+  readonly formerIds: readonly string[];
+  /** Projects only: the author marks it optional or one choice among several. */
+  readonly optional: boolean;
+  readonly module: Module;
+}
+
+export interface Module extends SectionInfo {
+  /** True when the file had no module level here: the tree shows the phase's tasks directly. */
+  readonly implicit: boolean;
+  /** Topics first, then projects, in file order. */
+  readonly tasks: readonly Task[];
+  readonly phase: Phase;
+}
+
+export interface Phase extends SectionInfo {
+  readonly modules: readonly Module[];
+  readonly roadmap: Roadmap;
+}
+
+export interface Roadmap {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly duration?: string;
+  readonly level?: string;
+  readonly tips: readonly string[];
+  readonly tools: readonly Tool[];
+  readonly resources: readonly Resource[];
+  readonly advice: readonly string[];
+  readonly phases: readonly Phase[];
+  /** Where it came from, for error messages and "Open Roadmap File". */
+  readonly source: RoadmapSource;
+  /** Every task by id, and by former id, for O(1) lookup. */
+  readonly taskIndex: ReadonlyMap<string, Task>;
+}
+
+export interface RoadmapSource {
+  /** A display path: the bundled file name or the workspace-relative path. */
+  readonly label: string;
+  /** An absolute file system path or URI string, as the loader's caller gave it. */
+  readonly location: string;
+  readonly bundled: boolean;
+}
+
+export interface Position {
+  /** 1-based, as people count lines. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface RoadmapError {
+  readonly file: string;
+  /** The path in the document, e.g. `phases[2].modules[0].tasks[3].id`; empty for whole-file errors. */
+  readonly path: string;
+  readonly message: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Any node of the tree that holds tasks. */
+export type Container = Roadmap | Phase | Module;
+
+export function tasksOf(node: Container | Task): readonly Task[] {
+  if ('kind' in node) return [node];
+  if ('modules' in node) return node.modules.flatMap((m) => m.tasks);
+  if ('phases' in node) return node.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks));
+  return node.tasks;
+}
+
+export function formatError(error: RoadmapError): string {
+  const where = error.path ? `${error.path}: ` : '';
+  return `${error.file}:${error.start.line}:${error.start.column}: ${where}${error.message}`;
+}

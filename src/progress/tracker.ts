@@ -1,0 +1,89 @@
+/**
+ * One place that answers "what state is this task in" and "how far along is this node", and
+ * that every view listens to. Pure: storage comes in through `ProgressStore`.
+ */
+import { RollUp, Counts, nextTask } from '../model/progress';
+import { Container, Roadmap, Task, TaskState } from '../model/types';
+import { ProgressStore } from '../storage/progressStore';
+
+export interface TrackerChange {
+  readonly roadmap: Roadmap;
+  /** The tasks whose state changed; undefined when the whole roadmap may have changed. */
+  readonly tasks?: readonly Task[];
+}
+
+type Listener = (change: TrackerChange) => void;
+
+export class ProgressTracker {
+  private readonly rollUps = new Map<Roadmap, RollUp>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly store: ProgressStore) {}
+
+  stateOf = (task: Task): TaskState => this.store.stateOf(task.module.phase.roadmap.id, task);
+
+  /** When a done or skipped task was finished, as epoch milliseconds. */
+  finishedAt(task: Task): number | undefined {
+    const entry = this.store.entryOf(task.module.phase.roadmap.id, task);
+    return entry && (entry.state === 'done' || entry.state === 'skipped') ? entry.changedAt : undefined;
+  }
+
+  countsOf(node: Container): Counts {
+    return this.rollUpOf(rootOf(node)).countsOf(node);
+  }
+
+  nextTask(roadmap: Roadmap): Task | undefined {
+    return nextTask(roadmap, this.stateOf);
+  }
+
+  /** Sets the state of tasks that all belong to one roadmap. */
+  async setState(tasks: readonly Task[], state: TaskState): Promise<void> {
+    if (tasks.length === 0) return;
+    const roadmap = rootOf(tasks[0]);
+    const before = new Map(tasks.map((t) => [t, this.stateOf(t)] as const));
+    await this.store.setState(roadmap.id, tasks, state);
+    const changed = tasks.filter((t) => before.get(t) !== state);
+    if (changed.length === 0) return;
+    const rollUp = this.rollUps.get(roadmap);
+    for (const task of changed) rollUp?.taskChanged(task, before.get(task)!, state);
+    this.emit({ roadmap, tasks: changed });
+  }
+
+  async reset(roadmap: Roadmap): Promise<number> {
+    const cleared = await this.store.reset(roadmap.id);
+    this.rollUps.delete(roadmap);
+    this.emit({ roadmap });
+    return cleared;
+  }
+
+  /** Forget cached counts, after roadmaps were reloaded or progress was replaced wholesale. */
+  invalidate(roadmap?: Roadmap): void {
+    if (roadmap) this.rollUps.delete(roadmap);
+    else this.rollUps.clear();
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private emit(change: TrackerChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+
+  private rollUpOf(roadmap: Roadmap): RollUp {
+    let rollUp = this.rollUps.get(roadmap);
+    if (!rollUp) {
+      rollUp = new RollUp(this.stateOf);
+      this.rollUps.set(roadmap, rollUp);
+    }
+    return rollUp;
+  }
+}
+
+export function rootOf(node: Container | Task): Roadmap {
+  if ('kind' in node) return node.module.phase.roadmap;
+  if ('phases' in node) return node;
+  if ('modules' in node) return node.roadmap;
+  return node.phase.roadmap;
+}

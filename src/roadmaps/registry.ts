@@ -1,0 +1,157 @@
+/**
+ * Finds, reads and loads every roadmap: the bundled ones and those in the workspace's
+ * `.vscode/roadmaps/*.roadmap.yaml`. Loading is lazy (first asked for by a view), one file's
+ * failure never stops the others, and every failure is published to the Problems panel.
+ */
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_COLLECTION } from '../constants';
+import { loadRoadmap } from '../model/loader';
+import { Roadmap, RoadmapError, RoadmapSource, Task } from '../model/types';
+import { Disposable } from '../util/disposable';
+
+export const BUNDLED_FOLDER = 'roadmaps';
+export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
+
+/** A roadmap file that could not be loaded; shown in the tree as an error item. */
+export interface LoadFailure {
+  readonly failure: true;
+  readonly source: RoadmapSource;
+  readonly uri: vscode.Uri;
+  readonly errors: readonly RoadmapError[];
+}
+
+export type RoadmapEntry = Roadmap | LoadFailure;
+
+export function isFailure(value: unknown): value is LoadFailure {
+  return typeof value === 'object' && value !== null && (value as LoadFailure).failure === true;
+}
+
+export class RoadmapRegistry extends Disposable {
+  private loading: Promise<readonly RoadmapEntry[]> | undefined;
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION));
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly RoadmapEntry[]>());
+  /** Fires after a reload with the new entries; the old model objects are stale from then on. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+  }
+
+  entries(): Promise<readonly RoadmapEntry[]> {
+    this.loading ??= this.loadAll();
+    return this.loading;
+  }
+
+  async roadmaps(): Promise<readonly Roadmap[]> {
+    return (await this.entries()).filter((e): e is Roadmap => !isFailure(e));
+  }
+
+  /** The loaded entries, or none if nothing has asked for them yet. Never starts a load. */
+  async loadedRoadmaps(): Promise<readonly Roadmap[]> {
+    return this.loading ? this.roadmaps() : [];
+  }
+
+  async roadmap(id: string): Promise<Roadmap | undefined> {
+    return (await this.roadmaps()).find((r) => r.id === id);
+  }
+
+  async task(roadmapId: string, taskId: string): Promise<Task | undefined> {
+    return (await this.roadmap(roadmapId))?.taskIndex.get(taskId);
+  }
+
+  async reload(): Promise<readonly RoadmapEntry[]> {
+    this.loading = this.loadAll();
+    const entries = await this.loading;
+    this.changeEmitter.fire(entries);
+    return entries;
+  }
+
+  private async loadAll(): Promise<readonly RoadmapEntry[]> {
+    const started = Date.now();
+    const files = [...(await this.bundledFiles()), ...(await this.workspaceFiles())];
+    const entries = await Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));
+    this.rejectDuplicateIds(entries);
+    this.publishDiagnostics(entries);
+    const failed = entries.filter(isFailure).length;
+    this.log.info(`Loaded ${entries.length - failed} roadmap(s)${failed ? `, ${failed} failed` : ''} in ${Date.now() - started} ms.`);
+    return entries;
+  }
+
+  private async bundledFiles(): Promise<{ uri: vscode.Uri; source: RoadmapSource }[]> {
+    const folder = vscode.Uri.joinPath(this.extensionUri, BUNDLED_FOLDER);
+    const children = await vscode.workspace.fs.readDirectory(folder);
+    return children
+      .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.yaml'))
+      .map(([name]) => name)
+      .sort()
+      .map((name) => {
+        const uri = vscode.Uri.joinPath(folder, name);
+        return { uri, source: { label: name, location: uri.toString(), bundled: true } };
+      });
+  }
+
+  private async workspaceFiles(): Promise<{ uri: vscode.Uri; source: RoadmapSource }[]> {
+    if (!vscode.workspace.workspaceFolders?.length) return [];
+    const uris = await vscode.workspace.findFiles(WORKSPACE_ROADMAP_GLOB);
+    return uris
+      .sort((a, b) => a.toString().localeCompare(b.toString()))
+      .map((uri) => ({ uri, source: { label: vscode.workspace.asRelativePath(uri, true), location: uri.toString(), bundled: false } }));
+  }
+
+  private async loadFile(uri: vscode.Uri, source: RoadmapSource): Promise<RoadmapEntry> {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+    } catch (error) {
+      return failure(uri, source, [{ file: source.label, path: '', message: `could not read the file: ${(error as Error).message}`, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }]);
+    }
+    const result = loadRoadmap(text, source);
+    return result.roadmap ?? failure(uri, source, result.errors);
+  }
+
+  /** Two files with one roadmap id would share progress: the later one is refused. */
+  private rejectDuplicateIds(entries: RoadmapEntry[]): void {
+    const seen = new Map<string, Roadmap>();
+    entries.forEach((entry, i) => {
+      if (isFailure(entry)) return;
+      const first = seen.get(entry.id);
+      if (!first) {
+        seen.set(entry.id, entry);
+        return;
+      }
+      const uri = vscode.Uri.parse(entry.source.location);
+      entries[i] = failure(uri, entry.source, [
+        { file: entry.source.label, path: 'id', message: `roadmap id "${entry.id}" is already used by ${first.source.label}; choose another id`, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      ]);
+    });
+  }
+
+  private publishDiagnostics(entries: readonly RoadmapEntry[]): void {
+    this.diagnostics.clear();
+    for (const entry of entries) {
+      if (!isFailure(entry)) continue;
+      this.diagnostics.set(entry.uri, entry.errors.map(toDiagnostic));
+      for (const error of entry.errors) this.log.warn(`${error.file}:${error.start.line}:${error.start.column}: ${error.path ? `${error.path}: ` : ''}${error.message}`);
+    }
+  }
+}
+
+function failure(uri: vscode.Uri, source: RoadmapSource, errors: readonly RoadmapError[]): LoadFailure {
+  return { failure: true, uri, source, errors };
+}
+
+export function toRange(error: RoadmapError): vscode.Range {
+  const start = new vscode.Position(error.start.line - 1, error.start.column - 1);
+  const end = new vscode.Position(error.end.line - 1, error.end.column - 1);
+  return new vscode.Range(start, end.isBefore(start) ? start : end);
+}
+
+function toDiagnostic(error: RoadmapError): vscode.Diagnostic {
+  const message = error.path ? `${error.path}: ${error.message}` : error.message;
+  const diagnostic = new vscode.Diagnostic(toRange(error), message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = 'ML Roadmaps';
+  return diagnostic;
+}

@@ -1,0 +1,31 @@
+/**
+ * The shared services every feature receives: created once in `activate`, cheap to create
+ * (no file I/O until a view asks for roadmaps).
+ */
+import * as vscode from 'vscode';
+import { OUTPUT_CHANNEL_NAME } from './constants';
+import { ProgressTracker } from './progress/tracker';
+import { RoadmapRegistry } from './roadmaps/registry';
+import { StorageKeys } from './storage/memento';
+import { ProgressStore } from './storage/progressStore';
+
+export interface Services {
+  readonly log: vscode.LogOutputChannel;
+  readonly registry: RoadmapRegistry;
+  readonly store: ProgressStore;
+  readonly tracker: ProgressTracker;
+}
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const registry = new RoadmapRegistry(context.extensionUri, log);
+  // Progress follows the user to their other machines through Settings Sync.
+  context.globalState.setKeysForSync([StorageKeys.progress]);
+  const store = new ProgressStore(context.globalState, (message) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(`ML Roadmaps: ${message}`);
+  });
+  const tracker = new ProgressTracker(store);
+  context.subscriptions.push(log, registry);
+  return { log, registry, store, tracker };
+}

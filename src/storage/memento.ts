@@ -1,0 +1,15 @@
+/**
+ * The subset of `vscode.Memento` the stores use, declared here so that they can be unit-tested
+ * with an in-memory twin and no editor.
+ */
+export interface MementoLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+/** Every Memento key the extension writes. Progress is in globalState and synced across machines. */
+export const StorageKeys = {
+  progress: 'mlRoadmaps.progress',
+  /** The last stored progress that could not be read in full, kept so nothing is lost to a bad write. */
+  progressBackup: 'mlRoadmaps.progressBackup',
+} as const;

@@ -1,0 +1,148 @@
+/**
+ * Task progress, kept in `globalState` under one key as `{ version, tasks: { "roadmap/task": … } }`.
+ *
+ * Entries for ids that no roadmap has any more are kept untouched: a roadmap update that renames
+ * or removes a task must never lose what the learner did. A corrupt stored value is ignored entry
+ * by entry, with one warning, and never throws.
+ */
+import type { Task, TaskState } from '../model/types';
+import { TASK_STATES } from '../model/types';
+import { MementoLike, StorageKeys } from './memento';
+
+export const PROGRESS_VERSION = 1;
+
+export interface TaskProgress {
+  readonly state: TaskState;
+  /** Epoch milliseconds of the last change; for done and skipped, when it was finished. */
+  readonly changedAt: number;
+}
+
+interface StoredProgress {
+  version: number;
+  tasks: Record<string, TaskProgress>;
+}
+
+export function progressKey(roadmapId: string, taskId: string): string {
+  return `${roadmapId}/${taskId}`;
+}
+
+export class ProgressStore {
+  private tasks: Map<string, TaskProgress> | undefined;
+  /** The stored value as found, when parts of it could not be read; saved aside before the first overwrite. */
+  private unreadable: unknown;
+
+  constructor(
+    private readonly memento: MementoLike,
+    private readonly warn: (message: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** State of a task, looking under its former ids when it was renamed. */
+  stateOf(roadmapId: string, task: Task): TaskState {
+    return this.entryOf(roadmapId, task)?.state ?? 'notStarted';
+  }
+
+  entryOf(roadmapId: string, task: Task): TaskProgress | undefined {
+    const tasks = this.load();
+    const direct = tasks.get(progressKey(roadmapId, task.id));
+    if (direct) return direct;
+    for (const former of task.formerIds) {
+      const entry = tasks.get(progressKey(roadmapId, former));
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  /** Every stored entry of one roadmap, including ids the roadmap no longer has. */
+  entriesOf(roadmapId: string): Map<string, TaskProgress> {
+    const prefix = `${roadmapId}/`;
+    const result = new Map<string, TaskProgress>();
+    for (const [key, value] of this.load()) if (key.startsWith(prefix)) result.set(key.slice(prefix.length), value);
+    return result;
+  }
+
+  async setState(roadmapId: string, tasks: readonly Task[], state: TaskState): Promise<void> {
+    const all = this.load();
+    const changedAt = this.now();
+    let changed = 0;
+    for (const task of tasks) {
+      if (this.stateOf(roadmapId, task) === state) continue;
+      // A renamed task's progress moves to its new id on the first change.
+      for (const former of task.formerIds) all.delete(progressKey(roadmapId, former));
+      if (state === 'notStarted') all.delete(progressKey(roadmapId, task.id));
+      else all.set(progressKey(roadmapId, task.id), { state, changedAt });
+      changed++;
+    }
+    if (changed === 0) return;
+    await this.save();
+  }
+
+  /** Clears every entry of one roadmap, orphans included. Returns how many were cleared. */
+  async reset(roadmapId: string): Promise<number> {
+    const all = this.load();
+    const prefix = `${roadmapId}/`;
+    let cleared = 0;
+    for (const key of [...all.keys()]) {
+      if (key.startsWith(prefix)) {
+        all.delete(key);
+        cleared++;
+      }
+    }
+    if (cleared > 0) await this.save();
+    return cleared;
+  }
+
+  private load(): Map<string, TaskProgress> {
+    if (!this.tasks) this.tasks = this.read();
+    return this.tasks;
+  }
+
+  private read(): Map<string, TaskProgress> {
+    const result = new Map<string, TaskProgress>();
+    const raw = this.memento.get<unknown>(StorageKeys.progress);
+    if (raw === undefined || raw === null) return result;
+    const problems: string[] = [];
+    if (!isRecord(raw) || !isRecord(raw.tasks)) {
+      this.unreadable = raw;
+      this.warn('Saved progress has an unexpected shape and was ignored. A copy is kept aside before anything new is saved.');
+      return result;
+    }
+    if (typeof raw.version === 'number' && raw.version > PROGRESS_VERSION) {
+      problems.push(`it was written by a newer version (${raw.version})`);
+    }
+    for (const [key, value] of Object.entries(raw.tasks)) {
+      if (isValidEntry(key, value)) result.set(key, { state: value.state, changedAt: value.changedAt });
+      else problems.push(`entry "${key.slice(0, 80)}"`);
+    }
+    if (problems.length > 0) {
+      this.unreadable = raw;
+      const shown = problems.slice(0, 3).join(', ');
+      this.warn(`Ignored ${problems.length} unreadable part(s) of the saved progress: ${shown}${problems.length > 3 ? ', …' : ''}. A copy of the original is kept aside.`);
+    }
+    return result;
+  }
+
+  private async save(): Promise<void> {
+    if (this.unreadable !== undefined) {
+      await this.memento.update(StorageKeys.progressBackup, { savedAt: this.now(), value: this.unreadable });
+      this.unreadable = undefined;
+    }
+    const stored: StoredProgress = { version: PROGRESS_VERSION, tasks: Object.fromEntries(this.load()) };
+    await this.memento.update(StorageKeys.progress, stored);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isValidEntry(key: string, value: unknown): value is TaskProgress {
+  return (
+    /^[^/]+\/[^/]+$/.test(key) &&
+    isRecord(value) &&
+    TASK_STATES.includes(value.state as TaskState) &&
+    value.state !== 'notStarted' &&
+    typeof value.changedAt === 'number' &&
+    Number.isFinite(value.changedAt)
+  );
+}

@@ -1,0 +1,166 @@
+/** The sidebar tree: its view, the task-state commands, Next Task, Reset, and the status bar. */
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, Settings, TREE_VIEW_ID } from '../constants';
+import { isFinished } from '../model/progress';
+import { Roadmap, Task, TaskState, TASK_STATES } from '../model/types';
+import { rootOf } from '../progress/tracker';
+import { isFailure, toRange } from '../roadmaps/registry';
+import type { Services } from '../services';
+import { isModule, isPhase, isRoadmap, isTask, RoadmapTreeProvider, TreeElement } from './provider';
+import { STATE_COMMANDS, STATE_LABELS } from './states';
+import { ProgressStatusBar } from './statusBar';
+
+export const HIDE_FINISHED_SETTING = 'tree.hideFinishedTasks';
+
+export interface RoadmapTree {
+  readonly provider: RoadmapTreeProvider;
+  readonly view: vscode.TreeView<TreeElement>;
+  readonly statusBar: ProgressStatusBar;
+  /** The roadmap the status bar shows and Next Task works in. */
+  focusedRoadmap(): Promise<Roadmap | undefined>;
+  reveal(task: Task): Promise<void>;
+}
+
+export function registerTree(context: vscode.ExtensionContext, services: Services): RoadmapTree {
+  const { registry, tracker, log } = services;
+  const config = () => vscode.workspace.getConfiguration(Settings.section);
+  const provider = new RoadmapTreeProvider(registry, tracker, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+    // Ticking a task must not tick its parents: the roll-up decides what a module shows.
+    manageCheckboxStateManually: true,
+  });
+  const statusBar = new ProgressStatusBar(tracker);
+  context.subscriptions.push(provider, view, statusBar);
+  void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+
+  let focused: Roadmap | undefined;
+  const focus = (roadmap: Roadmap | undefined) => {
+    focused = roadmap;
+    statusBar.show(roadmap);
+  };
+  const focusedRoadmap = async (): Promise<Roadmap | undefined> => {
+    const roadmaps = await registry.roadmaps();
+    if (focused && roadmaps.includes(focused)) return focused;
+    focus(roadmaps[0]);
+    return focused;
+  };
+  const reveal = async (task: Task) => {
+    focus(rootOf(task));
+    await view.reveal(task, { select: true, focus: true, expand: true });
+  };
+
+  context.subscriptions.push(
+    view.onDidChangeSelection((e) => {
+      const element = e.selection.find((s) => !isFailure(s));
+      if (element) focus(rootOf(element as Roadmap));
+      void vscode.commands.executeCommand('setContext', ContextKeys.taskSelected, e.selection.some(isTask));
+    }),
+    view.onDidChangeVisibility((e) => e.visible && void focusedRoadmap()),
+    view.onDidChangeCheckboxState(async (e) => {
+      for (const [element, checkbox] of e.items) {
+        if (!isTask(element)) continue;
+        await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
+        focus(rootOf(element));
+      }
+    }),
+    registry.onDidChange(() => {
+      tracker.invalidate();
+      focused = undefined;
+      void focusedRoadmap();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(`${Settings.section}.${HIDE_FINISHED_SETTING}`)) return;
+      const hide = config().get<boolean>(HIDE_FINISHED_SETTING, false);
+      provider.setHideFinished(hide);
+      void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, hide);
+    }),
+  );
+
+  /** The tasks a state command applies to: the clicked row, the multi-selection, or the selection. */
+  const targetTasks = (clicked?: unknown, selected?: unknown): Task[] => {
+    const pool = Array.isArray(selected) && selected.includes(clicked) ? selected : clicked ? [clicked] : view.selection;
+    return pool.filter(isTask);
+  };
+  const setState = async (state: TaskState, clicked?: unknown, selected?: unknown) => {
+    const tasks = targetTasks(clicked, selected);
+    if (tasks.length === 0) {
+      void vscode.window.showInformationMessage(`Select a task in the ML Roadmaps view to mark it ${STATE_LABELS[state].toLowerCase()}.`);
+      return;
+    }
+    // Progress is stored per roadmap; a multi-selection may span several.
+    for (const roadmap of new Set(tasks.map(rootOf))) {
+      await tracker.setState(tasks.filter((t) => rootOf(t) === roadmap), state);
+    }
+    focus(rootOf(tasks[0]));
+  };
+
+  for (const state of TASK_STATES) {
+    context.subscriptions.push(vscode.commands.registerCommand(STATE_COMMANDS[state], (clicked?: unknown, selected?: unknown) => setState(state, clicked, selected)));
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.toggleDone, (clicked?: unknown, selected?: unknown) => {
+      const tasks = targetTasks(clicked, selected);
+      const allDone = tasks.length > 0 && tasks.every((t) => isFinished(tracker.stateOf(t)));
+      return setState(allDone ? 'notStarted' : 'done', clicked, selected);
+    }),
+
+    vscode.commands.registerCommand(Commands.nextTask, async (clicked?: unknown) => {
+      const roadmap = isRoadmap(clicked) || isPhase(clicked) || isModule(clicked) || isTask(clicked) ? rootOf(clicked) : await focusedRoadmap();
+      if (!roadmap) {
+        void vscode.window.showInformationMessage('No roadmap is loaded.');
+        return undefined;
+      }
+      const next = tracker.nextTask(roadmap);
+      if (!next) {
+        void vscode.window.showInformationMessage(`Every task of "${roadmap.title}" is done or skipped.`);
+        return undefined;
+      }
+      await reveal(next);
+      return next;
+    }),
+
+    vscode.commands.registerCommand(Commands.refresh, async () => {
+      await registry.reload();
+    }),
+
+    vscode.commands.registerCommand(Commands.resetProgress, async (clicked?: unknown) => {
+      const roadmap = isRoadmap(clicked) ? clicked : await pickRoadmap(await registry.roadmaps(), await focusedRoadmap());
+      if (!roadmap) return false;
+      const counts = tracker.countsOf(roadmap);
+      const started = counts.total - counts.notStarted;
+      const answer = await vscode.window.showWarningMessage(
+        `Reset progress of "${roadmap.title}"?`,
+        { modal: true, detail: `This clears the state of ${started} task(s), including progress kept for tasks the roadmap no longer has. It cannot be undone.` },
+        'Reset',
+      );
+      if (answer !== 'Reset') return false;
+      const cleared = await tracker.reset(roadmap);
+      log.info(`Reset progress of ${roadmap.id}: ${cleared} entries cleared.`);
+      return true;
+    }),
+
+    vscode.commands.registerCommand(Commands.hideFinished, () => config().update(HIDE_FINISHED_SETTING, true, vscode.ConfigurationTarget.Global)),
+    vscode.commands.registerCommand(Commands.showFinished, () => config().update(HIDE_FINISHED_SETTING, false, vscode.ConfigurationTarget.Global)),
+
+    vscode.commands.registerCommand(Commands.openRoadmapFile, async (clicked?: unknown) => {
+      const target = isFailure(clicked) ? clicked : isRoadmap(clicked) ? clicked : await focusedRoadmap();
+      if (!target) return;
+      const uri = isFailure(target) ? target.uri : vscode.Uri.parse(target.source.location);
+      const selection = isFailure(target) && target.errors[0] ? toRange(target.errors[0]) : undefined;
+      await vscode.window.showTextDocument(uri, { selection, preview: false });
+    }),
+  );
+
+  return { provider, view, statusBar, focusedRoadmap, reveal };
+}
+
+async function pickRoadmap(roadmaps: readonly Roadmap[], focused: Roadmap | undefined): Promise<Roadmap | undefined> {
+  if (roadmaps.length <= 1) return roadmaps[0];
+  const items = roadmaps.map((roadmap) => ({ label: roadmap.title, description: roadmap === focused ? 'in focus' : roadmap.source.label, roadmap }));
+  if (focused) items.sort((a, b) => Number(b.roadmap === focused) - Number(a.roadmap === focused));
+  return (await vscode.window.showQuickPick(items, { placeHolder: 'Reset the progress of which roadmap?' }))?.roadmap;
+}

@@ -1,0 +1,202 @@
+/**
+ * Adapts roadmaps to VS Code's tree: roadmap → phase → module → task. The model objects are the
+ * tree's elements, so `reveal(task)` works with what every other part of the extension holds.
+ */
+import * as vscode from 'vscode';
+import { Commands, TreeItemContext } from '../constants';
+import { Counts, formatCounts, isFinished } from '../model/progress';
+import { Container, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
+import { ProgressTracker, TrackerChange } from '../progress/tracker';
+import { isFailure, LoadFailure, RoadmapEntry, RoadmapRegistry } from '../roadmaps/registry';
+import { Disposable } from '../util/disposable';
+import { STATE_ICONS, STATE_LABELS } from './states';
+
+export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure;
+
+export function isTask(element: unknown): element is Task {
+  return typeof element === 'object' && element !== null && 'kind' in element && 'module' in element;
+}
+
+export function isRoadmap(element: unknown): element is Roadmap {
+  return typeof element === 'object' && element !== null && 'phases' in element && 'taskIndex' in element;
+}
+
+export function isPhase(element: unknown): element is Phase {
+  return typeof element === 'object' && element !== null && 'modules' in element && 'roadmap' in element;
+}
+
+export function isModule(element: unknown): element is Module {
+  return typeof element === 'object' && element !== null && 'implicit' in element && 'tasks' in element;
+}
+
+export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeElement> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<TreeElement | TreeElement[] | undefined>());
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private hideFinished: boolean;
+  /** How many elements each refresh named; the benchmark reads it to prove changes stay local. */
+  lastRefreshSize = 0;
+
+  constructor(
+    private readonly registry: RoadmapRegistry,
+    private readonly tracker: ProgressTracker,
+    hideFinished: boolean,
+  ) {
+    super();
+    this.hideFinished = hideFinished;
+    this.register(tracker.onDidChange((change) => this.progressChanged(change)));
+    this.register(registry.onDidChange(() => this.refresh()));
+  }
+
+  setHideFinished(hide: boolean): void {
+    if (hide === this.hideFinished) return;
+    this.hideFinished = hide;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.lastRefreshSize = 0;
+    this.changeEmitter.fire(undefined);
+  }
+
+  async getChildren(element?: TreeElement): Promise<TreeElement[]> {
+    if (!element) return [...(await this.registry.entries())].filter((e) => isFailure(e) || this.visible(e));
+    if (isFailure(element) || isTask(element)) return [];
+    return this.childrenOf(element).filter((child) => this.visible(child));
+  }
+
+  getParent(element: TreeElement): TreeElement | undefined {
+    if (isFailure(element) || isRoadmap(element)) return undefined;
+    if (isPhase(element)) return element.roadmap;
+    if (isModule(element)) return element.phase;
+    const module = element.module;
+    return module.implicit ? module.phase : module;
+  }
+
+  getTreeItem(element: TreeElement): vscode.TreeItem {
+    if (isFailure(element)) return failureItem(element);
+    if (isTask(element)) return this.taskItem(element);
+    return this.containerItem(element);
+  }
+
+  private childrenOf(element: Roadmap | Phase | Module): TreeElement[] {
+    if (isRoadmap(element)) return [...element.phases];
+    if (isPhase(element)) {
+      const [first] = element.modules;
+      // A phase written without modules shows its tasks directly.
+      return element.modules.length === 1 && first.implicit ? [...first.tasks] : [...element.modules];
+    }
+    return [...element.tasks];
+  }
+
+  private visible(element: RoadmapEntry | TreeElement): boolean {
+    if (!this.hideFinished || isFailure(element)) return true;
+    if (isTask(element)) return !isFinished(this.tracker.stateOf(element));
+    // A container stays while it holds anything left to do; empty containers are shown as written.
+    const counts = this.tracker.countsOf(element as Container);
+    return counts.total === 0 || counts.done + counts.skipped < counts.total;
+  }
+
+  private containerItem(element: Roadmap | Phase | Module): vscode.TreeItem {
+    const roadmap = isRoadmap(element) ? element : isPhase(element) ? element.roadmap : element.phase.roadmap;
+    const counts = this.tracker.countsOf(element);
+    const item = new vscode.TreeItem(element.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = isRoadmap(element) ? element.id : `${roadmap.id}/${element.id}`;
+    item.description = formatCounts(counts);
+    item.contextValue = isRoadmap(element) ? TreeItemContext.roadmap : isPhase(element) ? TreeItemContext.phase : TreeItemContext.module;
+    item.iconPath = new vscode.ThemeIcon(isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
+    item.tooltip = containerTooltip(element, counts);
+    item.accessibilityInformation = { label: `${element.title}, ${counts.done + counts.skipped} of ${counts.total} finished` };
+    return item;
+  }
+
+  private taskItem(task: Task): vscode.TreeItem {
+    const state = this.tracker.stateOf(task);
+    const roadmap = task.module.phase.roadmap;
+    const item = new vscode.TreeItem(task.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `${roadmap.id}/${task.id}`;
+    item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    item.iconPath = STATE_ICONS[state];
+    item.contextValue = TreeItemContext.task(state);
+    item.description = taskDescription(task, state);
+    item.tooltip = taskTooltip(task, state);
+    item.accessibilityInformation = { label: `${task.title}, ${task.kind === 'project' ? 'project, ' : ''}${STATE_LABELS[state]}` };
+    return item;
+  }
+
+  /** Re-renders the changed tasks and their ancestors only, or everything after a bulk change. */
+  private progressChanged(change: TrackerChange): void {
+    if (!change.tasks || this.hideFinished) {
+      // Hidden rows may need to appear or disappear: let the view ask again from the top.
+      this.refresh();
+      return;
+    }
+    const changed = new Set<TreeElement>([change.roadmap]);
+    for (const task of change.tasks) {
+      changed.add(task);
+      changed.add(task.module.phase);
+      if (!task.module.implicit) changed.add(task.module);
+    }
+    this.lastRefreshSize = changed.size;
+    this.changeEmitter.fire([...changed]);
+  }
+}
+
+function taskDescription(task: Task, state: TaskState): string {
+  const parts: string[] = [];
+  if (task.kind === 'project') parts.push(task.optional ? 'optional project' : 'project');
+  if (state === 'inProgress' || state === 'skipped') parts.push(STATE_LABELS[state].toLowerCase());
+  return parts.join(' · ');
+}
+
+function taskTooltip(task: Task, state: TaskState): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(task.title)}** — ${STATE_LABELS[state]}`);
+  if (task.summary) md.appendMarkdown(`\n\n${plainLine(task.summary)}`);
+  if (task.topics.length) md.appendMarkdown(`\n\n${task.topics.map((t) => `- ${plainLine(t)}`).join('\n')}`);
+  md.appendMarkdown(`\n\n_${escapeMarkdown(task.module.implicit ? task.module.phase.title : `${task.module.phase.title} › ${task.module.title}`)}_`);
+  return md;
+}
+
+function containerTooltip(element: Roadmap | Phase | Module, counts: Counts): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(element.title)}**`);
+  const meta = [element.duration, element.level].filter(Boolean).map((s) => escapeMarkdown(s!));
+  if (meta.length) md.appendMarkdown(`\n\n${meta.join(' · ')}`);
+  const goal = 'goal' in element ? element.goal : undefined;
+  if (goal) md.appendMarkdown(`\n\n**Goal:** ${plainLine(goal)}`);
+  md.appendMarkdown(
+    `\n\n${counts.done} done · ${counts.inProgress} in progress · ${counts.skipped} skipped · ${counts.notStarted} not started`,
+  );
+  return md;
+}
+
+function failureItem(failure: LoadFailure): vscode.TreeItem {
+  const [first] = failure.errors;
+  const item = new vscode.TreeItem(`${failure.source.label} — failed to load`, vscode.TreeItemCollapsibleState.None);
+  item.id = `failed:${failure.source.location}`;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  item.description = first ? `line ${first.start.line}: ${first.message}` : undefined;
+  item.contextValue = TreeItemContext.error;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(failure.source.label)}** could not be loaded:\n\n`);
+  md.appendMarkdown(
+    failure.errors
+      .slice(0, 10)
+      .map((e) => `- line ${e.start.line}, column ${e.start.column}: ${escapeMarkdown(e.path ? `${e.path}: ${e.message}` : e.message)}`)
+      .join('\n'),
+  );
+  if (failure.errors.length > 10) md.appendMarkdown(`\n- … ${failure.errors.length - 10} more in the Problems panel`);
+  item.tooltip = md;
+  item.command = { command: Commands.openRoadmapFile, title: 'Open Roadmap File', arguments: [failure] };
+  return item;
+}
+
+/** Tooltips are trusted-free Markdown: keep roadmap text from being read as markup or HTML. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** Markdown fields shown in a one-line context: keep emphasis, drop raw HTML. */
+function plainLine(markdown: string): string {
+  return markdown.replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
+}

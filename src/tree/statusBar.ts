@@ -1,0 +1,40 @@
+/** The status bar item: progress of the roadmap in focus; clicking it goes to the next task. */
+import * as vscode from 'vscode';
+import { Commands, Settings } from '../constants';
+import { finished, percent } from '../model/progress';
+import { Roadmap } from '../model/types';
+import { ProgressTracker } from '../progress/tracker';
+import { Disposable } from '../util/disposable';
+
+export class ProgressStatusBar extends Disposable {
+  readonly item = this.register(vscode.window.createStatusBarItem('mlRoadmaps.progress', vscode.StatusBarAlignment.Left, 50));
+  private roadmap: Roadmap | undefined;
+
+  constructor(private readonly tracker: ProgressTracker) {
+    super();
+    this.item.name = 'ML Roadmaps Progress';
+    this.item.command = Commands.nextTask;
+    this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && this.update()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.showStatusBar}`) && this.update()),
+    );
+  }
+
+  show(roadmap: Roadmap | undefined): void {
+    this.roadmap = roadmap;
+    this.update();
+  }
+
+  private update(): void {
+    const enabled = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.showStatusBar, true);
+    if (!this.roadmap || !enabled) {
+      this.item.hide();
+      return;
+    }
+    const counts = this.tracker.countsOf(this.roadmap);
+    this.item.text = `$(checklist) ${finished(counts)}/${counts.total} · ${percent(counts)}%`;
+    this.item.tooltip = `${this.roadmap.title}: ${counts.done} done, ${counts.inProgress} in progress, ${counts.skipped} skipped, ${counts.notStarted} not started. Click for the next task.`;
+    this.item.accessibilityInformation = { label: `${this.roadmap.title} progress: ${percent(counts)} percent. Go to the next task.` };
+    this.item.show();
+  }
+}
