@@ -5,6 +5,8 @@ const id = (name: string): string => `${EXTENSION_NAME}.${name}`;
 
 export const VIEW_CONTAINER_ID = 'mlRoadmaps';
 export const TREE_VIEW_ID = id('tree');
+export const DETAILS_VIEW_TYPE = id('details');
+export const DASHBOARD_VIEW_TYPE = id('dashboard');
 export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';
 export const DIAGNOSTIC_COLLECTION = EXTENSION_NAME;
 
@@ -20,6 +22,12 @@ export const Commands = {
   hideFinished: id('hideFinished'),
   showFinished: id('showFinished'),
   openRoadmapFile: id('openRoadmapFile'),
+  openDetails: id('openDetails'),
+  pinDetails: id('pinDetails'),
+  openDashboard: id('openDashboard'),
+  openNotes: id('openNotes'),
+  createStarterProject: id('createStarterProject'),
+  linkFolder: id('linkFolder'),
 } as const;
 
 export const ContextKeys = {

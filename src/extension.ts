@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { DashboardFeature, registerDashboard } from './dashboard';
+import { DetailsFeature, registerDetails } from './details';
 import { createServices, Services } from './services';
 import { registerTree, RoadmapTree } from './tree';
 
@@ -6,12 +8,17 @@ import { registerTree, RoadmapTree } from './tree';
 export interface MlRoadmapsApi {
   readonly services: Services;
   readonly tree: RoadmapTree;
+  readonly details: DetailsFeature;
+  readonly dashboard: DashboardFeature;
+  readonly globalState: vscode.Memento;
 }
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const services = createServices(context);
   const tree = registerTree(context, services);
-  return { services, tree };
+  const details = registerDetails(context, services, tree);
+  const dashboard = registerDashboard(context, services, tree, details);
+  return { services, tree, details, dashboard, globalState: context.globalState };
 }
 
 export function deactivate(): void {}

@@ -127,17 +127,20 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       await registry.reload();
     }),
 
-    vscode.commands.registerCommand(Commands.resetProgress, async (clicked?: unknown) => {
+    // `{ confirmed: true }` as the second argument skips the question, for keybindings and tests.
+    vscode.commands.registerCommand(Commands.resetProgress, async (clicked?: unknown, options?: unknown) => {
       const roadmap = isRoadmap(clicked) ? clicked : await pickRoadmap(await registry.roadmaps(), await focusedRoadmap());
       if (!roadmap) return false;
       const counts = tracker.countsOf(roadmap);
       const started = counts.total - counts.notStarted;
-      const answer = await vscode.window.showWarningMessage(
-        `Reset progress of "${roadmap.title}"?`,
-        { modal: true, detail: `This clears the state of ${started} task(s), including progress kept for tasks the roadmap no longer has. It cannot be undone.` },
-        'Reset',
-      );
-      if (answer !== 'Reset') return false;
+      const confirmed =
+        (options as { confirmed?: unknown } | undefined)?.confirmed === true ||
+        (await vscode.window.showWarningMessage(
+          `Reset progress of "${roadmap.title}"?`,
+          { modal: true, detail: `This clears the state of ${started} task(s), including progress kept for tasks the roadmap no longer has. It cannot be undone.` },
+          'Reset',
+        )) === 'Reset';
+      if (!confirmed) return false;
       const cleared = await tracker.reset(roadmap);
       log.info(`Reset progress of ${roadmap.id}: ${cleared} entries cleared.`);
       return true;

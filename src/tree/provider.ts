@@ -106,6 +106,10 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     item.iconPath = new vscode.ThemeIcon(isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
     item.tooltip = containerTooltip(element, counts);
     item.accessibilityInformation = { label: `${element.title}, ${counts.done + counts.skipped} of ${counts.total} finished` };
+    // Modules, and phases that are their own module, open their page on click; phases with
+    // modules only expand.
+    const opensPage = isModule(element) || (isPhase(element) && element.modules.length === 1 && element.modules[0].implicit);
+    if (opensPage) item.command = { command: Commands.openDetails, title: 'Open Details', arguments: [element, { preserveFocus: true }] };
     return item;
   }
 

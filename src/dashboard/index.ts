@@ -1,0 +1,54 @@
+/** Open Dashboard (from a roadmap in the tree or the view title), and restoring dashboards. */
+import * as vscode from 'vscode';
+import { Commands, DASHBOARD_VIEW_TYPE } from '../constants';
+import type { DetailsFeature } from '../details';
+import { Roadmap } from '../model/types';
+import { rootOf } from '../progress/tracker';
+import type { Services } from '../services';
+import type { RoadmapTree } from '../tree';
+import { isModule, isPhase, isRoadmap, isTask } from '../tree/provider';
+import type { DashboardPanels } from './panel';
+
+export interface DashboardFeature {
+  panels(): DashboardPanels | undefined;
+}
+
+export function registerDashboard(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): DashboardFeature {
+  let panels: DashboardPanels | undefined;
+  const load = async (): Promise<DashboardPanels> => {
+    if (!panels) {
+      const { DashboardPanels } = await import('./panel');
+      panels = new DashboardPanels({ services, extensionUri: context.extensionUri, openModule: (m) => details.open(m), revealTask: tree.reveal });
+      context.subscriptions.push(panels);
+    }
+    return panels;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.openDashboard, async (target?: unknown) => {
+      const inTree = isRoadmap(target) || isPhase(target) || isModule(target) || isTask(target);
+      const roadmap: Roadmap | undefined = inTree ? rootOf(target) : await tree.focusedRoadmap();
+      if (!roadmap) {
+        void vscode.window.showInformationMessage('No roadmap is loaded.');
+        return;
+      }
+      (await load()).open(roadmap);
+    }),
+
+    services.registry.onDidChange(async () => panels?.rebind(await services.registry.roadmaps())),
+
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel, state: unknown) {
+        const roadmapId = typeof state === 'object' && state !== null ? (state as Record<string, unknown>).roadmapId : undefined;
+        const roadmap = typeof roadmapId === 'string' ? await services.registry.roadmap(roadmapId) : undefined;
+        if (!roadmap) {
+          webviewPanel.dispose();
+          return;
+        }
+        (await load()).open(roadmap, webviewPanel);
+      },
+    }),
+  );
+
+  return { panels: () => panels };
+}

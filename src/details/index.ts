@@ -1,0 +1,104 @@
+/**
+ * The details feature: Open Details and Pin commands, following the tree, and restoring panels
+ * after a reload. The panels themselves (and markdown-it) load on first use.
+ */
+import * as vscode from 'vscode';
+import { Commands, DETAILS_VIEW_TYPE } from '../constants';
+import { isFinished } from '../model/progress';
+import { Module, Roadmap } from '../model/types';
+import type { Services } from '../services';
+import { isModule, isPhase, isRoadmap, isTask } from '../tree/provider';
+import type { RoadmapTree } from '../tree';
+import type { DetailsPanels } from './panel';
+import { TaskAction } from './protocol';
+
+export interface DetailsFeature {
+  /** The panels, once the feature was first used; undefined before. */
+  panels(): DetailsPanels | undefined;
+  open(module: Module, options?: { preserveFocus?: boolean; pinned?: boolean }): Promise<void>;
+  /** Registers an action other features offer as a button on each task of the page. */
+  addTaskAction(action: TaskAction): void;
+}
+
+export function registerDetails(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): DetailsFeature {
+  const actions = new Set<TaskAction>(['reveal']);
+  let panels: DetailsPanels | undefined;
+  const load = async (): Promise<DetailsPanels> => {
+    if (!panels) {
+      const { DetailsPanels } = await import('./panel');
+      panels = new DetailsPanels({
+        services,
+        extensionUri: context.extensionUri,
+        revealTask: tree.reveal,
+        taskActions: () => [...actions],
+      });
+      context.subscriptions.push(panels);
+    }
+    return panels;
+  };
+  const open = async (module: Module, options?: { preserveFocus?: boolean; pinned?: boolean }) => {
+    (await load()).open(module, options);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.openDetails, async (target?: unknown, options?: { preserveFocus?: boolean }) => {
+      const module = await moduleFor(target ?? tree.view.selection[0], services, tree);
+      if (!module) {
+        void vscode.window.showInformationMessage('Select a phase, module or task in the ML Roadmaps view to open its details.');
+        return;
+      }
+      await open(module, { preserveFocus: options?.preserveFocus === true });
+    }),
+
+    vscode.commands.registerCommand(Commands.pinDetails, async (target?: unknown) => {
+      const module = target ? await moduleFor(target, services, tree) : undefined;
+      if (module) await open(module, { pinned: true });
+      else (await load()).pin(panels?.active());
+    }),
+
+    tree.view.onDidChangeSelection((e) => {
+      const [selected] = e.selection;
+      if (panels && e.selection.length === 1 && isTask(selected)) panels.followSelection(selected.module);
+    }),
+
+    services.registry.onDidChange(() => void panels?.rebind(async (roadmapId, moduleId) => findModule(await services.registry.roadmap(roadmapId), moduleId))),
+
+    vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel, state: unknown) {
+        const saved = savedState(state);
+        const module = saved && findModule(await services.registry.roadmap(saved.roadmapId), saved.moduleId);
+        if (!module) {
+          // The roadmap or module is gone (renamed, or a workspace roadmap closed): nothing to show.
+          webviewPanel.dispose();
+          return;
+        }
+        (await load()).revive(webviewPanel, module, saved.pinned);
+      },
+    }),
+  );
+
+  return { panels: () => panels, open, addTaskAction: (action) => actions.add(action) };
+}
+
+/** The module a tree element stands for; a phase opens its first unfinished module. */
+async function moduleFor(target: unknown, services: Services, tree: RoadmapTree): Promise<Module | undefined> {
+  if (isTask(target)) return target.module;
+  if (isModule(target)) return target;
+  if (isPhase(target)) return target.modules.find((m) => m.tasks.some((t) => !isFinished(services.tracker.stateOf(t)))) ?? target.modules[0];
+  if (isRoadmap(target)) {
+    const next = services.tracker.nextTask(target);
+    return next?.module ?? target.phases[0]?.modules[0];
+  }
+  const roadmap = await tree.focusedRoadmap();
+  return roadmap ? services.tracker.nextTask(roadmap)?.module : undefined;
+}
+
+export function findModule(roadmap: Roadmap | undefined, moduleId: string): Module | undefined {
+  return roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === moduleId);
+}
+
+function savedState(state: unknown): { roadmapId: string; moduleId: string; pinned: boolean } | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { roadmapId, moduleId, pinned } = state as Record<string, unknown>;
+  return typeof roadmapId === 'string' && typeof moduleId === 'string' ? { roadmapId, moduleId, pinned: pinned === true } : undefined;
+}

@@ -1,0 +1,182 @@
+import * as assert from 'assert';
+import { renderDashboard, phaseChart } from '../../src/dashboard/render';
+import { createMarkdownRenderer } from '../../src/details/markdown';
+import { isSafeExternalLink, parsePageMessage } from '../../src/details/protocol';
+import { PageAssets, renderModulePage } from '../../src/details/render';
+import { countTasks } from '../../src/model/progress';
+import { Module, Task, TaskState, tasksOf } from '../../src/model/types';
+import { loadBundled, loadText, miniRoadmap } from './helpers';
+
+const assets: PageAssets = { cspSource: 'vscode-resource:', nonce: 'NONCE123', scriptUri: 'vscode-resource:/media/details.js', styleUri: 'vscode-resource:/media/details.css' };
+const md = createMarkdownRenderer();
+const notStarted = (): TaskState => 'notStarted';
+
+function page(module: Module, stateOf: (t: Task) => TaskState = notStarted): string {
+  return renderModulePage({ module, stateOf, counts: countTasks(module.tasks, stateOf) }, assets, md);
+}
+
+/** A roadmap whose every text field tries to inject markup. */
+function hostileModule(): Module {
+  const evil = '<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) [cmd](command:workbench.action.quit) ![pic](https://evil.example/x.png)';
+  const text = [
+    'id: evil',
+    'title: "<b>Evil</b> roadmap"',
+    'phases:',
+    '  - id: p',
+    '    title: "<i>Phase</i>"',
+    '    modules:',
+    '      - id: m',
+    '        title: "<script>alert(0)</script>"',
+    `        goal: ${JSON.stringify(evil)}`,
+    `        tips: [${JSON.stringify(evil)}]`,
+    '        tasks:',
+    '          - id: t',
+    '            title: "\\" onmouseover=\\"alert(4)"',
+    `            summary: ${JSON.stringify(evil)}`,
+    `            topics: [${JSON.stringify(evil)}]`,
+    '        tools:',
+    '          - name: "<u>x</u>"',
+    '            url: "https://example.com/\\"><script>alert(5)</script>"',
+  ].join('\n');
+  const result = loadText(text);
+  assert.deepStrictEqual(result.errors, []);
+  return result.roadmap!.phases[0].modules[0];
+}
+
+suite('Markdown renderer', () => {
+  test('Renders Markdown structure: emphasis, lists, code and tables', () => {
+    assert.strictEqual(md.inline('**bold** and `code`'), '<strong>bold</strong> and <code>code</code>');
+    assert.match(md.block('- a\n- b'), /<ul>\s*<li>a<\/li>\s*<li>b<\/li>\s*<\/ul>/);
+    assert.match(md.block('| a | b |\n|---|---|\n| 1 | 2 |'), /<table>[\s\S]*<td>1<\/td>/);
+  });
+
+  test('Shows raw HTML as text', () => {
+    assert.strictEqual(md.inline('<b>x</b>'), '&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  test('Turns web links into links the extension opens, and drops other schemes', () => {
+    assert.strictEqual(md.inline('[Kaggle](https://www.kaggle.com/)'), '<a href="#" data-href="https://www.kaggle.com/" title="https://www.kaggle.com/" class="external-link">Kaggle</a>');
+    assert.ok(!md.inline('[x](javascript:alert(1))').includes('<a'));
+    assert.ok(!md.inline('[x](command:workbench.action.quit)').includes('<a'));
+    assert.ok(!md.inline('[x](file:///etc/passwd)').includes('<a'));
+  });
+
+  test('Shows images as their alt text, so nothing loads from the network', () => {
+    assert.strictEqual(md.inline('![a chart](https://example.com/c.png)'), 'a chart');
+  });
+});
+
+suite('Details page', () => {
+  test('Has a strict CSP with the nonce, and loads only its own script and style', () => {
+    const html = page(loadText(miniRoadmap()).roadmap!.phases[0].modules[0]);
+    assert.match(html, /content="default-src 'none'; style-src vscode-resource:; script-src 'nonce-NONCE123'; img-src vscode-resource:; font-src vscode-resource:"/);
+    assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
+    assert.match(html, /<script nonce="NONCE123" src="vscode-resource:\/media\/details.js"><\/script>/);
+    assert.ok(!/style="/.test(html), 'no inline styles');
+  });
+
+  test('Shows the breadcrumb, title, meta, goal, objectives, tasks, projects, tips, tools and advice', () => {
+    const course = loadBundled('machine-learning-course.yaml');
+    const module = course.phases[0].modules[0];
+    const html = page(module);
+    assert.match(html, /<nav class="breadcrumb"[^>]*><span>Machine Learning Roadmap<\/span><span class="sep" aria-hidden="true">›<\/span><span>Beginner: ML Foundations<\/span><\/nav>/);
+    assert.match(html, /<h1>Module 1: Foundations of Machine Learning<\/h1>/);
+    assert.match(html, /<section id="objectives"[\s\S]*Understand ML concepts, applications, and workflow\./);
+    assert.match(html, /<section id="tasks"[\s\S]*Introduction[\s\S]*What is Machine Learning\?/);
+    assert.match(html, /<section id="projects"[\s\S]*Exploratory Data Analysis on a Real Dataset/);
+    const weeks = loadBundled('master-24-week.yaml');
+    const week1 = page(weeks.phases[0].modules[0]);
+    assert.match(week1, /<section id="goal"[\s\S]*Master Python &amp; data handling\./);
+    assert.match(week1, /<section id="tips"[\s\S]*<strong>reusable preprocessing functions<\/strong>/);
+    const dl = loadBundled('deep-learning.yaml');
+    assert.ok(dl.tools.length > 0);
+  });
+
+  test('Renders each task with its current state in the checkbox and the state list', () => {
+    const module = loadText(miniRoadmap()).roadmap!.phases[0].modules[0];
+    const html = page(module, (t) => (t.id === 'calculus' ? 'skipped' : t.id === 'linear-algebra' ? 'inProgress' : 'notStarted'));
+    assert.match(html, /<li class="task" data-task-id="calculus" data-state="skipped">[\s\S]*?id="check-calculus" data-task-id="calculus" checked/);
+    assert.match(html, /data-task-id="linear-algebra" data-state="inProgress">[\s\S]*?<option value="inProgress" selected>In progress<\/option>/);
+    assert.match(html, /<span id="summary" aria-live="polite">1\/3 · 33%<\/span>/);
+  });
+
+  test('Gives every control a screen-reader label', () => {
+    const html = page(loadText(miniRoadmap()).roadmap!.phases[0].modules[0]);
+    for (const control of html.match(/<(select|input|button)\b[^>]*>/g)!) assert.match(control, /aria-label="[^"]+"/, control);
+  });
+
+  test('Keeps hostile roadmap content inert', () => {
+    const html = page(hostileModule());
+    const body = html.slice(html.indexOf('<body'));
+    assert.strictEqual((body.match(/<script/g) ?? []).length, 1, 'only our nonce script');
+    assert.ok(!/<img/i.test(body), 'no images');
+    // Real tags only, with their quoted values removed: what is left are attribute names.
+    const attributeNames = (body.match(/<[a-z][^>]*>/gi) ?? []).map((tag) => tag.replace(/"[^"]*"/g, '""'));
+    assert.ok(!attributeNames.some((tag) => /\son[a-z]+=/i.test(tag)), 'no event handler attributes');
+    assert.ok(!/href="(javascript|command):/i.test(body), 'no script or command links');
+    assert.ok(!/<(b|i|u)>/.test(body), 'no markup from titles');
+    assert.match(body, /&lt;script&gt;alert\(0\)&lt;\/script&gt;/);
+    assert.match(body, /data-href="https:\/\/example.com\/&quot;&gt;&lt;script&gt;alert\(5\)&lt;\/script&gt;"/);
+  });
+
+  test('A phase without modules shows the phase itself', () => {
+    const weeks = loadBundled('master-24-week.yaml');
+    const html = page(weeks.phases[0].modules[0]);
+    assert.match(html, /<h1>Week 1: Python &amp; Data Foundations<\/h1>/);
+    assert.match(html, /<nav class="breadcrumb"[^>]*><span>24-Week Complete Master Roadmap<\/span><\/nav>/);
+  });
+});
+
+suite('Page messages', () => {
+  test('Accepts the messages the page sends', () => {
+    assert.deepStrictEqual(parsePageMessage({ type: 'setState', taskId: 'numpy', state: 'done' }), { type: 'setState', taskId: 'numpy', state: 'done' });
+    assert.deepStrictEqual(parsePageMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepStrictEqual(parsePageMessage({ type: 'openLink', href: 'https://arxiv.org/' }), { type: 'openLink', href: 'https://arxiv.org/' });
+    assert.deepStrictEqual(parsePageMessage({ type: 'taskAction', action: 'reveal', taskId: 'numpy' }), { type: 'taskAction', action: 'reveal', taskId: 'numpy' });
+  });
+
+  test('Drops anything else', () => {
+    const bad: unknown[] = [
+      null, 'setState', [], { type: 'setState', taskId: 'numpy', state: 'finished' }, { type: 'setState', taskId: '../x', state: 'done' },
+      { type: 'setState', taskId: 'numpy', state: 'done', extra: 1 }, { type: 'openLink', href: 'command:workbench.action.quit' },
+      { type: 'openLink', href: 'javascript:alert(1)' }, { type: 'openLink', href: 'file:///etc/passwd' }, { type: 'taskAction', action: 'rm', taskId: 'x' },
+      { type: 'eval', code: '1' }, { type: 'ready', x: 1 },
+    ];
+    for (const message of bad) assert.strictEqual(parsePageMessage(message), undefined, JSON.stringify(message));
+  });
+
+  test('Lets only web and mail links out', () => {
+    assert.ok(isSafeExternalLink('https://paperswithcode.com/'));
+    assert.ok(isSafeExternalLink('mailto:a@b.c'));
+    for (const href of ['vscode://x', 'command:x', 'javascript:x', 'data:text/html,x', 'not a url']) assert.ok(!isSafeExternalLink(href), href);
+  });
+});
+
+suite('Dashboard page', () => {
+  test('Draws one bar per phase, scaled to its progress', () => {
+    const roadmap = loadText(miniRoadmap()).roadmap!;
+    const states: Record<string, TaskState> = { 'linear-algebra': 'done', calculus: 'skipped', numpy: 'inProgress' };
+    const stateOf = (t: Task) => states[t.id] ?? 'notStarted';
+    const svg = phaseChart(roadmap.phases, (p) => countTasks(tasksOf(p), stateOf));
+    assert.strictEqual((svg.match(/class="phase-row"/g) ?? []).length, 2);
+    assert.match(svg, /<rect class="bar-done" x="260" y="4" width="120"/);
+    assert.match(svg, /<rect class="bar-skipped" x="380" y="4" width="120"/);
+    assert.match(svg, /<rect class="bar-progress" x="260" y="32" width="180"/);
+    assert.match(svg, />66%<\/text>/);
+  });
+
+  test('Lists counts by state, recent finishes with dates and a Continue button', () => {
+    const roadmap = loadText(miniRoadmap()).roadmap!;
+    const numpy = roadmap.taskIndex.get('numpy')!;
+    const stateOf = (t: Task): TaskState => (t === numpy ? 'done' : 'notStarted');
+    const html = renderDashboard(
+      { roadmap, countsOf: (n) => countTasks(tasksOf(n), stateOf), recent: [{ task: numpy, finishedAt: Date.UTC(2026, 10, 20) }], next: roadmap.taskIndex.get('calculus') },
+      assets,
+      md,
+    );
+    assert.match(html, /<div class="card" data-state="done"><span class="number">1<\/span>/);
+    assert.match(html, /<div class="card" data-state="notStarted"><span class="number">4<\/span>/);
+    assert.match(html, /<li>NumPy <time datetime="2026-11-20T00:00:00.000Z">2026-11-20<\/time><\/li>/);
+    assert.match(html, /<button type="button" class="primary" data-continue>Continue: Calculus<\/button>/);
+  });
+});
