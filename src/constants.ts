@@ -28,6 +28,21 @@ export const Commands = {
   openNotes: id('openNotes'),
   createStarterProject: id('createStarterProject'),
   linkFolder: id('linkFolder'),
+  unlinkFolder: id('unlinkFolder'),
+  relinkFolder: id('relinkFolder'),
+  revealLinkedFolder: id('revealLinkedFolder'),
+  openLinkedFolderInNewWindow: id('openLinkedFolderInNewWindow'),
+  openTerminalInLinkedFolder: id('openTerminalInLinkedFolder'),
+  showTask: id('showTask'),
+} as const;
+
+export const NoteContext = {
+  note: 'note',
+} as const;
+
+export const LinkedFolderContext = {
+  present: 'linkedFolder',
+  missing: 'linkedFolder.missing',
 } as const;
 
 export const ContextKeys = {

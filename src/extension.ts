@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { DashboardFeature, registerDashboard } from './dashboard';
 import { DetailsFeature, registerDetails } from './details';
+import { LinksFeature, registerLinks } from './links';
+import { NotesFeature, registerNotes } from './notes';
 import { createServices, Services } from './services';
 import { registerTree, RoadmapTree } from './tree';
 
@@ -10,6 +12,8 @@ export interface MlRoadmapsApi {
   readonly tree: RoadmapTree;
   readonly details: DetailsFeature;
   readonly dashboard: DashboardFeature;
+  readonly links: LinksFeature;
+  readonly notes: NotesFeature;
   readonly globalState: vscode.Memento;
 }
 
@@ -18,7 +22,11 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const tree = registerTree(context, services);
   const details = registerDetails(context, services, tree);
   const dashboard = registerDashboard(context, services, tree, details);
-  return { services, tree, details, dashboard, globalState: context.globalState };
+  const links = registerLinks(context, services, tree);
+  const notes = registerNotes(context, services, tree, (module) => details.open(module));
+  details.addTaskAction('openNotes');
+  details.addTaskAction('linkFolder');
+  return { services, tree, details, dashboard, links, notes, globalState: context.globalState };
 }
 
 export function deactivate(): void {}

@@ -5,23 +5,23 @@
 import * as vscode from 'vscode';
 import { Commands, DETAILS_VIEW_TYPE } from '../constants';
 import { isFinished } from '../model/progress';
-import { Module, Roadmap } from '../model/types';
+import { Module, Roadmap, Task } from '../model/types';
 import type { Services } from '../services';
 import { isModule, isPhase, isRoadmap, isTask } from '../tree/provider';
 import type { RoadmapTree } from '../tree';
 import type { DetailsPanels } from './panel';
-import { TaskAction } from './protocol';
+import { parseSavedPage, TaskAction } from './protocol';
 
 export interface DetailsFeature {
   /** The panels, once the feature was first used; undefined before. */
   panels(): DetailsPanels | undefined;
   open(module: Module, options?: { preserveFocus?: boolean; pinned?: boolean }): Promise<void>;
-  /** Registers an action other features offer as a button on each task of the page. */
-  addTaskAction(action: TaskAction): void;
+  /** Registers an action other features offer as a button on the tasks it applies to. */
+  addTaskAction(action: TaskAction, appliesTo?: (task: Task) => boolean): void;
 }
 
 export function registerDetails(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): DetailsFeature {
-  const actions = new Set<TaskAction>(['reveal']);
+  const actions = new Map<TaskAction, (task: Task) => boolean>([['reveal', () => true]]);
   let panels: DetailsPanels | undefined;
   const load = async (): Promise<DetailsPanels> => {
     if (!panels) {
@@ -30,7 +30,7 @@ export function registerDetails(context: vscode.ExtensionContext, services: Serv
         services,
         extensionUri: context.extensionUri,
         revealTask: tree.reveal,
-        taskActions: () => [...actions],
+        taskActions: (task) => [...actions].filter(([, appliesTo]) => appliesTo(task)).map(([action]) => action),
       });
       context.subscriptions.push(panels);
     }
@@ -65,9 +65,9 @@ export function registerDetails(context: vscode.ExtensionContext, services: Serv
 
     vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel, state: unknown) {
-        const saved = savedState(state);
-        const module = saved && findModule(await services.registry.roadmap(saved.roadmapId), saved.moduleId);
-        if (!module) {
+        const saved = parseSavedPage(state);
+        const module = saved?.moduleId ? findModule(await services.registry.roadmap(saved.roadmapId), saved.moduleId) : undefined;
+        if (!saved || !module) {
           // The roadmap or module is gone (renamed, or a workspace roadmap closed): nothing to show.
           webviewPanel.dispose();
           return;
@@ -77,7 +77,7 @@ export function registerDetails(context: vscode.ExtensionContext, services: Serv
     }),
   );
 
-  return { panels: () => panels, open, addTaskAction: (action) => actions.add(action) };
+  return { panels: () => panels, open, addTaskAction: (action, appliesTo = () => true) => void actions.set(action, appliesTo) };
 }
 
 /** The module a tree element stands for; a phase opens its first unfinished module. */
@@ -95,10 +95,4 @@ async function moduleFor(target: unknown, services: Services, tree: RoadmapTree)
 
 export function findModule(roadmap: Roadmap | undefined, moduleId: string): Module | undefined {
   return roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === moduleId);
-}
-
-function savedState(state: unknown): { roadmapId: string; moduleId: string; pinned: boolean } | undefined {
-  if (typeof state !== 'object' || state === null) return undefined;
-  const { roadmapId, moduleId, pinned } = state as Record<string, unknown>;
-  return typeof roadmapId === 'string' && typeof moduleId === 'string' ? { roadmapId, moduleId, pinned: pinned === true } : undefined;
 }

@@ -65,3 +65,17 @@ export function isSafeExternalLink(href: string): boolean {
     return false;
   }
 }
+
+/** What a page saves with `setState` for the serializer; read back after a reload, untrusted. */
+export interface SavedPage {
+  readonly roadmapId: string;
+  readonly moduleId?: string;
+  readonly pinned: boolean;
+}
+
+export function parseSavedPage(state: unknown): SavedPage | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { roadmapId, moduleId, pinned } = state as Record<string, unknown>;
+  if (!isId(roadmapId) || (moduleId !== undefined && !isId(moduleId))) return undefined;
+  return { roadmapId, moduleId, pinned: pinned === true };
+}

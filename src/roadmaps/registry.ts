@@ -28,6 +28,8 @@ export function isFailure(value: unknown): value is LoadFailure {
 
 export class RoadmapRegistry extends Disposable {
   private loading: Promise<readonly RoadmapEntry[]> | undefined;
+  /** The entries of the last finished load, for synchronous callers that must not start one. */
+  private loaded: readonly RoadmapEntry[] = [];
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION));
   private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly RoadmapEntry[]>());
   /** Fires after a reload with the new entries; the old model objects are stale from then on. */
@@ -49,9 +51,10 @@ export class RoadmapRegistry extends Disposable {
     return (await this.entries()).filter((e): e is Roadmap => !isFailure(e));
   }
 
-  /** The loaded entries, or none if nothing has asked for them yet. Never starts a load. */
-  async loadedRoadmaps(): Promise<readonly Roadmap[]> {
-    return this.loading ? this.roadmaps() : [];
+  /** A task of an already loaded roadmap; never starts a load. */
+  peekTask(roadmapId: string, taskId: string): Task | undefined {
+    for (const entry of this.loaded) if (!isFailure(entry) && entry.id === roadmapId) return entry.taskIndex.get(taskId);
+    return undefined;
   }
 
   async roadmap(id: string): Promise<Roadmap | undefined> {
@@ -77,6 +80,7 @@ export class RoadmapRegistry extends Disposable {
     this.publishDiagnostics(entries);
     const failed = entries.filter(isFailure).length;
     this.log.info(`Loaded ${entries.length - failed} roadmap(s)${failed ? `, ${failed} failed` : ''} in ${Date.now() - started} ms.`);
+    this.loaded = entries;
     return entries;
   }
 

@@ -7,9 +7,14 @@ export interface MementoLike {
   update(key: string, value: unknown): Thenable<void>;
 }
 
-/** Every Memento key the extension writes. Progress is in globalState and synced across machines. */
+/**
+ * Every Memento key the extension writes. Progress is in globalState and synced across machines;
+ * links to project folders are in workspaceState, since folders belong to one workspace.
+ */
 export const StorageKeys = {
   progress: 'mlRoadmaps.progress',
   /** The last stored progress that could not be read in full, kept so nothing is lost to a bad write. */
   progressBackup: 'mlRoadmaps.progressBackup',
+  links: 'mlRoadmaps.links',
+  linksBackup: 'mlRoadmaps.linksBackup',
 } as const;

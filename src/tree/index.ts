@@ -6,7 +6,7 @@ import { Roadmap, Task, TaskState, TASK_STATES } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import { isFailure, toRange } from '../roadmaps/registry';
 import type { Services } from '../services';
-import { isModule, isPhase, isRoadmap, isTask, RoadmapTreeProvider, TreeElement } from './provider';
+import { isModule, isPhase, isRoadmap, isTask, isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS, STATE_LABELS } from './states';
 import { ProgressStatusBar } from './statusBar';
 
@@ -19,14 +19,34 @@ export interface RoadmapTree {
   /** The roadmap the status bar shows and Next Task works in. */
   focusedRoadmap(): Promise<Roadmap | undefined>;
   reveal(task: Task): Promise<void>;
+  /** Sets what happens when files or folders are dropped on a task (one handler: the links feature). */
+  onDropUris(handler: (task: Task, uris: vscode.Uri[]) => Promise<void>): void;
 }
+
+const URI_LIST = 'text/uri-list';
 
 export function registerTree(context: vscode.ExtensionContext, services: Services): RoadmapTree {
   const { registry, tracker, log } = services;
   const config = () => vscode.workspace.getConfiguration(Settings.section);
   const provider = new RoadmapTreeProvider(registry, tracker, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  let dropHandler: ((task: Task, uris: vscode.Uri[]) => Promise<void>) | undefined;
+  const dragAndDropController: vscode.TreeDragAndDropController<TreeElement> = {
+    dropMimeTypes: [URI_LIST],
+    dragMimeTypes: [],
+    async handleDrop(target, dataTransfer) {
+      const task = isTask(target) ? target : isTaskChild(target) ? target.task : undefined;
+      const text = await dataTransfer.get(URI_LIST)?.asString();
+      if (!text || !dropHandler) return;
+      if (!task) {
+        void vscode.window.showInformationMessage('Drop folders on a task to link them to it.');
+        return;
+      }
+      await dropHandler(task, parseUriList(text));
+    },
+  };
   const view = vscode.window.createTreeView(TREE_VIEW_ID, {
     treeDataProvider: provider,
+    dragAndDropController,
     showCollapseAll: true,
     canSelectMany: true,
     // Ticking a task must not tick its parents: the roll-up decides what a module shows.
@@ -54,8 +74,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
 
   context.subscriptions.push(
     view.onDidChangeSelection((e) => {
-      const element = e.selection.find((s) => !isFailure(s));
-      if (element) focus(rootOf(element as Roadmap));
+      const element = e.selection.map((s) => (isTaskChild(s) ? s.task : s)).find((s) => !isFailure(s));
+      if (element) focus(rootOf(element as Roadmap | Task));
       void vscode.commands.executeCommand('setContext', ContextKeys.taskSelected, e.selection.some(isTask));
     }),
     view.onDidChangeVisibility((e) => e.visible && void focusedRoadmap()),
@@ -158,7 +178,22 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     }),
   );
 
-  return { provider, view, statusBar, focusedRoadmap, reveal };
+  return { provider, view, statusBar, focusedRoadmap, reveal, onDropUris: (handler) => (dropHandler = handler) };
+}
+
+/** `text/uri-list`: one URI per line, `#` lines are comments (RFC 2483). */
+function parseUriList(text: string): vscode.Uri[] {
+  const uris: vscode.Uri[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    try {
+      uris.push(vscode.Uri.parse(trimmed, true));
+    } catch {
+      // Not a URI: ignore it, as other drop targets do.
+    }
+  }
+  return uris;
 }
 
 async function pickRoadmap(roadmaps: readonly Roadmap[], focused: Roadmap | undefined): Promise<Roadmap | undefined> {

@@ -11,7 +11,25 @@ import { isFailure, LoadFailure, RoadmapEntry, RoadmapRegistry } from '../roadma
 import { Disposable } from '../util/disposable';
 import { STATE_ICONS, STATE_LABELS } from './states';
 
-export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure;
+/** A row under a task that another feature contributes: a linked folder, a related note. */
+export interface TaskChild {
+  readonly task: Task;
+  treeItem(): vscode.TreeItem;
+}
+
+/** A feature that adds rows under tasks. `count` must be cheap: it decides whether a task expands. */
+export interface TaskChildSource {
+  count(task: Task): number;
+  children(task: Task): Promise<TaskChild[]>;
+  /** Fires with the tasks whose rows changed, or undefined when any may have. */
+  readonly onDidChange: vscode.Event<readonly Task[] | undefined>;
+}
+
+export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild;
+
+export function isTaskChild(element: unknown): element is TaskChild {
+  return typeof element === 'object' && element !== null && 'task' in element && typeof (element as TaskChild).treeItem === 'function';
+}
 
 export function isTask(element: unknown): element is Task {
   return typeof element === 'object' && element !== null && 'kind' in element && 'module' in element;
@@ -35,6 +53,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private hideFinished: boolean;
   /** How many elements each refresh named; the benchmark reads it to prove changes stay local. */
   lastRefreshSize = 0;
+  private readonly childSources: TaskChildSource[] = [];
 
   constructor(
     private readonly registry: RoadmapRegistry,
@@ -45,6 +64,16 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     this.hideFinished = hideFinished;
     this.register(tracker.onDidChange((change) => this.progressChanged(change)));
     this.register(registry.onDidChange(() => this.refresh()));
+  }
+
+  addChildSource(source: TaskChildSource): vscode.Disposable {
+    this.childSources.push(source);
+    // Rows under a task change nothing above it: re-render just the tasks.
+    const listener = source.onDidChange((tasks) => (tasks ? this.changeEmitter.fire([...tasks]) : this.refresh()));
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      this.childSources.splice(this.childSources.indexOf(source), 1);
+    });
   }
 
   setHideFinished(hide: boolean): void {
@@ -60,12 +89,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
     if (!element) return [...(await this.registry.entries())].filter((e) => isFailure(e) || this.visible(e));
-    if (isFailure(element) || isTask(element)) return [];
+    if (isFailure(element) || isTaskChild(element)) return [];
+    if (isTask(element)) return (await Promise.all(this.childSources.map((s) => s.children(element)))).flat();
     return this.childrenOf(element).filter((child) => this.visible(child));
   }
 
   getParent(element: TreeElement): TreeElement | undefined {
     if (isFailure(element) || isRoadmap(element)) return undefined;
+    if (isTaskChild(element)) return element.task;
     if (isPhase(element)) return element.roadmap;
     if (isModule(element)) return element.phase;
     const module = element.module;
@@ -74,6 +105,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
     if (isFailure(element)) return failureItem(element);
+    if (isTaskChild(element)) return element.treeItem();
     if (isTask(element)) return this.taskItem(element);
     return this.containerItem(element);
   }
@@ -116,7 +148,8 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private taskItem(task: Task): vscode.TreeItem {
     const state = this.tracker.stateOf(task);
     const roadmap = task.module.phase.roadmap;
-    const item = new vscode.TreeItem(task.title, vscode.TreeItemCollapsibleState.None);
+    const hasChildren = this.childSources.some((s) => s.count(task) > 0);
+    const item = new vscode.TreeItem(task.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${roadmap.id}/${task.id}`;
     item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.iconPath = STATE_ICONS[state];
@@ -134,14 +167,20 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
       this.refresh();
       return;
     }
-    const changed = new Set<TreeElement>([change.roadmap]);
-    for (const task of change.tasks) {
+    this.fire(change.tasks);
+  }
+
+  /** Re-renders the given tasks and every container above them. */
+  private fire(tasks: readonly Task[]): void {
+    const changed = new Set<TreeElement>();
+    for (const task of tasks) {
       changed.add(task);
       changed.add(task.module.phase);
+      changed.add(task.module.phase.roadmap);
       if (!task.module.implicit) changed.add(task.module);
     }
     this.lastRefreshSize = changed.size;
-    this.changeEmitter.fire([...changed]);
+    if (changed.size > 0) this.changeEmitter.fire([...changed]);
   }
 }
 

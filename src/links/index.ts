@@ -1,0 +1,255 @@
+/**
+ * Links between tasks and the user's project folders: Link Folder…, drag and drop from the
+ * Explorer, Unlink and Relink…, the folders as rows under their task, and a badge on linked
+ * folders in the Explorer.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands, LinkedFolderContext } from '../constants';
+import { Task } from '../model/types';
+import { rootOf } from '../progress/tracker';
+import type { Services } from '../services';
+import { LinkStore, StoredLink } from '../storage/linkStore';
+import type { RoadmapTree } from '../tree';
+import { TaskChild, TaskChildSource } from '../tree/provider';
+
+export interface LinksFeature {
+  readonly store: LinkStore;
+  link(task: Task, folder: vscode.Uri): Promise<boolean>;
+  foldersOf(task: Task): Promise<LinkedFolder[]>;
+}
+
+/** A linked folder as a row under its task. */
+export class LinkedFolder implements TaskChild {
+  constructor(
+    readonly task: Task,
+    readonly link: StoredLink,
+    readonly uri: vscode.Uri | undefined,
+    readonly exists: boolean,
+  ) {}
+
+  get label(): string {
+    return this.uri ? path.posix.basename(this.uri.path) || this.uri.toString() : this.link.path;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${rootOf(this.task).id}/${this.task.id}/link:${this.link.folder ?? ''}:${this.link.path}`;
+    item.resourceUri = this.uri;
+    item.description = this.exists ? describeLink(this.link) : 'missing — Relink…';
+    item.contextValue = this.exists ? LinkedFolderContext.present : LinkedFolderContext.missing;
+    item.iconPath = this.exists ? vscode.ThemeIcon.Folder : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.tooltip = this.exists
+      ? `Linked to “${this.task.title}”: ${this.uri?.fsPath ?? this.link.path}`
+      : `This folder no longer exists: ${this.uri?.fsPath ?? this.link.path}. The link is kept until you relink or unlink it.`;
+    item.command = this.exists
+      ? { command: Commands.revealLinkedFolder, title: 'Reveal in Explorer', arguments: [this] }
+      : { command: Commands.relinkFolder, title: 'Relink…', arguments: [this] };
+    return item;
+  }
+}
+
+export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): LinksFeature {
+  const store = new LinkStore(context.workspaceState, (message) => {
+    services.log.warn(message);
+    void vscode.window.showWarningMessage(`ML Roadmaps: ${message}`);
+  });
+  const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
+  const decorations = new LinkDecorations(store, services);
+
+  const toTask = async (key: string) => {
+    const [roadmapId, taskId] = key.split('/');
+    return services.registry.task(roadmapId, taskId);
+  };
+  const foldersOf = async (task: Task): Promise<LinkedFolder[]> =>
+    Promise.all(
+      store.linksOf(rootOf(task).id, task.id).map(async (link) => {
+        const uri = resolveLink(link);
+        return new LinkedFolder(task, link, uri, uri ? await isFolder(uri) : false);
+      }),
+    );
+  const link = async (task: Task, folder: vscode.Uri): Promise<boolean> => {
+    const added = await store.add(rootOf(task).id, task.id, toStoredLink(folder));
+    if (added) services.log.info(`Linked ${folder.toString()} to ${rootOf(task).id}/${task.id}.`);
+    return added;
+  };
+
+  const source: TaskChildSource = {
+    count: (task) => store.linksOf(rootOf(task).id, task.id).length,
+    children: foldersOf,
+    onDidChange: changed.event,
+  };
+
+  tree.onDropUris(async (task, uris) => {
+    let linked = 0;
+    for (const uri of uris) {
+      if (await isFolder(uri)) linked += (await link(task, uri)) ? 1 : 0;
+    }
+    if (linked < uris.length) {
+      void vscode.window.showInformationMessage(
+        linked === 0 ? 'Only folders can be linked to a task; drop a folder from the Explorer.' : `Linked ${linked} folder(s); files and folders already linked were skipped.`,
+      );
+    }
+  });
+
+  const linkedFolderArg = (arg: unknown): LinkedFolder | undefined => (arg instanceof LinkedFolder ? arg : undefined);
+  const taskArg = (arg: unknown): Task | undefined => {
+    const selected = arg ?? tree.view.selection[0];
+    return selected && typeof selected === 'object' && 'kind' in selected && 'module' in selected ? (selected as Task) : undefined;
+  };
+
+  context.subscriptions.push(
+    changed,
+    decorations,
+    tree.provider.addChildSource(source),
+    vscode.window.registerFileDecorationProvider(decorations),
+    store.onDidChange(async (key) => {
+      decorations.refresh();
+      const task = await toTask(key);
+      changed.fire(task ? [task] : undefined);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      decorations.refresh();
+      changed.fire(undefined);
+    }),
+
+    vscode.commands.registerCommand(Commands.linkFolder, async (arg?: unknown, folderArg?: unknown) => {
+      const task = taskArg(arg);
+      if (!task) {
+        void vscode.window.showInformationMessage('Select a task in the ML Roadmaps view to link a folder to it.');
+        return false;
+      }
+      const folder =
+        folderArg instanceof vscode.Uri
+          ? folderArg
+          : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Link Folder', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, title: `Link a folder to “${task.title}”` }))?.[0];
+      if (!folder) return false;
+      if (!(await isFolder(folder))) {
+        void vscode.window.showErrorMessage(`Not a folder: ${folder.fsPath}`);
+        return false;
+      }
+      return link(task, folder);
+    }),
+
+    vscode.commands.registerCommand(Commands.unlinkFolder, async (arg?: unknown) => {
+      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
+      if (!linked) return false;
+      return store.remove(rootOf(linked.task).id, linked.task.id, linked.link);
+    }),
+
+    vscode.commands.registerCommand(Commands.relinkFolder, async (arg?: unknown, folderArg?: unknown) => {
+      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
+      if (!linked) return false;
+      const folder =
+        folderArg instanceof vscode.Uri
+          ? folderArg
+          : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Relink', title: `Where is “${linked.label}” now?`, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri }))?.[0];
+      if (!folder || !(await isFolder(folder))) return false;
+      await store.replace(rootOf(linked.task).id, linked.task.id, linked.link, toStoredLink(folder));
+      return true;
+    }),
+
+    vscode.commands.registerCommand(Commands.revealLinkedFolder, async (arg?: unknown) => {
+      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
+      if (!linked?.uri) return;
+      if (vscode.workspace.getWorkspaceFolder(linked.uri)) await vscode.commands.executeCommand('revealInExplorer', linked.uri);
+      else await vscode.commands.executeCommand('revealFileInOS', linked.uri);
+    }),
+
+    vscode.commands.registerCommand(Commands.openLinkedFolderInNewWindow, async (arg?: unknown) => {
+      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
+      if (linked?.uri) await vscode.commands.executeCommand('vscode.openFolder', linked.uri, { forceNewWindow: true });
+    }),
+
+    vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => {
+      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
+      if (!linked?.uri) return undefined;
+      const terminal = vscode.window.createTerminal({ name: linked.label, cwd: linked.uri });
+      terminal.show();
+      return terminal;
+    }),
+  );
+
+  return { store, link, foldersOf };
+}
+
+/** Marks linked folders in the Explorer, with the tasks they serve in the tooltip. */
+class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeFileDecorations = this.emitter.event;
+  private byUri: Map<string, string[]> | undefined;
+
+  constructor(
+    private readonly store: LinkStore,
+    private readonly services: Services,
+  ) {}
+
+  refresh(): void {
+    this.byUri = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    const keys = this.index().get(uri.toString());
+    if (!keys) return undefined;
+    return { badge: '◆', tooltip: `ML Roadmaps: linked to ${keys.join(', ')}`, propagate: false };
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+
+  /** URI → task titles; built on demand from the store, cheap to throw away. */
+  private index(): Map<string, string[]> {
+    if (this.byUri) return this.byUri;
+    const byUri = new Map<string, string[]>();
+    for (const [key, links] of this.store.all()) {
+      const title = this.taskTitle(key);
+      for (const link of links) {
+        const uri = resolveLink(link)?.toString();
+        if (uri) byUri.set(uri, [...(byUri.get(uri) ?? []), title]);
+      }
+    }
+    this.byUri = byUri;
+    return byUri;
+  }
+
+  private taskTitle(key: string): string {
+    // Only consult roadmaps already loaded: decorations must never trigger loading.
+    const [roadmapId, taskId] = key.split('/');
+    const task = this.services.registry.peekTask(roadmapId, taskId);
+    return task ? `“${task.title}”` : key;
+  }
+}
+
+/** A folder inside a workspace folder is stored relative to it, by the folder's name. */
+export function toStoredLink(uri: vscode.Uri): StoredLink {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return { path: uri.toString() };
+  const relative = path.posix.relative(folder.uri.path, uri.path);
+  return { folder: folder.name, path: relative || '.' };
+}
+
+export function resolveLink(link: StoredLink): vscode.Uri | undefined {
+  if (link.folder === undefined) {
+    try {
+      return vscode.Uri.parse(link.path, true);
+    } catch {
+      return undefined;
+    }
+  }
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === link.folder);
+  return folder ? (link.path === '.' ? folder.uri : vscode.Uri.joinPath(folder.uri, link.path)) : undefined;
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function describeLink(link: StoredLink): string {
+  return link.folder === undefined ? 'outside the workspace' : link.path === '.' ? link.folder : `${link.folder}/${link.path}`;
+}

@@ -1,0 +1,240 @@
+/**
+ * Per-task notes: Open Notes creates or opens `<notes folder>/<roadmap>/<task>.md`; any Markdown
+ * file naming a task is listed under it in the tree; a CodeLens in the note leads back.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands, NoteContext, Settings } from '../constants';
+import { Module, Task } from '../model/types';
+import { rootOf } from '../progress/tracker';
+import type { Services } from '../services';
+import type { RoadmapTree } from '../tree';
+import { isModule, isTask, TaskChild, TaskChildSource } from '../tree/provider';
+import { Disposable } from '../util/disposable';
+import { findTaskReferences, MAX_NOTE_BYTES, newNoteText, notePath } from './discovery';
+
+export const NOTES_FOLDER_SETTING = 'notesFolder';
+const MARKDOWN_GLOB = '**/*.md';
+const EXCLUDE_GLOB = '**/{node_modules,.git,.venv,venv,__pycache__,dist,out}/**';
+const MAX_SCANNED_FILES = 5000;
+
+export interface NotesFeature {
+  readonly index: NotesIndex;
+  /** Opens the note of a task or module, creating it on first use. */
+  open(subject: Task | Module): Promise<vscode.Uri | undefined>;
+  noteUri(subject: Task | Module): vscode.Uri;
+}
+
+/** A related note as a row under its task. */
+export class NoteRow implements TaskChild {
+  constructor(
+    readonly task: Task,
+    readonly uri: vscode.Uri,
+  ) {}
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(path.posix.basename(this.uri.path), vscode.TreeItemCollapsibleState.None);
+    item.id = `${rootOf(this.task).id}/${this.task.id}/note:${this.uri.toString()}`;
+    item.resourceUri = this.uri;
+    item.iconPath = new vscode.ThemeIcon('note');
+    item.description = vscode.workspace.asRelativePath(path.posix.dirname(this.uri.path) === '/' ? this.uri : vscode.Uri.joinPath(this.uri, '..'), false);
+    item.tooltip = `Note about “${this.task.title}”: ${vscode.workspace.asRelativePath(this.uri, true)}`;
+    item.contextValue = NoteContext.note;
+    item.command = { command: 'vscode.open', title: 'Open Note', arguments: [this.uri] };
+    return item;
+  }
+}
+
+/**
+ * Which Markdown files in the workspace name which task. Built on first need by one scan, then
+ * kept current by a file watcher.
+ */
+export class NotesIndex extends Disposable {
+  /** "roadmap/task" → note URIs. */
+  private readonly byTask = new Map<string, Set<string>>();
+  /** Note URI → the keys it names, to undo on change. */
+  private readonly byNote = new Map<string, string[]>();
+  private scanning: Promise<void> | undefined;
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[] | undefined>());
+  /** Fires with the "roadmap/task" keys whose notes changed, or undefined after the first scan. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+  }
+
+  notesOf(roadmapId: string, taskId: string): string[] {
+    void this.ensureScanned();
+    return [...(this.byTask.get(`${roadmapId}/${taskId}`) ?? [])];
+  }
+
+  ensureScanned(): Promise<void> {
+    this.scanning ??= this.scan();
+    return this.scanning;
+  }
+
+  async update(uri: vscode.Uri): Promise<void> {
+    const keys = await readReferences(uri);
+    const changed = this.set(uri.toString(), keys);
+    if (changed.length) this.changeEmitter.fire(changed);
+  }
+
+  remove(uri: vscode.Uri): void {
+    const changed = this.set(uri.toString(), []);
+    if (changed.length) this.changeEmitter.fire(changed);
+  }
+
+  private async scan(): Promise<void> {
+    if (!vscode.workspace.workspaceFolders?.length) return;
+    const started = Date.now();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB));
+    this.register(watcher.onDidCreate((uri) => void this.update(uri)));
+    this.register(watcher.onDidChange((uri) => void this.update(uri)));
+    this.register(watcher.onDidDelete((uri) => this.remove(uri)));
+    const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, MAX_SCANNED_FILES);
+    await Promise.all(files.map(async (uri) => this.set(uri.toString(), await readReferences(uri))));
+    this.log.info(`Scanned ${files.length} Markdown file(s) for task notes in ${Date.now() - started} ms.`);
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** Records what one note names; returns the keys whose note lists changed. */
+  private set(note: string, keys: string[]): string[] {
+    const before = this.byNote.get(note) ?? [];
+    for (const key of before) this.byTask.get(key)?.delete(note);
+    for (const key of keys) {
+      if (!this.byTask.has(key)) this.byTask.set(key, new Set());
+      this.byTask.get(key)!.add(note);
+    }
+    if (keys.length) this.byNote.set(note, keys);
+    else this.byNote.delete(note);
+    return [...new Set([...before, ...keys])].filter((k) => !(before.includes(k) && keys.includes(k)));
+  }
+}
+
+async function readReferences(uri: vscode.Uri): Promise<string[]> {
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > MAX_NOTE_BYTES) return [];
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return findTaskReferences(text).map((r) => `${r.roadmapId}/${r.taskId}`);
+  } catch {
+    return [];
+  }
+}
+
+export function registerNotes(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, openDetails: (module: Module) => Promise<void>): NotesFeature {
+  const index = new NotesIndex(services.log);
+  const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
+
+  const noteUri = (subject: Task | Module): vscode.Uri => {
+    const roadmapId = rootOf(subject).id;
+    return vscode.Uri.joinPath(notesRoot(context), ...notePath(roadmapId, subject.id).split('/'));
+  };
+
+  const open = async (subject: Task | Module): Promise<vscode.Uri | undefined> => {
+    const uri = noteUri(subject);
+    if (!(await exists(uri))) {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Creating a note writes a file, which Restricted Mode does not allow. Trust this workspace to create notes.');
+        return undefined;
+      }
+      const roadmap = rootOf(subject);
+      const module = isTask(subject) ? subject.module : subject;
+      const where = module.implicit ? [module.phase.title] : [module.phase.title, module.title];
+      const text = newNoteText({ roadmapId: roadmap.id, roadmapTitle: roadmap.title, id: subject.id, title: subject.title, path: isTask(subject) ? where : where.slice(0, -1) }, new Date().toISOString().slice(0, 10));
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      services.log.info(`Created note ${uri.toString()}.`);
+      if (vscode.workspace.getWorkspaceFolder(uri)) await index.update(uri);
+    }
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
+  };
+
+  const source: TaskChildSource = {
+    count: (task) => index.notesOf(rootOf(task).id, task.id).length,
+    children: async (task) => index.notesOf(rootOf(task).id, task.id).map((u) => new NoteRow(task, vscode.Uri.parse(u))),
+    onDidChange: changed.event,
+  };
+
+  context.subscriptions.push(
+    index,
+    changed,
+    tree.provider.addChildSource(source),
+    index.onDidChange((keys) => {
+      if (!keys) return changed.fire(undefined);
+      const tasks = keys.map((k) => services.registry.peekTask(...(k.split('/') as [string, string]))).filter((t): t is Task => Boolean(t));
+      changed.fire(tasks);
+    }),
+
+    vscode.commands.registerCommand(Commands.openNotes, async (arg?: unknown) => {
+      const selected = arg ?? tree.view.selection[0];
+      const subject = isTask(selected) || isModule(selected) ? selected : undefined;
+      if (!subject) {
+        void vscode.window.showInformationMessage('Select a task or module in the ML Roadmaps view to open its notes.');
+        return undefined;
+      }
+      return open(subject);
+    }),
+
+    vscode.commands.registerCommand(Commands.showTask, async (roadmapId?: unknown, id?: unknown) => {
+      if (typeof roadmapId !== 'string' || typeof id !== 'string') return false;
+      const roadmap = await services.registry.roadmap(roadmapId);
+      const task = roadmap?.taskIndex.get(id);
+      const module = task?.module ?? roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === id);
+      if (!module) {
+        void vscode.window.showWarningMessage(`This note names ${roadmapId}/${id}, which no loaded roadmap has.`);
+        return false;
+      }
+      await openDetails(module);
+      if (task) await tree.reveal(task);
+      return true;
+    }),
+
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new NoteLenses(services)),
+  );
+
+  return { index, open, noteUri };
+}
+
+/** "Show in ML Roadmaps" above each task a note names: the way back from a note. */
+class NoteLenses implements vscode.CodeLensProvider {
+  constructor(private readonly services: Services) {}
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const references = findTaskReferences(document.getText());
+    if (references.length === 0) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const ref of references) {
+      const roadmap = await this.services.registry.roadmap(ref.roadmapId);
+      const title = roadmap?.taskIndex.get(ref.taskId)?.title ?? roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === ref.taskId)?.title;
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(ref.line, 0, ref.line, 0), {
+          title: title ? `$(map) Show “${title}” in ML Roadmaps` : `$(warning) ${ref.roadmapId}/${ref.taskId} is not in any loaded roadmap`,
+          command: Commands.showTask,
+          arguments: [ref.roadmapId, ref.taskId],
+        }),
+      );
+    }
+    return lenses;
+  }
+}
+
+/** The notes folder: the setting, inside the first workspace folder; global storage otherwise. */
+function notesRoot(context: vscode.ExtensionContext): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return vscode.Uri.joinPath(context.globalStorageUri, 'notes');
+  const configured = vscode.workspace.getConfiguration(Settings.section).get<string>(NOTES_FOLDER_SETTING, 'notes');
+  const segments = configured.split(/[\\/]+/).filter((s) => s && s !== '.');
+  // The setting is a path inside the workspace folder; anything that would leave it falls back.
+  const safe = segments.length > 0 && !segments.includes('..') && !path.isAbsolute(configured);
+  return vscode.Uri.joinPath(folder.uri, ...(safe ? segments : ['notes']));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
