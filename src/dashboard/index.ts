@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, DASHBOARD_VIEW_TYPE } from '../constants';
 import type { DetailsFeature } from '../details';
+import { parseSavedPage } from '../details/protocol';
 import { Roadmap } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
@@ -39,8 +40,8 @@ export function registerDashboard(context: vscode.ExtensionContext, services: Se
 
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel, state: unknown) {
-        const roadmapId = typeof state === 'object' && state !== null ? (state as Record<string, unknown>).roadmapId : undefined;
-        const roadmap = typeof roadmapId === 'string' ? await services.registry.roadmap(roadmapId) : undefined;
+        const saved = parseSavedPage(state);
+        const roadmap = saved ? await services.registry.roadmap(saved.roadmapId) : undefined;
         if (!roadmap) {
           webviewPanel.dispose();
           return;

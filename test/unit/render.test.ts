@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { renderDashboard, phaseChart } from '../../src/dashboard/render';
 import { createMarkdownRenderer } from '../../src/details/markdown';
-import { isSafeExternalLink, parsePageMessage } from '../../src/details/protocol';
+import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/details/protocol';
 import { PageAssets, renderModulePage } from '../../src/details/render';
 import { countTasks } from '../../src/model/progress';
 import { Module, Task, TaskState, tasksOf } from '../../src/model/types';
@@ -143,6 +143,12 @@ suite('Page messages', () => {
       { type: 'eval', code: '1' }, { type: 'ready', x: 1 },
     ];
     for (const message of bad) assert.strictEqual(parsePageMessage(message), undefined, JSON.stringify(message));
+  });
+
+  test('Reads back saved page state only when it names a roadmap and module by valid ids', () => {
+    assert.deepStrictEqual(parseSavedPage({ roadmapId: 'deep-learning', moduleId: 'linear-algebra', pinned: true }), { roadmapId: 'deep-learning', moduleId: 'linear-algebra', pinned: true });
+    assert.deepStrictEqual(parseSavedPage({ roadmapId: 'deep-learning', view: 'dashboard' }), { roadmapId: 'deep-learning', moduleId: undefined, pinned: false });
+    for (const bad of [undefined, null, 'x', { moduleId: 'a' }, { roadmapId: '../../etc' }, { roadmapId: 'a', moduleId: 5 }]) assert.strictEqual(parseSavedPage(bad), undefined);
   });
 
   test('Lets only web and mail links out', () => {
