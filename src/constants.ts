@@ -34,6 +34,9 @@ export const Commands = {
   openLinkedFolderInNewWindow: id('openLinkedFolderInNewWindow'),
   openTerminalInLinkedFolder: id('openTerminalInLinkedFolder'),
   showTask: id('showTask'),
+  exportProgress: id('exportProgress'),
+  importProgress: id('importProgress'),
+  newRoadmap: id('newRoadmap'),
 } as const;
 
 export const NoteContext = {
@@ -59,6 +62,8 @@ export const TreeItemContext = {
   error: 'roadmapError',
   /** Tasks carry their state so menus can hide the action that would do nothing: `task.done`. */
   task: (state: string) => `task.${state}`,
+  /** A task of a workspace roadmap in Restricted Mode: shown, not tracked. */
+  readOnlyTask: 'readOnlyTask',
 } as const;
 
 export const Settings = {

@@ -11,6 +11,7 @@ import { Module, Task } from '../model/types';
 import { rootOf, TrackerChange } from '../progress/tracker';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
+import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from './markdown';
 import { PageMessage, parsePageMessage, TaskAction } from './protocol';
 import { PageAssets, renderModulePage } from './render';
@@ -89,7 +90,8 @@ export class DetailsPanel extends Disposable {
         await this.postStates(this.module.tasks);
         return;
       case 'setState':
-        await this.host.services.tracker.setState([task!], message.state);
+        if (isReadOnlyRoadmap(rootOf(task!))) refuseInRestrictedMode('Tracking progress on this workspace’s own roadmaps trusts their content');
+        else await this.host.services.tracker.setState([task!], message.state);
         return;
       case 'openLink':
         await vscode.env.openExternal(vscode.Uri.parse(message.href, true));

@@ -17,6 +17,8 @@ export interface LinksFeature {
   readonly store: LinkStore;
   link(task: Task, folder: vscode.Uri): Promise<boolean>;
   foldersOf(task: Task): Promise<LinkedFolder[]>;
+  /** The Explorer decoration of a folder, as VS Code would get it. */
+  decorationFor(uri: vscode.Uri): vscode.FileDecoration | undefined;
 }
 
 /** A linked folder as a row under its task. */
@@ -170,7 +172,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     }),
   );
 
-  return { store, link, foldersOf };
+  return { store, link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
 }
 
 /** Marks linked folders in the Explorer, with the tasks they serve in the tooltip. */

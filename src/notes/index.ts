@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import { isModule, isTask, TaskChild, TaskChildSource } from '../tree/provider';
 import { Disposable } from '../util/disposable';
+import { refuseInRestrictedMode } from '../util/trust';
 import { findTaskReferences, MAX_NOTE_BYTES, newNoteText, notePath } from './discovery';
 
 export const NOTES_FOLDER_SETTING = 'notesFolder';
@@ -133,10 +134,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
   const open = async (subject: Task | Module): Promise<vscode.Uri | undefined> => {
     const uri = noteUri(subject);
     if (!(await exists(uri))) {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Creating a note writes a file, which Restricted Mode does not allow. Trust this workspace to create notes.');
-        return undefined;
-      }
+      if (refuseInRestrictedMode('Creating a note writes a file')) return undefined;
       const roadmap = rootOf(subject);
       const module = isTask(subject) ? subject.module : subject;
       const where = module.implicit ? [module.phase.title] : [module.phase.title, module.title];

@@ -4,7 +4,7 @@
  */
 import { RollUp, Counts, nextTask } from '../model/progress';
 import { Container, Roadmap, Task, TaskState } from '../model/types';
-import { ProgressStore } from '../storage/progressStore';
+import { ProgressStore, TaskProgress } from '../storage/progressStore';
 
 export interface TrackerChange {
   readonly roadmap: Roadmap;
@@ -54,6 +54,17 @@ export class ProgressTracker {
     this.rollUps.delete(roadmap);
     this.emit({ roadmap });
     return cleared;
+  }
+
+  /** Applies imported entries and tells every view of the roadmaps they touch. */
+  async putEntries(entries: readonly { roadmapId: string; taskId: string; entry: TaskProgress }[], roadmaps: readonly Roadmap[]): Promise<void> {
+    await this.store.putEntries(entries);
+    for (const roadmapId of new Set(entries.map((e) => e.roadmapId))) {
+      const roadmap = roadmaps.find((r) => r.id === roadmapId);
+      if (!roadmap) continue;
+      this.rollUps.delete(roadmap);
+      this.emit({ roadmap });
+    }
   }
 
   /** Forget cached counts, after roadmaps were reloaded or progress was replaced wholesale. */

@@ -4,13 +4,16 @@
  * failure never stops the others, and every failure is published to the Problems panel.
  */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_COLLECTION } from '../constants';
+import { DIAGNOSTIC_COLLECTION, Settings } from '../constants';
 import { loadRoadmap } from '../model/loader';
 import { Roadmap, RoadmapError, RoadmapSource, Task } from '../model/types';
 import { Disposable } from '../util/disposable';
 
 export const BUNDLED_FOLDER = 'roadmaps';
 export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
+export const ROADMAP_FILES_SETTING = 'roadmapFiles';
+/** Saves often come in bursts (format on save, git checkout): reload once they settle. */
+const RELOAD_DELAY_MS = 200;
 
 /** A roadmap file that could not be loaded; shown in the tree as an error item. */
 export interface LoadFailure {
@@ -35,11 +38,22 @@ export class RoadmapRegistry extends Disposable {
   /** Fires after a reload with the new entries; the old model objects are stale from then on. */
   readonly onDidChange = this.changeEmitter.event;
 
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.loading && e.affectsConfiguration(`${Settings.section}.${ROADMAP_FILES_SETTING}`)) void this.reload();
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.loading && void this.reload()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.loading && void this.reload()));
+    this.register({ dispose: () => this.disposeWatchers() });
   }
 
   entries(): Promise<readonly RoadmapEntry[]> {
@@ -72,8 +86,18 @@ export class RoadmapRegistry extends Disposable {
     return entries;
   }
 
+  /** Reloads after files changed on disk, once a burst of changes has settled. */
+  scheduleReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      void this.reload();
+    }, RELOAD_DELAY_MS);
+  }
+
   private async loadAll(): Promise<readonly RoadmapEntry[]> {
     const started = Date.now();
+    this.watch();
     const files = [...(await this.bundledFiles()), ...(await this.workspaceFiles())];
     const entries = await Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));
     this.rejectDuplicateIds(entries);
@@ -97,10 +121,32 @@ export class RoadmapRegistry extends Disposable {
       });
   }
 
+  /** The globs that find workspace roadmaps: the fixed folder plus the user's setting. */
+  private globs(): string[] {
+    const extra = vscode.workspace.getConfiguration(Settings.section).get<unknown>(ROADMAP_FILES_SETTING, []);
+    return [WORKSPACE_ROADMAP_GLOB, ...(Array.isArray(extra) ? extra.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [])];
+  }
+
+  private watch(): void {
+    this.disposeWatchers();
+    if (!vscode.workspace.workspaceFolders?.length) return;
+    for (const glob of this.globs()) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      this.watchers.push(watcher, watcher.onDidChange(() => this.scheduleReload()), watcher.onDidCreate(() => this.scheduleReload()), watcher.onDidDelete(() => this.scheduleReload()));
+    }
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+  }
+
   private async workspaceFiles(): Promise<{ uri: vscode.Uri; source: RoadmapSource }[]> {
     if (!vscode.workspace.workspaceFolders?.length) return [];
-    const uris = await vscode.workspace.findFiles(WORKSPACE_ROADMAP_GLOB);
-    return uris
+    const found = await Promise.all(this.globs().map((glob) => vscode.workspace.findFiles(glob, '**/node_modules/**')));
+    const unique = new Map(found.flat().map((uri) => [uri.toString(), uri]));
+    return [...unique.values()]
       .sort((a, b) => a.toString().localeCompare(b.toString()))
       .map((uri) => ({ uri, source: { label: vscode.workspace.asRelativePath(uri, true), location: uri.toString(), bundled: false } }));
   }

@@ -61,6 +61,28 @@ export class ProgressStore {
     return result;
   }
 
+  /** Everything stored, by roadmap id then task id; orphans included. */
+  allEntries(): Map<string, Map<string, TaskProgress>> {
+    const result = new Map<string, Map<string, TaskProgress>>();
+    for (const [key, value] of this.load()) {
+      const [roadmapId, taskId] = key.split('/');
+      if (!result.has(roadmapId)) result.set(roadmapId, new Map());
+      result.get(roadmapId)!.set(taskId, value);
+    }
+    return result;
+  }
+
+  /** Writes entries as they are (an import); one save for all of them. */
+  async putEntries(entries: readonly { roadmapId: string; taskId: string; entry: TaskProgress }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const all = this.load();
+    for (const { roadmapId, taskId, entry } of entries) {
+      if (entry.state === 'notStarted') all.delete(progressKey(roadmapId, taskId));
+      else all.set(progressKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
+    }
+    await this.save();
+  }
+
   async setState(roadmapId: string, tasks: readonly Task[], state: TaskState): Promise<void> {
     const all = this.load();
     const changedAt = this.now();

@@ -8,6 +8,7 @@ import { isFailure, toRange } from '../roadmaps/registry';
 import type { Services } from '../services';
 import { isModule, isPhase, isRoadmap, isTask, isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS, STATE_LABELS } from './states';
+import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
 
 export const HIDE_FINISHED_SETTING = 'tree.hideFinishedTasks';
@@ -19,6 +20,7 @@ export interface RoadmapTree {
   /** The roadmap the status bar shows and Next Task works in. */
   focusedRoadmap(): Promise<Roadmap | undefined>;
   reveal(task: Task): Promise<void>;
+  readonly dragAndDropController: vscode.TreeDragAndDropController<TreeElement>;
   /** Sets what happens when files or folders are dropped on a task (one handler: the links feature). */
   onDropUris(handler: (task: Task, uris: vscode.Uri[]) => Promise<void>): void;
 }
@@ -81,7 +83,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     view.onDidChangeVisibility((e) => e.visible && void focusedRoadmap()),
     view.onDidChangeCheckboxState(async (e) => {
       for (const [element, checkbox] of e.items) {
-        if (!isTask(element)) continue;
+        if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
         await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
         focus(rootOf(element));
       }
@@ -105,8 +107,10 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     return pool.filter(isTask);
   };
   const setState = async (state: TaskState, clicked?: unknown, selected?: unknown) => {
-    const tasks = targetTasks(clicked, selected);
-    if (tasks.length === 0) {
+    const all = targetTasks(clicked, selected);
+    const tasks = all.filter((t) => !isReadOnlyRoadmap(rootOf(t)));
+    if (tasks.length < all.length) refuseInRestrictedMode('Tracking progress on this workspace’s own roadmaps trusts their content');
+    if (all.length === 0) {
       void vscode.window.showInformationMessage(`Select a task in the ML Roadmaps view to mark it ${STATE_LABELS[state].toLowerCase()}.`);
       return;
     }
@@ -178,7 +182,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     }),
   );
 
-  return { provider, view, statusBar, focusedRoadmap, reveal, onDropUris: (handler) => (dropHandler = handler) };
+  return { provider, view, statusBar, dragAndDropController, focusedRoadmap, reveal, onDropUris: (handler) => (dropHandler = handler) };
 }
 
 /** `text/uri-list`: one URI per line, `#` lines are comments (RFC 2483). */

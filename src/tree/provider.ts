@@ -9,6 +9,7 @@ import { Container, Module, Phase, Roadmap, Task, TaskState } from '../model/typ
 import { ProgressTracker, TrackerChange } from '../progress/tracker';
 import { isFailure, LoadFailure, RoadmapEntry, RoadmapRegistry } from '../roadmaps/registry';
 import { Disposable } from '../util/disposable';
+import { isReadOnlyRoadmap } from '../util/trust';
 import { STATE_ICONS, STATE_LABELS } from './states';
 
 /** A row under a task that another feature contributes: a linked folder, a related note. */
@@ -148,13 +149,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private taskItem(task: Task): vscode.TreeItem {
     const state = this.tracker.stateOf(task);
     const roadmap = task.module.phase.roadmap;
+    const readOnly = isReadOnlyRoadmap(roadmap);
     const hasChildren = this.childSources.some((s) => s.count(task) > 0);
     const item = new vscode.TreeItem(task.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${roadmap.id}/${task.id}`;
-    item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    if (!readOnly) item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.iconPath = STATE_ICONS[state];
-    item.contextValue = TreeItemContext.task(state);
-    item.description = taskDescription(task, state);
+    item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state);
+    item.description = readOnly ? 'read-only in Restricted Mode' : taskDescription(task, state);
     item.tooltip = taskTooltip(task, state);
     item.accessibilityInformation = { label: `${task.title}, ${task.kind === 'project' ? 'project, ' : ''}${STATE_LABELS[state]}` };
     return item;

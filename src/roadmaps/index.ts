@@ -1,0 +1,43 @@
+/** Roadmaps of the user's own: New Roadmap… writes a commented starter file into the workspace. */
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { slugify } from '../model/loader';
+import type { Services } from '../services';
+import { refuseInRestrictedMode } from '../util/trust';
+import { starterRoadmap } from './starter';
+
+export function registerRoadmapFiles(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.newRoadmap, async (titleArg?: unknown) => {
+      if (refuseInRestrictedMode('Creating a roadmap writes a file')) return undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) {
+        void vscode.window.showInformationMessage('Open a folder first: your roadmaps live in its .vscode/roadmaps folder.');
+        return undefined;
+      }
+      const title =
+        typeof titleArg === 'string'
+          ? titleArg
+          : await vscode.window.showInputBox({
+              title: 'New Roadmap',
+              prompt: 'The roadmap’s title; its id and file name are made from it.',
+              placeHolder: 'Computer Vision Study Plan',
+              validateInput: (value) => (slugify(value) ? undefined : 'Use at least one letter or digit.'),
+            });
+      if (!title || !slugify(title)) return undefined;
+      const id = slugify(title);
+      const uri = vscode.Uri.joinPath(folder.uri, '.vscode', 'roadmaps', `${id}.roadmap.yaml`);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists; it was opened, not replaced.`);
+      } catch {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterRoadmap(id, title.trim())));
+        services.log.info(`Created ${uri.toString()}.`);
+        services.registry.scheduleReload();
+      }
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return uri;
+    }),
+  );
+}

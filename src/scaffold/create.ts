@@ -1,0 +1,385 @@
+/**
+ * "Create Starter Project": the bundled scaffolds (`roadmaps/scaffolds/<id>/`) and the command
+ * flow that copies one into a folder. The decisions live in `plan.ts`; this file only asks the
+ * user, reads and stats through `vscode.workspace.fs`, and writes.
+ */
+import * as vscode from 'vscode';
+import type { Task } from '../model/types';
+import { rootOf } from '../progress/tracker';
+import type { Services } from '../services';
+import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
+import { builtinVariables, isInside, planScaffold, projectNameProblem, slugify, TemplateFile } from './plan';
+
+export const SCAFFOLDS_FOLDER = ['roadmaps', 'scaffolds'] as const;
+const MANIFEST_FILE = 'scaffold.yaml';
+const TEMPLATE_FOLDER = 'files';
+/** Where the default location puts projects, inside the first workspace folder. */
+const PROJECTS_FOLDER = 'projects';
+const README = 'README.md';
+const TITLE = 'Create Starter Project';
+const MAX_LISTED_FILES = 10;
+
+export interface Scaffold {
+  readonly manifest: ScaffoldManifest;
+  /** The folder holding `scaffold.yaml` and `files/`. */
+  readonly folder: vscode.Uri;
+}
+
+/** The bundled scaffolds, read once on first use. */
+export class ScaffoldCatalog {
+  private loading: Promise<readonly Scaffold[]> | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  all(): Promise<readonly Scaffold[]> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  async forTask(roadmapId: string, taskId: string): Promise<readonly Scaffold[]> {
+    const key = `${roadmapId}/${taskId}`;
+    return (await this.all()).filter((s) => s.manifest.serves.includes(key));
+  }
+
+  /** The template files, with POSIX paths relative to `files/`, sorted by path. */
+  async files(scaffold: Scaffold): Promise<TemplateFile[]> {
+    const files: TemplateFile[] = [];
+    const walk = async (folder: vscode.Uri, prefix: string): Promise<void> => {
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+        const uri = vscode.Uri.joinPath(folder, name);
+        // A link in the extension's own folder is a packaging mistake; never follow it.
+        if (type & vscode.FileType.SymbolicLink) this.log.warn(`Scaffold ${scaffold.manifest.id}: skipped the symbolic link ${prefix}${name}.`);
+        else if (type & vscode.FileType.Directory) await walk(uri, `${prefix}${name}/`);
+        else if (type & vscode.FileType.File) files.push({ path: `${prefix}${name}`, content: await vscode.workspace.fs.readFile(uri) });
+      }
+    };
+    await walk(vscode.Uri.joinPath(scaffold.folder, TEMPLATE_FOLDER), '');
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private async load(): Promise<readonly Scaffold[]> {
+    const root = vscode.Uri.joinPath(this.extensionUri, ...SCAFFOLDS_FOLDER);
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(root);
+    } catch (error) {
+      this.log.error(`Could not list the scaffolds in ${root.toString()}: ${messageOf(error)}`);
+      return [];
+    }
+    const scaffolds: Scaffold[] = [];
+    for (const [name] of entries.filter(([, type]) => type === vscode.FileType.Directory).sort(([a], [b]) => a.localeCompare(b))) {
+      const folder = vscode.Uri.joinPath(root, name);
+      const label = `scaffolds/${name}/${MANIFEST_FILE}`;
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, MANIFEST_FILE))).replace(/^\uFEFF/, '');
+      } catch (error) {
+        this.log.warn(`Skipped the scaffold "${name}": could not read ${label}: ${messageOf(error)}`);
+        continue;
+      }
+      const { manifest, errors } = parseScaffoldManifest(text, label);
+      if (manifest && manifest.id !== name) errors.push(`${label}:1:1: id "${manifest.id}" must equal the folder name "${name}"`);
+      if (!manifest || errors.length > 0) {
+        this.log.warn(`Skipped the scaffold "${name}": its manifest is invalid.`);
+        for (const error of errors) this.log.warn(error);
+        continue;
+      }
+      scaffolds.push({ manifest, folder });
+    }
+    this.log.info(`Found ${scaffolds.length} scaffold(s).`);
+    return scaffolds;
+  }
+}
+
+export interface ScaffoldChoice {
+  readonly scaffold: Scaffold;
+  /** It serves the task the command was run for. */
+  readonly recommended: boolean;
+  /** The tasks it serves, as "Task title (Roadmap title)". */
+  readonly serves: readonly string[];
+}
+
+/** The questions the command asks; integration tests replace them with scripted answers. */
+export interface ScaffoldPrompts {
+  /** `choices` come recommended first. */
+  pickScaffold(choices: readonly ScaffoldChoice[]): Promise<Scaffold | undefined>;
+  projectName(defaultName: string): Promise<string | undefined>;
+  /** `defaultFolder` is undefined when no workspace folder is open. */
+  location(defaultFolder: vscode.Uri | undefined): Promise<vscode.Uri | undefined>;
+  /** Whether to go on creating the other files when `existing` are already there. */
+  confirmKeep(existing: readonly string[], toCreate: number): Promise<boolean>;
+}
+
+export interface CreateDeps {
+  readonly task?: Task;
+  readonly linkFolder: (task: Task, folder: vscode.Uri) => Promise<void>;
+}
+
+/** Runs the whole command; returns the project folder, or undefined when cancelled or refused. */
+export async function createStarterProject(services: Services, catalog: ScaffoldCatalog, deps: CreateDeps, prompts: ScaffoldPrompts = vscodePrompts): Promise<vscode.Uri | undefined> {
+  const { log, tracker } = services;
+  const { task } = deps;
+  if (!vscode.workspace.isTrusted) {
+    log.info('Create Starter Project: refused in Restricted Mode.');
+    const manage = 'Manage Workspace Trust';
+    const answer = await vscode.window.showWarningMessage('Creating a starter project writes files, which Restricted Mode does not allow. Trust this workspace to use it.', manage);
+    if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    return undefined;
+  }
+  try {
+    const scaffolds = await catalog.all();
+    if (scaffolds.length === 0) {
+      log.warn('Create Starter Project: no scaffold is available.');
+      void vscode.window.showErrorMessage('No starter project is available: the bundled scaffolds could not be read. See the ML Roadmaps output for details.');
+      return undefined;
+    }
+    const roadmap = task && rootOf(task);
+    const scaffold = await prompts.pickScaffold(await choicesFor(services, scaffolds, roadmap && task ? await catalog.forTask(roadmap.id, task.id) : []));
+    if (!scaffold) return cancelled(log, 'no starter was chosen');
+    const { manifest } = scaffold;
+
+    const projectName = (await prompts.projectName(task?.title ?? manifest.title))?.trim();
+    if (!projectName) return cancelled(log, 'no project name was given');
+    const problem = projectNameProblem(projectName);
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
+      return cancelled(log, `the project name was refused: ${problem}`);
+    }
+
+    const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
+    const target = await prompts.location(workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, PROJECTS_FOLDER, slugify(projectName)));
+    if (!target) return cancelled(log, 'no location was chosen');
+    log.info(`Create Starter Project: "${manifest.id}" as "${projectName}" in ${target.toString()}.`);
+
+    const variables: Record<string, string> = {
+      ...Object.fromEntries(manifest.variables.map((v) => [v.name, v.default])),
+      ...builtinVariables({
+        projectName,
+        taskTitle: task?.title ?? manifest.title,
+        taskId: task?.id ?? '',
+        roadmapTitle: roadmap?.title ?? manifest.title,
+        roadmapId: roadmap?.id ?? '',
+        now: new Date(),
+      }),
+    };
+    const templates = await catalog.files(scaffold);
+    // Render once to learn the paths, look at what is there, then plan for real.
+    const draft = planScaffold({ files: templates, variables, existing: new Set() });
+    if (draft.errors.length > 0) return refuse(log, `The starter "${manifest.title}" cannot be created`, draft.errors);
+    const probe = await probeTarget(target, draft.create.map((f) => f.path));
+    if (probe.refusal) return refuse(log, `Nothing was created in ${display(target)}`, [probe.refusal]);
+    const plan = planScaffold({ files: templates, variables, existing: probe.existing });
+    if (plan.errors.length > 0) return refuse(log, `The starter "${manifest.title}" cannot be created`, plan.errors);
+
+    if (plan.keep.length > 0) {
+      log.info(`Create Starter Project: ${plan.keep.length} file(s) already exist: ${plan.keep.join(', ')}.`);
+      if (plan.create.length === 0) {
+        void vscode.window.showInformationMessage(`Every file of "${manifest.title}" already exists in ${display(target)}; nothing was created.`);
+        return cancelled(log, 'every file already exists');
+      }
+      if (!(await prompts.confirmKeep(plan.keep, plan.create.length))) return cancelled(log, 'the user chose not to create the other files');
+    }
+
+    const written = await writeFiles(target, plan.create, log);
+    if (written.failed.length > 0) void vscode.window.showErrorMessage(`${written.failed.length} file(s) could not be written: ${written.failed[0]}${written.failed.length > 1 ? ' …' : ''} See the ML Roadmaps output.`);
+    if (written.created.length === 0) return refuse(log, `Nothing was created in ${display(target)}`, ['no file could be written']);
+
+    if (task) {
+      try {
+        await deps.linkFolder(task, target);
+        log.info(`Create Starter Project: linked ${target.toString()} to ${roadmap?.id}/${task.id}.`);
+      } catch (error) {
+        log.warn(`Create Starter Project: could not link the folder to the task: ${messageOf(error)}`);
+      }
+      if (tracker.stateOf(task) === 'notStarted') {
+        await tracker.setState([task], 'inProgress');
+        log.info(`Create Starter Project: marked ${task.id} in progress.`);
+      }
+    }
+
+    const kept = plan.keep.length + written.appeared.length;
+    if ([...written.created, ...plan.keep, ...written.appeared].includes(README)) {
+      try {
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(target, README), { preview: false });
+      } catch (error) {
+        log.warn(`Create Starter Project: could not open ${README}: ${messageOf(error)}`);
+      }
+    }
+    const summary = `Created "${projectName}" in ${display(target)}: ${written.created.length} file(s) created${kept > 0 ? `, ${kept} existing file(s) kept untouched` : ''}.`;
+    log.info(`Create Starter Project: ${summary}`);
+    void vscode.window.showInformationMessage(summary);
+    return target;
+  } catch (error) {
+    log.error(`Create Starter Project failed: ${messageOf(error)}`);
+    void vscode.window.showErrorMessage(`Could not create the starter project: ${messageOf(error)}`);
+    return undefined;
+  }
+}
+
+async function choicesFor(services: Services, scaffolds: readonly Scaffold[], recommended: readonly Scaffold[]): Promise<ScaffoldChoice[]> {
+  const roadmaps = new Map((await services.registry.roadmaps()).map((r) => [r.id, r] as const));
+  const taskLabel = (key: string) => {
+    const [roadmapId, taskId] = key.split('/');
+    const roadmap = roadmaps.get(roadmapId);
+    const task = roadmap?.taskIndex.get(taskId);
+    return roadmap && task ? `${task.title} (${roadmap.title})` : key;
+  };
+  return scaffolds
+    .map((scaffold) => ({ scaffold, recommended: recommended.includes(scaffold), serves: scaffold.manifest.serves.map(taskLabel) }))
+    .sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.scaffold.manifest.title.localeCompare(b.scaffold.manifest.title));
+}
+
+/**
+ * Which planned files already exist under `target`, or why nothing may be written there: the
+ * target or a folder on the way to a file is a symbolic link (it could lead outside the chosen
+ * folder) or is a file.
+ */
+async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promise<{ existing: Set<string>; refusal?: string }> {
+  const existing = new Set<string>();
+  const types = new Map<string, vscode.FileType | undefined>();
+  const typeOf = async (path: string) => {
+    if (!types.has(path)) types.set(path, await statType(path === '' ? target : vscode.Uri.joinPath(target, ...path.split('/'))));
+    return types.get(path);
+  };
+  const targetType = await typeOf('');
+  if (targetType === undefined) return { existing };
+  if (targetType & vscode.FileType.SymbolicLink) return { existing, refusal: `${display(target)} is a symbolic link; choose the folder it points to instead` };
+  if (!(targetType & vscode.FileType.Directory)) return { existing, refusal: `${display(target)} is a file, not a folder` };
+  for (const path of paths) {
+    const segments = path.split('/');
+    let folderExists = true;
+    for (let i = 1; i < segments.length && folderExists; i++) {
+      const folder = segments.slice(0, i).join('/');
+      const type = await typeOf(folder);
+      if (type === undefined) folderExists = false;
+      else if (type & vscode.FileType.SymbolicLink) return { existing, refusal: `"${folder}" in ${display(target)} is a symbolic link, which could lead outside the chosen folder` };
+      else if (!(type & vscode.FileType.Directory)) return { existing, refusal: `"${folder}" in ${display(target)} is a file, but the starter needs a folder there` };
+    }
+    // Anything at the path counts, a dangling link included: it is never written through.
+    if (folderExists && (await typeOf(path)) !== undefined) existing.add(path);
+  }
+  return { existing };
+}
+
+async function writeFiles(target: vscode.Uri, files: readonly TemplateFile[], log: vscode.LogOutputChannel): Promise<{ created: string[]; appeared: string[]; failed: string[] }> {
+  const created: string[] = [];
+  const appeared: string[] = [];
+  const failed: string[] = [];
+  for (const file of files) {
+    const uri = vscode.Uri.joinPath(target, ...file.path.split('/'));
+    // planScaffold already refuses such paths; this guards the join itself.
+    if (!isInside(target.path, uri.path)) {
+      failed.push(`${file.path}: outside the project folder`);
+      continue;
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      // `workspace.fs.writeFile` always overwrites: look once more right before writing.
+      if ((await statType(uri)) !== undefined) {
+        appeared.push(file.path);
+        log.warn(`Create Starter Project: ${file.path} appeared while creating the project; kept it untouched.`);
+        continue;
+      }
+      await vscode.workspace.fs.writeFile(uri, file.content);
+      created.push(file.path);
+    } catch (error) {
+      failed.push(`${file.path}: ${messageOf(error)}`);
+      log.error(`Create Starter Project: could not write ${file.path}: ${messageOf(error)}`);
+    }
+  }
+  log.info(`Create Starter Project: wrote ${created.length} file(s) under ${target.toString()}${failed.length ? `, ${failed.length} failed` : ''}.`);
+  return { created, appeared, failed };
+}
+
+/** The type of what is at `uri` (symbolic-link bit included), or undefined when nothing is. */
+async function statType(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
+  try {
+    return (await vscode.workspace.fs.stat(uri)).type;
+  } catch (error) {
+    // Compare the code rather than `instanceof`: errors from other file system providers may not be FileSystemError instances.
+    if ((error as { code?: unknown }).code === 'FileNotFound') return undefined;
+    throw error;
+  }
+}
+
+function cancelled(log: vscode.LogOutputChannel, why: string): undefined {
+  log.info(`Create Starter Project: cancelled, ${why}.`);
+  return undefined;
+}
+
+function refuse(log: vscode.LogOutputChannel, headline: string, reasons: readonly string[]): undefined {
+  log.warn(`Create Starter Project: ${headline}:`);
+  for (const reason of reasons) log.warn(`  ${reason}`);
+  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more problem(s); see the ML Roadmaps output)` : '';
+  void vscode.window.showErrorMessage(`${headline}: ${reasons[0]}${more}.`);
+  return undefined;
+}
+
+function display(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, true);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The default questions, in the VS Code UI. */
+export const vscodePrompts: ScaffoldPrompts = {
+  async pickScaffold(choices) {
+    type Item = vscode.QuickPickItem & { scaffold?: Scaffold };
+    const items: Item[] = [];
+    const grouped = choices.some((c) => c.recommended);
+    choices.forEach((choice, i) => {
+      if (grouped && (i === 0 || choice.recommended !== choices[i - 1].recommended)) {
+        items.push({ label: choice.recommended ? 'For this task' : 'Other starters', kind: vscode.QuickPickItemKind.Separator });
+      }
+      const { title, description } = choice.scaffold.manifest;
+      items.push({ label: title, description: `for ${choice.serves.join('; ')}`, detail: description, scaffold: choice.scaffold });
+    });
+    const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Choose a starter project', matchOnDescription: true, matchOnDetail: true });
+    return picked?.scaffold;
+  },
+
+  projectName(defaultName) {
+    return Promise.resolve(
+      vscode.window.showInputBox({ title: TITLE, prompt: 'Name of the new project', value: defaultName, validateInput: (value) => projectNameProblem(value) }),
+    );
+  },
+
+  async location(defaultFolder) {
+    const chooseFolder = async () =>
+      (
+        await vscode.window.showOpenDialog({
+          title: 'Choose the folder for the new project',
+          openLabel: 'Create Project Here',
+          canSelectFolders: true,
+          canSelectFiles: false,
+          canSelectMany: false,
+          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+        })
+      )?.[0];
+    if (!defaultFolder) return chooseFolder();
+    const items: (vscode.QuickPickItem & { folder?: vscode.Uri })[] = [
+      { label: `$(folder) ${display(defaultFolder)}`, description: 'in this workspace', folder: defaultFolder },
+      { label: '$(folder-opened) Choose a folder…' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Where should the project go?' });
+    if (!picked) return undefined;
+    return picked.folder ?? chooseFolder();
+  },
+
+  async confirmKeep(existing, toCreate) {
+    const listed = existing.slice(0, MAX_LISTED_FILES).map((path) => `• ${path}`);
+    if (existing.length > MAX_LISTED_FILES) listed.push(`and ${existing.length - MAX_LISTED_FILES} more`);
+    const create = 'Create the Others';
+    const answer = await vscode.window.showWarningMessage(
+      `${existing.length} file(s) of the starter already exist.`,
+      { modal: true, detail: `They will be kept untouched:\n${listed.join('\n')}\n\nThe other ${toCreate} file(s) will be created.` },
+      create,
+    );
+    return answer === create;
+  },
+};

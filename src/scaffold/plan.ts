@@ -1,0 +1,197 @@
+/**
+ * Turns a scaffold's template files into the list of files to write: fills `{{variables}}` in
+ * paths and text, checks every rendered path is a plain relative path, and leaves existing files
+ * alone. Pure: the caller reads the templates and tells it which paths already exist.
+ */
+import { slugify } from '../model/loader';
+
+export { slugify };
+
+/** Variables every scaffold can use without declaring them. */
+export const BUILTIN_VARIABLES = ['projectName', 'slug', 'packageName', 'taskTitle', 'taskId', 'roadmapTitle', 'roadmapId', 'date'] as const;
+
+/** `{{name}}`, with optional spaces inside the braces. */
+const VARIABLE_REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** Most file systems limit a name to 255 bytes. */
+const MAX_SEGMENT_BYTES = 255;
+const MAX_PROJECT_NAME_LENGTH = 100;
+/** Files whose text is JSON (notebooks included): values go in as JSON string contents. */
+const JSON_FILE = /\.(ipynb|json)$/i;
+
+const PYTHON_KEYWORDS = new Set([
+  'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
+  'while', 'with', 'yield',
+]);
+
+export interface TemplateFile {
+  /** POSIX path relative to the scaffold's `files/` folder (before rendering) or to the target (after). */
+  readonly path: string;
+  readonly content: Uint8Array;
+}
+
+export interface ScaffoldPlan {
+  /** Empty whenever there are errors: a scaffold is created whole or not at all. */
+  readonly create: readonly TemplateFile[];
+  /** Rendered paths that already exist in the target; they are never written. */
+  readonly keep: readonly string[];
+  readonly errors: readonly string[];
+}
+
+export interface PlanInput {
+  readonly files: readonly TemplateFile[];
+  readonly variables: Readonly<Record<string, string>>;
+  /** Rendered relative paths that already exist in the target. */
+  readonly existing: ReadonlySet<string>;
+}
+
+/** A Python identifier made from a project name: snake_case, never a keyword, never starting with a digit. */
+export function packageNameOf(name: string): string {
+  const snake = slugify(name).replace(/-/g, '_');
+  if (snake === '') return 'project';
+  return /^[0-9]/.test(snake) || PYTHON_KEYWORDS.has(snake) ? `project_${snake}` : snake;
+}
+
+/** The local calendar date as YYYY-MM-DD: the date the user sees on their clock. */
+export function todayIso(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Why a project name cannot be used, or undefined when it can; for the name input box. */
+export function projectNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'Enter a name for the project.';
+  if (trimmed.length > MAX_PROJECT_NAME_LENGTH) return `Keep the name under ${MAX_PROJECT_NAME_LENGTH} characters.`;
+  // The name lands in READMEs and Python string literals: keep out what would break them.
+  if (/[\u0000-\u001f\\]/.test(trimmed)) return 'The name cannot contain backslashes or control characters.';
+  if (slugify(trimmed) === '') return 'Use at least one letter or digit: the folder name is made from them.';
+  return undefined;
+}
+
+/** The built-in variables for a project name and, when there is one, the roadmap task it is for. */
+export function builtinVariables(input: {
+  projectName: string;
+  taskTitle: string;
+  taskId: string;
+  roadmapTitle: string;
+  roadmapId: string;
+  now: Date;
+}): Record<(typeof BUILTIN_VARIABLES)[number], string> {
+  const { projectName, taskTitle, taskId, roadmapTitle, roadmapId, now } = input;
+  return { projectName, slug: slugify(projectName), packageName: packageNameOf(projectName), taskTitle, taskId, roadmapTitle, roadmapId, date: todayIso(now) };
+}
+
+/** Replaces every `{{name}}`; names without a value are left as written and listed in `unknown`. */
+export function renderTemplate(text: string, variables: Readonly<Record<string, string>>, options: { json: boolean }): { text: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const rendered = text.replace(VARIABLE_REFERENCE, (reference, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(variables, name)) {
+      if (!unknown.includes(name)) unknown.push(name);
+      return reference;
+    }
+    const value = variables[name];
+    // Inside a JSON string: escape quotes, backslashes and control characters.
+    return options.json ? JSON.stringify(value).slice(1, -1) : value;
+  });
+  return { text: rendered, unknown };
+}
+
+/** Why a rendered relative path is unsafe to create under the target folder, or undefined when it is fine. */
+export function unsafePathReason(path: string): string | undefined {
+  if (path === '') return 'the path is empty';
+  if (path.includes('\0')) return 'the path contains a NUL character';
+  if (path.includes('\\')) return 'the path contains a backslash';
+  if (path.startsWith('/')) return 'the path is absolute';
+  if (/^[A-Za-z]:/.test(path)) return 'the path starts with a drive letter';
+  for (const segment of path.split('/')) {
+    if (segment === '') return 'the path has an empty segment';
+    if (segment === '.' || segment === '..') return `the path has a "${segment}" segment`;
+    // Control characters and the characters Windows refuses in names (":" would also name an NTFS stream).
+    if (/[\u0000-\u001f<>:"|?*]/.test(segment)) return `"${segment}" contains a character file names cannot hold`;
+    if (new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES) return `"${segment.slice(0, 20)}…" is longer than ${MAX_SEGMENT_BYTES} bytes`;
+  }
+  return undefined;
+}
+
+/** Renders every template file, validates the result and splits it into files to create and files to keep. */
+export function planScaffold(input: PlanInput): ScaffoldPlan {
+  const errors: string[] = [];
+  const create: TemplateFile[] = [];
+  const keep: string[] = [];
+  /** Lower-cased rendered path → template path, to catch two templates landing on one file. */
+  const seen = new Map<string, string>();
+
+  for (const file of input.files) {
+    const { text: path, unknown } = renderTemplate(file.path, input.variables, { json: false });
+    for (const name of unknown) errors.push(`${file.path}: unknown variable {{${name}}} in the file name`);
+    const unsafe = unsafePathReason(path);
+    if (unsafe) {
+      errors.push(`${file.path}: renders to "${path}", which is refused: ${unsafe}`);
+      continue;
+    }
+    // Case-insensitive, because macOS and Windows file systems usually are.
+    const other = seen.get(path.toLowerCase());
+    if (other !== undefined) {
+      errors.push(`${file.path}: renders to "${path}", the same file as ${other}`);
+      continue;
+    }
+    seen.set(path.toLowerCase(), file.path);
+
+    const text = decodeText(file.content);
+    let content = file.content;
+    if (text !== undefined) {
+      const rendered = renderTemplate(text, input.variables, { json: JSON_FILE.test(path) });
+      for (const name of rendered.unknown) errors.push(`${file.path}: unknown variable {{${name}}}`);
+      content = new TextEncoder().encode(rendered.text);
+    }
+    if (input.existing.has(path)) keep.push(path);
+    else create.push({ path, content });
+  }
+
+  // A file whose path is another file's folder ("a" and "a/b") cannot both be created.
+  for (const path of seen.keys()) {
+    const segments = path.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join('/');
+      if (seen.has(folder)) errors.push(`${seen.get(path)}: needs a folder "${folder}", but ${seen.get(folder)} is a file of that name`);
+    }
+  }
+
+  return errors.length > 0 ? { create: [], keep: [], errors } : { create, keep, errors };
+}
+
+/** True when `child` is `parent` or lies under it; both are absolute POSIX paths (as in `Uri.path`). */
+export function isInside(parent: string, child: string): boolean {
+  const parentSegments = normalizeSegments(parent);
+  const childSegments = normalizeSegments(child);
+  if (parentSegments === undefined || childSegments === undefined) return false;
+  return parentSegments.length <= childSegments.length && parentSegments.every((segment, i) => segment === childSegments[i]);
+}
+
+/** Resolves `.` and `..`; undefined when the path is relative or climbs above the root. */
+function normalizeSegments(path: string): string[] | undefined {
+  if (!path.startsWith('/')) return undefined;
+  const result: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (result.length === 0) return undefined;
+      result.pop();
+    } else {
+      result.push(segment);
+    }
+  }
+  return result;
+}
+
+/** The text of a file, or undefined for binary content (not UTF-8, or holding NUL bytes). */
+function decodeText(content: Uint8Array): string | undefined {
+  if (content.includes(0)) return undefined;
+  try {
+    // ignoreBOM keeps a byte order mark in the text, so it is written back unchanged.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { NoteRow } from '../../src/notes';
+import { api, eventually, task, workspaceFolder, writeFile } from './helpers';
+
+suite('Notes', () => {
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('Open Notes creates the task’s note with front matter and opens it', async () => {
+    const perceptron = await task('deep-learning', 'perceptron');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', perceptron);
+    assert.strictEqual(uri.toString(), vscode.Uri.joinPath(workspaceFolder(), 'notes', 'deep-learning', 'perceptron.md').toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /^---\nroadmapTask: deep-learning\/perceptron\n/);
+    assert.match(text, /^# Perceptron$/m);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  });
+
+  test('Opening notes again opens the same file and keeps what the user wrote', async () => {
+    const chain = await task('deep-learning', 'chain-rule');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', chain);
+    await writeFile(uri, '---\nroadmapTask: deep-learning/chain-rule\n---\nmy own words\n');
+    const again = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', chain);
+    assert.strictEqual(again.toString(), uri.toString());
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '---\nroadmapTask: deep-learning/chain-rule\n---\nmy own words\n');
+  });
+
+  test('A task’s note appears under it in the tree', async () => {
+    const { tree } = await api();
+    const partial = await task('deep-learning', 'partial-derivatives');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', partial);
+    const children = await eventually(async () => {
+      const rows = await tree.provider.getChildren(partial);
+      return rows.length > 0 && rows;
+    }, 'the note under its task');
+    assert.ok(children[0] instanceof NoteRow);
+    assert.strictEqual((children[0] as NoteRow).uri.toString(), uri.toString());
+    assert.strictEqual(tree.provider.getTreeItem(children[0]).command?.command, 'vscode.open');
+  });
+
+  test('Any Markdown file that links to a task is listed as a related note', async () => {
+    const { tree } = await api();
+    const gans = await task('deep-learning', 'gans');
+    const journal = vscode.Uri.joinPath(workspaceFolder(), 'journal', `week-${Date.now()}.md`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(journal, '..'));
+    await writeFile(journal, '# My week\n\nTrained a GAN, see [GANs](roadmap-task:deep-learning/gans).\n');
+    await (await api()).notes.index.update(journal);
+    const rows = await eventually(async () => {
+      const children = await tree.provider.getChildren(gans);
+      return children.some((c) => c instanceof NoteRow && c.uri.toString() === journal.toString()) && children;
+    }, 'the journal under the GANs task');
+    assert.ok(rows.length >= 1);
+  });
+
+  test('From inside a note, a CodeLens leads back to the task in the tree and its details', async () => {
+    const { tree, details } = await api();
+    const perceptron = await task('deep-learning', 'perceptron');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', perceptron);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const back = lenses.find((l) => l.command?.command === 'mlRoadmaps.showTask');
+    assert.ok(back?.command, 'a lens that shows the task');
+    assert.strictEqual(back.command.title, '$(map) Show “Perceptron” in ML Roadmaps');
+    assert.strictEqual(back.range.start.line, 0);
+    await vscode.commands.executeCommand(back.command.command, ...(back.command.arguments ?? []));
+    assert.deepStrictEqual(tree.view.selection, [perceptron]);
+    assert.ok(details.panels()?.all().some((p) => p.module === perceptron.module));
+  });
+});
