@@ -12,6 +12,11 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;
 /** Past this many nodes (aliases can multiply them) the file is refused rather than walked. */
 export const MAX_NODES = 500_000;
+/** Deeper nesting than this is no roadmap, and would exhaust the parser's stack. */
+export const MAX_DEPTH = 64;
+const MAX_INDENT = 4 * MAX_DEPTH;
+/** Past this many errors the rest is noise; the first ones say what is wrong. */
+const MAX_ERRORS = 50;
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 300;
@@ -46,6 +51,10 @@ export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { errors: [wholeFileError(source.label, `file is ${mb(byteLength)} MB; roadmap files are limited to ${mb(MAX_FILE_BYTES)} MB`)] };
   }
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) {
+    return { errors: [{ file: source.label, path: '', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at }] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -74,7 +83,7 @@ export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
       end: position(problem.pos[1]),
     });
   }
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors: errors.slice(0, MAX_ERRORS) };
   if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) {
     return { errors: [wholeFileError(source.label, 'the file is empty: a roadmap needs at least `id`, `title` and `phases`')] };
   }
@@ -87,7 +96,48 @@ export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
     if (!(error instanceof TooLarge)) throw error;
     errors.push(wholeFileError(source.label, error.message));
   }
-  return errors.length > 0 || !roadmap ? { errors } : { roadmap, errors };
+  return errors.length > 0 || !roadmap ? { errors: errors.slice(0, MAX_ERRORS) } : { roadmap, errors };
+}
+
+/**
+ * Finds nesting deeper than any roadmap needs before the parser sees it: flow collections
+ * (`[[[[…`) past MAX_DEPTH, or block indentation past MAX_INDENT columns.
+ */
+export function nestingProblem(text: string): { message: string; at: Position } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | undefined;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      atLineStart = true;
+      if (quote === "'") quote = undefined;
+      continue;
+    }
+    if (atLineStart && ch !== ' ') {
+      atLineStart = false;
+      if (i - lineStart > MAX_INDENT) {
+        return { message: `line ${line} is indented ${i - lineStart} columns; roadmaps nest far less deeply (at most ${MAX_INDENT})`, at: { line, column: 1 } };
+      }
+    }
+    if (quote) {
+      if (ch === quote && text[i - 1] !== '\\') quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_DEPTH) return { message: `brackets are nested more than ${MAX_DEPTH} levels deep`, at: { line, column: i - lineStart + 1 } };
+    } else if ((ch === ']' || ch === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 class TooLarge extends Error {}

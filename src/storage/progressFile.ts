@@ -111,7 +111,7 @@ export function summarizeImport(changes: readonly ImportChange[]): string {
 
 /** A Markdown checklist of one roadmap, for sharing or printing. */
 export function progressChecklist(roadmap: Roadmap, stateOf: (taskId: string) => TaskState): string {
-  const mark: Record<TaskState, string> = { done: '[x]', skipped: '[x] ~~', inProgress: '[ ] ▶', notStarted: '[ ]' };
+  const mark: Record<TaskState, string> = { done: '[x]', skipped: '[x]', inProgress: '[ ] ▶', notStarted: '[ ]' };
   const lines = [`# ${roadmap.title}`, ''];
   for (const phase of roadmap.phases) {
     lines.push(`## ${phase.title}`, '');
@@ -119,7 +119,7 @@ export function progressChecklist(roadmap: Roadmap, stateOf: (taskId: string) =>
       if (!module.implicit) lines.push(`### ${module.title}`, '');
       for (const task of module.tasks) {
         const state = stateOf(task.id);
-        const title = state === 'skipped' ? `${task.title}~~ (skipped)` : task.title;
+        const title = state === 'skipped' ? `~~${task.title}~~ (skipped)` : task.title;
         lines.push(`- ${mark[state]} ${title}${task.kind === 'project' ? ' _(project)_' : ''}`);
       }
       lines.push('');

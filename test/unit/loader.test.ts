@@ -118,6 +118,24 @@ suite('Roadmap loader', () => {
     assert.ok(MAX_ALIASES > 0);
   });
 
+  test('Refuses nesting deeper than any roadmap needs, before the parser can overflow', () => {
+    assert.deepStrictEqual(errorsOf(`id: x\ntitle: X\ntips: ${'['.repeat(100_000)}\n`)[0], {
+      file: 'test.yaml',
+      path: '',
+      message: 'brackets are nested more than 64 levels deep',
+      start: { line: 3, column: 71 },
+      end: { line: 3, column: 71 },
+    });
+    const stairs = Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}a${i}:`).join('\n');
+    assert.match(errorsOf(stairs)[0].message, /^line 258 is indented 257 columns/);
+  });
+
+  test('Reports at most fifty errors for a badly broken file', () => {
+    const lines = ['id: many', 'title: Many', 'phases:', '  - id: p', '    title: P', '    tasks:'];
+    for (let i = 0; i < 200; i++) lines.push(`      - id: Bad Id ${i}`, `        title: T${i}`);
+    assert.strictEqual(errorsOf(lines.join('\n')).length, 50);
+  });
+
   test('Accepts only http and https links', () => {
     const text = replaceLine(miniRoadmap(), '            title: Calculus', '            title: Calculus\n            resources:\n              - title: Bad\n                url: javascript:alert(1)');
     assert.match(errorsOf(text)[0].message, /not an http\(s\) address/);
