@@ -60,8 +60,11 @@ export const TreeItemContext = {
   phase: 'phase',
   module: 'module',
   error: 'roadmapError',
-  /** Tasks carry their state so menus can hide the action that would do nothing: `task.done`. */
-  task: (state: string) => `task.${state}`,
+  /**
+   * Tasks carry their state, so menus can hide the action that would do nothing, and projects say
+   * so, for Create Starter Project: `task.done`, `task.inProgress.project`.
+   */
+  task: (state: string, kind: string) => `task.${state}${kind === 'project' ? '.project' : ''}`,
   /** A task of a workspace roadmap in Restricted Mode: shown, not tracked. */
   readOnlyTask: 'readOnlyTask',
 } as const;

@@ -4,6 +4,7 @@ import { DetailsFeature, registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
 import { NotesFeature, registerNotes } from './notes';
 import { registerRoadmapFiles } from './roadmaps';
+import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { createServices, Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
@@ -16,6 +17,7 @@ export interface MlRoadmapsApi {
   readonly dashboard: DashboardFeature;
   readonly links: LinksFeature;
   readonly notes: NotesFeature;
+  readonly scaffolds: ScaffoldFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
 }
@@ -25,13 +27,12 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const tree = registerTree(context, services);
   const details = registerDetails(context, services, tree);
   const dashboard = registerDashboard(context, services, tree, details);
-  const links = registerLinks(context, services, tree);
-  const notes = registerNotes(context, services, tree, (module) => details.open(module));
+  const links = registerLinks(context, services, tree, details);
+  const notes = registerNotes(context, services, tree, details);
+  const scaffolds = registerScaffolds(context, services, tree, links, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
-  details.addTaskAction('openNotes');
-  details.addTaskAction('linkFolder');
-  return { services, tree, details, dashboard, links, notes, globalState: context.globalState, workspaceState: context.workspaceState };
+  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 
 export function deactivate(): void {}

@@ -10,6 +10,7 @@ import { Task } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
 import { LinkStore, StoredLink } from '../storage/linkStore';
+import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
 
@@ -51,7 +52,7 @@ export class LinkedFolder implements TaskChild {
   }
 }
 
-export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): LinksFeature {
+export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): LinksFeature {
   const store = new LinkStore(context.workspaceState, (message) => {
     services.log.warn(message);
     void vscode.window.showWarningMessage(`ML Roadmaps: ${message}`);
@@ -76,6 +77,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     return added;
   };
 
+  details.addTaskAction('linkFolder');
   const source: TaskChildSource = {
     count: (task) => store.linksOf(rootOf(task).id, task.id).length,
     children: foldersOf,

@@ -8,6 +8,7 @@ import { Commands, NoteContext, Settings } from '../constants';
 import { Module, Task } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
+import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
 import { isModule, isTask, TaskChild, TaskChildSource } from '../tree/provider';
 import { Disposable } from '../util/disposable';
@@ -122,7 +123,7 @@ async function readReferences(uri: vscode.Uri): Promise<string[]> {
   }
 }
 
-export function registerNotes(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, openDetails: (module: Module) => Promise<void>): NotesFeature {
+export function registerNotes(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): NotesFeature {
   const index = new NotesIndex(services.log);
   const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
 
@@ -148,6 +149,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
     return uri;
   };
 
+  details.addTaskAction('openNotes');
   const source: TaskChildSource = {
     count: (task) => index.notesOf(rootOf(task).id, task.id).length,
     children: async (task) => index.notesOf(rootOf(task).id, task.id).map((u) => new NoteRow(task, vscode.Uri.parse(u))),
@@ -183,7 +185,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
         void vscode.window.showWarningMessage(`This note names ${roadmapId}/${id}, which no loaded roadmap has.`);
         return false;
       }
-      await openDetails(module);
+      await details.open(module);
       if (task) await tree.reveal(task);
       return true;
     }),

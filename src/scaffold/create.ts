@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
+import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectNameProblem, slugify, TemplateFile } from './plan';
 
@@ -122,11 +123,8 @@ export interface CreateDeps {
 export async function createStarterProject(services: Services, catalog: ScaffoldCatalog, deps: CreateDeps, prompts: ScaffoldPrompts = vscodePrompts): Promise<vscode.Uri | undefined> {
   const { log, tracker } = services;
   const { task } = deps;
-  if (!vscode.workspace.isTrusted) {
+  if (refuseInRestrictedMode('Creating a starter project writes files')) {
     log.info('Create Starter Project: refused in Restricted Mode.');
-    const manage = 'Manage Workspace Trust';
-    const answer = await vscode.window.showWarningMessage('Creating a starter project writes files, which Restricted Mode does not allow. Trust this workspace to use it.', manage);
-    if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
     return undefined;
   }
   try {

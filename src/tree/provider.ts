@@ -155,7 +155,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     item.id = `${roadmap.id}/${task.id}`;
     if (!readOnly) item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.iconPath = STATE_ICONS[state];
-    item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state);
+    item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state, task.kind);
     item.description = readOnly ? 'read-only in Restricted Mode' : taskDescription(task, state);
     item.tooltip = taskTooltip(task, state);
     item.accessibilityInformation = { label: `${task.title}, ${task.kind === 'project' ? 'project, ' : ''}${STATE_LABELS[state]}` };

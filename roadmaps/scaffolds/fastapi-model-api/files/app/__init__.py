@@ -1,0 +1,1 @@
+"""A FastAPI service that serves a scikit-learn model and stores its predictions."""

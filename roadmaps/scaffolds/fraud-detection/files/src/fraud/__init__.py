@@ -1,0 +1,1 @@
+"""Fraud detection as an imbalanced classification problem."""

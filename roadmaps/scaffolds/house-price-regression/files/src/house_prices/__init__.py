@@ -1,0 +1,1 @@
+"""House price regression: data loading, candidate models and their evaluation."""

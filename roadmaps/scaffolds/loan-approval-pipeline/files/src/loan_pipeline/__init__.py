@@ -1,0 +1,1 @@
+"""A scikit-learn pipeline for tabular classification: loan approval, credit risk, Titanic survival."""

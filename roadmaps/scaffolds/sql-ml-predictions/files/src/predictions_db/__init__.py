@@ -1,0 +1,1 @@
+"""Storing ML predictions and historical time series in a SQL database (SQLAlchemy 2.0)."""

@@ -1,0 +1,1 @@
+"""A small, explainable sentiment model (TF-IDF + logistic regression)."""

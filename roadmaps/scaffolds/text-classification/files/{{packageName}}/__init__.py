@@ -1,0 +1,2 @@
+# {{projectName}}: text classification with TF-IDF and logistic regression.
+"""Spam / sentiment text classification."""

@@ -1,0 +1,40 @@
+"""Classical forecasters: naive baselines and ARIMA / SARIMA (statsmodels)."""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+
+def naive_forecast(train: pd.Series, horizon: int) -> np.ndarray:
+    """Tomorrow = today. Surprisingly hard to beat for stock prices."""
+    return np.repeat(float(train.iloc[-1]), horizon)
+
+
+def seasonal_naive_forecast(train: pd.Series, horizon: int, period: int = 7) -> np.ndarray:
+    """Repeat the last full season (e.g. last week's values for daily data)."""
+    last_season = train.iloc[-period:].to_numpy(dtype=float)
+    return np.resize(last_season, horizon)
+
+
+def arima_forecast(train: pd.Series, horizon: int, order: tuple[int, int, int] = (1, 1, 1),
+                   seasonal_order: tuple[int, int, int, int] = (1, 0, 1, 7)) -> np.ndarray:
+    """Fit SARIMA(p,d,q)(P,D,Q,s) on ``train`` and forecast ``horizon`` steps.
+
+    ``seasonal_order=(0, 0, 0, 0)`` gives plain ARIMA(p,d,q); ``d`` / ``D`` are the differencing
+    orders (see analysis.differences_needed). Convergence warnings are silenced here to keep the
+    output readable — look at ``result.summary()`` in the notebook when tuning.
+    """
+    model = SARIMAX(train.to_numpy(dtype=float), order=order, seasonal_order=seasonal_order,
+                    enforce_stationarity=False, enforce_invertibility=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = model.fit(disp=False)
+    return np.asarray(result.forecast(steps=horizon), dtype=float)
+
+
+# TODO: choose (p, d, q)(P, D, Q, s) from ACF/PACF plots, then by grid search on AIC over a small
+#       range of orders, and check the residuals of the chosen model look like white noise
+#       (result.plot_diagnostics(), statsmodels.stats.diagnostic.acorr_ljungbox).
