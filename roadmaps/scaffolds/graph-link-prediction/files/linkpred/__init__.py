@@ -1,0 +1,1 @@
+"""Link prediction starter for {{projectName}}."""

@@ -1,0 +1,1 @@
+"""U-Net image segmentation starter for {{projectName}}."""

@@ -1,0 +1,1 @@
+"""Reinforcement learning game agents for {{projectName}}."""
