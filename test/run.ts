@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   let integration: Summary | undefined;
   if (only !== 'unit') {
     try {
-      integration = await runIntegrationTests();
+      const outcome = await runIntegrationTests();
+      console.log(outcome.report);
+      integration = outcome;
     } catch (error) {
       console.error(`Integration tests could not run: ${(error as Error).stack ?? error}`);
       integration = { passed: 0, failed: 1 };

@@ -85,9 +85,10 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       for (const [element, checkbox] of e.items) {
         if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
         await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
-        focus(rootOf(element));
       }
     }),
+    // The roadmap last worked on is the one in focus, wherever the change came from.
+    tracker.onDidChange((change) => focus(change.roadmap)),
     registry.onDidChange(() => {
       tracker.invalidate();
       focused = undefined;
@@ -118,7 +119,6 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     for (const roadmap of new Set(tasks.map(rootOf))) {
       await tracker.setState(tasks.filter((t) => rootOf(t) === roadmap), state);
     }
-    focus(rootOf(tasks[0]));
   };
 
   for (const state of TASK_STATES) {

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { NoteRow } from '../../src/notes';
 import { api, eventually, task, workspaceFolder, writeFile } from './helpers';
 
 suite('Notes', () => {
@@ -33,9 +32,10 @@ suite('Notes', () => {
       const rows = await tree.provider.getChildren(partial);
       return rows.length > 0 && rows;
     }, 'the note under its task');
-    assert.ok(children[0] instanceof NoteRow);
-    assert.strictEqual((children[0] as NoteRow).uri.toString(), uri.toString());
-    assert.strictEqual(tree.provider.getTreeItem(children[0]).command?.command, 'vscode.open');
+    const row = tree.provider.getTreeItem(children[0]);
+    assert.strictEqual(row.contextValue, 'note');
+    assert.strictEqual(row.resourceUri?.toString(), uri.toString());
+    assert.strictEqual(row.command?.command, 'vscode.open');
   });
 
   test('Any Markdown file that links to a task is listed as a related note', async () => {
@@ -47,7 +47,7 @@ suite('Notes', () => {
     await (await api()).notes.index.update(journal);
     const rows = await eventually(async () => {
       const children = await tree.provider.getChildren(gans);
-      return children.some((c) => c instanceof NoteRow && c.uri.toString() === journal.toString()) && children;
+      return children.some((c) => tree.provider.getTreeItem(c).resourceUri?.toString() === journal.toString()) && children;
     }, 'the journal under the GANs task');
     assert.ok(rows.length >= 1);
   });

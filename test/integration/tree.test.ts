@@ -69,7 +69,9 @@ suite('Roadmap tree', () => {
     assert.strictEqual(taskItem.checkboxState, vscode.TreeItemCheckboxState.Checked);
     assert.strictEqual((taskItem.iconPath as vscode.ThemeIcon).id, 'pass-filled');
     assert.strictEqual(taskItem.contextValue, 'task.done');
-    assert.strictEqual((await item(module)).description, `1/${module.tasks.length} · ${Math.floor(100 / module.tasks.length)}%`);
+    const { tracker } = (await api()).services;
+    const states = module.tasks.map((t) => `${t.id}=${tracker.stateOf(t)}`);
+    assert.strictEqual((await item(module)).description, `1/${module.tasks.length} · ${Math.floor(100 / module.tasks.length)}%`, states.join());
     assert.match(String((await item(module.phase.roadmap)).description), new RegExp(`^1/${total} · `));
     assert.strictEqual(tree.statusBar.item.text, `$(checklist) 1/${total} · ${Math.floor(100 / total)}%`);
     const stored = globalState.get<{ tasks: Record<string, { state: string }> }>(StorageKeys.progress);

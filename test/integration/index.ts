@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type Mocha = require('mocha');
+
+/** What the launcher reads from `MLR_TEST_RESULTS`. */
+export interface IntegrationResults {
+  passed: number;
+  failed: number;
+  pending: number;
+  failures: { title: string; message: string; stack: string }[];
+  tests: { title: string; state: 'passed' | 'failed' | 'pending'; durationMs: number }[];
+}
+
+/**
+ * The test entry, called inside the extension host (server or desktop): runs every
+ * `*.test.js` beside this file and writes the results file; rejects when a test failed.
+ */
+export async function run(): Promise<void> {
+  const results: IntegrationResults = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  try {
+    const MochaClass = (await import('mocha')).default;
+    const mocha = new MochaClass({ ui: 'tdd', timeout: 20_000, color: false, grep: process.env.MLR_TEST_GREP || undefined });
+    for (const file of findTestFiles(__dirname)) {
+      loadFile(mocha, MochaClass, file);
+    }
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (test) => {
+        results.passed++;
+        results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
+      });
+      runner.on('pending', (test) => {
+        results.pending++;
+        results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
+      });
+      // Also emitted for failing hooks, which are not tests but count as failures.
+      runner.on('fail', (runnable, error: Error) => {
+        recordFailure(results, runnable.fullTitle(), error);
+        if (runnable.type === 'test') {
+          results.tests.push({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0 });
+        }
+      });
+    });
+  } catch (error) {
+    recordFailure(results, 'integration test entry', error);
+  } finally {
+    writeResults(results);
+  }
+  if (results.failed > 0) {
+    throw new Error(`${results.failed} integration test(s) failed.`);
+  }
+}
+
+/**
+ * Does what mocha's own loadFiles() does for one file, except that a file that throws
+ * while loading becomes a failing test instead of aborting the whole run.
+ */
+function loadFile(mocha: Mocha, MochaClass: typeof Mocha, file: string): void {
+  const suite = mocha.suite;
+  suite.emit('pre-require', globalThis, file, mocha);
+  try {
+    suite.emit('require', require(file), file, mocha);
+  } catch (error) {
+    const title = `loading ${path.basename(file)}`;
+    suite.addTest(
+      new MochaClass.Test(title, () => {
+        throw error;
+      }),
+    );
+  }
+  suite.emit('post-require', globalThis, file, mocha);
+}
+
+function findTestFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...findTestFiles(full));
+    } else if (entry.name.endsWith('.test.js')) {
+      files.push(full);
+    }
+  }
+  return files.sort();
+}
+
+function recordFailure(results: IntegrationResults, title: string, error: unknown): void {
+  const err = error instanceof Error ? error : new Error(String(error));
+  results.failed++;
+  results.failures.push({ title, message: err.message, stack: err.stack ?? '' });
+}
+
+function writeResults(results: IntegrationResults): void {
+  const file = process.env.MLR_TEST_RESULTS;
+  if (!file) {
+    return;
+  }
+  // Written whole and then renamed: the launcher polls for this file.
+  const partial = `${file}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(results, null, 2));
+  fs.renameSync(partial, file);
+}
