@@ -1,61 +1,73 @@
+/**
+ * `npm run screenshots`: opens the real workbench with the extension, lets the scenes in
+ * test/screenshots set each view up from inside the extension host, and captures the browser
+ * for every scene into media/screenshots/.
+ */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { defaultExtensionPath, delay, startWorkbench } from './workbench';
+import { defaultExtensionPath, delay, PROJECT_ROOT, startWorkbench } from './workbench';
+
+const OUT_DIR = path.join(PROJECT_ROOT, 'media', 'screenshots');
+const SCENES = path.join(PROJECT_ROOT, 'out', 'test', 'screenshots', 'scenes.js');
+
+/** Drags the sash at the sidebar's right edge, so long titles and their counts fit. */
+async function widenSidebar(page: Page, by: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width - 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by, y, { steps: 8 });
+  await page.mouse.up();
+}
 
 /** Saves what the page shows (the whole workbench, at the viewport's size) as a PNG. */
 export async function capture(page: Page, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: file });
 }
 
-/** Clicks the activity bar item whose aria-label starts with `label` ("Explorer", or a view container's title). */
-export async function openActivity(page: Page, label: string): Promise<void> {
-  const escaped = label.replace(/["\\]/g, '\\$&');
-  await page.locator(`.activitybar [aria-label^="${escaped}"]`).first().click({ timeout: 15_000 });
-  // Otherwise the item's hover tooltip ends up in the screenshot.
-  await page.mouse.move(0, 0);
-}
-
-const USAGE = `usage: node out/test/host/screenshots.js <file.png> [activity-bar label] [workspace folder]
-env: MLR_EXTENSION_PATH (default: the project), MLR_VIEWPORT=1280x800, MLR_SCREENSHOT_WAIT_MS=2000`;
-
 async function main(): Promise<void> {
-  const [file, label, folder] = process.argv.slice(2);
-  if (!file || file.startsWith('-')) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const [width, height] = (process.env.MLR_VIEWPORT ?? '1280x800').split('x').map(Number);
-  const settle = Number(process.env.MLR_SCREENSHOT_WAIT_MS) || 2000;
-
+  const handshake = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-shots-'));
   const workbench = await startWorkbench({
     extensionDevelopmentPath: defaultExtensionPath(),
-    workspaceFolder: folder ? path.resolve(folder) : undefined,
-    // No welcome page or tips over the views being shown.
-    userSettings: { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false },
-    viewport: { width: width || 1280, height: height || 800 },
+    extensionTestsPath: SCENES,
+    userSettings: { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.colorTheme': process.env.MLR_THEME ?? 'Default Dark Modern', 'editor.minimap.enabled': false },
+    viewport: { width: 1440, height: 900 },
+    env: { MLR_SCREENSHOT_DIR: handshake },
     browser: true,
   });
   try {
     const page = workbench.page as Page;
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    // Give the extension host time to start and contribute its views.
-    await delay(settle);
-    if (label) {
-      await openActivity(page, label);
-      await delay(settle);
+    const deadline = Date.now() + 5 * 60_000;
+    for (let n = 1; ; n++) {
+      const ready = path.join(handshake, `${n}.ready`);
+      while (!fs.existsSync(ready) && !fs.existsSync(path.join(handshake, 'finished'))) {
+        if (Date.now() > deadline) throw new Error(`scene ${n} never became ready\n${workbench.diagnostics({ serverOutput: true })}`);
+        await delay(100);
+      }
+      if (!fs.existsSync(ready)) break;
+      const { name, settleMs } = JSON.parse(fs.readFileSync(ready, 'utf8')) as { name: string; settleMs: number };
+      if (n === 1) await widenSidebar(page, 170);
+      await delay(settleMs);
+      const file = path.join(OUT_DIR, `${name}.png`);
+      await capture(page, file);
+      console.log(`screenshot: ${path.relative(PROJECT_ROOT, file)}`);
+      fs.writeFileSync(path.join(handshake, `${n}.done`), '');
     }
-    await capture(page, file);
-    console.log(`screenshot: ${path.resolve(file)}`);
   } finally {
     await workbench.stop();
+    fs.rmSync(handshake, { recursive: true, force: true });
   }
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(error instanceof Error ? error.stack : String(error));
     process.exit(1);
   });
 }

@@ -1,0 +1,107 @@
+/**
+ * The scenes the README shows, set up inside the real extension host through the same API and
+ * commands the integration tests use. Each scene writes `<n>.ready` into $MLR_SCREENSHOT_DIR and
+ * waits for the launcher to answer `<n>.done` after it captured the browser.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ScaffoldPrompts } from '../../src/scaffold/create';
+import { api, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
+
+const dir = process.env.MLR_SCREENSHOT_DIR ?? '';
+let scene = 0;
+
+async function shoot(name: string, settleMs = 1500): Promise<void> {
+  const n = ++scene;
+  fs.writeFileSync(path.join(dir, `${n}.ready`), JSON.stringify({ name, settleMs }));
+  const done = path.join(dir, `${n}.done`);
+  const deadline = Date.now() + 60_000;
+  while (!fs.existsSync(done)) {
+    if (Date.now() > deadline) throw new Error(`no screenshot of ${name}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function closeEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('notifications.clearAll');
+}
+
+async function mark(state: 'done' | 'inProgress' | 'skipped', roadmapId: string, ...ids: string[]): Promise<void> {
+  const tasks = await Promise.all(ids.map((id) => task(roadmapId, id)));
+  const command = { done: 'mlRoadmaps.markDone', inProgress: 'mlRoadmaps.markInProgress', skipped: 'mlRoadmaps.markSkipped' }[state];
+  await vscode.commands.executeCommand(command, tasks[0], tasks);
+}
+
+export async function run(): Promise<void> {
+  const { tree, details, scaffolds } = await api();
+  await resetAll();
+  await closeEditors();
+
+  // Some history, so the views have something to show.
+  const weeks = await roadmap('master-24-week');
+  await mark('done', 'master-24-week', ...weeks.phases[0].modules[0].tasks.map((t) => t.id));
+  await mark('done', 'master-24-week', ...weeks.phases[1].modules[0].tasks.slice(0, 3).map((t) => t.id));
+  await mark('skipped', 'master-24-week', weeks.phases[1].modules[0].tasks[3].id);
+  await mark('inProgress', 'master-24-week', weeks.phases[1].modules[0].tasks[4].id);
+  await mark('done', 'master-24-week', ...weeks.phases[2].modules[0].tasks.slice(0, 2).map((t) => t.id));
+  const course = await roadmap('machine-learning-course');
+  const supervised = course.phases[0].modules[1];
+  await mark('done', 'machine-learning-course', supervised.tasks[0].id);
+  await mark('inProgress', 'machine-learning-course', supervised.tasks[1].id);
+
+  // 1. The tree: next task revealed in the 24-week roadmap.
+  await vscode.commands.executeCommand('mlRoadmaps.nextTask', weeks);
+  await shoot('tree');
+
+  // 2. A module's details page beside the tree.
+  await tree.reveal(supervised.tasks[1]);
+  await details.open(supervised);
+  await shoot('details', 2500);
+
+  // 3. The dashboard.
+  await closeEditors();
+  await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
+  await shoot('dashboard', 2500);
+
+  // 4. A starter project created for a practice project, linked under its task.
+  await closeEditors();
+  const titanic = await task('master-24-week', 'titanic-eda');
+  const prompts: ScaffoldPrompts = {
+    pickScaffold: async (choices) => choices[0].scaffold,
+    projectName: async () => 'Titanic EDA',
+    location: async (folder) => folder,
+    confirmKeep: async () => true,
+  };
+  await scaffolds.create(titanic, prompts);
+  await tree.reveal(titanic);
+  await vscode.commands.executeCommand('list.expand');
+  await shoot('starter-project', 2500);
+
+  // 5. A note, with the CodeLens that leads back to its task.
+  await closeEditors();
+  const note = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', supervised.tasks[1]);
+  const editor = vscode.window.activeTextEditor;
+  if (editor && note) {
+    const notesLine = editor.document.getText().split('\n').indexOf('## Notes') + 1;
+    await editor.edit((edit) => edit.insert(new vscode.Position(notesLine, 0), '- Logistic regression is a linear model of the log-odds.\n- kNN needs scaled features: fit the scaler on the training split only.\n'));
+    await editor.document.save();
+  }
+  await tree.reveal(supervised.tasks[1]);
+  await vscode.window.showTextDocument(editor!.document);
+  await shoot('notes', 4000);
+
+  // 6. A broken roadmap of the user's own: an error row in the tree and the Problems panel.
+  await closeEditors();
+  const broken = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', 'team.roadmap.yaml');
+  await writeFile(broken, 'id: team-plan\ntitle: Team plan\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: numpy\n        titel: Pandas\n');
+  await vscode.commands.executeCommand('mlRoadmaps.refresh');
+  await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+  await vscode.commands.executeCommand('mlRoadmaps.openRoadmapFile', (await tree.provider.getChildren()).find((e) => 'failure' in e));
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await shoot('broken-roadmap', 2500);
+
+  fs.writeFileSync(path.join(dir, 'finished'), '');
+}
