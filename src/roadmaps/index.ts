@@ -1,12 +1,24 @@
 /** Roadmaps of the user's own: New Roadmap… writes a commented starter file into the workspace. */
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, VIEW_CONTAINER_ID } from '../constants';
+import { StorageKeys } from '../storage/memento';
+import { WORKSPACE_ROADMAP_GLOB } from './registry';
 import { slugify } from '../model/loader';
 import type { Services } from '../services';
 import { refuseInRestrictedMode } from '../util/trust';
 import { starterRoadmap } from './starter';
 
 export function registerRoadmapFiles(context: vscode.ExtensionContext, services: Services): void {
+  // A workspace that brings its own roadmaps activates the extension (workspaceContains); show
+  // them once, so its people see them without hunting for the view. Never again after that.
+  if (!context.workspaceState.get<boolean>(StorageKeys.shownWorkspaceRoadmaps)) {
+    void vscode.workspace.findFiles(WORKSPACE_ROADMAP_GLOB, undefined, 1).then(async (found) => {
+      if (found.length === 0) return;
+      await context.workspaceState.update(StorageKeys.shownWorkspaceRoadmaps, true);
+      await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
+    });
+  }
+
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.newRoadmap, async (titleArg?: unknown) => {
       if (refuseInRestrictedMode('Creating a roadmap writes a file')) return undefined;

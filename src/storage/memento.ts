@@ -16,5 +16,7 @@ export const StorageKeys = {
   /** The last stored progress that could not be read in full, kept so nothing is lost to a bad write. */
   progressBackup: 'mlRoadmaps.progressBackup',
   links: 'mlRoadmaps.links',
+  /** Set once the view was shown for a workspace that has roadmaps of its own. */
+  shownWorkspaceRoadmaps: 'mlRoadmaps.shownWorkspaceRoadmaps',
   linksBackup: 'mlRoadmaps.linksBackup',
 } as const;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { starterRoadmap } from '../../src/roadmaps/starter';
 import { cacheRoot } from './codeServer';
 import { defaultExtensionPath, startWorkbench } from './workbench';
 
@@ -12,7 +13,7 @@ import { defaultExtensionPath, startWorkbench } from './workbench';
 async function main(): Promise<void> {
   const extensionDevelopmentPath = defaultExtensionPath();
   warnIfNotBuilt(extensionDevelopmentPath);
-  const workspaceFolder = path.resolve(process.argv[2] ?? path.join(cacheRoot(), 'demo-workspace'));
+  const workspaceFolder = path.resolve(process.argv[2] ?? demoWorkspace());
   const preferredPort = Number(process.env.PORT) || 8080;
 
   const workbench = await startWorkbench({
@@ -34,6 +35,20 @@ async function main(): Promise<void> {
   console.error(`code-server exited (code ${code}).\n${workbench.serverOutput().split('\n').slice(-30).join('\n')}`);
   await workbench.stop();
   process.exit(code ?? 1);
+}
+
+/**
+ * The folder `npm start` opens when given none: it holds a roadmap of its own, which shows the
+ * ML Roadmaps view on first start and gives something to edit.
+ */
+function demoWorkspace(): string {
+  const folder = path.join(cacheRoot(), 'demo-workspace');
+  const roadmap = path.join(folder, '.vscode', 'roadmaps', 'my-study-plan.roadmap.yaml');
+  if (!fs.existsSync(roadmap)) {
+    fs.mkdirSync(path.dirname(roadmap), { recursive: true });
+    fs.writeFileSync(roadmap, starterRoadmap('my-study-plan', 'My Study Plan'));
+  }
+  return folder;
 }
 
 function warnIfNotBuilt(extensionPath: string): void {
