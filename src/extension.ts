@@ -8,6 +8,7 @@ import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { createServices, Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
+import { loadedModules } from './util/loadLog';
 
 /** What `activate` returns: the integration tests drive the extension through it. */
 export interface MlRoadmapsApi {
@@ -20,6 +21,8 @@ export interface MlRoadmapsApi {
   readonly scaffolds: ScaffoldFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
+  /** The lazily loaded modules evaluated so far. */
+  loadedModules(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
@@ -32,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const scaffolds = registerScaffolds(context, services, tree, links, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
-  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState };
+  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState, loadedModules };
 }
 
 export function deactivate(): void {}

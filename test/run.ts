@@ -27,13 +27,18 @@ async function main(): Promise<void> {
   const unit = only === 'integration' ? undefined : await runUnit();
   let integration: Summary | undefined;
   if (only !== 'unit') {
-    try {
-      const outcome = await runIntegrationTests();
-      console.log(outcome.report);
-      integration = outcome;
-    } catch (error) {
-      console.error(`Integration tests could not run: ${(error as Error).stack ?? error}`);
-      integration = { passed: 0, failed: 1 };
+    integration = { passed: 0, failed: 0 };
+    // Two passes: the main suites in a trusted workspace, then the Restricted Mode suites.
+    for (const restricted of [false, true]) {
+      try {
+        const outcome = await runIntegrationTests({ restricted });
+        console.log(outcome.report);
+        integration.passed += outcome.passed;
+        integration.failed += outcome.failed;
+      } catch (error) {
+        console.error(`Integration tests could not run: ${(error as Error).stack ?? error}`);
+        integration.failed++;
+      }
     }
   }
   console.log('');

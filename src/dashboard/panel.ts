@@ -8,6 +8,9 @@ import { Module, Roadmap, Task, tasksOf } from '../model/types';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
 import { renderDashboard } from './render';
+import { recordModuleLoad } from '../util/loadLog';
+
+recordModuleLoad('dashboard/panel');
 
 const RECENT_COUNT = 10;
 

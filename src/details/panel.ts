@@ -15,6 +15,9 @@ import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from './markdown';
 import { PageMessage, parsePageMessage, TaskAction } from './protocol';
 import { PageAssets, renderModulePage } from './render';
+import { recordModuleLoad } from '../util/loadLog';
+
+recordModuleLoad('details/panel (markdown-it)');
 
 export interface DetailsHost {
   readonly services: Services;

@@ -86,6 +86,15 @@ export class RoadmapRegistry extends Disposable {
     return entries;
   }
 
+  /**
+   * Appends a roadmap built in memory (benchmarks, tests) to the loaded entries, after the files
+   * once they are loaded, and fires onDidChange so the tree shows it. The next reload drops it.
+   */
+  addInMemory(roadmap: Roadmap): void {
+    this.loading = this.entries().then((entries) => (this.loaded = [...entries, roadmap]));
+    void this.loading.then((entries) => this.changeEmitter.fire(entries));
+  }
+
   /** Reloads after files changed on disk, once a burst of changes has settled. */
   scheduleReload(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
@@ -130,8 +139,10 @@ export class RoadmapRegistry extends Disposable {
   private watch(): void {
     this.disposeWatchers();
     if (!vscode.workspace.workspaceFolders?.length) return;
-    for (const glob of this.globs()) {
-      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+    // Globs are relative to each folder; a bare string would be matched against absolute paths.
+    const patterns = vscode.workspace.workspaceFolders.flatMap((folder) => this.globs().map((glob) => new vscode.RelativePattern(folder, glob)));
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       this.watchers.push(watcher, watcher.onDidChange(() => this.scheduleReload()), watcher.onDidCreate(() => this.scheduleReload()), watcher.onDidDelete(() => this.scheduleReload()));
     }
   }

@@ -18,6 +18,8 @@ export interface IntegrationOptions {
   timeoutMs?: number;
   /** More environment for the extension host. */
   env?: Record<string, string>;
+  /** Run the `*.restricted.test.js` suites, in a workspace that is not trusted. */
+  restricted?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,8 +53,8 @@ export async function runIntegrationTests(options: IntegrationOptions = {}): Pro
   const workspaceFolder = path.join(scratch, 'workspace');
   fs.mkdirSync(workspaceFolder);
   const resultsFile = path.join(scratch, 'results.json');
-  const env = { ...options.env, MLR_TEST_RESULTS: resultsFile, MLR_TEST_WORKSPACE: workspaceFolder };
-  const paths = { extensionDevelopmentPath, extensionTestsPath, workspaceFolder, resultsFile, env };
+  const env = { ...options.env, MLR_TEST_RESULTS: resultsFile, MLR_TEST_WORKSPACE: workspaceFolder, ...(options.restricted ? { MLR_RESTRICTED_MODE: '1' } : {}) };
+  const paths = { extensionDevelopmentPath, extensionTestsPath, workspaceFolder, resultsFile, env, workspaceTrust: options.restricted === true };
 
   try {
     const desktop = host === 'server' ? { reason: 'MLR_TEST_HOST=server' } : await findDesktopVSCode(host === 'desktop');
@@ -74,6 +76,8 @@ interface RunPaths {
   workspaceFolder: string;
   resultsFile: string;
   env: Record<string, string>;
+  /** Workspace Trust on, so the fresh workspace folder opens in Restricted Mode. */
+  workspaceTrust: boolean;
 }
 
 function parseHost(value: string | undefined): TestHost {
@@ -133,6 +137,7 @@ async function runOnServer(paths: RunPaths, timeoutMs: number): Promise<Integrat
     extensionTestsPath: paths.extensionTestsPath,
     workspaceFolder: paths.workspaceFolder,
     env: paths.env,
+    workspaceTrust: paths.workspaceTrust,
     browser: true,
   });
   try {

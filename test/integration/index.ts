@@ -20,7 +20,9 @@ export async function run(): Promise<void> {
   try {
     const MochaClass = (await import('mocha')).default;
     const mocha = new MochaClass({ ui: 'tdd', timeout: 20_000, color: false, grep: process.env.MLR_TEST_GREP || undefined });
-    for (const file of findTestFiles(__dirname)) {
+    // Restricted Mode suites need a workspace that is not trusted: the launcher runs them apart.
+    const restricted = process.env.MLR_RESTRICTED_MODE === '1';
+    for (const file of findTestFiles(__dirname).filter((f) => f.endsWith('.restricted.test.js') === restricted)) {
       loadFile(mocha, MochaClass, file);
     }
     await new Promise<void>((resolve) => {
