@@ -37,6 +37,7 @@ export const Commands = {
   exportProgress: id('exportProgress'),
   importProgress: id('importProgress'),
   newRoadmap: id('newRoadmap'),
+  searchTasks: id('searchTasks'),
 } as const;
 
 export const NoteContext = {
@@ -52,6 +53,12 @@ export const ContextKeys = {
   hideFinished: id('hideFinished'),
   /** True while the tree's selection holds a task, so the palette offers the state commands. */
   taskSelected: id('taskSelected'),
+  /** True once any task is done or skipped: completes the walkthrough's "finish a task" step. */
+  hasFinishedTask: id('hasFinishedTask'),
+  /** True once a starter project was created: completes the walkthrough's step. */
+  createdStarterProject: id('createdStarterProject'),
+  /** What the empty tree's welcome content should say: 'noRoadmaps' or 'allFinished'. */
+  emptyReason: id('emptyReason'),
 } as const;
 
 /** `contextValue`s of tree items; menus in package.json match on them. */

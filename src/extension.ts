@@ -5,9 +5,11 @@ import { LinksFeature, registerLinks } from './links';
 import { NotesFeature, registerNotes } from './notes';
 import { registerRoadmapFiles } from './roadmaps';
 import { registerScaffolds, ScaffoldFeature } from './scaffold';
+import { registerSearch } from './search';
 import { createServices, Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
+import { contextValue } from './util/context';
 import { loadedModules } from './util/loadLog';
 
 /** What `activate` returns: the integration tests drive the extension through it. */
@@ -21,6 +23,8 @@ export interface MlRoadmapsApi {
   readonly scaffolds: ScaffoldFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
+  /** The last value the extension gave a context key. */
+  contextValue(key: string): unknown;
   /** The lazily loaded modules evaluated so far. */
   loadedModules(): readonly string[];
 }
@@ -33,9 +37,10 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const links = registerLinks(context, services, tree, details);
   const notes = registerNotes(context, services, tree, details);
   const scaffolds = registerScaffolds(context, services, tree, links, details);
+  registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
-  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState, loadedModules };
+  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState, contextValue, loadedModules };
 }
 
 export function deactivate(): void {}

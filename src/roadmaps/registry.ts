@@ -65,6 +65,11 @@ export class RoadmapRegistry extends Disposable {
     return (await this.entries()).filter((e): e is Roadmap => !isFailure(e));
   }
 
+  /** Whether a load has been asked for; true from the first `entries()` call. */
+  isLoaded(): boolean {
+    return this.loading !== undefined;
+  }
+
   /** A task of an already loaded roadmap; never starts a load. */
   peekTask(roadmapId: string, taskId: string): Task | undefined {
     for (const entry of this.loaded) if (!isFailure(entry) && entry.id === roadmapId) return entry.taskIndex.get(taskId);

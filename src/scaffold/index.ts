@@ -3,7 +3,7 @@
  * The scaffold code loads on first use.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, ContextKeys } from '../constants';
 import type { DetailsFeature } from '../details';
 import type { LinksFeature } from '../links';
 import { Task } from '../model/types';
@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import { isTask } from '../tree/provider';
 import type { ScaffoldCatalog, ScaffoldPrompts } from './create';
+import { setContext } from '../util/context';
 
 export interface ScaffoldFeature {
   catalog(): Promise<ScaffoldCatalog>;
@@ -28,7 +29,9 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
   const create = async (task: Task | undefined, prompts?: ScaffoldPrompts) => {
     const { module, catalog } = await load();
     const deps = { task, linkFolder: async (t: Task, folder: vscode.Uri) => void (await links.link(t, folder)) };
-    return module.createStarterProject(services, catalog, deps, prompts);
+    const created = await module.createStarterProject(services, catalog, deps, prompts);
+    if (created) setContext(ContextKeys.createdStarterProject, true);
+    return created;
   };
 
   // Every practice project has a starter (a unit test keeps it so); topics get none on the page.

@@ -10,6 +10,7 @@ import { isModule, isPhase, isRoadmap, isTask, isTaskChild, RoadmapTreeProvider,
 import { STATE_COMMANDS, STATE_LABELS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
+import { setContext } from '../util/context';
 
 export const HIDE_FINISHED_SETTING = 'tree.hideFinishedTasks';
 
@@ -56,7 +57,21 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
   });
   const statusBar = new ProgressStatusBar(tracker);
   context.subscriptions.push(provider, view, statusBar);
-  void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  setContext(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+
+  /** Context keys and the view's message, from what is loaded; never starts a load itself. */
+  const updateViewState = async () => {
+    const finishedAny = [...services.store.allEntries().values()].some((tasks) => [...tasks.values()].some((e) => e.state === 'done' || e.state === 'skipped'));
+    setContext(ContextKeys.hasFinishedTask, finishedAny);
+    if (!view.visible && !registry.isLoaded()) return;
+    const entries = await registry.entries();
+    const failed = entries.filter(isFailure).length;
+    view.message = failed ? `${failed} roadmap file${failed > 1 ? 's' : ''} could not be loaded; the Problems panel says where.` : undefined;
+    const roots = await provider.getChildren();
+    const reason = roots.length > 0 ? '' : entries.length === 0 ? 'noRoadmaps' : 'allFinished';
+    setContext(ContextKeys.emptyReason, reason);
+  };
+  void updateViewState();
 
   let focused: Roadmap | undefined;
   const focus = (roadmap: Roadmap | undefined) => {
@@ -78,9 +93,14 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     view.onDidChangeSelection((e) => {
       const element = e.selection.map((s) => (isTaskChild(s) ? s.task : s)).find((s) => !isFailure(s));
       if (element) focus(rootOf(element as Roadmap | Task));
-      void vscode.commands.executeCommand('setContext', ContextKeys.taskSelected, e.selection.some(isTask));
+      setContext(ContextKeys.taskSelected, e.selection.some(isTask));
     }),
-    view.onDidChangeVisibility((e) => e.visible && void focusedRoadmap()),
+    view.onDidChangeVisibility((e) => {
+      if (!e.visible) return;
+      void focusedRoadmap();
+      void updateViewState();
+    }),
+    tracker.onDidChange(() => void updateViewState()),
     view.onDidChangeCheckboxState(async (e) => {
       for (const [element, checkbox] of e.items) {
         if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
@@ -90,6 +110,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     // The roadmap last worked on is the one in focus, wherever the change came from.
     tracker.onDidChange((change) => focus(change.roadmap)),
     registry.onDidChange(() => {
+      void updateViewState();
       tracker.invalidate();
       focused = undefined;
       void focusedRoadmap();
@@ -98,7 +119,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       if (!e.affectsConfiguration(`${Settings.section}.${HIDE_FINISHED_SETTING}`)) return;
       const hide = config().get<boolean>(HIDE_FINISHED_SETTING, false);
       provider.setHideFinished(hide);
-      void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, hide);
+      setContext(ContextKeys.hideFinished, hide);
+      void updateViewState();
     }),
   );
 

@@ -1,0 +1,150 @@
+/**
+ * The bench entry, run inside the real extension host as `extensionTestsPath`. It waits for the
+ * launcher's `go` (the workbench has settled), then measures activation to first tree items for
+ * ours and the reference extension. With MLR_BENCH_FULL it goes on with the in-process scale
+ * measurements and then serves the launcher's commands while it clicks through the workbench.
+ */
+import * as vscode from 'vscode';
+import type { MlRoadmapsApi } from '../../src/extension';
+import { loadRoadmap } from '../../src/model/loader';
+import type { Roadmap } from '../../src/model/types';
+import type { TreeElement } from '../../src/tree/provider';
+import { timeRuns } from './report';
+import { ActivationResult, Command, InProcessResult, ScaleResult, waitForJson, writeJson } from './handshake';
+import { benchSource, buildRoadmap, roadmapYaml, SHAPE_100K, SHAPE_10K } from './shapes';
+
+export const EXTENSION_ID = 'ml-roadmaps.ml-roadmaps';
+export const REFERENCE_ID = 'ml-roadmaps-bench.bench-reference';
+const VIEWS = {
+  ours: { container: 'mlRoadmaps', view: 'mlRoadmaps.tree' },
+  reference: { container: 'mlrBenchRef', view: 'mlrBenchRef.tree' },
+} as const;
+
+interface ReferenceApi {
+  readonly provider: vscode.TreeDataProvider<unknown> & { refresh(): void };
+}
+
+const dir = process.env.MLR_BENCH_DIR ?? '';
+const RUNS = Number(process.env.MLR_BENCH_RUNS) || 21;
+
+export async function run(): Promise<void> {
+  try {
+    await waitForJson(dir, 'go', 120_000);
+    const ours = vscode.extensions.getExtension<MlRoadmapsApi>(EXTENSION_ID);
+    const reference = vscode.extensions.getExtension<ReferenceApi>(REFERENCE_ID);
+    if (!ours || !reference) throw new Error(`missing extension: ${!ours ? EXTENSION_ID : REFERENCE_ID}`);
+    writeJson(dir, 'activation.json', await measureActivation(ours, reference, process.env.MLR_BENCH_REFERENCE_FIRST === '1'));
+    if (process.env.MLR_BENCH_FULL !== '1') return;
+    const api = await ours.activate();
+    writeJson(dir, 'inprocess.json', await measureInProcess(api));
+    await serveCommands(api, reference.exports);
+  } catch (error) {
+    writeJson(dir, 'error.json', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+}
+
+/**
+ * Time from `activate()` to the root rows' tree items, once per extension (activation happens
+ * once per extension host; the launcher repeats whole instances). Which one goes first
+ * alternates between instances, since the second finds a warmer host.
+ */
+async function measureActivation(
+  ours: vscode.Extension<MlRoadmapsApi>,
+  reference: vscode.Extension<ReferenceApi>,
+  referenceFirst: boolean,
+): Promise<ActivationResult> {
+  if (ours.isActive || reference.isActive) throw new Error('an extension was already active before the bench started; activation cannot be measured');
+  let firstItems = 0;
+  let lazyModulesLoaded: readonly string[] = [];
+  const timeOurs = async () => {
+    const start = performance.now();
+    const api = await ours.activate();
+    const roots = await api.tree.provider.getChildren();
+    for (const element of roots) api.tree.provider.getTreeItem(element);
+    const ms = performance.now() - start;
+    firstItems = roots.length;
+    lazyModulesLoaded = [...api.loadedModules()];
+    return ms;
+  };
+  const timeReference = async () => {
+    const start = performance.now();
+    const { provider } = await reference.activate();
+    for (const element of (await provider.getChildren()) ?? []) await provider.getTreeItem(element);
+    return performance.now() - start;
+  };
+  const [first, second] = referenceFirst ? [timeReference, timeOurs] : [timeOurs, timeReference];
+  const times = [await first(), await second()];
+  const [referenceMs, oursMs] = referenceFirst ? times : [times[1], times[0]];
+  return { oursMs, referenceMs, firstItems, lazyModulesLoaded };
+}
+
+/**
+ * The tree provider's own cost on big roadmaps, with the view hidden so that only our code runs:
+ * the root level with a cold roll-up (as right after a load), expanding one phase, and one state
+ * change with the roll-up read back; counts what each change names in onDidChangeTreeData.
+ */
+async function measureInProcess(api: MlRoadmapsApi): Promise<InProcessResult> {
+  const { registry, tracker } = api.services;
+  const { provider } = api.tree;
+  const loaded = loadRoadmap(roadmapYaml(SHAPE_10K), benchSource(SHAPE_10K));
+  if (!loaded.roadmap) throw new Error(`the generated 10k roadmap does not load: ${loaded.errors[0]?.message}`);
+  const roadmaps = [loaded.roadmap, buildRoadmap(SHAPE_100K)];
+  for (const roadmap of roadmaps) registry.addInMemory(roadmap);
+  await registry.entries();
+
+  const scales: ScaleResult[] = [];
+  for (const roadmap of roadmaps) {
+    const fired: number[] = [];
+    const lastRefreshSize: number[] = [];
+    const rootMs = await timeRuns(RUNS, 3, async () => {
+      tracker.invalidate(roadmap); // forget the cached counts: the first render after a load
+      for (const element of await provider.getChildren()) provider.getTreeItem(element);
+    });
+    const expandMs = await timeRuns(RUNS, 3, async (run) => {
+      const phase = roadmap.phases[(run + 3) % roadmap.phases.length];
+      for (const element of await provider.getChildren(phase)) provider.getTreeItem(element);
+    });
+    const changeMs = await timeRuns(RUNS, 3, async (run) => {
+      // A task in a real module (not implicit), in a different phase each run.
+      const phase = roadmap.phases[(run + 3) % roadmap.phases.length];
+      const task = phase.modules[1].tasks[2];
+      let named = 0;
+      const listener = provider.onDidChangeTreeData((e) => (named = e === undefined ? -1 : Array.isArray(e) ? e.length : 1));
+      await tracker.setState([task], tracker.stateOf(task) === 'done' ? 'notStarted' : 'done');
+      provider.getTreeItem(roadmap);
+      listener.dispose();
+      if (run >= 0) {
+        fired.push(named);
+        lastRefreshSize.push(provider.lastRefreshSize);
+      }
+    });
+    scales.push({ tasks: roadmap.taskIndex.size, rootMs, expandMs, changeMs, fired, lastRefreshSize });
+  }
+  return { scales, maxSiblings: await maxSiblings(api, roadmaps[1]) };
+}
+
+/** The most children the provider returns for any container of `roadmap`, or for the root. */
+async function maxSiblings(api: MlRoadmapsApi, roadmap: Roadmap): Promise<number> {
+  const { provider } = api.tree;
+  let max = (await provider.getChildren()).length;
+  const containers: TreeElement[] = [roadmap, ...roadmap.phases, ...roadmap.phases.flatMap((p) => p.modules)];
+  for (const node of containers) max = Math.max(max, (await provider.getChildren(node)).length);
+  return max;
+}
+
+/** Shows a view or collapses and refreshes it (so the next expand fetches afresh), on request. */
+async function serveCommands(api: MlRoadmapsApi, reference: ReferenceApi): Promise<void> {
+  for (let n = 1; ; n++) {
+    const command = await waitForJson<Command>(dir, `command-${n}.json`, 10 * 60_000);
+    if (command.op === 'end') return;
+    const ids = VIEWS[command.view ?? 'ours'];
+    if (command.op === 'show') {
+      await vscode.commands.executeCommand(`workbench.view.extension.${ids.container}`);
+    } else {
+      await vscode.commands.executeCommand(`workbench.actions.treeView.${ids.view}.collapseAll`);
+      if (command.view === 'reference') reference.provider.refresh();
+      else api.tree.provider.refresh();
+    }
+    writeJson(dir, `answer-${n}.json`, {});
+  }
+}

@@ -1,0 +1,77 @@
+/** The measurements that need no editor: loading (row 1) and rendering module pages (row 4). */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { createMarkdownRenderer } from '../../src/details/markdown';
+import { renderModulePage } from '../../src/details/render';
+import { loadRoadmap } from '../../src/model/loader';
+import { countTasks } from '../../src/model/progress';
+import type { Module, Roadmap } from '../../src/model/types';
+import { median, Row, timeRuns } from './report';
+import { benchSource, buildRoadmap, canonical, roadmapYaml, Shape, SHAPE_1000_TASK_MODULE, SHAPE_10K } from './shapes';
+
+const RUNS = 21;
+const WARMUP = 3;
+
+export async function pureRows(roadmapsDir: string): Promise<Row[]> {
+  checkBuilderMatchesLoader();
+  const files = fs
+    .readdirSync(roadmapsDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(roadmapsDir, name), 'utf8') }));
+  const load = () => files.map(({ name, text }) => loadRoadmap(text, { label: name, location: name, bundled: true }).roadmap);
+  const bundled = load().map((roadmap, i) => {
+    if (!roadmap) throw new Error(`bundled roadmap ${files[i].name} does not load`);
+    return roadmap;
+  });
+
+  // Ours and the parser alone, interleaved run by run so that noise hits both alike.
+  const ours: number[] = [];
+  const parser: number[] = [];
+  for (let run = -WARMUP; run < RUNS; run++) {
+    const [a] = await timeRuns(1, 0, load);
+    const [b] = await timeRuns(1, 0, () => files.map(({ text }) => parse(text)));
+    if (run >= 0) ours.push(a), parser.push(b);
+  }
+  const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0);
+  const rows: Row[] = [
+    { group: '1 load', what: `${files.length} bundled roadmaps (${(bytes / 1024).toFixed(0)} KB) vs yaml.parse`, n: RUNS, ours: median(ours), reference: median(parser), ratio: true },
+  ];
+
+  const generated = roadmapYaml(SHAPE_10K);
+  const generatedMs = await timeRuns(5, 1, () => loadRoadmap(generated, benchSource(SHAPE_10K)));
+  const generatedParseMs = await timeRuns(5, 1, () => parse(generated));
+  rows.push({ group: '1 load', what: `generated 10k-task file (${(Buffer.byteLength(generated) / 1024 / 1024).toFixed(2)} MB) vs yaml.parse`, n: 5, ours: median(generatedMs), reference: median(generatedParseMs), ratio: true });
+
+  const md = createMarkdownRenderer();
+  const assets = { cspSource: 'vscode-resource:', nonce: 'bench', scriptUri: 'details.js', styleUri: 'details.css' };
+  const render = (module: Module) =>
+    renderModulePage({ module, stateOf: () => 'notStarted', counts: countTasks(module.tasks, () => 'notStarted'), actionsFor: () => ['reveal', 'openNotes', 'linkFolder'] }, assets, md);
+  const largest = largestModule(bundled, render);
+  const page = buildRoadmap(SHAPE_1000_TASK_MODULE).phases[0].modules[0];
+  for (const [what, module] of [
+    [`largest bundled module (${largest.tasks.length} tasks, "${largest.implicit ? largest.phase.title : largest.title}")`, largest],
+    ['generated module, 1,000 tasks', page],
+  ] as const) {
+    const times = await timeRuns(RUNS, WARMUP, () => render(module));
+    rows.push({ group: '4 render', what, n: RUNS, ours: median(times) });
+  }
+  return rows;
+}
+
+/** The module whose page is the largest HTML. */
+function largestModule(roadmaps: readonly Roadmap[], render: (module: Module) => string): Module {
+  const modules = roadmaps.flatMap((r) => r.phases.flatMap((p) => p.modules));
+  const sizes = new Map(modules.map((m) => [m, render(m).length]));
+  return modules.reduce((a, b) => (sizes.get(b)! > sizes.get(a)! ? b : a));
+}
+
+/** The 100k roadmap is built, not loaded: prove on a small shape that both give the same model. */
+function checkBuilderMatchesLoader(): void {
+  const shape: Shape = { id: 'bench-check', label: 'check', phases: 2, modulesPerPhase: 3, tasksPerModule: 4, rich: true };
+  const loaded = loadRoadmap(roadmapYaml(shape), benchSource(shape));
+  if (!loaded.roadmap) throw new Error(`generated YAML does not load: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (canonical(loaded.roadmap) !== canonical(buildRoadmap(shape))) throw new Error('buildRoadmap() and loadRoadmap() disagree: update test/bench/shapes.ts');
+  if (Buffer.byteLength(roadmapYaml(SHAPE_10K)) > 2 * 1024 * 1024) throw new Error('the generated 10k roadmap passed the loader\'s 2 MB limit');
+}

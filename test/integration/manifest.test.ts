@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID, resetAll, task } from './helpers';
+
+interface Manifest {
+  contributes: {
+    commands: { command: string }[];
+    walkthroughs: { id: string; steps: { id: string; completionEvents: string[] }[] }[];
+    keybindings: { command: string }[];
+    menus: Record<string, { command: string }[]>;
+  };
+}
+
+const manifest = (): Manifest => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+
+suite('Manifest', () => {
+  test('Every command declared in package.json is registered, and every registered one is declared', async () => {
+    await api();
+    const declared = manifest().contributes.commands.map((c) => c.command).sort();
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('mlRoadmaps.') && !c.startsWith('mlRoadmaps.tree.')).sort();
+    assert.deepStrictEqual(registered, declared);
+  });
+
+  test('Menus and keybindings only name declared commands', () => {
+    const declared = new Set(manifest().contributes.commands.map((c) => c.command));
+    const used = [...Object.values(manifest().contributes.menus).flat(), ...manifest().contributes.keybindings].map((e) => e.command);
+    assert.deepStrictEqual(used.filter((c) => c.startsWith('mlRoadmaps.') && !declared.has(c)), []);
+  });
+
+  test('Walkthrough steps complete on real actions: a view, commands and context keys the extension sets', async () => {
+    const { contextValue } = await api();
+    const events = manifest().contributes.walkthroughs[0].steps.flatMap((s) => s.completionEvents);
+    assert.deepStrictEqual(events, ['onView:mlRoadmaps.tree', 'onContext:mlRoadmaps.hasFinishedTask', 'onContext:mlRoadmaps.createdStarterProject', 'onCommand:mlRoadmaps.openNotes']);
+    const commands = new Set(await vscode.commands.getCommands(true));
+    for (const event of events.filter((e) => e.startsWith('onCommand:'))) assert.ok(commands.has(event.slice('onCommand:'.length)), event);
+    // The context keys follow what the user does.
+    await resetAll();
+    await vscode.commands.executeCommand('mlRoadmaps.markDone', await task('deep-learning', 'perceptron'));
+    assert.strictEqual(contextValue('mlRoadmaps.hasFinishedTask'), true);
+    await resetAll();
+    assert.strictEqual(contextValue('mlRoadmaps.hasFinishedTask'), false);
+  });
+
+  test('Every walkthrough step’s media file ships with the extension', () => {
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { media: { markdown: string } }[] }[] } };
+    for (const step of raw.contributes.walkthroughs[0].steps) assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+  });
+});
