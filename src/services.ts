@@ -8,6 +8,7 @@ import { ProgressTracker } from './progress/tracker';
 import { RoadmapRegistry } from './roadmaps/registry';
 import { StorageKeys } from './storage/memento';
 import { ProgressStore } from './storage/progressStore';
+import { translate } from './util/l10n';
 
 export interface Services {
   readonly log: vscode.LogOutputChannel;
@@ -21,10 +22,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const registry = new RoadmapRegistry(context.extensionUri, log);
   // Progress follows the user to their other machines through Settings Sync.
   context.globalState.setKeysForSync([StorageKeys.progress]);
-  const store = new ProgressStore(context.globalState, (message) => {
-    log.warn(message);
-    void vscode.window.showWarningMessage(`ML Roadmaps: ${message}`);
-  });
+  const store = new ProgressStore(
+    context.globalState,
+    (message, shown) => {
+      log.warn(message);
+      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
+    },
+    Date.now,
+    translate,
+  );
   const tracker = new ProgressTracker(store);
   context.subscriptions.push(log, registry);
   return { log, registry, store, tracker };

@@ -30,7 +30,7 @@ export function registerDashboard(context: vscode.ExtensionContext, services: Se
       const inTree = isRoadmap(target) || isPhase(target) || isModule(target) || isTask(target);
       const roadmap: Roadmap | undefined = inTree ? rootOf(target) : await tree.focusedRoadmap();
       if (!roadmap) {
-        void vscode.window.showInformationMessage('No roadmap is loaded.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No roadmap is loaded.'));
         return;
       }
       (await load()).open(roadmap);

@@ -8,6 +8,7 @@ import { Module, Roadmap, Task, tasksOf } from '../model/types';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
 import { renderDashboard } from './render';
+import { translate } from '../util/l10n';
 import { recordModuleLoad } from '../util/loadLog';
 
 recordModuleLoad('dashboard/panel');
@@ -98,11 +99,12 @@ export class DashboardPanel extends Disposable {
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
-    this.panel.title = `Dashboard: ${this.roadmap.title}`;
+    this.panel.title = vscode.l10n.t('Dashboard: {0}', this.roadmap.title);
     this.panel.webview.html = renderDashboard(
       { roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap) },
       pageAssets(this.panel.webview, this.host.extensionUri),
       this.md,
+      translate,
     );
     this.renders++;
   }

@@ -44,7 +44,7 @@ export function registerDetails(context: vscode.ExtensionContext, services: Serv
     vscode.commands.registerCommand(Commands.openDetails, async (target?: unknown, options?: { preserveFocus?: boolean }) => {
       const module = await moduleFor(target ?? tree.view.selection[0], services, tree);
       if (!module) {
-        void vscode.window.showInformationMessage('Select a phase, module or task in the ML Roadmaps view to open its details.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select a phase, module or task in the ML Roadmaps view to open its details.'));
         return;
       }
       await open(module, { preserveFocus: options?.preserveFocus === true });

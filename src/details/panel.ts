@@ -15,6 +15,7 @@ import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from './markdown';
 import { PageMessage, parsePageMessage, TaskAction } from './protocol';
 import { PageAssets, renderModulePage } from './render';
+import { translate } from '../util/l10n';
 import { recordModuleLoad } from '../util/loadLog';
 
 recordModuleLoad('details/panel (markdown-it)');
@@ -71,6 +72,7 @@ export class DetailsPanel extends Disposable {
       { module: this.module, stateOf: tracker.stateOf, counts: tracker.countsOf(this.module), actionsFor: this.host.taskActions, pinned: this.pinned },
       assets,
       this.md,
+      translate,
     );
   }
 
@@ -93,7 +95,7 @@ export class DetailsPanel extends Disposable {
         await this.postStates(this.module.tasks);
         return;
       case 'setState':
-        if (isReadOnlyRoadmap(rootOf(task!))) refuseInRestrictedMode('Tracking progress on this workspace’s own roadmaps trusts their content');
+        if (isReadOnlyRoadmap(rootOf(task!))) refuseInRestrictedMode('trackWorkspaceRoadmap');
         else await this.host.services.tracker.setState([task!], message.state);
         return;
       case 'openLink':

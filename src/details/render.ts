@@ -3,10 +3,13 @@
  * few strings the panel passes in (CSP source, nonce, asset URIs), so it is unit-tested as text.
  *
  * Every piece of roadmap text goes through the Markdown renderer or `escapeHtml`; nothing from a
- * roadmap reaches the page as raw HTML.
+ * roadmap reaches the page as raw HTML. The page's own words go through the `Translate` the caller
+ * passes (English by default), and are escaped too.
  */
 import { Counts, formatCounts, percent } from '../model/progress';
+import { stateName } from '../model/stateNames';
 import { Module, Resource, SectionInfo, Task, TaskState, TASK_STATES, Tool } from '../model/types';
+import { english, type Translate } from '../util/translate';
 import { escapeHtml, MarkdownRenderer } from './markdown';
 import { TaskAction } from './protocol';
 
@@ -27,19 +30,19 @@ export interface ModulePageInput {
   readonly pinned?: boolean;
 }
 
-export const STATE_TEXT: Record<TaskState, string> = {
-  notStarted: 'Not started',
-  inProgress: 'In progress',
-  done: 'Done',
-  skipped: 'Skipped',
-};
-
-const ACTION_TEXT: Record<TaskAction, string> = {
-  reveal: 'Show in tree',
-  openNotes: 'Notes',
-  createProject: 'Create starter project',
-  linkFolder: 'Link folder…',
-};
+/** A task button's text, and its accessible name, which says which task it acts on. */
+function actionText(action: TaskAction, taskTitle: string, t: Translate): { text: string; label: string } {
+  switch (action) {
+    case 'reveal':
+      return { text: t('Show in tree'), label: t('Show in tree: {0}', taskTitle) };
+    case 'openNotes':
+      return { text: t('Notes'), label: t('Notes: {0}', taskTitle) };
+    case 'createProject':
+      return { text: t('Create starter project'), label: t('Create starter project: {0}', taskTitle) };
+    case 'linkFolder':
+      return { text: t('Link folder…'), label: t('Link folder…: {0}', taskTitle) };
+  }
+}
 
 export function renderPage(assets: PageAssets, title: string, body: string, bodyData: Record<string, string>): string {
   const data = Object.entries(bodyData)
@@ -69,7 +72,7 @@ ${body}
 </html>`;
 }
 
-export function renderModulePage(input: ModulePageInput, assets: PageAssets, md: MarkdownRenderer): string {
+export function renderModulePage(input: ModulePageInput, assets: PageAssets, md: MarkdownRenderer, t: Translate = english): string {
   const { module, counts } = input;
   const phase = module.phase;
   const roadmap = phase.roadmap;
@@ -81,56 +84,59 @@ export function renderModulePage(input: ModulePageInput, assets: PageAssets, md:
   const meta = [info.duration, info.level].filter((s): s is string => Boolean(s));
 
   const body = `
-<nav class="breadcrumb" aria-label="Breadcrumb">${crumbs.map((c) => `<span>${escapeHtml(c)}</span>`).join('<span class="sep" aria-hidden="true">›</span>')}</nav>
+<nav class="breadcrumb" aria-label="${escapeHtml(t('Breadcrumb'))}">${crumbs.map((c) => `<span>${escapeHtml(c)}</span>`).join('<span class="sep" aria-hidden="true">›</span>')}</nav>
 <header>
   <h1>${escapeHtml(info.title)}</h1>
   ${meta.length ? `<p class="meta">${meta.map(escapeHtml).join(' · ')}</p>` : ''}
   <div class="progress-line">
-    <progress id="progress" max="${counts.total}" value="${counts.done + counts.skipped}" aria-label="Module progress"></progress>
+    <progress id="progress" max="${counts.total}" value="${counts.done + counts.skipped}" aria-label="${escapeHtml(t('Module progress'))}"></progress>
     <span id="summary" aria-live="polite">${escapeHtml(formatCounts(counts))}</span>
   </div>
 </header>
 <main>
-${info.goal ? section('goal', 'Goal', md.block(info.goal)) : ''}
-${info.description ? section('description', 'About', md.block(info.description)) : ''}
-${info.objectives.length ? section('objectives', 'Objectives', list(info.objectives, md)) : ''}
-${topics.length ? section('tasks', 'What to learn', taskList(topics, input, md)) : ''}
-${projects.length ? section('projects', 'Practice projects', taskList(projects, input, md)) : ''}
-${info.tips.length ? section('tips', 'Tips', list(info.tips, md)) : ''}
-${info.tools.length ? section('tools', 'Tools', toolList(info.tools, md)) : ''}
-${info.resources.length ? section('resources', 'Resources', resourceList(info.resources, md)) : ''}
-${info.advice.length ? section('advice', 'Advice', list(info.advice, md)) : ''}
+${info.goal ? section('goal', t('Goal'), md.block(info.goal)) : ''}
+${info.description ? section('description', t('About'), md.block(info.description)) : ''}
+${info.objectives.length ? section('objectives', t('Objectives'), list(info.objectives, md)) : ''}
+${topics.length ? section('tasks', t('What to learn'), taskList(topics, input, md, t)) : ''}
+${projects.length ? section('projects', t('Practice projects'), taskList(projects, input, md, t)) : ''}
+${info.tips.length ? section('tips', t('Tips'), list(info.tips, md)) : ''}
+${info.tools.length ? section('tools', t('Tools'), toolList(info.tools, md)) : ''}
+${info.resources.length ? section('resources', t('Resources'), resourceList(info.resources, md)) : ''}
+${info.advice.length ? section('advice', t('Advice'), list(info.advice, md)) : ''}
 </main>`;
   return renderPage(assets, info.title, body, { view: 'module', roadmap: roadmap.id, module: module.id, pinned: String(Boolean(input.pinned)), percent: String(percent(counts)) });
 }
 
 function section(id: string, heading: string, content: string): string {
-  return `<section id="${id}" aria-labelledby="${id}-heading"><h2 id="${id}-heading">${heading}</h2>${content}</section>`;
+  return `<section id="${id}" aria-labelledby="${id}-heading"><h2 id="${id}-heading">${escapeHtml(heading)}</h2>${content}</section>`;
 }
 
 function list(items: readonly string[], md: MarkdownRenderer): string {
   return `<ul>${items.map((item) => `<li>${md.inline(item)}</li>`).join('')}</ul>`;
 }
 
-function taskList(tasks: readonly Task[], input: ModulePageInput, md: MarkdownRenderer): string {
-  return `<ul class="tasks">${tasks.map((task) => taskRow(task, input, md)).join('')}</ul>`;
+function taskList(tasks: readonly Task[], input: ModulePageInput, md: MarkdownRenderer, t: Translate): string {
+  return `<ul class="tasks">${tasks.map((task) => taskRow(task, input, md, t)).join('')}</ul>`;
 }
 
-function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer): string {
+function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer, t: Translate): string {
   const state = input.stateOf(task);
   const id = escapeHtml(task.id);
   const title = escapeHtml(task.title);
   const finished = state === 'done' || state === 'skipped';
-  const options = TASK_STATES.map((s) => `<option value="${s}"${s === state ? ' selected' : ''}>${STATE_TEXT[s]}</option>`).join('');
+  const options = TASK_STATES.map((s) => `<option value="${s}"${s === state ? ' selected' : ''}>${escapeHtml(stateName(s, t))}</option>`).join('');
   const actions = (input.actionsFor?.(task) ?? ['reveal'])
-    .map((a) => `<button type="button" class="link-button" data-action="${a}" data-task-id="${id}" aria-label="${escapeHtml(`${ACTION_TEXT[a]}: ${task.title}`)}">${ACTION_TEXT[a]}</button>`)
+    .map((a) => {
+      const { text, label } = actionText(a, task.title, t);
+      return `<button type="button" class="link-button" data-action="${a}" data-task-id="${id}" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</button>`;
+    })
     .join('');
-  const badge = task.kind === 'project' ? `<span class="badge">${task.optional ? 'optional' : 'project'}</span>` : '';
+  const badge = task.kind === 'project' ? `<span class="badge">${escapeHtml(task.optional ? t('optional') : t('project'))}</span>` : '';
   return `<li class="task" data-task-id="${id}" data-state="${state}">
   <div class="task-head">
-    <input type="checkbox" id="check-${id}" data-task-id="${id}"${finished ? ' checked' : ''} aria-label="Done: ${title}">
+    <input type="checkbox" id="check-${id}" data-task-id="${id}"${finished ? ' checked' : ''} aria-label="${escapeHtml(t('Done: {0}', task.title))}">
     <label for="check-${id}" class="task-title">${title}</label>${badge}
-    <select class="state" data-task-id="${id}" aria-label="State of ${title}">${options}</select>
+    <select class="state" data-task-id="${id}" aria-label="${escapeHtml(t('State of {0}', task.title))}">${options}</select>
   </div>
   ${task.summary ? `<div class="task-summary">${md.block(task.summary)}</div>` : ''}
   ${task.topics.length ? `<ul class="topics">${task.topics.map((t) => `<li>${md.inline(t)}</li>`).join('')}</ul>` : ''}

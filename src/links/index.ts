@@ -13,6 +13,7 @@ import { LinkStore, StoredLink } from '../storage/linkStore';
 import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
+import { translate } from '../util/l10n';
 
 export interface LinksFeature {
   readonly store: LinkStore;
@@ -39,24 +40,28 @@ export class LinkedFolder implements TaskChild {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${rootOf(this.task).id}/${this.task.id}/link:${this.link.folder ?? ''}:${this.link.path}`;
     item.resourceUri = this.uri;
-    item.description = this.exists ? describeLink(this.link) : 'missing — Relink…';
+    item.description = this.exists ? describeLink(this.link) : vscode.l10n.t('missing — Relink…');
     item.contextValue = this.exists ? LinkedFolderContext.present : LinkedFolderContext.missing;
     item.iconPath = this.exists ? vscode.ThemeIcon.Folder : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.tooltip = this.exists
-      ? `Linked to “${this.task.title}”: ${this.uri?.fsPath ?? this.link.path}`
-      : `This folder no longer exists: ${this.uri?.fsPath ?? this.link.path}. The link is kept until you relink or unlink it.`;
+      ? vscode.l10n.t('Linked to “{0}”: {1}', this.task.title, this.uri?.fsPath ?? this.link.path)
+      : vscode.l10n.t('This folder no longer exists: {0}. The link is kept until you relink or unlink it.', this.uri?.fsPath ?? this.link.path);
     item.command = this.exists
-      ? { command: Commands.revealLinkedFolder, title: 'Reveal in Explorer', arguments: [this] }
-      : { command: Commands.relinkFolder, title: 'Relink…', arguments: [this] };
+      ? { command: Commands.revealLinkedFolder, title: vscode.l10n.t('Reveal in Explorer'), arguments: [this] }
+      : { command: Commands.relinkFolder, title: vscode.l10n.t('Relink…'), arguments: [this] };
     return item;
   }
 }
 
 export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): LinksFeature {
-  const store = new LinkStore(context.workspaceState, (message) => {
-    services.log.warn(message);
-    void vscode.window.showWarningMessage(`ML Roadmaps: ${message}`);
-  });
+  const store = new LinkStore(
+    context.workspaceState,
+    (message, shown) => {
+      services.log.warn(message);
+      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
+    },
+    translate,
+  );
   const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
   const decorations = new LinkDecorations(store, services);
 
@@ -91,7 +96,9 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     }
     if (linked < uris.length) {
       void vscode.window.showInformationMessage(
-        linked === 0 ? 'Only folders can be linked to a task; drop a folder from the Explorer.' : `Linked ${linked} folder(s); files and folders already linked were skipped.`,
+        linked === 0
+          ? vscode.l10n.t('Only folders can be linked to a task; drop a folder from the Explorer.')
+          : vscode.l10n.t('Linked {0} folder(s); files and folders already linked were skipped.', linked),
       );
     }
   });
@@ -120,16 +127,25 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     vscode.commands.registerCommand(Commands.linkFolder, async (arg?: unknown, folderArg?: unknown) => {
       const task = taskArg(arg);
       if (!task) {
-        void vscode.window.showInformationMessage('Select a task in the ML Roadmaps view to link a folder to it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select a task in the ML Roadmaps view to link a folder to it.'));
         return false;
       }
       const folder =
         folderArg instanceof vscode.Uri
           ? folderArg
-          : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Link Folder', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, title: `Link a folder to “${task.title}”` }))?.[0];
+          : (
+              await vscode.window.showOpenDialog({
+                canSelectFolders: true,
+                canSelectFiles: false,
+                canSelectMany: false,
+                openLabel: vscode.l10n.t('Link Folder'),
+                defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+                title: vscode.l10n.t('Link a folder to “{0}”', task.title),
+              })
+            )?.[0];
       if (!folder) return false;
       if (!(await isFolder(folder))) {
-        void vscode.window.showErrorMessage(`Not a folder: ${folder.fsPath}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Not a folder: {0}', folder.fsPath));
         return false;
       }
       return link(task, folder);
@@ -147,7 +163,15 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
       const folder =
         folderArg instanceof vscode.Uri
           ? folderArg
-          : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Relink', title: `Where is “${linked.label}” now?`, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri }))?.[0];
+          : (
+              await vscode.window.showOpenDialog({
+                canSelectFolders: true,
+                canSelectFiles: false,
+                openLabel: vscode.l10n.t('Relink'),
+                title: vscode.l10n.t('Where is “{0}” now?', linked.label),
+                defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+              })
+            )?.[0];
       if (!folder || !(await isFolder(folder))) return false;
       await store.replace(rootOf(linked.task).id, linked.task.id, linked.link, toStoredLink(folder));
       return true;
@@ -196,7 +220,7 @@ class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposabl
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     const keys = this.index().get(uri.toString());
     if (!keys) return undefined;
-    return { badge: '◆', tooltip: `ML Roadmaps: linked to ${keys.join(', ')}`, propagate: false };
+    return { badge: '◆', tooltip: vscode.l10n.t('ML Roadmaps: linked to {0}', keys.join(', ')), propagate: false };
   }
 
   dispose(): void {
@@ -255,5 +279,5 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
 }
 
 function describeLink(link: StoredLink): string {
-  return link.folder === undefined ? 'outside the workspace' : link.path === '.' ? link.folder : `${link.folder}/${link.path}`;
+  return link.folder === undefined ? vscode.l10n.t('outside the workspace') : link.path === '.' ? link.folder : `${link.folder}/${link.path}`;
 }

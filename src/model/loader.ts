@@ -4,6 +4,10 @@
  * Validation walks the YAML syntax tree rather than the parsed JSON so that every error can point
  * at the exact line and column. The rules mirror `roadmaps/schema.json`; a unit test keeps the two
  * in step. Nothing here imports `vscode`.
+ *
+ * The validation messages are not localized, on purpose: like a compiler's, they are diagnostics
+ * about a file (shown in the Problems panel and the output), which users search for and quote in
+ * bug reports, and they name the file's English keys. The same holds for `storage/progressFile.ts`.
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
 import type { Module, Phase, Position, Resource, Roadmap, RoadmapError, RoadmapSource, Task, TaskKind, Tool } from './types';

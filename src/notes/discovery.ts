@@ -5,6 +5,7 @@
  * them) or anywhere in its text as a link to `roadmap-task:<roadmap id>/<task id>`.
  */
 import { parse as parseYaml } from 'yaml';
+import { english, type Translate } from '../util/translate';
 
 export const LINK_SCHEME = 'roadmap-task';
 const REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -62,8 +63,11 @@ export interface NoteSubject {
   readonly path: readonly string[];
 }
 
-/** The first text of a new note: front matter naming the task, a heading, and where it sits. */
-export function newNoteText(subject: NoteSubject, today: string): string {
+/**
+ * The first text of a new note: front matter naming the task, a heading, and where it sits. The
+ * front matter keys are read back and stay as they are; the section headings are the user's words.
+ */
+export function newNoteText(subject: NoteSubject, today: string, t: Translate = english): string {
   const quote = (s: string) => JSON.stringify(s);
   return [
     '---',
@@ -77,13 +81,13 @@ export function newNoteText(subject: NoteSubject, today: string): string {
     '',
     `_${[subject.roadmapTitle, ...subject.path].join(' › ')}_`,
     '',
-    '## Notes',
+    `## ${t('Notes')}`,
     '',
     '',
-    '## Questions',
+    `## ${t('Questions')}`,
     '',
     '',
-    '## Links',
+    `## ${t('Links')}`,
     '',
     '',
   ].join('\n');

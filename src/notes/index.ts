@@ -12,6 +12,7 @@ import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
 import { isModule, isTask, TaskChild, TaskChildSource } from '../tree/provider';
 import { Disposable } from '../util/disposable';
+import { translate } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { findTaskReferences, MAX_NOTE_BYTES, newNoteText, notePath } from './discovery';
 
@@ -40,9 +41,9 @@ export class NoteRow implements TaskChild {
     item.resourceUri = this.uri;
     item.iconPath = new vscode.ThemeIcon('note');
     item.description = vscode.workspace.asRelativePath(path.posix.dirname(this.uri.path) === '/' ? this.uri : vscode.Uri.joinPath(this.uri, '..'), false);
-    item.tooltip = `Note about “${this.task.title}”: ${vscode.workspace.asRelativePath(this.uri, true)}`;
+    item.tooltip = vscode.l10n.t('Note about “{0}”: {1}', this.task.title, vscode.workspace.asRelativePath(this.uri, true));
     item.contextValue = NoteContext.note;
-    item.command = { command: 'vscode.open', title: 'Open Note', arguments: [this.uri] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [this.uri] };
     return item;
   }
 }
@@ -135,11 +136,11 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
   const open = async (subject: Task | Module): Promise<vscode.Uri | undefined> => {
     const uri = noteUri(subject);
     if (!(await exists(uri))) {
-      if (refuseInRestrictedMode('Creating a note writes a file')) return undefined;
+      if (refuseInRestrictedMode('createNote')) return undefined;
       const roadmap = rootOf(subject);
       const module = isTask(subject) ? subject.module : subject;
       const where = module.implicit ? [module.phase.title] : [module.phase.title, module.title];
-      const text = newNoteText({ roadmapId: roadmap.id, roadmapTitle: roadmap.title, id: subject.id, title: subject.title, path: isTask(subject) ? where : where.slice(0, -1) }, new Date().toISOString().slice(0, 10));
+      const text = newNoteText({ roadmapId: roadmap.id, roadmapTitle: roadmap.title, id: subject.id, title: subject.title, path: isTask(subject) ? where : where.slice(0, -1) }, new Date().toISOString().slice(0, 10), translate);
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       services.log.info(`Created note ${uri.toString()}.`);
@@ -170,7 +171,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
       const selected = arg ?? tree.view.selection[0];
       const subject = isTask(selected) || isModule(selected) ? selected : undefined;
       if (!subject) {
-        void vscode.window.showInformationMessage('Select a task or module in the ML Roadmaps view to open its notes.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select a task or module in the ML Roadmaps view to open its notes.'));
         return undefined;
       }
       return open(subject);
@@ -182,7 +183,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
       const task = roadmap?.taskIndex.get(id);
       const module = task?.module ?? roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === id);
       if (!module) {
-        void vscode.window.showWarningMessage(`This note names ${roadmapId}/${id}, which no loaded roadmap has.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('This note names {0}, which no loaded roadmap has.', `${roadmapId}/${id}`));
         return false;
       }
       await details.open(module);
@@ -209,7 +210,9 @@ class NoteLenses implements vscode.CodeLensProvider {
       const title = roadmap?.taskIndex.get(ref.taskId)?.title ?? roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === ref.taskId)?.title;
       lenses.push(
         new vscode.CodeLens(new vscode.Range(ref.line, 0, ref.line, 0), {
-          title: title ? `$(map) Show “${title}” in ML Roadmaps` : `$(warning) ${ref.roadmapId}/${ref.taskId} is not in any loaded roadmap`,
+          title: title
+            ? `$(map) ${vscode.l10n.t('Show “{0}” in ML Roadmaps', title)}`
+            : `$(warning) ${vscode.l10n.t('{0} is not in any loaded roadmap', `${ref.roadmapId}/${ref.taskId}`)}`,
           command: Commands.showTask,
           arguments: [ref.roadmapId, ref.taskId],
         }),

@@ -6,6 +6,7 @@ import { WORKSPACE_ROADMAP_GLOB } from './registry';
 import { slugify } from '../model/loader';
 import type { Services } from '../services';
 import { refuseInRestrictedMode } from '../util/trust';
+import { translate } from '../util/l10n';
 import { starterRoadmap } from './starter';
 
 export function registerRoadmapFiles(context: vscode.ExtensionContext, services: Services): void {
@@ -21,30 +22,30 @@ export function registerRoadmapFiles(context: vscode.ExtensionContext, services:
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.newRoadmap, async (titleArg?: unknown) => {
-      if (refuseInRestrictedMode('Creating a roadmap writes a file')) return undefined;
+      if (refuseInRestrictedMode('createRoadmap')) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) {
-        void vscode.window.showInformationMessage('Open a folder first: your roadmaps live in its .vscode/roadmaps folder.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: your roadmaps live in its .vscode/roadmaps folder.'));
         return undefined;
       }
       const title =
         typeof titleArg === 'string'
           ? titleArg
           : await vscode.window.showInputBox({
-              title: 'New Roadmap',
-              prompt: 'The roadmap’s title; its id and file name are made from it.',
-              placeHolder: 'Computer Vision Study Plan',
-              validateInput: (value) => (slugify(value) ? undefined : 'Use at least one letter or digit.'),
+              title: vscode.l10n.t('New Roadmap'),
+              prompt: vscode.l10n.t('The roadmap’s title; its id and file name are made from it.'),
+              placeHolder: vscode.l10n.t('Computer Vision Study Plan'),
+              validateInput: (value) => (slugify(value) ? undefined : vscode.l10n.t('Use at least one letter or digit.')),
             });
       if (!title || !slugify(title)) return undefined;
       const id = slugify(title);
       const uri = vscode.Uri.joinPath(folder.uri, '.vscode', 'roadmaps', `${id}.roadmap.yaml`);
       try {
         await vscode.workspace.fs.stat(uri);
-        void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists; it was opened, not replaced.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was opened, not replaced.', vscode.workspace.asRelativePath(uri)));
       } catch {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterRoadmap(id, title.trim())));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterRoadmap(id, title.trim(), translate)));
         services.log.info(`Created ${uri.toString()}.`);
         services.registry.scheduleReload();
       }

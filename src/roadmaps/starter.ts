@@ -1,50 +1,71 @@
-/** The commented starter file New Roadmap… creates. Pure. */
+/**
+ * The commented starter file New Roadmap… creates. Pure. Its comments and sample texts are the
+ * user's to read and replace, so they go through `t`; ids and keys stay as they are.
+ */
+import { parse } from 'yaml';
+import { english, type Translate } from '../util/translate';
 
-export function starterRoadmap(id: string, title: string): string {
+export function starterRoadmap(id: string, title: string, t: Translate = english): string {
   return `# ${title}
 #
-# A roadmap of your own: it shows in the ML Roadmaps view beside the bundled ones and reloads
-# when you save. Errors appear in the Problems panel with their line.
+${comment(t('A roadmap of your own: it shows in the ML Roadmaps view beside the bundled ones and reloads\nwhen you save. Errors appear in the Problems panel with their line.'))}
 #
-# Ids are kebab-case and unique in this file. Progress is stored by id, so keep an id when you
-# reword a title; if you must rename one, list the old id under \`formerIds\`.
-# Text fields are Markdown. With the YAML extension installed you get completion and hover.
+${comment(t('Ids are kebab-case and unique in this file. Progress is stored by id, so keep an id when you\nreword a title; if you must rename one, list the old id under `formerIds`.\nText fields are Markdown. With the YAML extension installed you get completion and hover.'))}
 
 id: ${id}
 title: ${JSON.stringify(title)}
-description: What this roadmap is for and who it is for.
-duration: 4 weeks
+description: ${text(t('What this roadmap is for and who it is for.'))}
+duration: ${text(t('4 weeks'))}
 
 phases:
   - id: foundations
-    title: "Phase 1: Foundations"
-    goal: Get comfortable with the basics.
+    title: ${text(t('Phase 1: Foundations'))}
+    goal: ${text(t('Get comfortable with the basics.'))}
     modules:
       - id: python-tooling
-        title: Python tooling
+        title: ${text(t('Python tooling'))}
         objectives:
-          - Set up a reproducible environment.
+          - ${text(t('Set up a reproducible environment.'))}
         tasks:
           - id: virtual-environments
-            title: Virtual environments
-            summary: venv, pip, \`requirements.txt\`
+            title: ${text(t('Virtual environments'))}
+            summary: ${text(t('venv, pip, `requirements.txt`'))}
           - id: notebooks
-            title: Jupyter notebooks
+            title: ${text(t('Jupyter notebooks'))}
         projects:
           - id: first-eda
-            title: Explore a small dataset
-            summary: Load a CSV with pandas and plot three things you notice.
+            title: ${text(t('Explore a small dataset'))}
+            summary: ${text(t('Load a CSV with pandas and plot three things you notice.'))}
         tips:
-          - Commit early, commit often.
+          - ${text(t('Commit early, commit often.'))}
         resources:
-          - title: Python tutorial
+          - title: ${text(t('Python tutorial'))}
             url: https://docs.python.org/3/tutorial/
 
-  # A phase can also hold tasks directly, without modules:
+${comment(t('A phase can also hold tasks directly, without modules:'), '  ')}
   - id: week-2
-    title: "Week 2: Models"
+    title: ${text(t('Week 2: Models'))}
     tasks:
       - id: linear-regression
-        title: Linear regression
+        title: ${text(t('Linear regression'))}
 `;
+}
+
+/** Every line of `message` as a YAML comment. */
+function comment(message: string, indent = ''): string {
+  return message
+    .split(/\r?\n/)
+    .map((line) => `${indent}# ${line}`.trimEnd())
+    .join('\n');
+}
+
+/** A one-line YAML value: as written when YAML reads it back unchanged, quoted otherwise. */
+function text(value: string): string {
+  const line = value.replace(/\s*\r?\n\s*/g, ' ');
+  try {
+    if ((parse(`value: ${line}`) as { value?: unknown } | null)?.value === line) return line;
+  } catch {
+    // Not a plain scalar (a `: ` or ` #` inside, a leading indicator): quote it.
+  }
+  return JSON.stringify(line);
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
+import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectNameProblem, slugify, TemplateFile } from './plan';
@@ -20,8 +21,9 @@ const TEMPLATE_FOLDER = 'files';
 /** Where the default location puts projects, inside the first workspace folder. */
 const PROJECTS_FOLDER = 'projects';
 const README = 'README.md';
-const TITLE = 'Create Starter Project';
 const MAX_LISTED_FILES = 10;
+/** The title of the command's questions. */
+const questionTitle = (): string => vscode.l10n.t('Create Starter Project');
 
 export interface Scaffold {
   readonly manifest: ScaffoldManifest;
@@ -126,7 +128,7 @@ export interface CreateDeps {
 export async function createStarterProject(services: Services, catalog: ScaffoldCatalog, deps: CreateDeps, prompts: ScaffoldPrompts = vscodePrompts): Promise<vscode.Uri | undefined> {
   const { log, tracker } = services;
   const { task } = deps;
-  if (refuseInRestrictedMode('Creating a starter project writes files')) {
+  if (refuseInRestrictedMode('createStarterProject')) {
     log.info('Create Starter Project: refused in Restricted Mode.');
     return undefined;
   }
@@ -134,7 +136,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
     const scaffolds = await catalog.all();
     if (scaffolds.length === 0) {
       log.warn('Create Starter Project: no scaffold is available.');
-      void vscode.window.showErrorMessage('No starter project is available: the bundled scaffolds could not be read. See the ML Roadmaps output for details.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('No starter project is available: the bundled scaffolds could not be read. See the ML Roadmaps output for details.'));
       return undefined;
     }
     const roadmap = task && rootOf(task);
@@ -146,7 +148,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
     if (!projectName) return cancelled(log, 'no project name was given');
     const problem = projectNameProblem(projectName);
     if (problem) {
-      void vscode.window.showErrorMessage(problem);
+      void vscode.window.showErrorMessage(projectNameProblem(projectName, translate) ?? problem);
       return cancelled(log, `the project name was refused: ${problem}`);
     }
 
@@ -167,26 +169,35 @@ export async function createStarterProject(services: Services, catalog: Scaffold
       }),
     };
     const templates = await catalog.files(scaffold);
-    // Render once to learn the paths, look at what is there, then plan for real.
+    const cannotCreate = twofold((t) => t('The starter "{0}" cannot be created', manifest.title));
+    const nothingCreated = twofold((t) => t('Nothing was created in {0}', display(target)));
+    // Render once to learn the paths, look at what is there, then plan for real. The plan's errors
+    // are about the scaffold's templates, for its maintainers: they stay English (see plan.ts).
     const draft = planScaffold({ files: templates, variables, existing: new Set() });
-    if (draft.errors.length > 0) return refuse(log, `The starter "${manifest.title}" cannot be created`, draft.errors);
+    if (draft.errors.length > 0) return refuse(log, cannotCreate, draft.errors.map(untranslated));
     const probe = await probeTarget(target, draft.create.map((f) => f.path));
-    if (probe.refusal) return refuse(log, `Nothing was created in ${display(target)}`, [probe.refusal]);
+    if (probe.refusal) return refuse(log, nothingCreated, [probe.refusal]);
     const plan = planScaffold({ files: templates, variables, existing: probe.existing });
-    if (plan.errors.length > 0) return refuse(log, `The starter "${manifest.title}" cannot be created`, plan.errors);
+    if (plan.errors.length > 0) return refuse(log, cannotCreate, plan.errors.map(untranslated));
 
     if (plan.keep.length > 0) {
       log.info(`Create Starter Project: ${plan.keep.length} file(s) already exist: ${plan.keep.join(', ')}.`);
       if (plan.create.length === 0) {
-        void vscode.window.showInformationMessage(`Every file of "${manifest.title}" already exists in ${display(target)}; nothing was created.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every file of "{0}" already exists in {1}; nothing was created.', manifest.title, display(target)));
         return cancelled(log, 'every file already exists');
       }
       if (!(await prompts.confirmKeep(plan.keep, plan.create.length))) return cancelled(log, 'the user chose not to create the other files');
     }
 
     const written = await writeFiles(target, plan.create, log);
-    if (written.failed.length > 0) void vscode.window.showErrorMessage(`${written.failed.length} file(s) could not be written: ${written.failed[0]}${written.failed.length > 1 ? ' …' : ''} See the ML Roadmaps output.`);
-    if (written.created.length === 0) return refuse(log, `Nothing was created in ${display(target)}`, ['no file could be written']);
+    if (written.failed.length > 0) {
+      void vscode.window.showErrorMessage(
+        written.failed.length > 1
+          ? vscode.l10n.t('{0} file(s) could not be written: {1} … See the ML Roadmaps output.', written.failed.length, written.failed[0])
+          : vscode.l10n.t('{0} file(s) could not be written: {1} See the ML Roadmaps output.', written.failed.length, written.failed[0]),
+      );
+    }
+    if (written.created.length === 0) return refuse(log, nothingCreated, [twofold((t) => t('no file could be written'))]);
 
     if (task) {
       try {
@@ -209,13 +220,18 @@ export async function createStarterProject(services: Services, catalog: Scaffold
         log.warn(`Create Starter Project: could not open ${README}: ${messageOf(error)}`);
       }
     }
-    const summary = `Created "${projectName}" in ${display(target)}: ${written.created.length} file(s) created${kept > 0 ? `, ${kept} existing file(s) kept untouched` : ''}.`;
-    log.info(`Create Starter Project: ${summary}`);
-    void vscode.window.showInformationMessage(summary);
+    const created = written.created.length;
+    const summary = twofold((t) =>
+      kept > 0
+        ? t('Created "{0}" in {1}: {2} file(s) created, {3} existing file(s) kept untouched.', projectName, display(target), created, kept)
+        : t('Created "{0}" in {1}: {2} file(s) created.', projectName, display(target), created),
+    );
+    log.info(`Create Starter Project: ${summary.message}`);
+    void vscode.window.showInformationMessage(summary.shown);
     return target;
   } catch (error) {
     log.error(`Create Starter Project failed: ${messageOf(error)}`);
-    void vscode.window.showErrorMessage(`Could not create the starter project: ${messageOf(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the starter project: {0}', messageOf(error)));
     return undefined;
   }
 }
@@ -238,7 +254,7 @@ async function choicesFor(services: Services, scaffolds: readonly Scaffold[], re
  * target or a folder on the way to a file is a symbolic link (it could lead outside the chosen
  * folder) or is a file.
  */
-async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promise<{ existing: Set<string>; refusal?: string }> {
+async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promise<{ existing: Set<string>; refusal?: Twofold }> {
   const existing = new Set<string>();
   const types = new Map<string, vscode.FileType | undefined>();
   const typeOf = async (path: string) => {
@@ -247,8 +263,8 @@ async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promis
   };
   const targetType = await typeOf('');
   if (targetType === undefined) return { existing };
-  if (targetType & vscode.FileType.SymbolicLink) return { existing, refusal: `${display(target)} is a symbolic link; choose the folder it points to instead` };
-  if (!(targetType & vscode.FileType.Directory)) return { existing, refusal: `${display(target)} is a file, not a folder` };
+  if (targetType & vscode.FileType.SymbolicLink) return { existing, refusal: twofold((t) => t('{0} is a symbolic link; choose the folder it points to instead', display(target))) };
+  if (!(targetType & vscode.FileType.Directory)) return { existing, refusal: twofold((t) => t('{0} is a file, not a folder', display(target))) };
   for (const path of paths) {
     const segments = path.split('/');
     let folderExists = true;
@@ -256,8 +272,11 @@ async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promis
       const folder = segments.slice(0, i).join('/');
       const type = await typeOf(folder);
       if (type === undefined) folderExists = false;
-      else if (type & vscode.FileType.SymbolicLink) return { existing, refusal: `"${folder}" in ${display(target)} is a symbolic link, which could lead outside the chosen folder` };
-      else if (!(type & vscode.FileType.Directory)) return { existing, refusal: `"${folder}" in ${display(target)} is a file, but the starter needs a folder there` };
+      else if (type & vscode.FileType.SymbolicLink) {
+        return { existing, refusal: twofold((t) => t('"{0}" in {1} is a symbolic link, which could lead outside the chosen folder', folder, display(target))) };
+      } else if (!(type & vscode.FileType.Directory)) {
+        return { existing, refusal: twofold((t) => t('"{0}" in {1} is a file, but the starter needs a folder there', folder, display(target))) };
+      }
     }
     // Anything at the path counts, a dangling link included: it is never written through.
     if (folderExists && (await typeOf(path)) !== undefined) existing.add(path);
@@ -311,11 +330,15 @@ function cancelled(log: vscode.LogOutputChannel, why: string): undefined {
   return undefined;
 }
 
-function refuse(log: vscode.LogOutputChannel, headline: string, reasons: readonly string[]): undefined {
-  log.warn(`Create Starter Project: ${headline}:`);
-  for (const reason of reasons) log.warn(`  ${reason}`);
-  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more problem(s); see the ML Roadmaps output)` : '';
-  void vscode.window.showErrorMessage(`${headline}: ${reasons[0]}${more}.`);
+/** Logs the headline and every reason in English; shows the headline and the first reason translated. */
+function refuse(log: vscode.LogOutputChannel, headline: Twofold, reasons: readonly Twofold[]): undefined {
+  log.warn(`Create Starter Project: ${headline.message}:`);
+  for (const reason of reasons) log.warn(`  ${reason.message}`);
+  void vscode.window.showErrorMessage(
+    reasons.length > 1
+      ? vscode.l10n.t('{0}: {1} (and {2} more problem(s); see the ML Roadmaps output).', headline.shown, reasons[0].shown, reasons.length - 1)
+      : vscode.l10n.t('{0}: {1}.', headline.shown, reasons[0].shown),
+  );
   return undefined;
 }
 
@@ -335,18 +358,28 @@ export const vscodePrompts: ScaffoldPrompts = {
     const grouped = choices.some((c) => c.recommended);
     choices.forEach((choice, i) => {
       if (grouped && (i === 0 || choice.recommended !== choices[i - 1].recommended)) {
-        items.push({ label: choice.recommended ? 'For this task' : 'Other starters', kind: vscode.QuickPickItemKind.Separator });
+        items.push({ label: choice.recommended ? vscode.l10n.t('For this task') : vscode.l10n.t('Other starters'), kind: vscode.QuickPickItemKind.Separator });
       }
       const { title, description } = choice.scaffold.manifest;
-      items.push({ label: title, description: `for ${choice.serves.join('; ')}`, detail: description, scaffold: choice.scaffold });
+      items.push({ label: title, description: vscode.l10n.t('for {0}', choice.serves.join('; ')), detail: description, scaffold: choice.scaffold });
     });
-    const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Choose a starter project', matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: questionTitle(),
+      placeHolder: vscode.l10n.t('Choose a starter project'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     return picked?.scaffold;
   },
 
   projectName(defaultName) {
     return Promise.resolve(
-      vscode.window.showInputBox({ title: TITLE, prompt: 'Name of the new project', value: defaultName, validateInput: (value) => projectNameProblem(value) }),
+      vscode.window.showInputBox({
+        title: questionTitle(),
+        prompt: vscode.l10n.t('Name of the new project'),
+        value: defaultName,
+        validateInput: (value) => projectNameProblem(value, translate),
+      }),
     );
   },
 
@@ -354,8 +387,8 @@ export const vscodePrompts: ScaffoldPrompts = {
     const chooseFolder = async () =>
       (
         await vscode.window.showOpenDialog({
-          title: 'Choose the folder for the new project',
-          openLabel: 'Create Project Here',
+          title: vscode.l10n.t('Choose the folder for the new project'),
+          openLabel: vscode.l10n.t('Create Project Here'),
           canSelectFolders: true,
           canSelectFiles: false,
           canSelectMany: false,
@@ -364,21 +397,21 @@ export const vscodePrompts: ScaffoldPrompts = {
       )?.[0];
     if (!defaultFolder) return chooseFolder();
     const items: (vscode.QuickPickItem & { folder?: vscode.Uri })[] = [
-      { label: `$(folder) ${display(defaultFolder)}`, description: 'in this workspace', folder: defaultFolder },
-      { label: '$(folder-opened) Choose a folder…' },
+      { label: `$(folder) ${display(defaultFolder)}`, description: vscode.l10n.t('in this workspace'), folder: defaultFolder },
+      { label: `$(folder-opened) ${vscode.l10n.t('Choose a folder…')}` },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Where should the project go?' });
+    const picked = await vscode.window.showQuickPick(items, { title: questionTitle(), placeHolder: vscode.l10n.t('Where should the project go?') });
     if (!picked) return undefined;
     return picked.folder ?? chooseFolder();
   },
 
   async confirmKeep(existing, toCreate) {
     const listed = existing.slice(0, MAX_LISTED_FILES).map((path) => `• ${path}`);
-    if (existing.length > MAX_LISTED_FILES) listed.push(`and ${existing.length - MAX_LISTED_FILES} more`);
-    const create = 'Create the Others';
+    if (existing.length > MAX_LISTED_FILES) listed.push(vscode.l10n.t('and {0} more', existing.length - MAX_LISTED_FILES));
+    const create = vscode.l10n.t('Create the Others');
     const answer = await vscode.window.showWarningMessage(
-      `${existing.length} file(s) of the starter already exist.`,
-      { modal: true, detail: `They will be kept untouched:\n${listed.join('\n')}\n\nThe other ${toCreate} file(s) will be created.` },
+      vscode.l10n.t('{0} file(s) of the starter already exist.', existing.length),
+      { modal: true, detail: vscode.l10n.t('They will be kept untouched:\n{0}\n\nThe other {1} file(s) will be created.', listed.join('\n'), toCreate) },
       create,
     );
     return answer === create;

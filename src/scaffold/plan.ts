@@ -2,8 +2,13 @@
  * Turns a scaffold's template files into the list of files to write: fills `{{variables}}` in
  * paths and text, checks every rendered path is a plain relative path, and leaves existing files
  * alone. Pure: the caller reads the templates and tells it which paths already exist.
+ *
+ * The problems `planScaffold` and `unsafePathReason` report are about a scaffold's template files,
+ * for whoever maintains them, like the loader's messages about a roadmap file: they stay English.
+ * Only `projectNameProblem`, which answers what the user typed, takes a `Translate`.
  */
 import { slugify } from '../model/loader';
+import { english, type Translate } from '../util/translate';
 
 export { slugify };
 
@@ -59,13 +64,13 @@ export function todayIso(now: Date): string {
 }
 
 /** Why a project name cannot be used, or undefined when it can; for the name input box. */
-export function projectNameProblem(name: string): string | undefined {
+export function projectNameProblem(name: string, t: Translate = english): string | undefined {
   const trimmed = name.trim();
-  if (trimmed === '') return 'Enter a name for the project.';
-  if (trimmed.length > MAX_PROJECT_NAME_LENGTH) return `Keep the name under ${MAX_PROJECT_NAME_LENGTH} characters.`;
+  if (trimmed === '') return t('Enter a name for the project.');
+  if (trimmed.length > MAX_PROJECT_NAME_LENGTH) return t('Keep the name under {0} characters.', MAX_PROJECT_NAME_LENGTH);
   // The name lands in READMEs and Python string literals: keep out what would break them.
-  if (/[\u0000-\u001f\\]/.test(trimmed)) return 'The name cannot contain backslashes or control characters.';
-  if (slugify(trimmed) === '') return 'Use at least one letter or digit: the folder name is made from them.';
+  if (/[\u0000-\u001f\\]/.test(trimmed)) return t('The name cannot contain backslashes or control characters.');
+  if (slugify(trimmed) === '') return t('Use at least one letter or digit: the folder name is made from them.');
   return undefined;
 }
 

@@ -1,5 +1,7 @@
 /** What Search Tasks lists for each task: pure, so its text is unit-tested. */
+import { stateWord } from '../model/stateNames';
 import { Roadmap, Task, TaskState, tasksOf } from '../model/types';
+import { english, type Translate } from '../util/translate';
 
 export interface SearchEntry {
   readonly task: Task;
@@ -13,9 +15,7 @@ export interface SearchEntry {
   readonly state: TaskState;
 }
 
-const STATE_WORDS: Record<TaskState, string> = { notStarted: 'not started', inProgress: 'in progress', done: 'done', skipped: 'skipped' };
-
-export function searchEntries(roadmaps: readonly Roadmap[], stateOf: (task: Task) => TaskState): SearchEntry[] {
+export function searchEntries(roadmaps: readonly Roadmap[], stateOf: (task: Task) => TaskState, t: Translate = english): SearchEntry[] {
   return roadmaps.flatMap((roadmap) =>
     tasksOf(roadmap).map((task) => {
       const module = task.module;
@@ -26,7 +26,7 @@ export function searchEntries(roadmaps: readonly Roadmap[], stateOf: (task: Task
         task,
         key: `${roadmap.id}/${task.id}`,
         label: task.title,
-        description: `${STATE_WORDS[state]}${task.kind === 'project' ? ' · project' : ''} — ${roadmap.title}`,
+        description: task.kind === 'project' ? t('{0} · project — {1}', stateWord(state, t), roadmap.title) : t('{0} — {1}', stateWord(state, t), roadmap.title),
         detail: covers ? `${where} — ${oneLine(covers)}` : where,
         state,
       };

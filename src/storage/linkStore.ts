@@ -5,6 +5,7 @@
  * outside any folder is stored as an absolute URI. Links are never dropped silently: a link whose
  * folder is gone stays until the user unlinks or relinks it.
  */
+import { english, type Translate, type Warn } from '../util/translate';
 import { MementoLike, StorageKeys } from './memento';
 
 export const LINKS_VERSION = 1;
@@ -23,7 +24,8 @@ export class LinkStore {
 
   constructor(
     private readonly memento: MementoLike,
-    private readonly warn: (message: string) => void,
+    private readonly warn: Warn,
+    private readonly t: Translate = english,
   ) {}
 
   linksOf(roadmapId: string, taskId: string): readonly StoredLink[] {
@@ -80,7 +82,7 @@ export class LinkStore {
     const links = isRecord(raw) ? raw.links : undefined;
     if (!isRecord(links)) {
       this.unreadable = raw;
-      this.warn('Saved folder links have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.');
+      this.report((t) => t('Saved folder links have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
       return result;
     }
     let skipped = 0;
@@ -91,9 +93,14 @@ export class LinkStore {
     }
     if (skipped > 0) {
       this.unreadable = raw;
-      this.warn(`Ignored ${skipped} unreadable folder link(s). A copy of the original is kept aside.`);
+      this.report((t) => t('Ignored {0} unreadable folder link(s). A copy of the original is kept aside.', skipped));
     }
     return result;
+  }
+
+  /** One warning, in English for the log and in the user's language for the notification. */
+  private report(say: (t: Translate) => string): void {
+    this.warn(say(english), say(this.t));
   }
 
   private async save(changedKey: string): Promise<void> {

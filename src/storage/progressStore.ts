@@ -7,6 +7,7 @@
  */
 import type { Task, TaskState } from '../model/types';
 import { TASK_STATES } from '../model/types';
+import { english, type Translate, type Warn } from '../util/translate';
 import { MementoLike, StorageKeys } from './memento';
 
 export const PROGRESS_VERSION = 1;
@@ -33,8 +34,9 @@ export class ProgressStore {
 
   constructor(
     private readonly memento: MementoLike,
-    private readonly warn: (message: string) => void,
+    private readonly warn: Warn,
     private readonly now: () => number = Date.now,
+    private readonly t: Translate = english,
   ) {}
 
   /** State of a task, looking under its former ids when it was renamed. */
@@ -123,25 +125,31 @@ export class ProgressStore {
     const result = new Map<string, TaskProgress>();
     const raw = this.memento.get<unknown>(StorageKeys.progress);
     if (raw === undefined || raw === null) return result;
-    const problems: string[] = [];
+    const problems: ((t: Translate) => string)[] = [];
     if (!isRecord(raw) || !isRecord(raw.tasks)) {
       this.unreadable = raw;
-      this.warn('Saved progress has an unexpected shape and was ignored. A copy is kept aside before anything new is saved.');
+      this.report((t) => t('Saved progress has an unexpected shape and was ignored. A copy is kept aside before anything new is saved.'));
       return result;
     }
     if (typeof raw.version === 'number' && raw.version > PROGRESS_VERSION) {
-      problems.push(`it was written by a newer version (${raw.version})`);
+      const version = raw.version;
+      problems.push((t) => t('it was written by a newer version ({0})', version));
     }
     for (const [key, value] of Object.entries(raw.tasks)) {
       if (isValidEntry(key, value)) result.set(key, { state: value.state, changedAt: value.changedAt });
-      else problems.push(`entry "${key.slice(0, 80)}"`);
+      else problems.push((t) => t('entry "{0}"', key.slice(0, 80)));
     }
     if (problems.length > 0) {
       this.unreadable = raw;
-      const shown = problems.slice(0, 3).join(', ');
-      this.warn(`Ignored ${problems.length} unreadable part(s) of the saved progress: ${shown}${problems.length > 3 ? ', …' : ''}. A copy of the original is kept aside.`);
+      const shown = (t: Translate) => `${problems.slice(0, 3).map((problem) => problem(t)).join(', ')}${problems.length > 3 ? ', …' : ''}`;
+      this.report((t) => t('Ignored {0} unreadable part(s) of the saved progress: {1}. A copy of the original is kept aside.', problems.length, shown(t)));
     }
     return result;
+  }
+
+  /** One warning, in English for the log and in the user's language for the notification. */
+  private report(say: (t: Translate) => string): void {
+    this.warn(say(english), say(this.t));
   }
 
   private async save(): Promise<void> {

@@ -6,6 +6,7 @@ import { Roadmap } from '../model/types';
 import type { Services } from '../services';
 import { isRoadmap } from '../tree/provider';
 import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../storage/progressFile';
+import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 
 export interface ExportOptions {
@@ -18,7 +19,7 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportProgress, async (scope?: unknown, target?: unknown, options?: ExportOptions) => {
-      if (refuseInRestrictedMode('Exporting progress writes a file')) return undefined;
+      if (refuseInRestrictedMode('exportProgress')) return undefined;
       const roadmaps = await registry.roadmaps();
       const chosen = isRoadmap(scope) ? [scope] : scope === 'all' ? roadmaps : await pickScope(roadmaps);
       if (!chosen) return undefined;
@@ -31,8 +32,8 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
           ? target
           : await vscode.window.showSaveDialog({
               defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `ml-roadmaps-progress-${name}-${today}.json`),
-              filters: { 'Progress file': ['json'] },
-              saveLabel: 'Export',
+              filters: { [vscode.l10n.t('Progress file')]: ['json'] },
+              saveLabel: vscode.l10n.t('Export'),
             });
       if (!uri) return undefined;
       // "All" means everything stored, including roadmaps that are not loaded right now.
@@ -50,7 +51,12 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       }
       const count = [...entries.values()].reduce((n, tasks) => n + tasks.size, 0);
       log.info(`Exported ${count} task state(s) to ${written.map((u) => u.toString()).join(', ')}.`);
-      void vscode.window.showInformationMessage(`Exported the progress of ${count} task(s) to ${written.map((u) => vscode.workspace.asRelativePath(u)).join(' and ')}.`);
+      const files = written.map((u) => vscode.workspace.asRelativePath(u));
+      void vscode.window.showInformationMessage(
+        files.length === 1
+          ? vscode.l10n.t('Exported the progress of {0} task(s) to {1}.', count, files[0])
+          : vscode.l10n.t('Exported the progress of {0} task(s) to {1} and {2}.', count, files[0], files[1]),
+      );
       return uri;
     }),
 
@@ -58,18 +64,23 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const uri =
         source instanceof vscode.Uri
           ? source
-          : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Progress file': ['json'] }, openLabel: 'Import' }))?.[0];
+          : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Progress file')]: ['json'] }, openLabel: vscode.l10n.t('Import') }))?.[0];
       if (!uri) return undefined;
       const label = vscode.workspace.asRelativePath(uri);
       let text: string;
       try {
-        if ((await vscode.workspace.fs.stat(uri)).size > MAX_PROGRESS_FILE_BYTES) throw new Error('the file is too large to be a progress export');
+        if ((await vscode.workspace.fs.stat(uri)).size > MAX_PROGRESS_FILE_BYTES) {
+          return fail(twofold((t) => t('Could not read {0}: the file is too large to be a progress export', label)));
+        }
         text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       } catch (error) {
-        return fail(`Could not read ${label}: ${(error as Error).message}`);
+        return fail(twofold((t) => t('Could not read {0}: {1}', label, (error as Error).message)));
       }
       const parsed = parseProgressFile(text);
-      if (!parsed.file) return fail(`Nothing was imported. ${label}: ${parsed.error}`);
+      if (!parsed.file) {
+        const reason = parsed.error;
+        return fail(twofold((t) => t('Nothing was imported. {0}: {1}', label, reason)));
+      }
       const roadmaps = await registry.roadmaps();
       const changes = planImport(parsed.file, store.allEntries(), roadmaps);
       const summary = summarizeImport(changes);
@@ -77,20 +88,26 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
         void vscode.window.showInformationMessage(summary);
         return { imported: 0 };
       }
+      const importButton = vscode.l10n.t('Import');
       const confirmed =
         options?.confirmed === true ||
-        (await vscode.window.showInformationMessage(`Import progress from ${label}?`, { modal: true, detail: `${summary}\n\nLocal progress that is newer than the file is kept.` }, 'Import')) === 'Import';
+        (await vscode.window.showInformationMessage(
+          vscode.l10n.t('Import progress from {0}?', label),
+          { modal: true, detail: `${summary}\n\n${vscode.l10n.t('Local progress that is newer than the file is kept.')}` },
+          importButton,
+        )) === importButton;
       if (!confirmed) return undefined;
       await tracker.putEntries(changes, roadmaps);
       log.info(`Imported ${changes.length} task state(s) from ${uri.toString()}.`);
-      void vscode.window.showInformationMessage(`Imported the progress of ${changes.length} task(s).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Imported the progress of {0} task(s).', changes.length));
       return { imported: changes.length };
     }),
   );
 
-  function fail(message: string): { error: string } {
+  /** Logs the English message, shows the translated one, and returns the English one. */
+  function fail({ message, shown }: Twofold): { error: string } {
     log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(shown);
     return { error: message };
   }
 
@@ -98,7 +115,7 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
   async function writeNew(uri: vscode.Uri, text: string): Promise<boolean> {
     try {
       await vscode.workspace.fs.stat(uri);
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists. Exports never replace a file; choose another name.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists. Exports never replace a file; choose another name.', vscode.workspace.asRelativePath(uri)));
       return false;
     } catch {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -108,18 +125,18 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
 }
 
 async function pickScope(roadmaps: readonly Roadmap[]): Promise<readonly Roadmap[] | undefined> {
-  const all = { label: 'All roadmaps', description: `${roadmaps.length} roadmaps`, roadmaps };
+  const all = { label: vscode.l10n.t('All roadmaps'), description: vscode.l10n.t('{0} roadmaps', roadmaps.length), roadmaps };
   const items = [all, ...roadmaps.map((r) => ({ label: r.title, description: r.source.label, roadmaps: [r] }))];
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Export the progress of which roadmap?' }))?.roadmaps;
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the progress of which roadmap?') }))?.roadmaps;
 }
 
 async function askMarkdown(): Promise<boolean | undefined> {
   const choice = await vscode.window.showQuickPick(
     [
-      { label: 'Progress file', description: 'JSON, for Import Progress on another machine', markdown: false },
-      { label: 'Progress file and Markdown checklist', description: 'also a readable checklist beside it', markdown: true },
+      { label: vscode.l10n.t('Progress file'), description: vscode.l10n.t('JSON, for Import Progress on another machine'), markdown: false },
+      { label: vscode.l10n.t('Progress file and Markdown checklist'), description: vscode.l10n.t('also a readable checklist beside it'), markdown: true },
     ],
-    { placeHolder: 'What to export?' },
+    { placeHolder: vscode.l10n.t('What to export?') },
   );
   return choice?.markdown;
 }

@@ -7,7 +7,7 @@ import { rootOf } from '../progress/tracker';
 import { isFailure, toRange } from '../roadmaps/registry';
 import type { Services } from '../services';
 import { isModule, isPhase, isRoadmap, isTask, isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
-import { STATE_COMMANDS, STATE_LABELS } from './states';
+import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
 import { setContext } from '../util/context';
@@ -41,7 +41,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       const text = await dataTransfer.get(URI_LIST)?.asString();
       if (!text || !dropHandler) return;
       if (!task) {
-        void vscode.window.showInformationMessage('Drop folders on a task to link them to it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Drop folders on a task to link them to it.'));
         return;
       }
       await dropHandler(task, parseUriList(text));
@@ -66,7 +66,12 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     if (!view.visible && !registry.isLoaded()) return;
     const entries = await registry.entries();
     const failed = entries.filter(isFailure).length;
-    view.message = failed ? `${failed} roadmap file${failed > 1 ? 's' : ''} could not be loaded; the Problems panel says where.` : undefined;
+    view.message =
+      failed === 0
+        ? undefined
+        : failed === 1
+          ? vscode.l10n.t('1 roadmap file could not be loaded; the Problems panel says where.')
+          : vscode.l10n.t('{0} roadmap files could not be loaded; the Problems panel says where.', failed);
     const roots = await provider.getChildren();
     const reason = roots.length > 0 ? '' : entries.length === 0 ? 'noRoadmaps' : 'allFinished';
     setContext(ContextKeys.emptyReason, reason);
@@ -132,9 +137,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
   const setState = async (state: TaskState, clicked?: unknown, selected?: unknown) => {
     const all = targetTasks(clicked, selected);
     const tasks = all.filter((t) => !isReadOnlyRoadmap(rootOf(t)));
-    if (tasks.length < all.length) refuseInRestrictedMode('Tracking progress on this workspace’s own roadmaps trusts their content');
+    if (tasks.length < all.length) refuseInRestrictedMode('trackWorkspaceRoadmap');
     if (all.length === 0) {
-      void vscode.window.showInformationMessage(`Select a task in the ML Roadmaps view to mark it ${STATE_LABELS[state].toLowerCase()}.`);
+      void vscode.window.showInformationMessage(selectTaskToMark(state));
       return;
     }
     // Progress is stored per roadmap; a multi-selection may span several.
@@ -157,12 +162,12 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand(Commands.nextTask, async (clicked?: unknown) => {
       const roadmap = isRoadmap(clicked) || isPhase(clicked) || isModule(clicked) || isTask(clicked) ? rootOf(clicked) : await focusedRoadmap();
       if (!roadmap) {
-        void vscode.window.showInformationMessage('No roadmap is loaded.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No roadmap is loaded.'));
         return undefined;
       }
       const next = tracker.nextTask(roadmap);
       if (!next) {
-        void vscode.window.showInformationMessage(`Every task of "${roadmap.title}" is done or skipped.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every task of "{0}" is done or skipped.', roadmap.title));
         return undefined;
       }
       await reveal(next);
@@ -179,13 +184,17 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       if (!roadmap) return false;
       const counts = tracker.countsOf(roadmap);
       const started = counts.total - counts.notStarted;
+      const reset = vscode.l10n.t('Reset');
       const confirmed =
         (options as { confirmed?: unknown } | undefined)?.confirmed === true ||
         (await vscode.window.showWarningMessage(
-          `Reset progress of "${roadmap.title}"?`,
-          { modal: true, detail: `This clears the state of ${started} task(s), including progress kept for tasks the roadmap no longer has. It cannot be undone.` },
-          'Reset',
-        )) === 'Reset';
+          vscode.l10n.t('Reset progress of "{0}"?', roadmap.title),
+          {
+            modal: true,
+            detail: vscode.l10n.t('This clears the state of {0} task(s), including progress kept for tasks the roadmap no longer has. It cannot be undone.', started),
+          },
+          reset,
+        )) === reset;
       if (!confirmed) return false;
       const cleared = await tracker.reset(roadmap);
       log.info(`Reset progress of ${roadmap.id}: ${cleared} entries cleared.`);
@@ -224,7 +233,21 @@ function parseUriList(text: string): vscode.Uri[] {
 
 async function pickRoadmap(roadmaps: readonly Roadmap[], focused: Roadmap | undefined): Promise<Roadmap | undefined> {
   if (roadmaps.length <= 1) return roadmaps[0];
-  const items = roadmaps.map((roadmap) => ({ label: roadmap.title, description: roadmap === focused ? 'in focus' : roadmap.source.label, roadmap }));
+  const items = roadmaps.map((roadmap) => ({ label: roadmap.title, description: roadmap === focused ? vscode.l10n.t('in focus') : roadmap.source.label, roadmap }));
   if (focused) items.sort((a, b) => Number(b.roadmap === focused) - Number(a.roadmap === focused));
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Reset the progress of which roadmap?' }))?.roadmap;
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Reset the progress of which roadmap?') }))?.roadmap;
+}
+
+/** What to do before a state command can act, as one sentence per state. */
+function selectTaskToMark(state: TaskState): string {
+  switch (state) {
+    case 'notStarted':
+      return vscode.l10n.t('Select a task in the ML Roadmaps view to mark it not started.');
+    case 'inProgress':
+      return vscode.l10n.t('Select a task in the ML Roadmaps view to mark it in progress.');
+    case 'done':
+      return vscode.l10n.t('Select a task in the ML Roadmaps view to mark it done.');
+    case 'skipped':
+      return vscode.l10n.t('Select a task in the ML Roadmaps view to mark it skipped.');
+  }
 }

@@ -10,7 +10,7 @@ import { ProgressTracker, TrackerChange } from '../progress/tracker';
 import { isFailure, LoadFailure, RoadmapEntry, RoadmapRegistry } from '../roadmaps/registry';
 import { Disposable } from '../util/disposable';
 import { isReadOnlyRoadmap } from '../util/trust';
-import { STATE_ICONS, STATE_LABELS } from './states';
+import { STATE_ICONS, stateInText, stateLabel } from './states';
 
 /** A row under a task that another feature contributes: a linked folder, a related note. */
 export interface TaskChild {
@@ -138,11 +138,11 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     item.contextValue = isRoadmap(element) ? TreeItemContext.roadmap : isPhase(element) ? TreeItemContext.phase : TreeItemContext.module;
     item.iconPath = new vscode.ThemeIcon(isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
     item.tooltip = containerTooltip(element, counts);
-    item.accessibilityInformation = { label: `${element.title}, ${counts.done + counts.skipped} of ${counts.total} finished` };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} finished', element.title, counts.done + counts.skipped, counts.total) };
     // Modules, and phases that are their own module, open their page on click; phases with
     // modules only expand.
     const opensPage = isModule(element) || (isPhase(element) && element.modules.length === 1 && element.modules[0].implicit);
-    if (opensPage) item.command = { command: Commands.openDetails, title: 'Open Details', arguments: [element, { preserveFocus: true }] };
+    if (opensPage) item.command = { command: Commands.openDetails, title: vscode.l10n.t('Open Details'), arguments: [element, { preserveFocus: true }] };
     return item;
   }
 
@@ -156,9 +156,11 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     if (!readOnly) item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.iconPath = STATE_ICONS[state];
     item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state, task.kind);
-    item.description = readOnly ? 'read-only in Restricted Mode' : taskDescription(task, state);
+    item.description = readOnly ? vscode.l10n.t('read-only in Restricted Mode') : taskDescription(task, state);
     item.tooltip = taskTooltip(task, state);
-    item.accessibilityInformation = { label: `${task.title}, ${task.kind === 'project' ? 'project, ' : ''}${STATE_LABELS[state]}` };
+    item.accessibilityInformation = {
+      label: task.kind === 'project' ? vscode.l10n.t('{0}, project, {1}', task.title, stateLabel(state)) : vscode.l10n.t('{0}, {1}', task.title, stateLabel(state)),
+    };
     return item;
   }
 
@@ -188,14 +190,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
 function taskDescription(task: Task, state: TaskState): string {
   const parts: string[] = [];
-  if (task.kind === 'project') parts.push(task.optional ? 'optional project' : 'project');
-  if (state === 'inProgress' || state === 'skipped') parts.push(STATE_LABELS[state].toLowerCase());
+  if (task.kind === 'project') parts.push(task.optional ? vscode.l10n.t('optional project') : vscode.l10n.t('project'));
+  if (state === 'inProgress' || state === 'skipped') parts.push(stateInText(state));
   return parts.join(' · ');
 }
 
 function taskTooltip(task: Task, state: TaskState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(task.title)}** — ${STATE_LABELS[state]}`);
+  md.appendMarkdown(vscode.l10n.t('**{0}** — {1}', escapeMarkdown(task.title), escapeMarkdown(stateLabel(state))));
   if (task.summary) md.appendMarkdown(`\n\n${plainLine(task.summary)}`);
   if (task.topics.length) md.appendMarkdown(`\n\n${task.topics.map((t) => `- ${plainLine(t)}`).join('\n')}`);
   md.appendMarkdown(`\n\n_${escapeMarkdown(task.module.implicit ? task.module.phase.title : `${task.module.phase.title} › ${task.module.title}`)}_`);
@@ -208,31 +210,31 @@ function containerTooltip(element: Roadmap | Phase | Module, counts: Counts): vs
   const meta = [element.duration, element.level].filter(Boolean).map((s) => escapeMarkdown(s!));
   if (meta.length) md.appendMarkdown(`\n\n${meta.join(' · ')}`);
   const goal = 'goal' in element ? element.goal : undefined;
-  if (goal) md.appendMarkdown(`\n\n**Goal:** ${plainLine(goal)}`);
+  if (goal) md.appendMarkdown(`\n\n${vscode.l10n.t('**Goal:** {0}', plainLine(goal))}`);
   md.appendMarkdown(
-    `\n\n${counts.done} done · ${counts.inProgress} in progress · ${counts.skipped} skipped · ${counts.notStarted} not started`,
+    `\n\n${escapeMarkdown(vscode.l10n.t('{0} done · {1} in progress · {2} skipped · {3} not started', counts.done, counts.inProgress, counts.skipped, counts.notStarted))}`,
   );
   return md;
 }
 
 function failureItem(failure: LoadFailure): vscode.TreeItem {
   const [first] = failure.errors;
-  const item = new vscode.TreeItem(`${failure.source.label} — failed to load`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('{0} — failed to load', failure.source.label), vscode.TreeItemCollapsibleState.None);
   item.id = `failed:${failure.source.location}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-  item.description = first ? `line ${first.start.line}: ${first.message}` : undefined;
+  item.description = first ? vscode.l10n.t('line {0}: {1}', first.start.line, first.message) : undefined;
   item.contextValue = TreeItemContext.error;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(failure.source.label)}** could not be loaded:\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('**{0}** could not be loaded:', escapeMarkdown(failure.source.label))}\n\n`);
   md.appendMarkdown(
     failure.errors
       .slice(0, 10)
-      .map((e) => `- line ${e.start.line}, column ${e.start.column}: ${escapeMarkdown(e.path ? `${e.path}: ${e.message}` : e.message)}`)
+      .map((e) => `- ${vscode.l10n.t('line {0}, column {1}: {2}', e.start.line, e.start.column, escapeMarkdown(e.path ? `${e.path}: ${e.message}` : e.message))}`)
       .join('\n'),
   );
-  if (failure.errors.length > 10) md.appendMarkdown(`\n- … ${failure.errors.length - 10} more in the Problems panel`);
+  if (failure.errors.length > 10) md.appendMarkdown(`\n- ${vscode.l10n.t('… {0} more in the Problems panel', failure.errors.length - 10)}`);
   item.tooltip = md;
-  item.command = { command: Commands.openRoadmapFile, title: 'Open Roadmap File', arguments: [failure] };
+  item.command = { command: Commands.openRoadmapFile, title: vscode.l10n.t('Open Roadmap File'), arguments: [failure] };
   return item;
 }
 

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { stateName, stateWord } from '../model/stateNames';
 import { TaskState } from '../model/types';
+import { translate } from '../util/l10n';
 
-export const STATE_LABELS: Record<TaskState, string> = {
-  notStarted: 'Not started',
-  inProgress: 'In progress',
-  done: 'Done',
-  skipped: 'Skipped',
-};
+/** A state on its own, in the user's language: "Not started". */
+export function stateLabel(state: TaskState): string {
+  return stateName(state, translate);
+}
+
+/** A state inside a line of text, in the user's language: "not started". */
+export function stateInText(state: TaskState): string {
+  return stateWord(state, translate);
+}
 
 export const STATE_ICONS: Record<TaskState, vscode.ThemeIcon> = {
   notStarted: new vscode.ThemeIcon('circle-large-outline'),

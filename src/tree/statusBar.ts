@@ -12,7 +12,7 @@ export class ProgressStatusBar extends Disposable {
 
   constructor(private readonly tracker: ProgressTracker) {
     super();
-    this.item.name = 'ML Roadmaps Progress';
+    this.item.name = vscode.l10n.t('ML Roadmaps Progress');
     this.item.command = Commands.nextTask;
     this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && this.update()));
     this.register(
@@ -33,8 +33,15 @@ export class ProgressStatusBar extends Disposable {
     }
     const counts = this.tracker.countsOf(this.roadmap);
     this.item.text = `$(checklist) ${finished(counts)}/${counts.total} · ${percent(counts)}%`;
-    this.item.tooltip = `${this.roadmap.title}: ${counts.done} done, ${counts.inProgress} in progress, ${counts.skipped} skipped, ${counts.notStarted} not started. Click for the next task.`;
-    this.item.accessibilityInformation = { label: `${this.roadmap.title} progress: ${percent(counts)} percent. Go to the next task.` };
+    this.item.tooltip = vscode.l10n.t(
+      '{0}: {1} done, {2} in progress, {3} skipped, {4} not started. Click for the next task.',
+      this.roadmap.title,
+      counts.done,
+      counts.inProgress,
+      counts.skipped,
+      counts.notStarted,
+    );
+    this.item.accessibilityInformation = { label: vscode.l10n.t('{0} progress: {1} percent. Go to the next task.', this.roadmap.title, percent(counts)) };
     this.item.show();
   }
 }

@@ -1,13 +1,33 @@
 import * as vscode from 'vscode';
 
+/** What a command was about to do that Restricted Mode does not allow. */
+export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress';
+
+/** Each refusal as one whole sentence, so that it translates as one. */
+function refusal(action: RestrictedAction): string {
+  switch (action) {
+    case 'trackWorkspaceRoadmap':
+      return vscode.l10n.t('Tracking progress on this workspace’s own roadmaps trusts their content, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'createNote':
+      return vscode.l10n.t('Creating a note writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'createStarterProject':
+      return vscode.l10n.t('Creating a starter project writes files, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'createRoadmap':
+      return vscode.l10n.t('Creating a roadmap writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'exportProgress':
+      return vscode.l10n.t('Exporting progress writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
+  }
+}
+
 /**
  * Commands that write files call this first, so they refuse in Restricted Mode even when run
  * from the palette, a keybinding or another extension. Returns true when it refused.
  */
-export function refuseInRestrictedMode(what: string): boolean {
+export function refuseInRestrictedMode(action: RestrictedAction): boolean {
   if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage(`${what}, which Restricted Mode does not allow. Trust this workspace to use it.`, 'Manage Workspace Trust').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+  const manage = vscode.l10n.t('Manage Workspace Trust');
+  void vscode.window.showWarningMessage(refusal(action), manage).then((choice) => {
+    if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return true;
 }

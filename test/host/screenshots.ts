@@ -51,8 +51,12 @@ async function main(): Promise<void> {
         await delay(100);
       }
       if (!fs.existsSync(ready)) break;
-      const { name, settleMs } = JSON.parse(fs.readFileSync(ready, 'utf8')) as { name: string; settleMs: number };
+      const { name, settleMs, type } = JSON.parse(fs.readFileSync(ready, 'utf8')) as { name: string; settleMs: number; type?: string };
       if (n === 1) await widenSidebar(page, 170);
+      if (type) {
+        await delay(800);
+        await page.keyboard.type(type, { delay: 30 });
+      }
       await delay(settleMs);
       const file = path.join(OUT_DIR, `${name}.png`);
       await capture(page, file);

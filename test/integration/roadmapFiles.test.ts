@@ -4,6 +4,9 @@ import { api, eventually, workspaceFolder, writeFile } from './helpers';
 
 const GOOD = 'id: team\ntitle: Team plan\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: pandas\n        title: Pandas\n';
 
+/** File watcher events can take seconds on a busy machine; the reload itself is quick. */
+const WATCHER_TIMEOUT_MS = 20_000;
+
 function fileUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', name);
 }
@@ -13,7 +16,9 @@ async function labels(): Promise<string[]> {
   return (await tree.provider.getChildren()).map((e) => String(tree.provider.getTreeItem(e).label));
 }
 
-suite('Workspace roadmaps', () => {
+suite('Workspace roadmaps', function () {
+  this.timeout(60_000);
+
   suiteTeardown(async () => {
     for (const name of ['team.roadmap.yaml', 'broken.roadmap.yaml', 'duplicate.roadmap.yaml']) {
       await vscode.workspace.fs.delete(fileUri(name)).then(undefined, () => undefined);
@@ -26,16 +31,16 @@ suite('Workspace roadmaps', () => {
     const roots = await eventually(async () => {
       const all = await labels();
       return all.includes('Team plan') && all;
-    }, 'the team roadmap in the tree (file watcher)');
+    }, 'the team roadmap in the tree (file watcher)', WATCHER_TIMEOUT_MS);
     assert.strictEqual(roots.length, 6);
   });
 
   test('Breaking the file shows exact diagnostics and an error row; the others keep working; fixing clears them', async () => {
     const uri = fileUri('team.roadmap.yaml');
     await writeFile(uri, GOOD);
-    await eventually(async () => (await labels()).includes('Team plan'), 'the team roadmap');
+    await eventually(async () => (await labels()).includes('Team plan'), 'the team roadmap', WATCHER_TIMEOUT_MS);
     await writeFile(uri, GOOD.replace('      - id: pandas', '      - id: numpy'));
-    const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri), 'diagnostics on the file');
+    const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri), 'diagnostics on the file', WATCHER_TIMEOUT_MS);
     assert.strictEqual(diagnostics.length, 1);
     assert.strictEqual(diagnostics[0].message, 'phases[0].tasks[1].id: duplicate id "numpy" (first used at phases[0].tasks[0].id, line 7); ids must be unique within a roadmap');
     assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [8, 12]);
@@ -44,14 +49,14 @@ suite('Workspace roadmaps', () => {
     assert.ok(roots.some((l) => /team\.roadmap\.yaml — failed to load/.test(l)), roots.join());
     assert.ok(roots.includes('Deep Learning Roadmap'), 'bundled roadmaps still load');
     await writeFile(uri, GOOD);
-    await eventually(() => vscode.languages.getDiagnostics(uri).length === 0, 'diagnostics cleared');
+    await eventually(() => vscode.languages.getDiagnostics(uri).length === 0, 'diagnostics cleared', WATCHER_TIMEOUT_MS);
     assert.ok((await labels()).includes('Team plan'));
   });
 
   test('A workspace roadmap may not reuse a bundled roadmap’s id', async () => {
     const uri = fileUri('duplicate.roadmap.yaml');
     await writeFile(uri, GOOD.replace('id: team', 'id: deep-learning'));
-    const [diagnostic] = await eventually(() => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri), 'a diagnostic');
+    const [diagnostic] = await eventually(() => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri), 'a diagnostic', WATCHER_TIMEOUT_MS);
     assert.match(diagnostic.message, /roadmap id "deep-learning" is already used by deep-learning\.yaml/);
     await vscode.workspace.fs.delete(uri);
   });
@@ -62,7 +67,7 @@ suite('Workspace roadmaps', () => {
       assert.strictEqual(uri.toString(), fileUri('computer-vision-plan.roadmap.yaml').toString());
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       assert.match(text, /^# Computer Vision Plan\n#/);
-      await eventually(async () => (await labels()).includes('Computer Vision Plan'), 'the new roadmap in the tree');
+      await eventually(async () => (await labels()).includes('Computer Vision Plan'), 'the new roadmap in the tree', WATCHER_TIMEOUT_MS);
       await writeFile(uri, `${text}# my edit\n`);
       await vscode.commands.executeCommand('mlRoadmaps.newRoadmap', 'Computer Vision Plan');
       assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /# my edit\n$/);

@@ -12,9 +12,10 @@ import { api, resetAll, roadmap, task, workspaceFolder, writeFile } from '../int
 const dir = process.env.MLR_SCREENSHOT_DIR ?? '';
 let scene = 0;
 
-async function shoot(name: string, settleMs = 1500): Promise<void> {
+/** Asks the launcher for a screenshot; `type` is typed into the browser first (e.g. a quick pick). */
+async function shoot(name: string, settleMs = 1500, type?: string): Promise<void> {
   const n = ++scene;
-  fs.writeFileSync(path.join(dir, `${n}.ready`), JSON.stringify({ name, settleMs }));
+  fs.writeFileSync(path.join(dir, `${n}.ready`), JSON.stringify({ name, settleMs, type }));
   const done = path.join(dir, `${n}.done`);
   const deadline = Date.now() + 60_000;
   while (!fs.existsSync(done)) {
@@ -102,6 +103,16 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('mlRoadmaps.openRoadmapFile', (await tree.provider.getChildren()).find((e) => 'failure' in e));
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await shoot('broken-roadmap', 2500);
+
+  // 7. Search Tasks, with a query typed in.
+  await closeEditors();
+  void vscode.commands.executeCommand('mlRoadmaps.searchTasks');
+  await shoot('search', 1500, 'transfer learning');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+
+  // 8. The walkthrough.
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'ml-roadmaps.ml-roadmaps#gettingStarted', false);
+  await shoot('walkthrough', 2500);
 
   fs.writeFileSync(path.join(dir, 'finished'), '');
 }
