@@ -21,19 +21,23 @@ export interface Resource {
   readonly note?: string;
 }
 
-/** Fields that phases and modules share. */
-export interface SectionInfo {
+/** What roadmaps, phases and modules all carry beside their children. */
+export interface Guidance {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
   readonly duration?: string;
   readonly level?: string;
-  readonly goal?: string;
-  readonly objectives: readonly string[];
   readonly tips: readonly string[];
   readonly tools: readonly Tool[];
   readonly resources: readonly Resource[];
   readonly advice: readonly string[];
+}
+
+/** Fields that phases and modules share. */
+export interface SectionInfo extends Guidance {
+  readonly goal?: string;
+  readonly objectives: readonly string[];
 }
 
 export interface Task {
@@ -62,16 +66,7 @@ export interface Phase extends SectionInfo {
   readonly roadmap: Roadmap;
 }
 
-export interface Roadmap {
-  readonly id: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly duration?: string;
-  readonly level?: string;
-  readonly tips: readonly string[];
-  readonly tools: readonly Tool[];
-  readonly resources: readonly Resource[];
-  readonly advice: readonly string[];
+export interface Roadmap extends Guidance {
   readonly phases: readonly Phase[];
   /** Where it came from, for error messages and "Open Roadmap File". */
   readonly source: RoadmapSource;
