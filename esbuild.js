@@ -19,7 +19,24 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * Validates roadmaps/*.yaml with the extension's own loader and writes dist/roadmaps.json, the
+ * documents the extension shows at start-up without parsing YAML. A broken file fails the build.
+ */
+async function compileRoadmaps() {
+  const fs = require('fs');
+  const path = require('path');
+  const { outputFiles } = await esbuild.build({ entryPoints: ['src/roadmaps/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
+  const files = fs.readdirSync('roadmaps').filter((f) => f.endsWith('.yaml')).sort();
+  const bundle = module.exports.compileBundle(files.map((name) => ({ name, text: fs.readFileSync(path.join('roadmaps', name), 'utf8') })));
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', module.exports.BUNDLE_FILE), JSON.stringify(bundle));
+}
+
 async function main() {
+  await compileRoadmaps();
   const ctx = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,

@@ -10,7 +10,12 @@
  * bug reports, and they name the file's English keys. The same holds for `storage/progressFile.ts`.
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
-import type { Module, Phase, Position, Resource, Roadmap, RoadmapError, RoadmapSource, Task, TaskKind, Tool } from './types';
+import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
+import { recordModuleLoad } from '../util/loadLog';
+import { MAX_ID_LENGTH, slugify } from './ids';
+import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
+
+recordModuleLoad('model/loader (yaml)');
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -22,7 +27,6 @@ const MAX_INDENT = 4 * MAX_DEPTH;
 /** Past this many errors the rest is noise; the first ones say what is wrong. */
 const MAX_ERRORS = 50;
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const MAX_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 300;
 const MAX_MARKDOWN_LENGTH = 20_000;
 const MAX_SHORT_LENGTH = 100;
@@ -47,7 +51,14 @@ export const KNOWN_KEYS = {
 
 type ObjectKind = keyof typeof KNOWN_KEYS;
 
+/** Parses, validates and links a roadmap file. */
 export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
+  const { document, errors } = validateRoadmap(text, source);
+  return document ? { roadmap: buildRoadmap(document, source), errors } : { errors };
+}
+
+/** Parses and validates a roadmap file into its plain document; no model is built. */
+export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label'>): { readonly document?: RoadmapDocument; readonly errors: readonly RoadmapError[] } {
   const lines = new LineCounter();
   const errors: RoadmapError[] = [];
   const byteLength = Buffer.byteLength(text, 'utf8');
@@ -93,14 +104,20 @@ export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
   }
 
   const reader = new Reader(doc, source.label, position, errors);
-  let roadmap: Roadmap | undefined;
+  let document: RoadmapDocument | undefined;
   try {
-    roadmap = reader.readRoadmap(doc.contents, source);
+    document = reader.readRoadmap(doc.contents);
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
     errors.push(wholeFileError(source.label, error.message));
   }
-  return errors.length > 0 || !roadmap ? { errors: errors.slice(0, MAX_ERRORS) } : { roadmap, errors };
+  return errors.length > 0 || !document ? { errors: errors.slice(0, MAX_ERRORS) } : { document, errors };
+}
+
+/** Drops the keys whose value is undefined, so documents stay as small as their files. */
+function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
 }
 
 /**
@@ -146,8 +163,6 @@ export function nestingProblem(text: string): { message: string; at: Position } 
 
 class TooLarge extends Error {}
 
-/** Mutable twins of the model's readonly types, used while building. */
-type Draft<T> = { -readonly [K in keyof T]: T[K] };
 
 class Reader {
   private aliasCount = 0;
@@ -162,81 +177,43 @@ class Reader {
     private readonly errors: RoadmapError[],
   ) {}
 
-  readRoadmap(root: Node, source: RoadmapSource): Roadmap | undefined {
+  readRoadmap(root: Node): RoadmapDocument | undefined {
     const map = this.object(root, '', 'roadmap');
     if (!map) return undefined;
-    const roadmap: Draft<Roadmap> = {
+    return compact({
       id: this.requiredId(map, '', 'roadmap'),
       title: this.requiredTitle(map, ''),
       description: this.markdown(map, 'description', ''),
       duration: this.shortText(map, 'duration', ''),
       level: this.shortText(map, 'level', ''),
-      tips: this.markdownList(map, 'tips', ''),
-      tools: this.list(map, 'tools', '', (node, path) => this.readTool(node, path)),
-      resources: this.list(map, 'resources', '', (node, path) => this.readResource(node, path)),
-      advice: this.markdownList(map, 'advice', ''),
-      phases: [],
-      source,
-      taskIndex: new Map(),
-    };
-    const phases = this.list(map, 'phases', '', (node, path) => this.readPhase(node, path, roadmap as Roadmap), { required: true, nonEmpty: true });
-    roadmap.phases = phases;
-    roadmap.taskIndex = this.indexTasks(phases);
-    return roadmap as Roadmap;
+      phases: this.list(map, 'phases', '', (node, path) => this.readPhase(node, path), { required: true, nonEmpty: true }),
+      tips: this.optionalList(map, 'tips', '', (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH)),
+      tools: this.optionalList(map, 'tools', '', (node, path) => this.readTool(node, path)),
+      resources: this.optionalList(map, 'resources', '', (node, path) => this.readResource(node, path)),
+      advice: this.optionalList(map, 'advice', '', (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH)),
+    });
   }
 
-  private readPhase(node: Node, path: string, roadmap: Roadmap): Phase | undefined {
+  private readPhase(node: Node, path: string): PhaseDocument | undefined {
     const map = this.object(node, path, 'phase');
     if (!map) return undefined;
-    const phase = { ...this.sectionInfo(map, path, 'phase'), modules: [] as Module[], roadmap } as Draft<Phase>;
-    const hasModules = map.has('modules');
-    if (hasModules && (map.has('tasks') || map.has('projects'))) {
+    if (map.has('modules') && (map.has('tasks') || map.has('projects'))) {
       const key = map.has('tasks') ? 'tasks' : 'projects';
       this.errorAt(this.keyNode(map, key) ?? map, `${join(path, key)}`, 'a phase holds either `modules` or `tasks`/`projects`, not both');
     }
-    if (hasModules) {
-      phase.modules = this.list(map, 'modules', path, (child, childPath) => this.readModule(child, childPath, phase as Phase), { nonEmpty: true });
-    } else {
-      // A roadmap without a module level: the phase's own tasks form one implicit module.
-      const implicit = { ...this.sectionInfoWithoutExtras(phase), implicit: true, tasks: [] as Task[], phase: phase as Phase } as Draft<Module>;
-      implicit.tasks = this.readTasks(map, path, implicit as Module);
-      phase.modules = [implicit as Module];
-    }
-    return phase as Phase;
+    return compact({
+      ...this.section(map, path, 'phase'),
+      modules: map.has('modules') ? this.list(map, 'modules', path, (child, childPath) => this.readModule(child, childPath), { nonEmpty: true }) : undefined,
+    });
   }
 
-  private readModule(node: Node, path: string, phase: Phase): Module | undefined {
+  private readModule(node: Node, path: string): SectionDocument | undefined {
     const map = this.object(node, path, 'module');
-    if (!map) return undefined;
-    const module = { ...this.sectionInfo(map, path, 'module'), implicit: false, tasks: [] as Task[], phase } as Draft<Module>;
-    module.tasks = this.readTasks(map, path, module as Module);
-    return module as Module;
+    return map ? compact(this.section(map, path, 'module')) : undefined;
   }
 
-  /** An implicit module shows its phase's content; tips and the like stay on the phase. */
-  private sectionInfoWithoutExtras(phase: Draft<Phase>) {
-    return {
-      id: phase.id,
-      title: phase.title,
-      description: undefined,
-      duration: undefined,
-      level: undefined,
-      goal: undefined,
-      objectives: [],
-      tips: [],
-      tools: [],
-      resources: [],
-      advice: [],
-    };
-  }
-
-  private readTasks(map: YAMLMap, path: string, module: Module): Task[] {
-    const topics = this.list(map, 'tasks', path, (node, p) => this.readTask(node, p, 'topic', module));
-    const projects = this.list(map, 'projects', path, (node, p) => this.readTask(node, p, 'project', module));
-    return [...topics, ...projects];
-  }
-
-  private sectionInfo(map: YAMLMap, path: string, kind: 'phase' | 'module') {
+  private section(map: YAMLMap, path: string, kind: 'phase' | 'module'): SectionDocument {
+    const markdownList = (key: string) => this.optionalList(map, key, path, (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH));
     return {
       id: this.requiredId(map, path, kind),
       title: this.requiredTitle(map, path),
@@ -244,35 +221,35 @@ class Reader {
       duration: this.shortText(map, 'duration', path),
       level: this.shortText(map, 'level', path),
       goal: this.markdown(map, 'goal', path),
-      objectives: this.markdownList(map, 'objectives', path),
-      tips: this.markdownList(map, 'tips', path),
-      tools: this.list(map, 'tools', path, (node, p) => this.readTool(node, p)),
-      resources: this.list(map, 'resources', path, (node, p) => this.readResource(node, p)),
-      advice: this.markdownList(map, 'advice', path),
+      objectives: markdownList('objectives'),
+      tasks: this.optionalList(map, 'tasks', path, (node, p) => this.readTask(node, p, 'topic')),
+      projects: this.optionalList(map, 'projects', path, (node, p) => this.readTask(node, p, 'project')),
+      tips: markdownList('tips'),
+      tools: this.optionalList(map, 'tools', path, (node, p) => this.readTool(node, p)),
+      resources: this.optionalList(map, 'resources', path, (node, p) => this.readResource(node, p)),
+      advice: markdownList('advice'),
     };
   }
 
-  private readTask(node: Node, path: string, kind: TaskKind, module: Module): Task | undefined {
+  private readTask(node: Node, path: string, kind: TaskKind): TaskDocument | undefined {
     const map = this.object(node, path, kind === 'project' ? 'project' : 'task');
     if (!map) return undefined;
-    return {
-      kind,
+    return compact({
       id: this.requiredId(map, path, kind),
       title: this.requiredTitle(map, path),
       summary: this.markdown(map, 'summary', path),
-      topics: this.markdownList(map, 'topics', path),
-      resources: this.list(map, 'resources', path, (child, p) => this.readResource(child, p)),
-      formerIds: this.list(map, 'formerIds', path, (child, p) => this.idValue(child, p)),
-      optional: kind === 'project' ? (this.boolean(map, 'optional', path) ?? false) : false,
-      module,
-    };
+      topics: this.optionalList(map, 'topics', path, (child, p) => this.text(child, p, MAX_MARKDOWN_LENGTH)),
+      resources: this.optionalList(map, 'resources', path, (child, p) => this.readResource(child, p)),
+      formerIds: this.optionalList(map, 'formerIds', path, (child, p) => this.idValue(child, p)),
+      optional: kind === 'project' ? this.boolean(map, 'optional', path) : undefined,
+    });
   }
 
   private readTool(node: Node, path: string): Tool | undefined {
     const map = this.object(node, path, 'tool');
     if (!map) return undefined;
     const name = this.requiredString(map, 'name', path, MAX_TITLE_LENGTH);
-    return name === undefined ? undefined : { name, note: this.markdown(map, 'note', path), url: this.url(map, 'url', path, false) };
+    return name === undefined ? undefined : compact({ name, note: this.markdown(map, 'note', path), url: this.url(map, 'url', path, false) });
   }
 
   private readResource(node: Node, path: string): Resource | undefined {
@@ -280,17 +257,12 @@ class Reader {
     if (!map) return undefined;
     const title = this.requiredString(map, 'title', path, MAX_TITLE_LENGTH);
     const url = this.url(map, 'url', path, true);
-    return title === undefined || url === undefined ? undefined : { title, url, note: this.markdown(map, 'note', path) };
+    return title === undefined || url === undefined ? undefined : compact({ title, url, note: this.markdown(map, 'note', path) });
   }
 
-  private indexTasks(phases: readonly Phase[]): Map<string, Task> {
-    const index = new Map<string, Task>();
-    for (const task of phases.flatMap((p) => p.modules.flatMap((m) => m.tasks))) index.set(task.id, task);
-    // Former ids resolve to the renamed task unless a live task still has that id.
-    for (const task of index.values()) {
-      for (const former of task.formerIds) if (!index.has(former)) index.set(former, task);
-    }
-    return index;
+  /** A list that is left out of the document when the file has none. */
+  private optionalList<T>(map: YAMLMap, key: string, path: string, readItem: (node: Node, path: string) => T | undefined): T[] | undefined {
+    return map.has(key) ? this.list(map, key, path, readItem) : undefined;
   }
 
   // ---- value readers: each reports its own errors and returns undefined on failure ----
@@ -402,9 +374,6 @@ class Reader {
     return node === undefined ? undefined : this.text(node, join(path, key), MAX_SHORT_LENGTH);
   }
 
-  private markdownList(map: YAMLMap, key: string, path: string): string[] {
-    return this.list(map, key, path, (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH));
-  }
 
   private url(map: YAMLMap, key: string, path: string, required: boolean): string | undefined {
     const node = this.value(map, key);
@@ -511,16 +480,6 @@ function describe(node: Node | undefined | null): string {
   return 'an unsupported value';
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_ID_LENGTH)
-    .replace(/-+$/, '');
-}
 
 /** The known key within edit distance 2 of `key`, for "did you mean" hints. */
 function closest(key: string, known: readonly string[]): string | undefined {

@@ -4,7 +4,6 @@
  * A note names a task in its front matter (`roadmapTask: <roadmap id>/<task id>`, or a list of
  * them) or anywhere in its text as a link to `roadmap-task:<roadmap id>/<task id>`.
  */
-import { parse as parseYaml } from 'yaml';
 import { english, type Translate } from '../util/translate';
 
 export const LINK_SCHEME = 'roadmap-task';
@@ -26,13 +25,9 @@ export function findTaskReferences(text: string): TaskReference[] {
   const add = (roadmapId: string, taskId: string, line: number) => {
     if (!found.some((r) => r.roadmapId === roadmapId && r.taskId === taskId)) found.push({ roadmapId, taskId, line });
   };
-  const frontMatter = readFrontMatter(text);
-  if (frontMatter) {
-    const value = frontMatter.data.roadmapTask;
-    for (const ref of Array.isArray(value) ? value : [value]) {
-      const match = typeof ref === 'string' ? REF.exec(ref.trim()) : null;
-      if (match) add(match[1], match[2], 0);
-    }
+  for (const ref of frontMatterTasks(text)) {
+    const match = REF.exec(ref);
+    if (match) add(match[1], match[2], 0);
   }
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
@@ -41,17 +36,28 @@ export function findTaskReferences(text: string): TaskReference[] {
   return found;
 }
 
-function readFrontMatter(text: string): { data: Record<string, unknown>; endLine: number } | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) return undefined;
-  try {
-    const data: unknown = parseYaml(match[1], { maxAliasCount: 10 });
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-    return { data: data as Record<string, unknown>, endLine: match[0].split('\n').length - 1 };
-  } catch {
-    // Broken front matter is the note author's business; it names no task.
-    return undefined;
+/**
+ * The values of `roadmapTask` in the front matter: `roadmapTask: a/b`, `roadmapTask: [a/b, c/d]`
+ * or a block list below the key. Read by hand rather than with a YAML parser: this is all a note
+ * can say to us, and it keeps the parser out of the editor's start-up.
+ */
+function frontMatterTasks(text: string): string[] {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
+  if (!match) return [];
+  const lines = match[1].split(/\r?\n/);
+  const unquote = (value: string) => value.trim().replace(/^(['"])(.*)\1$/, '$2').trim();
+  const at = lines.findIndex((line) => /^roadmapTask\s*:/.test(line));
+  if (at < 0) return [];
+  const inline = lines[at].replace(/^roadmapTask\s*:/, '').replace(/\s+#.*$/, '').trim();
+  if (inline.startsWith('[')) return inline.endsWith(']') ? inline.slice(1, -1).split(',').map(unquote) : [];
+  if (inline) return [unquote(inline)];
+  const values: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    const item = /^\s+-\s+(.*)$/.exec(line);
+    if (!item) break;
+    values.push(unquote(item[1].replace(/\s+#.*$/, '')));
   }
+  return values;
 }
 
 export interface NoteSubject {

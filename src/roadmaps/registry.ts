@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_COLLECTION, Settings } from '../constants';
-import { loadRoadmap } from '../model/loader';
+import { buildRoadmap } from '../model/document';
 import { Roadmap, RoadmapError, RoadmapSource, Task } from '../model/types';
 import { Disposable } from '../util/disposable';
+import { BUNDLE_FILE, isBundle } from './bundleFormat';
 
 export const BUNDLED_FOLDER = 'roadmaps';
 export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
@@ -57,7 +58,7 @@ export class RoadmapRegistry extends Disposable {
   }
 
   entries(): Promise<readonly RoadmapEntry[]> {
-    this.loading ??= this.loadAll();
+    this.loading ??= this.firstLoad();
     return this.loading;
   }
 
@@ -109,17 +110,49 @@ export class RoadmapRegistry extends Disposable {
     }, RELOAD_DELAY_MS);
   }
 
-  private async loadAll(): Promise<readonly RoadmapEntry[]> {
+  /**
+   * The first load answers with the bundled roadmaps as soon as they are read, so the tree shows
+   * at once; the workspace's own roadmaps follow with a change event when there are any.
+   */
+  private async firstLoad(): Promise<readonly RoadmapEntry[]> {
+    const bundled = await this.bundledEntries();
+    this.loaded = bundled;
+    const all = this.loadAll(bundled);
+    this.loading = all;
+    void all.then((entries) => entries.length > bundled.length && this.changeEmitter.fire(entries));
+    return bundled;
+  }
+
+  private async loadAll(bundled?: readonly RoadmapEntry[]): Promise<readonly RoadmapEntry[]> {
     const started = Date.now();
     this.watch();
-    const files = [...(await this.bundledFiles()), ...(await this.workspaceFiles())];
-    const entries = await Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));
+    const files = await this.workspaceFiles();
+    const entries = [...(bundled ?? (await this.bundledEntries())), ...(await Promise.all(files.map((file) => this.loadFile(file.uri, file.source))))];
     this.rejectDuplicateIds(entries);
     this.publishDiagnostics(entries);
     const failed = entries.filter(isFailure).length;
     this.log.info(`Loaded ${entries.length - failed} roadmap(s)${failed ? `, ${failed} failed` : ''} in ${Date.now() - started} ms.`);
     this.loaded = entries;
     return entries;
+  }
+
+  /** The bundled roadmaps from dist/roadmaps.json, validated at build time; the YAML without a build. */
+  private async bundledEntries(): Promise<RoadmapEntry[]> {
+    const folder = vscode.Uri.joinPath(this.extensionUri, BUNDLED_FOLDER);
+    try {
+      const raw: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', BUNDLE_FILE))));
+      if (isBundle(raw)) {
+        return raw.map(({ file, document }) => {
+          const uri = vscode.Uri.joinPath(folder, file);
+          return buildRoadmap(document, { label: file, location: uri.toString(), bundled: true });
+        });
+      }
+      this.log.warn(`dist/${BUNDLE_FILE} is not a roadmap bundle; reading the YAML files instead.`);
+    } catch {
+      // Running from sources that were never built: read the YAML files themselves.
+    }
+    const files = await this.bundledFiles();
+    return Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));
   }
 
   private async bundledFiles(): Promise<{ uri: vscode.Uri; source: RoadmapSource }[]> {
@@ -174,6 +207,8 @@ export class RoadmapRegistry extends Disposable {
     } catch (error) {
       return failure(uri, source, [{ file: source.label, path: '', message: `could not read the file: ${(error as Error).message}`, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }]);
     }
+    // The YAML parser loads only when there is a file to parse: most sessions never need it.
+    const { loadRoadmap } = await import('../model/loader');
     const result = loadRoadmap(text, source);
     return result.roadmap ?? failure(uri, source, result.errors);
   }

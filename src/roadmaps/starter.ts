@@ -2,7 +2,6 @@
  * The commented starter file New Roadmap… creates. Pure. Its comments and sample texts are the
  * user's to read and replace, so they go through `t`; ids and keys stay as they are.
  */
-import { parse } from 'yaml';
 import { english, type Translate } from '../util/translate';
 
 export function starterRoadmap(id: string, title: string, t: Translate = english): string {
@@ -59,13 +58,12 @@ function comment(message: string, indent = ''): string {
     .join('\n');
 }
 
-/** A one-line YAML value: as written when YAML reads it back unchanged, quoted otherwise. */
+/**
+ * A one-line YAML value: plain when it is ordinary words, double-quoted (JSON is valid YAML)
+ * when it holds anything YAML could read differently: `: `, ` #`, a leading indicator, quotes.
+ */
 function text(value: string): string {
-  const line = value.replace(/\s*\r?\n\s*/g, ' ');
-  try {
-    if ((parse(`value: ${line}`) as { value?: unknown } | null)?.value === line) return line;
-  } catch {
-    // Not a plain scalar (a `: ` or ` #` inside, a leading indicator): quote it.
-  }
-  return JSON.stringify(line);
+  const line = value.replace(/\s*\r?\n\s*/g, ' ').trim();
+  const plain = /^[\p{L}\p{N}][^:#"'`{}[\],&*!|>%@]*$/u.test(line) && !/^(true|false|null|yes|no|on|off|~|[-+]?\d[\d._]*)$/i.test(line);
+  return plain ? line : JSON.stringify(line);
 }

@@ -7,7 +7,7 @@
  * for whoever maintains them, like the loader's messages about a roadmap file: they stay English.
  * Only `projectNameProblem`, which answers what the user typed, takes a `Translate`.
  */
-import { slugify } from '../model/loader';
+import { slugify } from '../model/ids';
 import { english, type Translate } from '../util/translate';
 
 export { slugify };

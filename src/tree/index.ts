@@ -117,7 +117,6 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     registry.onDidChange(() => {
       void updateViewState();
       tracker.invalidate();
-      focused = undefined;
       void focusedRoadmap();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { MAX_ALIASES, MAX_FILE_BYTES } from '../../src/model/loader';
 import { formatError, RoadmapError, tasksOf } from '../../src/model/types';
+import { starterRoadmap } from '../../src/roadmaps/starter';
 import { loadText, miniRoadmap } from './helpers';
 
 /** Loads text that must fail and returns its errors. */
@@ -150,6 +151,14 @@ suite('Roadmap loader', () => {
   test('Indexes former ids so renamed tasks keep their progress', () => {
     const roadmap = loadText(replaceLine(miniRoadmap(), '        title: Pandas', '        title: Pandas\n        formerIds: [pandas-basics]')).roadmap!;
     assert.strictEqual(roadmap.taskIndex.get('pandas-basics')?.id, 'pandas');
+  });
+
+  test('The New Roadmap starter file loads cleanly, also when its words are translated oddly', () => {
+    assert.deepStrictEqual(loadText(starterRoadmap('my-plan', 'My: plan #1')).errors, []);
+    const odd = (message: string) => `« ${message}: yes # no, [x] & *y »`;
+    const { roadmap, errors } = loadText(starterRoadmap('my-plan', 'Plan', odd));
+    assert.deepStrictEqual(errors, []);
+    assert.strictEqual(roadmap?.phases[0].title, '« Phase 1: Foundations: yes # no, [x] & *y »');
   });
 
   test('Keeps loading after the first error and reports them all', () => {

@@ -12,6 +12,11 @@ suite('Note discovery', () => {
     assert.deepStrictEqual(findTaskReferences(text).map((r) => r.taskId), ['perceptron', 'numpy-pandas']);
   });
 
+  test('Reads a flow list and quoted values too', () => {
+    const text = '---\nroadmapTask: ["deep-learning/perceptron", \'deep-learning/gans\']\n---\n';
+    assert.deepStrictEqual(findTaskReferences(text).map((r) => r.taskId), ['perceptron', 'gans']);
+  });
+
   test('Finds roadmap-task links anywhere in the text, with their line', () => {
     const text = '# Log\n\nToday I did [PCA](roadmap-task:machine-learning-course/dimensionality-reduction) and\nsee <roadmap-task:deep-learning/chain-rule>.\n';
     assert.deepStrictEqual(findTaskReferences(text), [

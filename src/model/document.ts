@@ -1,0 +1,132 @@
+/**
+ * A roadmap file's content once validated: the shape `roadmaps/schema.json` describes, as plain
+ * data that survives JSON. `buildRoadmap` turns it into the linked model every view uses. The
+ * bundled roadmaps are validated at build time and shipped in this form, so the extension needs
+ * no YAML parser to show them. Pure.
+ */
+import type { Module, Phase, Resource, Roadmap, RoadmapSource, Task, TaskKind, Tool } from './types';
+
+export interface TaskDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly topics?: readonly string[];
+  readonly resources?: readonly Resource[];
+  readonly formerIds?: readonly string[];
+  /** Projects only. */
+  readonly optional?: boolean;
+}
+
+export interface SectionDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly duration?: string;
+  readonly level?: string;
+  readonly goal?: string;
+  readonly objectives?: readonly string[];
+  readonly tasks?: readonly TaskDocument[];
+  readonly projects?: readonly TaskDocument[];
+  readonly tips?: readonly string[];
+  readonly tools?: readonly Tool[];
+  readonly resources?: readonly Resource[];
+  readonly advice?: readonly string[];
+}
+
+export interface PhaseDocument extends SectionDocument {
+  readonly modules?: readonly SectionDocument[];
+}
+
+export interface RoadmapDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly duration?: string;
+  readonly level?: string;
+  readonly phases: readonly PhaseDocument[];
+  readonly tips?: readonly string[];
+  readonly tools?: readonly Tool[];
+  readonly resources?: readonly Resource[];
+  readonly advice?: readonly string[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Links a validated document into the model: back-references, implicit modules, the task index. */
+export function buildRoadmap(doc: RoadmapDocument, source: RoadmapSource): Roadmap {
+  const roadmap: Mutable<Roadmap> = {
+    id: doc.id,
+    title: doc.title,
+    description: doc.description,
+    duration: doc.duration,
+    level: doc.level,
+    tips: doc.tips ?? [],
+    tools: doc.tools ?? [],
+    resources: doc.resources ?? [],
+    advice: doc.advice ?? [],
+    phases: [],
+    source,
+    taskIndex: new Map(),
+  };
+  roadmap.phases = doc.phases.map((p) => buildPhase(p, roadmap));
+  roadmap.taskIndex = indexTasks(roadmap.phases);
+  return roadmap;
+}
+
+function buildPhase(doc: PhaseDocument, roadmap: Roadmap): Phase {
+  const phase: Mutable<Phase> = { ...section(doc), modules: [], roadmap };
+  if (doc.modules) {
+    phase.modules = doc.modules.map((m) => buildModule(m, phase, false));
+  } else {
+    // A roadmap without a module level: the phase's own tasks form one implicit module, which
+    // shows the phase itself, so tips and the like stay on the phase.
+    phase.modules = [buildModule({ id: doc.id, title: doc.title, tasks: doc.tasks, projects: doc.projects }, phase, true)];
+  }
+  return phase;
+}
+
+function buildModule(doc: SectionDocument, phase: Phase, implicit: boolean): Module {
+  const module: Mutable<Module> = { ...section(doc), implicit, tasks: [], phase };
+  module.tasks = [...(doc.tasks ?? []).map((t) => buildTask(t, 'topic', module)), ...(doc.projects ?? []).map((t) => buildTask(t, 'project', module))];
+  return module;
+}
+
+function buildTask(doc: TaskDocument, kind: TaskKind, module: Module): Task {
+  return {
+    kind,
+    id: doc.id,
+    title: doc.title,
+    summary: doc.summary,
+    topics: doc.topics ?? [],
+    resources: doc.resources ?? [],
+    formerIds: doc.formerIds ?? [],
+    optional: kind === 'project' && doc.optional === true,
+    module,
+  };
+}
+
+function section(doc: SectionDocument) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    description: doc.description,
+    duration: doc.duration,
+    level: doc.level,
+    goal: doc.goal,
+    objectives: doc.objectives ?? [],
+    tips: doc.tips ?? [],
+    tools: doc.tools ?? [],
+    resources: doc.resources ?? [],
+    advice: doc.advice ?? [],
+  };
+}
+
+function indexTasks(phases: readonly Phase[]): Map<string, Task> {
+  const index = new Map<string, Task>();
+  for (const task of phases.flatMap((p) => p.modules.flatMap((m) => m.tasks))) index.set(task.id, task);
+  // Former ids resolve to the renamed task unless a live task still has that id.
+  for (const task of index.values()) {
+    for (const former of task.formerIds) if (!index.has(former)) index.set(former, task);
+  }
+  return index;
+}
