@@ -35,8 +35,32 @@ async function compileRoadmaps() {
   fs.writeFileSync(path.join('dist', module.exports.BUNDLE_FILE), JSON.stringify(bundle));
 }
 
+/**
+ * Libraries only lazily loaded code needs (the YAML parser for user files, markdown-it for the
+ * pages) go to files of their own beside the bundle, so starting the extension does not even
+ * read them: `require('yaml')` in the bundle becomes `require('./yaml.js')`.
+ */
+const LAZY_LIBRARIES = { yaml: 'yaml.js', 'markdown-it': 'markdown-it.js' };
+
+const lazyLibrariesPlugin = {
+  name: 'lazy-libraries',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_LIBRARIES).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${LAZY_LIBRARIES[args.path]}`, external: true }));
+  },
+};
+
+async function buildLazyLibraries() {
+  await Promise.all(
+    Object.entries(LAZY_LIBRARIES).map(([library, file]) =>
+      esbuild.build({ stdin: { contents: `module.exports = require(${JSON.stringify(library)});`, resolveDir: __dirname }, bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: `dist/${file}`, minify: production, logLevel: 'silent' }),
+    ),
+  );
+}
+
 async function main() {
   await compileRoadmaps();
+  await buildLazyLibraries();
   const ctx = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,
@@ -50,7 +74,7 @@ async function main() {
     sourcesContent: false,
     logLevel: 'silent',
     metafile: true,
-    plugins: watch ? [problemMatcherPlugin] : [],
+    plugins: [lazyLibrariesPlugin, ...(watch ? [problemMatcherPlugin] : [])],
   });
   if (watch) {
     await ctx.watch();

@@ -9,15 +9,20 @@ import { refuseInRestrictedMode } from '../util/trust';
 import { translate } from '../util/l10n';
 import { starterRoadmap } from './starter';
 
+const SHOW_WORKSPACE_ROADMAPS_DELAY_MS = 1500;
+
 export function registerRoadmapFiles(context: vscode.ExtensionContext, services: Services): void {
   // A workspace that brings its own roadmaps activates the extension (workspaceContains); show
   // them once, so its people see them without hunting for the view. Never again after that.
+  // Looked for a moment after start-up, so the search does not compete with the first render.
   if (!context.workspaceState.get<boolean>(StorageKeys.shownWorkspaceRoadmaps)) {
-    void vscode.workspace.findFiles(WORKSPACE_ROADMAP_GLOB, undefined, 1).then(async (found) => {
+    const timer = setTimeout(async () => {
+      const found = await vscode.workspace.findFiles(WORKSPACE_ROADMAP_GLOB, undefined, 1);
       if (found.length === 0) return;
       await context.workspaceState.update(StorageKeys.shownWorkspaceRoadmaps, true);
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
-    });
+    }, SHOW_WORKSPACE_ROADMAPS_DELAY_MS);
+    context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
 
   context.subscriptions.push(

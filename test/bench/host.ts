@@ -13,8 +13,8 @@ import { timeRuns } from './report';
 import { ActivationResult, Command, InProcessResult, ScaleResult, waitForJson, writeJson } from './handshake';
 import { benchSource, buildRoadmap, roadmapYaml, SHAPE_100K, SHAPE_10K } from './shapes';
 
-export const EXTENSION_ID = 'ml-roadmaps.ml-roadmaps';
-export const REFERENCE_ID = 'ml-roadmaps-bench.bench-reference';
+const EXTENSION_ID = 'ml-roadmaps.ml-roadmaps';
+const REFERENCE_ID = 'ml-roadmaps-bench.bench-reference';
 const VIEWS = {
   ours: { container: 'mlRoadmaps', view: 'mlRoadmaps.tree' },
   reference: { container: 'mlrBenchRef', view: 'mlrBenchRef.tree' },
@@ -56,26 +56,26 @@ async function measureActivation(
   if (ours.isActive || reference.isActive) throw new Error('an extension was already active before the bench started; activation cannot be measured');
   let firstItems = 0;
   let lazyModulesLoaded: readonly string[] = [];
+  const times = { oursMs: 0, oursActivateMs: 0, referenceMs: 0, referenceActivateMs: 0 };
   const timeOurs = async () => {
     const start = performance.now();
     const api = await ours.activate();
+    times.oursActivateMs = performance.now() - start;
     const roots = await api.tree.provider.getChildren();
     for (const element of roots) api.tree.provider.getTreeItem(element);
-    const ms = performance.now() - start;
+    times.oursMs = performance.now() - start;
     firstItems = roots.length;
     lazyModulesLoaded = [...api.loadedModules()];
-    return ms;
   };
   const timeReference = async () => {
     const start = performance.now();
     const { provider } = await reference.activate();
+    times.referenceActivateMs = performance.now() - start;
     for (const element of (await provider.getChildren()) ?? []) await provider.getTreeItem(element);
-    return performance.now() - start;
+    times.referenceMs = performance.now() - start;
   };
-  const [first, second] = referenceFirst ? [timeReference, timeOurs] : [timeOurs, timeReference];
-  const times = [await first(), await second()];
-  const [referenceMs, oursMs] = referenceFirst ? times : [times[1], times[0]];
-  return { oursMs, referenceMs, firstItems, lazyModulesLoaded };
+  for (const measure of referenceFirst ? [timeReference, timeOurs] : [timeOurs, timeReference]) await measure();
+  return { ...times, firstItems, lazyModulesLoaded };
 }
 
 /**

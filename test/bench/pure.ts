@@ -7,7 +7,7 @@ import { renderModulePage } from '../../src/details/render';
 import { loadRoadmap } from '../../src/model/loader';
 import { countTasks } from '../../src/model/progress';
 import type { Module, Roadmap } from '../../src/model/types';
-import { median, Row, timeRuns } from './report';
+import { median, Row, timePairs, timeRuns } from './report';
 import { benchSource, buildRoadmap, canonical, roadmapYaml, Shape, SHAPE_1000_TASK_MODULE, SHAPE_10K } from './shapes';
 
 const RUNS = 21;
@@ -26,23 +26,14 @@ export async function pureRows(roadmapsDir: string): Promise<Row[]> {
     return roadmap;
   });
 
-  // Ours and the parser alone, interleaved run by run so that noise hits both alike.
-  const ours: number[] = [];
-  const parser: number[] = [];
-  for (let run = -WARMUP; run < RUNS; run++) {
-    const [a] = await timeRuns(1, 0, load);
-    const [b] = await timeRuns(1, 0, () => files.map(({ text }) => parse(text)));
-    if (run >= 0) ours.push(a), parser.push(b);
-  }
+  const [ours, parser] = await timePairs(RUNS, WARMUP, load, () => files.map(({ text }) => parse(text)));
   const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0);
+  const generated = roadmapYaml(SHAPE_10K);
+  const [generatedMs, generatedParseMs] = await timePairs(7, 1, () => loadRoadmap(generated, benchSource(SHAPE_10K)), () => parse(generated));
   const rows: Row[] = [
     { group: '1 load', what: `${files.length} bundled roadmaps (${(bytes / 1024).toFixed(0)} KB) vs yaml.parse`, n: RUNS, ours: median(ours), reference: median(parser), ratio: true },
+    { group: '1 load', what: `generated 10k-task file (${(Buffer.byteLength(generated) / 1024 / 1024).toFixed(2)} MB) vs yaml.parse`, n: 7, ours: median(generatedMs), reference: median(generatedParseMs), ratio: true },
   ];
-
-  const generated = roadmapYaml(SHAPE_10K);
-  const generatedMs = await timeRuns(5, 1, () => loadRoadmap(generated, benchSource(SHAPE_10K)));
-  const generatedParseMs = await timeRuns(5, 1, () => parse(generated));
-  rows.push({ group: '1 load', what: `generated 10k-task file (${(Buffer.byteLength(generated) / 1024 / 1024).toFixed(2)} MB) vs yaml.parse`, n: 5, ours: median(generatedMs), reference: median(generatedParseMs), ratio: true });
 
   const md = createMarkdownRenderer();
   const assets = { cspSource: 'vscode-resource:', nonce: 'bench', scriptUri: 'details.js', styleUri: 'details.css' };

@@ -18,6 +18,22 @@ export async function timeRuns(n: number, warmup: number, fn: (run: number) => u
   return times;
 }
 
+/**
+ * Times `a` and `b` run by run, alternating which goes first, so that bursts of noise from the
+ * machine hit both alike; the durations in ms of each.
+ */
+export async function timePairs(n: number, warmup: number, a: () => unknown, b: () => unknown): Promise<[number[], number[]]> {
+  const times: [number[], number[]] = [[], []];
+  for (let run = -warmup; run < n; run++) {
+    const order = run % 2 === 0 ? [0, 1] : [1, 0];
+    for (const which of order) {
+      const [ms] = await timeRuns(1, 0, which === 0 ? a : b);
+      if (run >= 0) times[which].push(ms);
+    }
+  }
+  return times;
+}
+
 export interface Budget {
   readonly text: string;
   readonly ok: boolean;
@@ -57,8 +73,4 @@ export function formatTable(rows: readonly Row[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((text, i) => text.padEnd(widths[i])).join(' │ ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line)].join('\n');
-}
-
-export function ratioOf(row: Row): number {
-  return typeof row.ours === 'number' && row.reference ? row.ours / row.reference : NaN;
 }

@@ -1,9 +1,11 @@
 /**
  * Generated roadmaps of any size with real structure (phases → modules → tasks): as YAML text for
- * the loader, or built directly as model objects when the text would pass the loader's 2 MB limit.
+ * the loader, or as a document linked by the extension's own builder when the text would pass the
+ * loader's 2 MB limit.
  * Pure: no `vscode`, used both in node and inside the extension host.
  */
-import type { Module, Phase, Resource, Roadmap, RoadmapSource, Task } from '../../src/model/types';
+import { buildRoadmap as buildFromDocument, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from '../../src/model/document';
+import type { Resource, Roadmap, RoadmapSource } from '../../src/model/types';
 
 export interface Shape {
   readonly id: string;
@@ -30,7 +32,7 @@ export const moduleTitle = (shape: Shape, p: number, m: number) => `${shape.labe
 const taskTitle = (shape: Shape, n: string) => `${shape.label} task ${n}`;
 const summary = (n: string) => `Learn **topic ${n}** with \`code\` and a short note.`;
 const topics = (n: string) => [`Read about *${n}*`, `Try [an example](https://example.com/${n.replace(/\./g, '-')})`];
-const resource = (n: string): Resource => ({ title: `Reading ${n}`, url: `https://example.com/r/${n.replace(/\./g, '-')}`, note: undefined });
+const resource = (n: string): Resource => ({ title: `Reading ${n}`, url: `https://example.com/r/${n.replace(/\./g, '-')}` });
 
 /** YAML text the loader accepts, with the same content `buildRoadmap` produces. */
 export function roadmapYaml(shape: Shape): string {
@@ -55,61 +57,30 @@ export function roadmapYaml(shape: Shape): string {
   return out.join('\n') + '\n';
 }
 
-type Draft<T> = { -readonly [K in keyof T]: T[K] };
-
-const noSection = { description: undefined, duration: undefined, level: undefined, goal: undefined, objectives: [], tips: [], tools: [], resources: [], advice: [] };
-
-/**
- * The model `loadRoadmap(roadmapYaml(shape))` returns, built without text: same fields, same
- * back-references (phase.roadmap, module.phase, task.module) and the same taskIndex.
- */
-export function buildRoadmap(shape: Shape): Roadmap {
-  const taskIndex = new Map<string, Task>();
-  const roadmap: Draft<Roadmap> = {
-    id: shape.id,
-    title: roadmapTitle(shape),
-    description: undefined,
-    duration: undefined,
-    level: undefined,
-    tips: [],
-    tools: [],
-    resources: [],
-    advice: [],
-    phases: [],
-    source: benchSource(shape),
-    taskIndex,
-  };
-  const phases: Phase[] = [];
+/** The document `roadmapYaml(shape)` validates to, made without text. */
+export function roadmapDocument(shape: Shape): RoadmapDocument {
+  const phases: PhaseDocument[] = [];
   for (let p = 1; p <= shape.phases; p++) {
-    const phase: Draft<Phase> = { id: `p-${p}`, title: phaseTitle(shape, p), ...noSection, modules: [], roadmap };
-    const modules: Module[] = [];
+    const modules: SectionDocument[] = [];
     for (let m = 1; m <= shape.modulesPerPhase; m++) {
-      const module: Draft<Module> = { id: `m-${p}-${m}`, title: moduleTitle(shape, p, m), ...noSection, implicit: false, tasks: [], phase };
-      const tasks: Task[] = [];
+      const tasks: TaskDocument[] = [];
       for (let t = 1; t <= shape.tasksPerModule; t++) {
         const n = `${p}.${m}.${t}`;
-        const task: Task = {
-          kind: t === shape.tasksPerModule ? 'project' : 'topic',
-          id: `t-${p}-${m}-${t}`,
-          title: taskTitle(shape, n),
-          summary: summary(n),
-          topics: shape.rich ? topics(n) : [],
-          resources: shape.rich ? [resource(n)] : [],
-          formerIds: [],
-          optional: false,
-          module,
-        };
-        tasks.push(task);
-        taskIndex.set(task.id, task);
+        const rich = shape.rich ? { topics: topics(n), resources: [resource(n)] } : {};
+        tasks.push({ id: `t-${p}-${m}-${t}`, title: taskTitle(shape, n), summary: summary(n), ...rich });
       }
-      module.tasks = tasks;
-      modules.push(module);
+      // The last task of each module is its project, as in roadmapYaml.
+      const topicTasks = tasks.slice(0, -1);
+      modules.push({ id: `m-${p}-${m}`, title: moduleTitle(shape, p, m), ...(topicTasks.length ? { tasks: topicTasks } : {}), projects: tasks.slice(-1) });
     }
-    phase.modules = modules;
-    phases.push(phase);
+    phases.push({ id: `p-${p}`, title: phaseTitle(shape, p), modules });
   }
-  roadmap.phases = phases;
-  return roadmap;
+  return { id: shape.id, title: roadmapTitle(shape), phases };
+}
+
+/** The model `loadRoadmap(roadmapYaml(shape))` returns, linked by the extension's own builder. */
+export function buildRoadmap(shape: Shape): Roadmap {
+  return buildFromDocument(roadmapDocument(shape), benchSource(shape));
 }
 
 /**

@@ -2,7 +2,7 @@
 // Items are built on demand with a checkbox, a codicon and a description, like ours.
 const vscode = require('vscode');
 
-/** Root rows are `{ path: [i], children: n }`; node "i" has `counts[depth]` children. */
+/** Nodes are `{ path: [1, 4, …] }`; a node at depth d has `counts[d]` children (the root: counts[0]). */
 function createProvider(counts) {
   const changed = new vscode.EventEmitter();
   return {
