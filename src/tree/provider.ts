@@ -104,6 +104,16 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return module.implicit ? module.phase : module;
   }
 
+  /**
+   * Tooltips are Markdown built per row; VS Code asks for them on hover, so rows render without
+   * them (a node with a hundred children sends a hundred fewer Markdown strings).
+   */
+  resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
+    if (isTask(element)) item.tooltip = taskTooltip(element, this.tracker.stateOf(element));
+    else if (isRoadmap(element) || isPhase(element) || isModule(element)) item.tooltip = containerTooltip(element, this.tracker.countsOf(element));
+    return item;
+  }
+
   getTreeItem(element: TreeElement): vscode.TreeItem {
     if (isFailure(element)) return failureItem(element);
     if (isTaskChild(element)) return element.treeItem();
@@ -137,7 +147,6 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     item.description = formatCounts(counts);
     item.contextValue = isRoadmap(element) ? TreeItemContext.roadmap : isPhase(element) ? TreeItemContext.phase : TreeItemContext.module;
     item.iconPath = new vscode.ThemeIcon(isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
-    item.tooltip = containerTooltip(element, counts);
     item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} finished', element.title, counts.done + counts.skipped, counts.total) };
     // Modules, and phases that are their own module, open their page on click; phases with
     // modules only expand.
@@ -157,7 +166,6 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     item.iconPath = STATE_ICONS[state];
     item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state, task.kind);
     item.description = readOnly ? vscode.l10n.t('read-only in Restricted Mode') : taskDescription(task, state);
-    item.tooltip = taskTooltip(task, state);
     item.accessibilityInformation = {
       label: task.kind === 'project' ? vscode.l10n.t('{0}, project, {1}', task.title, stateLabel(state)) : vscode.l10n.t('{0}, {1}', task.title, stateLabel(state)),
     };
