@@ -110,9 +110,5 @@ export async function run(): Promise<void> {
   await shoot('search', 1500, 'transfer learning');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 
-  // 8. The walkthrough.
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'ml-roadmaps.ml-roadmaps#gettingStarted', false);
-  await shoot('walkthrough', 2500);
-
   fs.writeFileSync(path.join(dir, 'finished'), '');
 }
