@@ -130,19 +130,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
         void vscode.window.showInformationMessage(vscode.l10n.t('Select a task in the ML Roadmaps view to link a folder to it.'));
         return false;
       }
-      const folder =
-        folderArg instanceof vscode.Uri
-          ? folderArg
-          : (
-              await vscode.window.showOpenDialog({
-                canSelectFolders: true,
-                canSelectFiles: false,
-                canSelectMany: false,
-                openLabel: vscode.l10n.t('Link Folder'),
-                defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-                title: vscode.l10n.t('Link a folder to “{0}”', task.title),
-              })
-            )?.[0];
+      const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(vscode.l10n.t('Link Folder'), vscode.l10n.t('Link a folder to “{0}”', task.title));
       if (!folder) return false;
       if (!(await isFolder(folder))) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Not a folder: {0}', folder.fsPath));
@@ -160,18 +148,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     vscode.commands.registerCommand(Commands.relinkFolder, async (arg?: unknown, folderArg?: unknown) => {
       const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
       if (!linked) return false;
-      const folder =
-        folderArg instanceof vscode.Uri
-          ? folderArg
-          : (
-              await vscode.window.showOpenDialog({
-                canSelectFolders: true,
-                canSelectFiles: false,
-                openLabel: vscode.l10n.t('Relink'),
-                title: vscode.l10n.t('Where is “{0}” now?', linked.label),
-                defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-              })
-            )?.[0];
+      const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(vscode.l10n.t('Relink'), vscode.l10n.t('Where is “{0}” now?', linked.label));
       if (!folder || !(await isFolder(folder))) return false;
       await store.replace(rootOf(linked.task).id, linked.task.id, linked.link, toStoredLink(folder));
       return true;
@@ -268,6 +245,12 @@ export function resolveLink(link: StoredLink): vscode.Uri | undefined {
   }
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === link.folder);
   return folder ? (link.path === '.' ? folder.uri : vscode.Uri.joinPath(folder.uri, link.path)) : undefined;
+}
+
+/** One folder from the open dialog, starting in the first workspace folder. */
+async function pickFolder(openLabel: string, title: string): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel, title, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+  return picked?.[0];
 }
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
