@@ -15,6 +15,8 @@ export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
 export const ROADMAP_FILES_SETTING = 'roadmapFiles';
 /** Saves often come in bursts (format on save, git checkout): reload once they settle. */
 const RELOAD_DELAY_MS = 200;
+/** Checking while typing waits for a pause in the typing. */
+const CHECK_DELAY_MS = 300;
 
 /** A roadmap file that could not be loaded; shown in the tree as an error item. */
 export interface LoadFailure {
@@ -54,7 +56,43 @@ export class RoadmapRegistry extends Disposable {
     );
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.loading && void this.reload()));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.loading && void this.reload()));
+    // Besides the file watchers (changes made outside the editor), the editor's own events: they
+    // arrive at once and do not depend on the operating system's watch limits.
+    this.register(vscode.workspace.onDidSaveTextDocument((doc) => this.loading && this.isRoadmapDocument(doc) && this.scheduleReload()));
+    const filesChanged = (e: { readonly files: readonly (vscode.Uri | { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri })[] }) => {
+      const uris = e.files.flatMap((f) => (f instanceof vscode.Uri ? [f] : [f.oldUri, f.newUri]));
+      if (this.loading && uris.some((uri) => /\.roadmap\.ya?ml$/i.test(uri.path))) this.scheduleReload();
+    };
+    this.register(vscode.workspace.onDidCreateFiles(filesChanged));
+    this.register(vscode.workspace.onDidDeleteFiles(filesChanged));
+    this.register(vscode.workspace.onDidRenameFiles(filesChanged));
+    // Errors show while the user types; the tree follows on save.
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.loading && this.isRoadmapDocument(e.document) && this.scheduleCheck(e.document)));
     this.register({ dispose: () => this.disposeWatchers() });
+    this.register({ dispose: () => this.checkTimers.forEach((timer) => clearTimeout(timer)) });
+  }
+
+  private readonly checkTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** A workspace roadmap open in an editor: matched by the same globs that find the files. */
+  private isRoadmapDocument(doc: vscode.TextDocument): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    return folder !== undefined && this.globs().some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0);
+  }
+
+  /** Validates an edited roadmap's unsaved text and shows its errors, without touching the tree. */
+  private scheduleCheck(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.checkTimers.get(key));
+    this.checkTimers.set(
+      key,
+      setTimeout(async () => {
+        this.checkTimers.delete(key);
+        const { validateRoadmap } = await import('../model/loader');
+        const { errors } = validateRoadmap(doc.getText(), { label: vscode.workspace.asRelativePath(doc.uri, true) });
+        this.diagnostics.set(doc.uri, errors.map(toDiagnostic));
+      }, CHECK_DELAY_MS),
+    );
   }
 
   entries(): Promise<readonly RoadmapEntry[]> {
