@@ -127,6 +127,7 @@ suite('Details page', () => {
     assert.strictEqual(await dashboard.panels()!.get('ml-dl-condensed')!.receive({ type: 'continue' }), true);
     const first = condensed.phases[0].modules[0].tasks[0];
     assert.ok(details.panels()!.all().some((p) => p.module === first.module));
-    assert.deepStrictEqual(tree.view.selection, [first]);
+    // The view reports its new selection a moment after reveal() resolves.
+    await eventually(() => tree.view.selection.length === 1 && tree.view.selection[0] === first, 'the task selected in the tree');
   });
 });
