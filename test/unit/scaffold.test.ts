@@ -222,13 +222,13 @@ suite('Scaffold plans', () => {
   });
 
   test('Tells whether a path lies inside a folder', () => {
-    assert.ok(isInside('/work/p', '/work/p'));
-    assert.ok(isInside('/work/p/', '/work/p/src/a.py'));
+    assert.ok(isInside('/home/learner/p', '/home/learner/p'));
+    assert.ok(isInside('/home/learner/p/', '/home/learner/p/src/a.py'));
     assert.ok(isInside('/c:/Users/me', '/c:/Users/me/x'));
-    assert.ok(!isInside('/work/p', '/work/project/a.py'));
-    assert.ok(!isInside('/work/p', '/work/p/../q/a.py'));
-    assert.ok(!isInside('/work/p', 'work/p/a.py'));
-    assert.ok(!isInside('/work/p', '/../work/p/a.py'));
+    assert.ok(!isInside('/home/learner/p', '/home/learner/project/a.py'));
+    assert.ok(!isInside('/home/learner/p', '/home/learner/p/../q/a.py'));
+    assert.ok(!isInside('/home/learner/p', 'home/learner/p/a.py'));
+    assert.ok(!isInside('/home/learner/p', '/../home/learner/p/a.py'));
   });
 });
 
