@@ -20,8 +20,8 @@ const problemMatcherPlugin = {
 };
 
 /**
- * Validates roadmaps/*.yaml with the extension's own loader and writes dist/roadmaps.json, the
- * documents the extension shows at start-up without parsing YAML. A broken file fails the build.
+ * Validates roadmaps/*.yaml with the extension's own loader and returns the documents the
+ * extension shows at start-up without reading or parsing YAML. A broken file fails the build.
  */
 async function compileRoadmaps() {
   const fs = require('fs');
@@ -30,9 +30,19 @@ async function compileRoadmaps() {
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
   const files = fs.readdirSync('roadmaps').filter((f) => f.endsWith('.yaml')).sort();
-  const bundle = module.exports.compileBundle(files.map((name) => ({ name, text: fs.readFileSync(path.join('roadmaps', name), 'utf8') })));
-  fs.mkdirSync('dist', { recursive: true });
-  fs.writeFileSync(path.join('dist', module.exports.BUNDLE_FILE), JSON.stringify(bundle));
+  return module.exports.compileBundle(files.map((name) => ({ name, text: fs.readFileSync(path.join('roadmaps', name), 'utf8') })));
+}
+
+/** Serves `ml-roadmaps:bundled-roadmaps` to the bundle: the compiled roadmaps as a JSON string. */
+function bundledRoadmapsPlugin(bundle) {
+  return {
+    name: 'bundled-roadmaps',
+    setup(build) {
+      build.onResolve({ filter: /^ml-roadmaps:bundled-roadmaps$/ }, (args) => ({ path: args.path, namespace: 'bundled-roadmaps' }));
+      // JSON.parse of a string is faster for V8 than the same data as an object literal.
+      build.onLoad({ filter: /.*/, namespace: 'bundled-roadmaps' }, () => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(bundle))});`, loader: 'js' }));
+    },
+  };
 }
 
 /**
@@ -59,7 +69,7 @@ async function buildLazyLibraries() {
 }
 
 async function main() {
-  await compileRoadmaps();
+  const roadmaps = await compileRoadmaps();
   await buildLazyLibraries();
   const ctx = await esbuild.context({
     entryPoints: ['src/extension.ts'],
@@ -74,7 +84,7 @@ async function main() {
     sourcesContent: false,
     logLevel: 'silent',
     metafile: true,
-    plugins: [lazyLibrariesPlugin, ...(watch ? [problemMatcherPlugin] : [])],
+    plugins: [lazyLibrariesPlugin, bundledRoadmapsPlugin(roadmaps), ...(watch ? [problemMatcherPlugin] : [])],
   });
   if (watch) {
     await ctx.watch();

@@ -1,7 +1,8 @@
-/** The shape of dist/roadmaps.json, shared by the build (bundle.ts) and the registry. Pure. */
+/**
+ * The bundled roadmaps as the build compiles them into the extension (see esbuild.js), shared by
+ * the build (bundle.ts) and the registry. Pure.
+ */
 import type { RoadmapDocument } from '../model/document';
-
-export const BUNDLE_FILE = 'roadmaps.json';
 
 export interface BundledRoadmap {
   /** The YAML file it came from, in the extension's roadmaps/ folder. */
@@ -11,4 +12,14 @@ export interface BundledRoadmap {
 
 export function isBundle(value: unknown): value is BundledRoadmap[] {
   return Array.isArray(value) && value.every((e) => typeof e?.file === 'string' && typeof e?.document?.id === 'string' && Array.isArray(e?.document?.phases));
+}
+
+/** The compiled roadmaps, or undefined when running from sources that were not bundled. */
+export async function compiledBundle(): Promise<BundledRoadmap[] | undefined> {
+  try {
+    const bundle: unknown = (await import('ml-roadmaps:bundled-roadmaps')).default;
+    return isBundle(bundle) ? bundle : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,7 +8,7 @@ import { DIAGNOSTIC_COLLECTION, Settings } from '../constants';
 import { buildRoadmap } from '../model/document';
 import { Roadmap, RoadmapError, RoadmapSource, Task } from '../model/types';
 import { Disposable } from '../util/disposable';
-import { BUNDLE_FILE, isBundle } from './bundleFormat';
+import { compiledBundle } from './bundleFormat';
 
 export const BUNDLED_FOLDER = 'roadmaps';
 export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
@@ -174,20 +174,18 @@ export class RoadmapRegistry extends Disposable {
     return entries;
   }
 
-  /** The bundled roadmaps from dist/roadmaps.json, validated at build time; the YAML without a build. */
+  /**
+   * The bundled roadmaps: validated at build time and compiled into the bundle, so showing them
+   * needs no file read and no YAML parser. Without a build (sources run as they are) the YAML.
+   */
   private async bundledEntries(): Promise<RoadmapEntry[]> {
     const folder = vscode.Uri.joinPath(this.extensionUri, BUNDLED_FOLDER);
-    try {
-      const raw: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', BUNDLE_FILE))));
-      if (isBundle(raw)) {
-        return raw.map(({ file, document }) => {
-          const uri = vscode.Uri.joinPath(folder, file);
-          return buildRoadmap(document, { label: file, location: uri.toString(), bundled: true });
-        });
-      }
-      this.log.warn(`dist/${BUNDLE_FILE} is not a roadmap bundle; reading the YAML files instead.`);
-    } catch {
-      // Running from sources that were never built: read the YAML files themselves.
+    const bundle = await compiledBundle();
+    if (bundle) {
+      return bundle.map(({ file, document }) => {
+        const uri = vscode.Uri.joinPath(folder, file);
+        return buildRoadmap(document, { label: file, location: uri.toString(), bundled: true });
+      });
     }
     const files = await this.bundledFiles();
     return Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
  */
 function snapshotExtension(target: string): string {
   // What the packaged extension ships (see .vscodeignore).
-  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'dist/extension.js', 'dist/yaml.js', 'dist/markdown-it.js', 'dist/roadmaps.json', 'roadmaps', 'media']) {
+  for (const entry of ['package.json', 'package.nls.json', 'l10n', 'dist/extension.js', 'dist/yaml.js', 'dist/markdown-it.js', 'roadmaps', 'media']) {
     fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(target, entry), { recursive: true });
   }
   return target;
