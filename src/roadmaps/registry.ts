@@ -43,6 +43,8 @@ export class RoadmapRegistry extends Disposable {
 
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Pending checks of unsaved roadmap edits, by document. */
+  private readonly checkTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -71,8 +73,6 @@ export class RoadmapRegistry extends Disposable {
     this.register({ dispose: () => this.disposeWatchers() });
     this.register({ dispose: () => this.checkTimers.forEach((timer) => clearTimeout(timer)) });
   }
-
-  private readonly checkTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** A workspace roadmap open in an editor: matched by the same globs that find the files. */
   private isRoadmapDocument(doc: vscode.TextDocument): boolean {
