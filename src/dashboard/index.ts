@@ -3,11 +3,10 @@ import * as vscode from 'vscode';
 import { Commands, DASHBOARD_VIEW_TYPE } from '../constants';
 import type { DetailsFeature } from '../details';
 import { parseSavedPage } from '../details/protocol';
-import { Roadmap } from '../model/types';
+import { isModule, isPhase, isRoadmap, isTask, Roadmap } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
-import { isModule, isPhase, isRoadmap, isTask } from '../tree/provider';
 import type { DashboardPanels } from './panel';
 
 export interface DashboardFeature {

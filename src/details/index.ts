@@ -5,9 +5,8 @@
 import * as vscode from 'vscode';
 import { Commands, DETAILS_VIEW_TYPE } from '../constants';
 import { isFinished } from '../model/progress';
-import { Module, Roadmap, Task } from '../model/types';
+import { findModule, isModule, isPhase, isRoadmap, isTask, Module, Task } from '../model/types';
 import type { Services } from '../services';
-import { isModule, isPhase, isRoadmap, isTask } from '../tree/provider';
 import type { RoadmapTree } from '../tree';
 import type { DetailsPanels } from './panel';
 import { parseSavedPage, TaskAction } from './protocol';
@@ -93,6 +92,3 @@ async function moduleFor(target: unknown, services: Services, tree: RoadmapTree)
   return roadmap ? services.tracker.nextTask(roadmap)?.module : undefined;
 }
 
-export function findModule(roadmap: Roadmap | undefined, moduleId: string): Module | undefined {
-  return roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === moduleId);
-}

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, LinkedFolderContext } from '../constants';
-import { Task } from '../model/types';
+import { isTask, Task } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
 import { LinkStore, StoredLink } from '../storage/linkStore';
@@ -106,7 +106,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
   const linkedFolderArg = (arg: unknown): LinkedFolder | undefined => (arg instanceof LinkedFolder ? arg : undefined);
   const taskArg = (arg: unknown): Task | undefined => {
     const selected = arg ?? tree.view.selection[0];
-    return selected && typeof selected === 'object' && 'kind' in selected && 'module' in selected ? (selected as Task) : undefined;
+    return isTask(selected) ? selected : undefined;
   };
 
   context.subscriptions.push(

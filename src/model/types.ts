@@ -111,3 +111,25 @@ export function formatError(error: RoadmapError): string {
   const where = error.path ? `${error.path}: ` : '';
   return `${error.file}:${error.start.line}:${error.start.column}: ${where}${error.message}`;
 }
+
+/** Type guards for the model's objects, which the tree and commands receive as `unknown`. */
+export function isTask(element: unknown): element is Task {
+  return typeof element === 'object' && element !== null && 'kind' in element && 'module' in element;
+}
+
+export function isRoadmap(element: unknown): element is Roadmap {
+  return typeof element === 'object' && element !== null && 'phases' in element && 'taskIndex' in element;
+}
+
+export function isPhase(element: unknown): element is Phase {
+  return typeof element === 'object' && element !== null && 'modules' in element && 'roadmap' in element;
+}
+
+export function isModule(element: unknown): element is Module {
+  return typeof element === 'object' && element !== null && 'implicit' in element && 'tasks' in element;
+}
+
+/** A module of a roadmap by id, wherever it sits. */
+export function findModule(roadmap: Roadmap | undefined, moduleId: string): Module | undefined {
+  return roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === moduleId);
+}

@@ -5,12 +5,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, NoteContext, Settings } from '../constants';
-import { Module, Task } from '../model/types';
+import { findModule, isModule, isTask, Module, Task } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
 import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
-import { isModule, isTask, TaskChild, TaskChildSource } from '../tree/provider';
+import { TaskChild, TaskChildSource } from '../tree/provider';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
@@ -181,7 +181,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
       if (typeof roadmapId !== 'string' || typeof id !== 'string') return false;
       const roadmap = await services.registry.roadmap(roadmapId);
       const task = roadmap?.taskIndex.get(id);
-      const module = task?.module ?? roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === id);
+      const module = task?.module ?? findModule(roadmap, id);
       if (!module) {
         void vscode.window.showWarningMessage(vscode.l10n.t('This note names {0}, which no loaded roadmap has.', `${roadmapId}/${id}`));
         return false;
@@ -207,7 +207,7 @@ class NoteLenses implements vscode.CodeLensProvider {
     const lenses: vscode.CodeLens[] = [];
     for (const ref of references) {
       const roadmap = await this.services.registry.roadmap(ref.roadmapId);
-      const title = roadmap?.taskIndex.get(ref.taskId)?.title ?? roadmap?.phases.flatMap((p) => p.modules).find((m) => m.id === ref.taskId)?.title;
+      const title = roadmap?.taskIndex.get(ref.taskId)?.title ?? findModule(roadmap, ref.taskId)?.title;
       lenses.push(
         new vscode.CodeLens(new vscode.Range(ref.line, 0, ref.line, 0), {
           title: title

@@ -6,10 +6,9 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
 import type { DetailsFeature } from '../details';
 import type { LinksFeature } from '../links';
-import { Task } from '../model/types';
+import { isTask, Task } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
-import { isTask } from '../tree/provider';
 import type { ScaffoldCatalog, ScaffoldPrompts } from './create';
 import { setContext } from '../util/context';
 

@@ -55,12 +55,10 @@ export class ProgressStore {
     return undefined;
   }
 
-  /** Every stored entry of one roadmap, including ids the roadmap no longer has. */
-  entriesOf(roadmapId: string): Map<string, TaskProgress> {
-    const prefix = `${roadmapId}/`;
-    const result = new Map<string, TaskProgress>();
-    for (const [key, value] of this.load()) if (key.startsWith(prefix)) result.set(key.slice(prefix.length), value);
-    return result;
+  /** Whether any task, of any roadmap, is done or skipped; stops at the first. */
+  hasFinished(): boolean {
+    for (const entry of this.load().values()) if (entry.state === 'done' || entry.state === 'skipped') return true;
+    return false;
   }
 
   /** Everything stored, by roadmap id then task id; orphans included. */

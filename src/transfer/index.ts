@@ -2,9 +2,8 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { Roadmap } from '../model/types';
+import { isRoadmap, Roadmap } from '../model/types';
 import type { Services } from '../services';
-import { isRoadmap } from '../tree/provider';
 import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../storage/progressFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';

@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, TREE_VIEW_ID } from '../constants';
 import { isFinished } from '../model/progress';
-import { Roadmap, Task, TaskState, TASK_STATES } from '../model/types';
+import { isModule, isPhase, isRoadmap, isTask, Roadmap, Task, TASK_STATES, TaskState } from '../model/types';
 import { rootOf } from '../progress/tracker';
 import { isFailure, toRange } from '../roadmaps/registry';
 import type { Services } from '../services';
-import { isModule, isPhase, isRoadmap, isTask, isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
+import { isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
@@ -61,8 +61,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
 
   /** Context keys and the view's message, from what is loaded; never starts a load itself. */
   const updateViewState = async () => {
-    const finishedAny = [...services.store.allEntries().values()].some((tasks) => [...tasks.values()].some((e) => e.state === 'done' || e.state === 'skipped'));
-    setContext(ContextKeys.hasFinishedTask, finishedAny);
+    setContext(ContextKeys.hasFinishedTask, services.store.hasFinished());
     if (!view.visible && !registry.isLoaded()) return;
     const entries = await registry.entries();
     const failed = entries.filter(isFailure).length;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands, TreeItemContext } from '../constants';
 import { Counts, formatCounts, isFinished } from '../model/progress';
-import { Container, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
+import { Container, isModule, isPhase, isRoadmap, isTask, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
 import { ProgressTracker, TrackerChange } from '../progress/tracker';
 import { isFailure, LoadFailure, RoadmapEntry, RoadmapRegistry } from '../roadmaps/registry';
 import { Disposable } from '../util/disposable';
@@ -30,22 +30,6 @@ export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskCh
 
 export function isTaskChild(element: unknown): element is TaskChild {
   return typeof element === 'object' && element !== null && 'task' in element && typeof (element as TaskChild).treeItem === 'function';
-}
-
-export function isTask(element: unknown): element is Task {
-  return typeof element === 'object' && element !== null && 'kind' in element && 'module' in element;
-}
-
-export function isRoadmap(element: unknown): element is Roadmap {
-  return typeof element === 'object' && element !== null && 'phases' in element && 'taskIndex' in element;
-}
-
-export function isPhase(element: unknown): element is Phase {
-  return typeof element === 'object' && element !== null && 'modules' in element && 'roadmap' in element;
-}
-
-export function isModule(element: unknown): element is Module {
-  return typeof element === 'object' && element !== null && 'implicit' in element && 'tasks' in element;
 }
 
 export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeElement> {
