@@ -58,8 +58,8 @@ export class NotesIndex extends Disposable {
   /** Note URI → the keys it names, to undo on change. */
   private readonly byNote = new Map<string, string[]>();
   private scanning: Promise<void> | undefined;
-  private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[] | undefined>());
-  /** Fires with the "roadmap/task" keys whose notes changed, or undefined after the first scan. */
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[]>());
+  /** Fires with the "roadmap/task" keys whose notes changed. */
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -97,7 +97,9 @@ export class NotesIndex extends Disposable {
     const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, MAX_SCANNED_FILES);
     await Promise.all(files.map(async (uri) => this.set(uri.toString(), await readReferences(uri))));
     this.log.info(`Scanned ${files.length} Markdown file(s) for task notes in ${Date.now() - started} ms.`);
-    this.changeEmitter.fire(undefined);
+    // Only tasks that have notes gain rows. Redrawing the whole tree instead would also drop a
+    // selection the user (or a reveal) made while the scan ran.
+    if (this.byTask.size) this.changeEmitter.fire([...this.byTask.keys()]);
   }
 
   /** Records what one note names; returns the keys whose note lists changed. */
@@ -162,7 +164,6 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
     changed,
     tree.provider.addChildSource(source),
     index.onDidChange((keys) => {
-      if (!keys) return changed.fire(undefined);
       const tasks = keys.map((k) => services.registry.peekTask(...(k.split('/') as [string, string]))).filter((t): t is Task => Boolean(t));
       changed.fire(tasks);
     }),

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { NotesIndex } from '../../src/notes';
 import { api, eventually, task, workspaceFolder, writeFile } from './helpers';
 
 suite('Notes', () => {
@@ -65,5 +66,24 @@ suite('Notes', () => {
     // The view reports its new selection a moment after reveal() resolves.
     await eventually(() => tree.view.selection.length === 1 && tree.view.selection[0] === perceptron, 'the task selected in the tree');
     assert.ok(details.panels()?.all().some((p) => p.module === perceptron.module));
+  });
+
+  test('The first scan for notes names only the tasks that have notes, so the tree is not redrawn under a selection', async () => {
+    const { services } = await api();
+    const backprop = await task('deep-learning', 'backpropagation');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', backprop);
+    const index = new NotesIndex(services.log);
+    const fired: (readonly string[] | undefined)[] = [];
+    index.onDidChange((keys) => fired.push(keys));
+    try {
+      await index.ensureScanned();
+      assert.ok(fired.length > 0, 'the scan reported what it found');
+      for (const keys of fired) assert.ok(Array.isArray(keys), 'every change names its tasks');
+      assert.ok(fired.flat().includes('deep-learning/backpropagation'));
+      assert.ok(!fired.flat().includes('deep-learning/eigenvalues-eigenvectors'), 'a task without notes is not named');
+      assert.deepStrictEqual(index.notesOf('deep-learning', 'backpropagation'), [uri.toString()]);
+    } finally {
+      index.dispose();
+    }
   });
 });
