@@ -36,9 +36,9 @@ export class RoadmapRegistry extends Disposable {
   private loading: Promise<readonly RoadmapEntry[]> | undefined;
   /** The entries of the last finished load, for synchronous callers that must not start one. */
   private loaded: readonly RoadmapEntry[] = [];
-  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION));
+  private diagnosticCollection: vscode.DiagnosticCollection | undefined;
   private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly RoadmapEntry[]>());
-  /** Fires after a reload with the new entries; the old model objects are stale from then on. */
+  /** Fires after a reload with the new entries; a workspace roadmap's old model objects are stale from then on. */
   readonly onDidChange = this.changeEmitter.event;
 
   private watchers: vscode.Disposable[] = [];
@@ -46,32 +46,55 @@ export class RoadmapRegistry extends Disposable {
   /** Pending checks of unsaved roadmap edits, by document. */
   private readonly checkTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /** Whether the workspace events that trigger reloads are listened to (from the first load on). */
+  private listening = false;
+  /** How many reloads were asked for: the first load stands down once there is one. */
+  private reloads = 0;
+  /** The entry each roadmap file gave at the last load, with the text it was made from. */
+  private readonly parsed = new Map<string, { readonly text: string; readonly entry: RoadmapEntry }>();
+  /** The bundled roadmaps once built from the compiled bundle. */
+  private compiled: readonly Roadmap[] | undefined;
+
+  /** Created on first use: most sessions have no roadmap file with a problem. */
+  private get diagnostics(): vscode.DiagnosticCollection {
+    return (this.diagnosticCollection ??= this.register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION)));
+  }
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.register({ dispose: () => this.disposeWatchers() });
+    this.register({ dispose: () => this.checkTimers.forEach((timer) => clearTimeout(timer)) });
+  }
+
+  /**
+   * What can change the workspace's roadmaps, listened to from the first load on: before a view
+   * asks for roadmaps there is nothing to keep up to date, and activation stays cheap.
+   */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.loading && e.affectsConfiguration(`${Settings.section}.${ROADMAP_FILES_SETTING}`)) void this.reload();
+        if (e.affectsConfiguration(`${Settings.section}.${ROADMAP_FILES_SETTING}`)) void this.reload();
       }),
     );
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.loading && void this.reload()));
-    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.loading && void this.reload()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     // Besides the file watchers (changes made outside the editor), the editor's own events: they
     // arrive at once and do not depend on the operating system's watch limits.
-    this.register(vscode.workspace.onDidSaveTextDocument((doc) => this.loading && this.isRoadmapDocument(doc) && this.scheduleReload()));
+    this.register(vscode.workspace.onDidSaveTextDocument((doc) => this.isRoadmapDocument(doc) && this.scheduleReload()));
     const filesChanged = (e: { readonly files: readonly (vscode.Uri | { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri })[] }) => {
       const uris = e.files.flatMap((f) => (f instanceof vscode.Uri ? [f] : [f.oldUri, f.newUri]));
-      if (this.loading && uris.some((uri) => /\.roadmap\.ya?ml$/i.test(uri.path))) this.scheduleReload();
+      if (uris.some((uri) => /\.roadmap\.ya?ml$/i.test(uri.path))) this.scheduleReload();
     };
     this.register(vscode.workspace.onDidCreateFiles(filesChanged));
     this.register(vscode.workspace.onDidDeleteFiles(filesChanged));
     this.register(vscode.workspace.onDidRenameFiles(filesChanged));
     // Errors show while the user types; the tree follows on save.
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.loading && this.isRoadmapDocument(e.document) && this.scheduleCheck(e.document)));
-    this.register({ dispose: () => this.disposeWatchers() });
-    this.register({ dispose: () => this.checkTimers.forEach((timer) => clearTimeout(timer)) });
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.isRoadmapDocument(e.document) && this.scheduleCheck(e.document)));
   }
 
   /** A workspace roadmap open in an editor: matched by the same globs that find the files. */
@@ -124,6 +147,7 @@ export class RoadmapRegistry extends Disposable {
   }
 
   async reload(): Promise<readonly RoadmapEntry[]> {
+    this.reloads++;
     this.loading = this.loadAll();
     const entries = await this.loading;
     this.changeEmitter.fire(entries);
@@ -139,33 +163,55 @@ export class RoadmapRegistry extends Disposable {
     void this.loading.then((entries) => this.changeEmitter.fire(entries));
   }
 
-  /** Reloads after files changed on disk, once a burst of changes has settled. */
+  /**
+   * Reloads after files changed on disk, once a burst of changes has settled. Views hear of it
+   * only when a roadmap did change: the watcher and the editor often report one save twice, and a
+   * save without edits changes nothing, and neither should redraw the tree under the user.
+   */
   scheduleReload(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = undefined;
-      void this.reload();
+      void this.reloadIfChanged();
     }, RELOAD_DELAY_MS);
+  }
+
+  /** Reloads, and fires onDidChange only when an entry changed; whether one did. */
+  async reloadIfChanged(): Promise<boolean> {
+    const before = this.loaded;
+    this.reloads++;
+    this.loading = this.loadAll();
+    const entries = await this.loading;
+    const changed = entries.length !== before.length || entries.some((entry, i) => entry !== before[i]);
+    if (changed) this.changeEmitter.fire(entries);
+    return changed;
   }
 
   /**
    * The first load answers with the bundled roadmaps as soon as they are read, so the tree shows
-   * at once; the workspace's own roadmaps follow with a change event when there are any.
+   * at once; the workspace's own roadmaps follow with a change event when there are any. Their
+   * search (and the file watchers) start once the tree has its first rows, not before.
    */
   private async firstLoad(): Promise<readonly RoadmapEntry[]> {
+    const generation = this.reloads;
     const bundled = await this.bundledEntries();
+    // From here on, a reload asked for meanwhile has the last word.
+    if (generation !== this.reloads) return this.entries();
     this.loaded = bundled;
-    const all = this.loadAll(bundled);
+    const all = new Promise((resolve) => setTimeout(resolve, 0)).then(() => (generation === this.reloads ? this.loadAll() : this.entries()));
     this.loading = all;
-    void all.then((entries) => entries.length > bundled.length && this.changeEmitter.fire(entries));
+    void all.then((entries) => generation === this.reloads && entries.length > bundled.length && this.changeEmitter.fire(entries));
     return bundled;
   }
 
-  private async loadAll(bundled?: readonly RoadmapEntry[]): Promise<readonly RoadmapEntry[]> {
+  private async loadAll(): Promise<readonly RoadmapEntry[]> {
     const started = Date.now();
+    this.listen();
     this.watch();
     const files = await this.workspaceFiles();
-    const entries = [...(bundled ?? (await this.bundledEntries())), ...(await Promise.all(files.map((file) => this.loadFile(file.uri, file.source))))];
+    const entries = [...(await this.bundledEntries()), ...(await Promise.all(files.map((file) => this.loadFile(file.uri, file.source))))];
+    const present = new Set(entries.map((entry) => (isFailure(entry) ? entry.uri.toString() : entry.source.location)));
+    for (const key of this.parsed.keys()) if (!present.has(key)) this.parsed.delete(key);
     this.rejectDuplicateIds(entries);
     this.publishDiagnostics(entries);
     const failed = entries.filter(isFailure).length;
@@ -176,16 +222,19 @@ export class RoadmapRegistry extends Disposable {
 
   /**
    * The bundled roadmaps: validated at build time and compiled into the bundle, so showing them
-   * needs no file read and no YAML parser. Without a build (sources run as they are) the YAML.
+   * needs no file read and no YAML parser. They cannot change while the extension runs, so they
+   * are built once and keep their identity across reloads (a reveal or an open page that holds
+   * one of their tasks stays valid). Without a build (sources run as they are) the YAML, each time.
    */
-  private async bundledEntries(): Promise<RoadmapEntry[]> {
+  private async bundledEntries(): Promise<readonly RoadmapEntry[]> {
+    if (this.compiled) return this.compiled;
     const folder = vscode.Uri.joinPath(this.extensionUri, BUNDLED_FOLDER);
     const bundle = await compiledBundle();
     if (bundle) {
-      return bundle.map(({ file, document }) => {
+      return (this.compiled ??= bundle.map(({ file, document }) => {
         const uri = vscode.Uri.joinPath(folder, file);
         return buildRoadmap(document, { label: file, location: uri.toString(), bundled: true });
-      });
+      }));
     }
     const files = await this.bundledFiles();
     return Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));
@@ -243,10 +292,16 @@ export class RoadmapRegistry extends Disposable {
     } catch (error) {
       return failure(uri, source, [{ file: source.label, path: '', message: `could not read the file: ${(error as Error).message}`, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }]);
     }
+    // The same text as last time: the same model objects, so nothing downstream sees a change.
+    const key = uri.toString();
+    const previous = this.parsed.get(key);
+    if (previous?.text === text && previous.entry.source.label === source.label) return previous.entry;
     // The YAML parser loads only when there is a file to parse: most sessions never need it.
     const { loadRoadmap } = await import('../model/loader');
     const result = loadRoadmap(text, source);
-    return result.roadmap ?? failure(uri, source, result.errors);
+    const entry = result.roadmap ?? failure(uri, source, result.errors);
+    this.parsed.set(key, { text, entry });
+    return entry;
   }
 
   /** Two files with one roadmap id would share progress: the later one is refused. */
@@ -267,7 +322,7 @@ export class RoadmapRegistry extends Disposable {
   }
 
   private publishDiagnostics(entries: readonly RoadmapEntry[]): void {
-    this.diagnostics.clear();
+    this.diagnosticCollection?.clear();
     for (const entry of entries) {
       if (!isFailure(entry)) continue;
       this.diagnostics.set(entry.uri, entry.errors.map(toDiagnostic));

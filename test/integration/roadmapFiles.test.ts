@@ -96,4 +96,33 @@ suite('Workspace roadmaps', function () {
       await vscode.workspace.fs.delete(uri);
     }
   });
+
+  test('A reload that finds nothing changed keeps every roadmap’s objects and tells no view', async () => {
+    const { services } = await api();
+    const { registry } = services;
+    const uri = fileUri('team.roadmap.yaml');
+    await createFile(uri, GOOD);
+    await eventually(async () => (await labels()).includes('Team plan'), 'the team roadmap', WATCHER_TIMEOUT_MS);
+    // Settle what earlier tests' deletions may still have pending.
+    await registry.reload();
+    const before = await registry.roadmaps();
+    const changes: string[][] = [];
+    const listener = registry.onDidChange((entries) => changes.push(entries.map((e) => ('title' in e ? e.title : 'failed'))));
+    try {
+      // What a watcher event or a save without edits leads to, once the burst has settled.
+      assert.strictEqual(await registry.reloadIfChanged(), false);
+      assert.strictEqual(changes.length, 0, "no view was told");
+      await createFile(uri, GOOD.replace('Team plan', 'Team plan, revised'));
+      await eventually(() => changes.length > 0, 'the change event', WATCHER_TIMEOUT_MS);
+      assert.ok(changes[0].includes('Team plan, revised'), `the first event is the edit: ${JSON.stringify(changes)}`);
+      const after = await registry.roadmaps();
+      assert.strictEqual(after.find((r) => r.id === 'deep-learning'), before.find((r) => r.id === 'deep-learning'), 'bundled roadmaps keep their identity');
+      assert.notStrictEqual(after.find((r) => r.id === 'team'), before.find((r) => r.id === 'team'), 'the edited roadmap is new');
+      await registry.reload();
+      assert.strictEqual((await registry.roadmaps()).find((r) => r.id === 'machine-learning-course'), before.find((r) => r.id === 'machine-learning-course'), 'and across Refresh too');
+    } finally {
+      listener.dispose();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
 });
