@@ -7,8 +7,12 @@ import * as vscode from 'vscode';
 const values = new Map<string, unknown>();
 
 export function setContext(key: string, value: unknown): void {
-  if (values.has(key) && values.get(key) === value) return;
+  const known = values.has(key);
+  if (known && values.get(key) === value) return;
   values.set(key, value);
+  // A key never set reads as false in `when` clauses, so a first false, '' or undefined needs no
+  // message to the window; at start-up that is every key for most users.
+  if (!known && !value) return;
   void vscode.commands.executeCommand('setContext', key, value);
 }
 
