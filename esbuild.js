@@ -62,9 +62,9 @@ const lazyLibrariesPlugin = {
 
 /**
  * esbuild gives every module that does `import * as vscode from 'vscode'` its own copy of the
- * API's several hundred properties (its `__toESM` helper); twenty such copies were a fifth of
- * our activation time. Routing every import through one module that re-exports the API makes
- * that a single copy.
+ * API's several hundred properties (its `__toESM` helper); twenty such copies took about 8 ms
+ * of a 56 ms CPU profile of our activation. Routing every import through one module that
+ * re-exports the API makes that a single copy.
  */
 const oneVscodeNamespacePlugin = {
   name: 'one-vscode-namespace',
