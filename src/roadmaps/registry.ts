@@ -38,7 +38,7 @@ export class RoadmapRegistry extends Disposable {
   private loaded: readonly RoadmapEntry[] = [];
   private diagnosticCollection: vscode.DiagnosticCollection | undefined;
   private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly RoadmapEntry[]>());
-  /** Fires after a reload with the new entries; a workspace roadmap's old model objects are stale from then on. */
+  /** Fires after a reload with the new entries; the old model objects are stale from then on. */
   readonly onDidChange = this.changeEmitter.event;
 
   private watchers: vscode.Disposable[] = [];
@@ -52,8 +52,6 @@ export class RoadmapRegistry extends Disposable {
   private reloads = 0;
   /** The entry each roadmap file gave at the last load, with the text it was made from. */
   private readonly parsed = new Map<string, { readonly text: string; readonly entry: RoadmapEntry }>();
-  /** The bundled roadmaps once built from the compiled bundle. */
-  private compiled: readonly Roadmap[] | undefined;
 
   /** Created on first use: most sessions have no roadmap file with a problem. */
   private get diagnostics(): vscode.DiagnosticCollection {
@@ -176,14 +174,24 @@ export class RoadmapRegistry extends Disposable {
     }, RELOAD_DELAY_MS);
   }
 
-  /** Reloads, and fires onDidChange only when an entry changed; whether one did. */
+  /**
+   * Reloads, and fires onDidChange only when an entry changed; whether one did. When nothing did,
+   * the entries the views hold stay the current ones.
+   */
   async reloadIfChanged(): Promise<boolean> {
     const before = this.loaded;
     this.reloads++;
-    this.loading = this.loadAll();
-    const entries = await this.loading;
-    const changed = entries.length !== before.length || entries.some((entry, i) => entry !== before[i]);
-    if (changed) this.changeEmitter.fire(entries);
+    const loading = this.loadAll();
+    this.loading = loading;
+    const entries = await loading;
+    if (this.loading !== loading) return true; // a newer load has taken over and will tell
+    const changed = entries.length !== before.length || entries.some((entry, i) => !sameEntry(entry, before[i]));
+    if (changed) {
+      this.changeEmitter.fire(entries);
+    } else {
+      this.loaded = before;
+      this.loading = Promise.resolve(before);
+    }
     return changed;
   }
 
@@ -198,18 +206,19 @@ export class RoadmapRegistry extends Disposable {
     // From here on, a reload asked for meanwhile has the last word.
     if (generation !== this.reloads) return this.entries();
     this.loaded = bundled;
-    const all = new Promise((resolve) => setTimeout(resolve, 0)).then(() => (generation === this.reloads ? this.loadAll() : this.entries()));
+    const all = new Promise((resolve) => setTimeout(resolve, 0)).then(() => (generation === this.reloads ? this.loadAll(bundled) : this.entries()));
     this.loading = all;
     void all.then((entries) => generation === this.reloads && entries.length > bundled.length && this.changeEmitter.fire(entries));
     return bundled;
   }
 
-  private async loadAll(): Promise<readonly RoadmapEntry[]> {
+  /** Loads everything; `bundled` reuses bundled entries already handed out. */
+  private async loadAll(bundled?: readonly RoadmapEntry[]): Promise<readonly RoadmapEntry[]> {
     const started = Date.now();
     this.listen();
     this.watch();
     const files = await this.workspaceFiles();
-    const entries = [...(await this.bundledEntries()), ...(await Promise.all(files.map((file) => this.loadFile(file.uri, file.source))))];
+    const entries = [...(bundled ?? (await this.bundledEntries())), ...(await Promise.all(files.map((file) => this.loadFile(file.uri, file.source))))];
     const present = new Set(entries.map((entry) => (isFailure(entry) ? entry.uri.toString() : entry.source.location)));
     for (const key of this.parsed.keys()) if (!present.has(key)) this.parsed.delete(key);
     this.rejectDuplicateIds(entries);
@@ -222,19 +231,19 @@ export class RoadmapRegistry extends Disposable {
 
   /**
    * The bundled roadmaps: validated at build time and compiled into the bundle, so showing them
-   * needs no file read and no YAML parser. They cannot change while the extension runs, so they
-   * are built once and keep their identity across reloads (a reveal or an open page that holds
-   * one of their tasks stays valid). Without a build (sources run as they are) the YAML, each time.
+   * needs no file read and no YAML parser. Without a build (sources run as they are) the YAML.
+   *
+   * Each load builds them anew: VS Code's tree view caches nodes by element, and after a full
+   * refresh it silently dropped reveals of elements it had seen before.
    */
   private async bundledEntries(): Promise<readonly RoadmapEntry[]> {
-    if (this.compiled) return this.compiled;
     const folder = vscode.Uri.joinPath(this.extensionUri, BUNDLED_FOLDER);
     const bundle = await compiledBundle();
     if (bundle) {
-      return (this.compiled ??= bundle.map(({ file, document }) => {
+      return bundle.map(({ file, document }) => {
         const uri = vscode.Uri.joinPath(folder, file);
         return buildRoadmap(document, { label: file, location: uri.toString(), bundled: true });
-      }));
+      });
     }
     const files = await this.bundledFiles();
     return Promise.all(files.map((file) => this.loadFile(file.uri, file.source)));
@@ -329,6 +338,12 @@ export class RoadmapRegistry extends Disposable {
       for (const error of entry.errors) this.log.warn(`${error.file}:${error.start.line}:${error.start.column}: ${error.path ? `${error.path}: ` : ''}${error.message}`);
     }
   }
+}
+
+/** The same entry, or the same bundled roadmap built again (bundled roadmaps never change). */
+function sameEntry(a: RoadmapEntry, b: RoadmapEntry | undefined): boolean {
+  if (a === b) return true;
+  return !!b && !isFailure(a) && !isFailure(b) && a.source.bundled && b.source.bundled && a.source.location === b.source.location;
 }
 
 function failure(uri: vscode.Uri, source: RoadmapSource, errors: readonly RoadmapError[]): LoadFailure {

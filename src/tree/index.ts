@@ -90,6 +90,11 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
   };
   const reveal = async (task: Task) => {
     focus(rootOf(task));
+    // The window drops a reveal without a word when it has not loaded the row's parents (seen
+    // after refreshes); showing the path top-down first makes every step one it knows.
+    const path: TreeElement[] = [];
+    for (let node = provider.getParent(task); node; node = provider.getParent(node)) path.unshift(node);
+    for (const node of path) await view.reveal(node, { select: false, focus: false, expand: true });
     await view.reveal(task, { select: true, focus: true, expand: true });
   };
 
