@@ -145,9 +145,7 @@ export class RoadmapRegistry extends Disposable {
   }
 
   async reload(): Promise<readonly RoadmapEntry[]> {
-    this.reloads++;
-    this.loading = this.loadAll();
-    const entries = await this.loading;
+    const entries = await this.startReload();
     this.changeEmitter.fire(entries);
     return entries;
   }
@@ -180,9 +178,7 @@ export class RoadmapRegistry extends Disposable {
    */
   async reloadIfChanged(): Promise<boolean> {
     const before = this.loaded;
-    this.reloads++;
-    const loading = this.loadAll();
-    this.loading = loading;
+    const loading = this.startReload();
     const entries = await loading;
     if (this.loading !== loading) return true; // a newer load has taken over and will tell
     const changed = entries.length !== before.length || entries.some((entry, i) => !sameEntry(entry, before[i]));
@@ -193,6 +189,12 @@ export class RoadmapRegistry extends Disposable {
       this.loading = Promise.resolve(before);
     }
     return changed;
+  }
+
+  /** A full load that every later caller waits for; the first load stands down for it. */
+  private startReload(): Promise<readonly RoadmapEntry[]> {
+    this.reloads++;
+    return (this.loading = this.loadAll());
   }
 
   /**
