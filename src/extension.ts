@@ -34,9 +34,9 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const tree = registerTree(context, services);
   const details = registerDetails(context, services, tree);
   const dashboard = registerDashboard(context, services, tree, details);
-  const links = registerLinks(context, services, tree, details);
+  const links = registerLinks(context, services, tree);
   const notes = registerNotes(context, services, tree, details);
-  const scaffolds = registerScaffolds(context, services, tree, links, details);
+  const scaffolds = registerScaffolds(context, services, tree, links);
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);

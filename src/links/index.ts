@@ -6,11 +6,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, LinkedFolderContext } from '../constants';
-import { isTask, Task } from '../model/types';
-import { rootOf } from '../progress/tracker';
+import { isTask, rootOf, Task } from '../model/types';
 import type { Services } from '../services';
 import { LinkStore, StoredLink } from '../storage/linkStore';
-import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
 import { translate } from '../util/l10n';
@@ -53,7 +51,7 @@ export class LinkedFolder implements TaskChild {
   }
 }
 
-export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): LinksFeature {
+export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): LinksFeature {
   const store = new LinkStore(
     context.workspaceState,
     (message, shown) => {
@@ -82,7 +80,6 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     return added;
   };
 
-  details.addTaskAction('linkFolder');
   const source: TaskChildSource = {
     count: (task) => store.linksOf(rootOf(task).id, task.id).length,
     children: foldersOf,

@@ -7,6 +7,10 @@
 export type TaskState = 'notStarted' | 'inProgress' | 'done' | 'skipped';
 export const TASK_STATES: readonly TaskState[] = ['notStarted', 'inProgress', 'done', 'skipped'];
 
+export function isTaskState(value: unknown): value is TaskState {
+  return TASK_STATES.includes(value as TaskState);
+}
+
 export type TaskKind = 'topic' | 'project';
 
 export interface Tool {
@@ -105,6 +109,14 @@ export function tasksOf(node: Container | Task): readonly Task[] {
   if ('modules' in node) return node.modules.flatMap((m) => m.tasks);
   if ('phases' in node) return node.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks));
   return node.tasks;
+}
+
+/** The roadmap any node belongs to. */
+export function rootOf(node: Container | Task): Roadmap {
+  if ('kind' in node) return node.module.phase.roadmap;
+  if ('phases' in node) return node;
+  if ('modules' in node) return node.roadmap;
+  return node.phase.roadmap;
 }
 
 export function formatError(error: RoadmapError): string {

@@ -4,8 +4,8 @@
  * user, reads and stats through `vscode.workspace.fs`, and writes.
  */
 import * as vscode from 'vscode';
+import { rootOf } from '../model/types';
 import type { Task } from '../model/types';
-import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
 import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';

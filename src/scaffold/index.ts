@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import type { DetailsFeature } from '../details';
 import type { LinksFeature } from '../links';
 import { isTask, Task } from '../model/types';
 import type { Services } from '../services';
@@ -18,7 +17,7 @@ export interface ScaffoldFeature {
   create(task: Task | undefined, prompts?: ScaffoldPrompts): Promise<vscode.Uri | undefined>;
 }
 
-export function registerScaffolds(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, links: LinksFeature, details: DetailsFeature): ScaffoldFeature {
+export function registerScaffolds(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, links: LinksFeature): ScaffoldFeature {
   let catalog: ScaffoldCatalog | undefined;
   const load = async () => {
     const module = await import('./create');
@@ -32,9 +31,6 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
     if (created) setContext(ContextKeys.createdStarterProject, true);
     return created;
   };
-
-  // Every practice project has a starter (a unit test keeps it so); topics get none on the page.
-  details.addTaskAction('createProject', (task) => task.kind === 'project');
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.createStarterProject, (clicked?: unknown) => create(isTask(clicked) ? clicked : tree.view.selection.find(isTask))),

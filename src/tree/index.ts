@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, TREE_VIEW_ID } from '../constants';
 import { isFinished } from '../model/progress';
-import { isModule, isPhase, isRoadmap, isTask, Roadmap, Task, TASK_STATES, TaskState } from '../model/types';
-import { rootOf } from '../progress/tracker';
+import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATES, TaskState } from '../model/types';
 import { isFailure, toRange } from '../roadmaps/registry';
 import type { Services } from '../services';
 import { isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
@@ -175,6 +174,10 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       }
       await reveal(next);
       return next;
+    }),
+
+    vscode.commands.registerCommand(Commands.revealTask, async (task?: unknown) => {
+      if (isTask(task)) await reveal(task);
     }),
 
     vscode.commands.registerCommand(Commands.refresh, async () => {

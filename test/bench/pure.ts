@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { createMarkdownRenderer } from '../../src/details/markdown';
+import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { renderModulePage } from '../../src/details/render';
 import { loadRoadmap } from '../../src/model/loader';
 import { countTasks } from '../../src/model/progress';
