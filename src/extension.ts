@@ -3,7 +3,7 @@ import { DashboardFeature, registerDashboard } from './dashboard';
 import { DetailsFeature, registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
 import { NotesFeature, registerNotes } from './notes';
-import { registerRoadmapFiles } from './roadmaps';
+import { registerRoadmapFiles } from './ownRoadmaps';
 import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import { createServices, Services } from './services';

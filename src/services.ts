@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME } from './constants';
 import { ProgressTracker } from './progress/tracker';
-import { RoadmapRegistry } from './roadmaps/registry';
+import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
 import { ProgressStore } from './storage/progressStore';
 import { translate } from './util/l10n';

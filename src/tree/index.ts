@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, TREE_VIEW_ID } from '../constants';
 import { isFinished } from '../model/progress';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATES, TaskState } from '../model/types';
-import { isFailure, toRange } from '../roadmaps/registry';
+import { isFailure } from '../core/catalog';
+import { toRange } from '../core/diagnostics';
 import type { Services } from '../services';
 import { isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS } from './states';
@@ -213,7 +214,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand(Commands.openRoadmapFile, async (clicked?: unknown) => {
       const target = isFailure(clicked) ? clicked : isRoadmap(clicked) ? clicked : await focusedRoadmap();
       if (!target) return;
-      const uri = isFailure(target) ? target.uri : vscode.Uri.parse(target.source.location);
+      const uri = vscode.Uri.parse(target.source.location);
       const selection = isFailure(target) && target.errors[0] ? toRange(target.errors[0]) : undefined;
       await vscode.window.showTextDocument(uri, { selection, preview: false });
     }),

@@ -66,14 +66,16 @@ export async function startPageDriver(): Promise<PageDriver> {
 async function act(page: Page, request: PageRequest): Promise<PageElement> {
   const frame = await findFrame(page, request.view, request.selector);
   const element = frame.locator(request.selector).first();
-  if (request.action === 'click') await element.click({ timeout: FIND_TIMEOUT_MS });
   if (request.action === 'select') await element.selectOption(request.value ?? '', { timeout: FIND_TIMEOUT_MS });
+  // Read before a click: a click may close the page (Continue opens another editor in its place).
   // Runs in the page; typed loosely because this file is compiled without the DOM's types.
-  return element.evaluate((node: { textContent: string | null; checked?: boolean; value?: string }) => ({
+  const shown = await element.evaluate((node: { textContent: string | null; checked?: boolean; value?: string }) => ({
     text: node.textContent ?? '',
     checked: typeof node.checked === 'boolean' ? node.checked : undefined,
     value: typeof node.value === 'string' ? node.value : undefined,
   }));
+  if (request.action === 'click') await element.click({ timeout: FIND_TIMEOUT_MS });
+  return shown;
 }
 
 /** The webview frame showing the page, once it has the element: pages load a moment after opening. */

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, VIEW_CONTAINER_ID } from '../constants';
 import { StorageKeys } from '../storage/memento';
-import { WORKSPACE_ROADMAP_GLOB } from './registry';
+import { WORKSPACE_ROADMAP_GLOB } from '../core/sources';
 import { slugify } from '../model/ids';
 import type { Services } from '../services';
 import { refuseInRestrictedMode } from '../util/trust';
