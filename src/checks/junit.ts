@@ -116,9 +116,10 @@ export function parseXml(text: string): { root?: XmlElement; error?: string } {
         ATTRIBUTE.lastIndex = j;
         const match = ATTRIBUTE.exec(text);
         if (!match) break;
+        const at = j + match[0].search(/\S/);
         const value = decodeEntities(match[2] ?? match[3]);
-        if (value === undefined) return fail(j, `unknown entity in the attribute ${match[1]}`);
-        if (attributes.has(match[1])) return fail(j, `the attribute ${match[1]} appears twice`);
+        if (value === undefined) return fail(at, `unknown entity in the attribute ${match[1]}`);
+        if (attributes.has(match[1])) return fail(at, `the attribute ${match[1]} appears twice`);
         attributes.set(match[1], value);
         j = ATTRIBUTE.lastIndex;
       }
