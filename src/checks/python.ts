@@ -166,7 +166,7 @@ export function probePython(command: string, options: ProbeOptions = {}): Promis
     }
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish({ ok: false, missing: [], failure: 'timeout', reason: `did not answer within ${Math.round(timeoutMs / 1000)} s` });
+      finish({ ok: false, missing: [], failure: 'timeout', reason: `did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` });
     }, timeoutMs);
     // Bounded: the probe prints one short line; anything longer is noise from a wrapper.
     child.stdout?.on('data', (chunk: Buffer) => {
