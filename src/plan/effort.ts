@@ -36,6 +36,9 @@ export interface TaskEffort extends Effort {
 }
 
 export interface RoadmapEffort {
+  /** Each task's effort, in roadmap order (the order of `tasksOf(roadmap)`). */
+  readonly inOrder: readonly TaskEffort[];
+  /** The same by task; built on first use. */
   readonly byTask: ReadonlyMap<Task, TaskEffort>;
   /** All tasks together: the planned total and its spread. */
   readonly total: Effort;
@@ -48,26 +51,31 @@ export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWe
   const planned = options.plannedHoursPerWeek;
   const weekHours: HoursRange = roadmap.hoursPerWeek ?? (planned !== undefined && planned > 0 ? { min: planned, max: planned } : { min: DEFAULT_HOURS_PER_WEEK, max: DEFAULT_HOURS_PER_WEEK });
   const weekHoursFrom = roadmap.hoursPerWeek ? 'roadmap' : planned !== undefined && planned > 0 ? 'plan' : 'default';
-  const byTask = new Map<Task, TaskEffort>();
+  // Tasks are met in roadmap order, each once: `index` is a task's place in tasksOf(roadmap).
+  const inOrder: TaskEffort[] = [];
+  const order: Task[] = [];
+  let index = 0;
   const statedHours = (estimate: Estimate | undefined): HoursRange | undefined => (estimate ? toHours(estimate, weekHours) : undefined);
   const stated = (node: Phase | Module): HoursRange | undefined => statedHours(node.estimate ?? durationAsEstimate(node.duration));
 
   /** Shares `budget` (undefined: none stated) among the tasks under `node` that state nothing. */
   const allocate = (node: Container, budget: HoursRange | undefined): void => {
-    const free: Task[] = [];
+    const free: number[] = [];
     let fixedMin = 0;
     let fixedMax = 0;
     const walk = (children: readonly (Phase | Module | Task)[]): void => {
       for (const child of children) {
         if ('kind' in child) {
+          order.push(child);
           if (child.estimate) {
             const hours = toHours(child.estimate, weekHours);
-            byTask.set(child, { ...hours, hours: midpoint(hours), source: 'estimate' });
+            inOrder[index] = { min: hours.min, max: hours.max, hours: midpoint(hours), source: 'estimate' };
             fixedMin += hours.min;
             fixedMax += hours.max;
           } else {
-            free.push(child);
+            free.push(index);
           }
+          index++;
           continue;
         }
         const own = stated(child);
@@ -83,21 +91,35 @@ export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWe
     walk('phases' in node ? node.phases : 'modules' in node ? node.modules : node.tasks);
     const remaining = budget ? { min: Math.max(0, budget.min - fixedMin), max: Math.max(0, budget.max - fixedMax) } : undefined;
     let weights = 0;
-    for (const task of free) weights += weightOf(task);
-    for (const task of free) {
+    for (const i of free) weights += weightOf(order[i]);
+    for (const i of free) {
       if (remaining && remaining.max > 0) {
-        const share = weightOf(task) / weights;
-        const hours = { min: remaining.min * share, max: remaining.max * share };
-        byTask.set(task, { ...hours, hours: midpoint(hours), source: 'derived' });
+        const share = weightOf(order[i]) / weights;
+        const min = remaining.min * share;
+        const max = remaining.max * share;
+        inOrder[i] = { min, max, hours: (min + max) / 2, source: 'derived' };
       } else {
-        const hours = task.kind === 'project' ? DEFAULT_PROJECT_HOURS : DEFAULT_TOPIC_HOURS;
-        byTask.set(task, { min: hours, max: hours, hours, source: 'default' });
+        const hours = order[i].kind === 'project' ? DEFAULT_PROJECT_HOURS : DEFAULT_TOPIC_HOURS;
+        inOrder[i] = { min: hours, max: hours, hours, source: 'default' };
       }
     }
   };
 
   allocate(roadmap, statedHours(durationAsEstimate(roadmap.duration)));
-  return { byTask, total: sumEffort(byTask.values()), weekHours, weekHoursFrom };
+  let byTask: Map<Task, TaskEffort> | undefined;
+  return {
+    inOrder,
+    get byTask() {
+      if (!byTask) {
+        byTask = new Map();
+        for (let i = 0; i < order.length; i++) byTask.set(order[i], inOrder[i]);
+      }
+      return byTask;
+    },
+    total: sumEffort(inOrder),
+    weekHours,
+    weekHoursFrom,
+  };
 }
 
 export function sumEffort(efforts: Iterable<Effort>): Effort {

@@ -139,7 +139,13 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
   let unknownFinishes = 0;
   for (const id of context.finishedAt.keys()) if (!roadmap.taskIndex.has(id)) unknownFinishes++;
   let cumulative = 0;
-  for (const task of tasksOf(roadmap)) {
+  // Neighbouring tasks mostly share their days: format each day once.
+  let lastDay = NaN;
+  let lastDate = '';
+  const dateOf = (day: number): LocalDate => (day === lastDay ? lastDate : ((lastDay = day), (lastDate = dateOfDay(day))));
+  const all = tasksOf(roadmap);
+  for (let i = 0; i < all.length; i++) {
+    const task = all[i];
     const state = context.stateOf(task);
     let finishedDay: number | undefined;
     if (state === 'done' || state === 'skipped') {
@@ -150,13 +156,13 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
       }
       finishedDay = localDayOf(at, context.utcOffset);
     }
-    const effort = roadmapEffort.byTask.get(task)!;
+    const effort = roadmapEffort.inOrder[i];
     const startIndex = days.indexOfHour(cumulative, false);
     cumulative += effort.hours;
     const endIndex = Math.max(startIndex, effort.hours > 0 ? days.indexOfHour(cumulative, true) : startIndex);
     const startDay = days.dayOfIndex(startIndex);
     const endDay = days.dayOfIndex(endIndex);
-    const planned: PlannedTask = { task, effort, startDay, endDay, start: dateOfDay(startDay), end: dateOfDay(endDay), finishedDay };
+    const planned: PlannedTask = { task, effort, startDay, endDay, start: dateOf(startDay), end: dateOf(endDay), finishedDay };
     tasks.push(planned);
     byTask.set(task, planned);
   }
