@@ -112,11 +112,11 @@ export function planProblem(plan: StudyPlan): string | undefined {
 }
 
 /** A new plan made now. Throws PlanError for a plan that cannot be used. */
-export function createPlan(fields: Omit<StudyPlan, 'since' | 'studyDays'> & { readonly studyDays: readonly Weekday[] }, now: number): StudyPlan {
-  const plan: StudyPlan = { ...fields, studyDays: WEEKDAYS.filter((d) => fields.studyDays.includes(d)), since: now };
-  const problem = planProblem({ ...plan, studyDays: fields.studyDays });
+export function createPlan(fields: Omit<StudyPlan, 'since'>, now: number): StudyPlan {
+  // Checked as given (so a repeated day is reported), stored Monday first.
+  const problem = planProblem({ ...fields, since: now });
   if (problem) throw new PlanError(problem);
-  return plan;
+  return { ...fields, studyDays: WEEKDAYS.filter((d) => fields.studyDays.includes(d)), since: now };
 }
 
 /** "Re-plan from today": keeps what is finished, moves everything else to start today. */
@@ -142,7 +142,13 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
   // Neighbouring tasks mostly share their days: format each day once.
   let lastDay = NaN;
   let lastDate = '';
-  const dateOf = (day: number): LocalDate => (day === lastDay ? lastDate : ((lastDay = day), (lastDate = dateOfDay(day))));
+  const dateOf = (day: number): LocalDate => {
+    if (day !== lastDay) {
+      lastDay = day;
+      lastDate = dateOfDay(day);
+    }
+    return lastDate;
+  };
   const all = tasksOf(roadmap);
   for (let i = 0; i < all.length; i++) {
     const task = all[i];
