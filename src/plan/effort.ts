@@ -52,8 +52,12 @@ export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWe
   const weekHours: HoursRange = roadmap.hoursPerWeek ?? (planned !== undefined && planned > 0 ? { min: planned, max: planned } : { min: DEFAULT_HOURS_PER_WEEK, max: DEFAULT_HOURS_PER_WEEK });
   const weekHoursFrom = roadmap.hoursPerWeek ? 'roadmap' : planned !== undefined && planned > 0 ? 'plan' : 'default';
   // Tasks are met in roadmap order, each once: `index` is a task's place in tasksOf(roadmap).
-  const inOrder: TaskEffort[] = [];
-  const order: Task[] = [];
+  // Sized up front: free tasks are filled in after later ones, and a growing array with holes
+  // would turn into a slow dictionary.
+  let count = 0;
+  for (const phase of roadmap.phases) for (const module of phase.modules) count += module.tasks.length;
+  const inOrder = new Array<TaskEffort>(count);
+  const order = new Array<Task>(count);
   let index = 0;
   const statedHours = (estimate: Estimate | undefined): HoursRange | undefined => (estimate ? toHours(estimate, weekHours) : undefined);
   const stated = (node: Phase | Module): HoursRange | undefined => statedHours(node.estimate ?? durationAsEstimate(node.duration));
@@ -66,7 +70,7 @@ export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWe
     const walk = (children: readonly (Phase | Module | Task)[]): void => {
       for (const child of children) {
         if ('kind' in child) {
-          order.push(child);
+          order[index] = child;
           if (child.estimate) {
             const hours = toHours(child.estimate, weekHours);
             inOrder[index] = { min: hours.min, max: hours.max, hours: midpoint(hours), source: 'estimate' };

@@ -76,6 +76,7 @@ export interface Schedule {
   readonly sinceDay: number;
   /** The planned tasks, in roadmap order. */
   readonly tasks: readonly PlannedTask[];
+  /** The same by task (built on first use); history tasks are absent. */
   readonly byTask: ReadonlyMap<Task, PlannedTask>;
   readonly modules: ReadonlyMap<Module, PlannedSpan>;
   readonly phases: ReadonlyMap<Phase, PlannedSpan>;
@@ -134,7 +135,6 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
   const todayDay = localDayOf(context.now, context.utcOffset);
 
   const tasks: PlannedTask[] = [];
-  const byTask = new Map<Task, PlannedTask>();
   const history: Task[] = [];
   let unknownFinishes = 0;
   for (const id of context.finishedAt.keys()) if (!roadmap.taskIndex.has(id)) unknownFinishes++;
@@ -170,12 +170,12 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
     const endDay = days.dayOfIndex(endIndex);
     const planned: PlannedTask = { task, effort, startDay, endDay, start: dateOf(startDay), end: dateOf(endDay), finishedDay };
     tasks.push(planned);
-    byTask.set(task, planned);
   }
 
   const modules = new Map<Module, PlannedSpan>();
   const phases = new Map<Phase, PlannedSpan>();
   spans(tasks, (t) => t.task.module, modules);
+  let byTask: Map<Task, PlannedTask> | undefined;
   spans(tasks, (t) => t.task.module.phase, phases);
   return {
     plan,
@@ -184,7 +184,11 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
     todayDay,
     sinceDay: localDayOf(plan.since, context.utcOffset),
     tasks,
-    byTask,
+    get byTask() {
+      // Built on first use: most callers want the spans, this week or the chart, not every task.
+      byTask ??= new Map(tasks.map((t) => [t.task, t]));
+      return byTask;
+    },
     modules,
     phases,
     history,
