@@ -25,6 +25,17 @@ export interface Resource {
   readonly note?: string;
 }
 
+/** Hours, low and high end; equal when the author gave one number. */
+export interface HoursRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** An author's effort estimate (`estimate` in the file, see plan/estimate.ts): hours, or on a phase weeks. */
+export interface Estimate extends HoursRange {
+  readonly unit: 'hours' | 'weeks';
+}
+
 /** What roadmaps, phases and modules all carry beside their children. */
 export interface Guidance {
   readonly id: string;
@@ -42,6 +53,7 @@ export interface Guidance {
 export interface SectionInfo extends Guidance {
   readonly goal?: string;
   readonly objectives: readonly string[];
+  readonly estimate?: Estimate;
 }
 
 export interface Task {
@@ -54,6 +66,7 @@ export interface Task {
   readonly formerIds: readonly string[];
   /** Projects only: the author marks it optional or one choice among several. */
   readonly optional: boolean;
+  readonly estimate?: Estimate;
   readonly module: Module;
 }
 
@@ -72,6 +85,8 @@ export interface Phase extends SectionInfo {
 
 export interface Roadmap extends Guidance {
   readonly phases: readonly Phase[];
+  /** The study time per week the author assumes (`hoursPerWeek`), when the file states one. */
+  readonly hoursPerWeek?: HoursRange;
   /** Where it came from, for error messages and "Open Roadmap File". */
   readonly source: RoadmapSource;
   /** Every task by id, and by former id, for O(1) lookup. */
