@@ -17,7 +17,7 @@ export function registerDashboard(context: vscode.ExtensionContext, services: Se
   const load = async (): Promise<DashboardPanels> => {
     if (!panels) {
       const { DashboardPanels } = await import('./panel');
-      panels = new DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: tree.reveal });
+      panels = new DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: (task) => tree.reveal(task) });
       context.subscriptions.push(panels);
     }
     return panels;

@@ -100,6 +100,12 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     }
   });
 
+  const linksChanged = async (key: string) => {
+    decorations.refresh();
+    const task = await toTask(key);
+    changed.fire(task ? [task] : undefined);
+  };
+
   const linkedFolderArg = (arg: unknown): LinkedFolder | undefined => (arg instanceof LinkedFolder ? arg : undefined);
   const taskArg = (arg: unknown): Task | undefined => {
     const selected = arg ?? tree.view.selection[0];
@@ -111,11 +117,8 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     decorations,
     tree.provider.addChildSource(source),
     vscode.window.registerFileDecorationProvider(decorations),
-    store.onDidChange(async (key) => {
-      decorations.refresh();
-      const task = await toTask(key);
-      changed.fire(task ? [task] : undefined);
-    }),
+    store.onDidChange((key) => void linksChanged(key)),
+
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       decorations.refresh();
       changed.fire(undefined);

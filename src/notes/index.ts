@@ -153,7 +153,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
 
   const source: TaskChildSource = {
     count: (task) => index.notesOf(rootOf(task).id, task.id).length,
-    children: async (task) => index.notesOf(rootOf(task).id, task.id).map((u) => new NoteRow(task, vscode.Uri.parse(u))),
+    children: (task) => Promise.resolve(index.notesOf(rootOf(task).id, task.id).map((u) => new NoteRow(task, vscode.Uri.parse(u)))),
     onDidChange: changed.event,
   };
 

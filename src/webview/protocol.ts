@@ -18,7 +18,7 @@ const MAX_HREF = 2000;
 export function isSafeExternalLink(href: unknown): href is string {
   // `URL` forgives leading blanks and strips tabs and newlines that `vscode.Uri.parse` refuses:
   // accept only what both read the same way.
-  if (typeof href !== 'string' || href.length > MAX_HREF || /[\s\u0000-\u001f\u007f]/.test(href)) return false;
+  if (typeof href !== 'string' || href.length > MAX_HREF || /[\s\p{Cc}]/u.test(href)) return false;
   try {
     const url = new URL(href);
     return (url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:') && (url.protocol === 'mailto:' || url.hostname !== '');

@@ -101,7 +101,7 @@ async function measureInProcess(api: MlRoadmapsApi): Promise<InProcessResult> {
   if (!loaded.roadmap) throw new Error(`the generated 10k roadmap does not load: ${loaded.errors[0]?.message}`);
   const roadmaps = [loaded.roadmap, buildRoadmap(SHAPE_100K)];
   // A provider of our own over the big roadmaps, beside the extension's: the same code, fed from memory.
-  const provider = new RoadmapTreeProvider({ entries: async () => roadmaps, onDidChange: new vscode.EventEmitter<never>().event }, tracker, false);
+  const provider = new RoadmapTreeProvider({ entries: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, false);
 
   const scales: ScaleResult[] = [];
   for (const roadmap of roadmaps) {

@@ -144,7 +144,7 @@ async function runInstance(dir: string, extension: string, options: { referenceF
   let exited = false;
   void workbench.exited.then(() => (exited = true));
   const problem = () => {
-    if (fs.existsSync(path.join(dir, 'error.json'))) return `the bench entry failed:\n${JSON.parse(fs.readFileSync(path.join(dir, 'error.json'), 'utf8')).message}`;
+    if (fs.existsSync(path.join(dir, 'error.json'))) return `the bench entry failed:\n${(JSON.parse(fs.readFileSync(path.join(dir, 'error.json'), 'utf8')) as { message: string }).message}`;
     if (exited) return `code-server exited\n${workbench.diagnostics({ serverOutput: true })}`;
     return undefined;
   };

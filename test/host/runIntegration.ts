@@ -108,7 +108,7 @@ async function findDesktopVSCode(required: boolean): Promise<{ executable: strin
     return { executable };
   } catch (error) {
     if (required) {
-      throw new Error(`MLR_TEST_HOST=desktop, but no desktop VS Code could be had: ${firstLine(error)}`);
+      throw new Error(`MLR_TEST_HOST=desktop, but no desktop VS Code could be had: ${firstLine(error)}`, { cause: error });
     }
     return { reason: firstLine(error) };
   }

@@ -5,12 +5,12 @@ import { api, resetAll, task, workspaceFolder, writeFile } from './helpers';
 
 function prompts(target: vscode.Uri, answers: { confirmKeep?: boolean; kept?: string[][] } = {}): ScaffoldPrompts {
   return {
-    pickScaffold: async (choices) => choices[0].scaffold,
-    projectName: async () => 'My Titanic',
-    location: async () => target,
-    confirmKeep: async (existing) => {
+    pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
+    projectName: () => Promise.resolve('My Titanic'),
+    location: () => Promise.resolve(target),
+    confirmKeep: (existing) => {
       answers.kept?.push([...existing]);
-      return answers.confirmKeep ?? true;
+      return Promise.resolve(answers.confirmKeep ?? true);
     },
   };
 }

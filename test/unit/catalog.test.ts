@@ -15,13 +15,13 @@ class InMemoryWorkspace implements RoadmapSources {
   bundledBuilds = 0;
   parses = 0;
 
-  async bundled(): Promise<readonly RoadmapEntry[]> {
+  bundled(): Promise<readonly RoadmapEntry[]> {
     this.bundledBuilds++;
-    return [loadRoadmap(miniRoadmap().replace('id: mini', 'id: bundled-one'), { label: 'bundled.yaml', location: 'ext:/bundled.yaml', bundled: true }).roadmap!];
+    return Promise.resolve([loadRoadmap(miniRoadmap().replace('id: mini', 'id: bundled-one'), { label: 'bundled.yaml', location: 'ext:/bundled.yaml', bundled: true }).roadmap!]);
   }
 
-  async workspaceFiles(): Promise<readonly RoadmapSource[]> {
-    return [...this.files.keys()].sort().map((location) => ({ label: location, location, bundled: false }));
+  workspaceFiles(): Promise<readonly RoadmapSource[]> {
+    return Promise.resolve([...this.files.keys()].sort().map((location) => ({ label: location, location, bundled: false })));
   }
 
   async read(source: RoadmapSource): Promise<{ text: string } | { problem: string }> {
@@ -30,9 +30,9 @@ class InMemoryWorkspace implements RoadmapSources {
     return text === undefined ? { problem: 'could not read the file: not found' } : { text };
   }
 
-  async parse(text: string, source: RoadmapSource) {
+  parse(text: string, source: RoadmapSource) {
     this.parses++;
-    return loadRoadmap(text, source);
+    return Promise.resolve(loadRoadmap(text, source));
   }
 
   /** Holds every read until the returned function is called. */

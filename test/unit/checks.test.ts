@@ -42,7 +42,7 @@ suite('Checks: JUnit reports', () => {
       ['checks/test_bad.py', 'error', "No module named 'xyz'", 'ModuleNotFoundError', 0, 0],
     ]);
     assert.strictEqual(results[3].duration, 0.25);
-    assert.match(results[0].details, /^def test_assert_msg\(\):\n>       assert 1 == 2/);
+    assert.match(results[0].details, /^def test_assert_msg\(\):\n> {7}assert 1 == 2/);
     assert.strictEqual(results[6].details, 'raw <text>');
     assert.strictEqual(results[0].file, 'checks/test_steps.py');
   });
