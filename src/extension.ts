@@ -9,8 +9,6 @@ import { registerSearch } from './search';
 import { createServices, Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
-import { contextValue } from './util/context';
-import { loadedModules } from './util/loadLog';
 
 /** What `activate` returns: the integration tests drive the extension through it. */
 export interface MlRoadmapsApi {
@@ -23,10 +21,6 @@ export interface MlRoadmapsApi {
   readonly scaffolds: ScaffoldFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
-  /** The last value the extension gave a context key. */
-  contextValue(key: string): unknown;
-  /** The lazily loaded modules evaluated so far. */
-  loadedModules(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
@@ -40,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
-  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState, contextValue, loadedModules };
+  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 
 export function deactivate(): void {}

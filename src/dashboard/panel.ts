@@ -5,13 +5,10 @@ import { Module, Roadmap, Task, tasksOf } from '../model/types';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
-import { recordModuleLoad } from '../util/loadLog';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage } from '../webview/protocol';
 import { renderDashboard } from './render';
-
-recordModuleLoad('dashboard/panel');
 
 const RECENT_COUNT = 10;
 

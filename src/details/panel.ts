@@ -10,15 +10,12 @@ import { TrackerChange } from '../progress/tracker';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
-import { recordModuleLoad } from '../util/loadLog';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage, taskIdOf } from '../webview/protocol';
 import { actionsFor, taskAction } from '../webview/taskActions';
 import { modulePageOffers, renderModulePage } from './render';
-
-recordModuleLoad('details/panel (markdown-it)');
 
 export interface DetailsHost extends PageHost {
   readonly services: Services;

@@ -11,12 +11,9 @@
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
-import { recordModuleLoad } from '../util/loadLog';
 import { MAX_ID_LENGTH, slugify } from './ids';
 import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
-
-recordModuleLoad('model/loader (yaml)');
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;

@@ -11,9 +11,6 @@ import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectNameProblem, slugify, TemplateFile } from './plan';
-import { recordModuleLoad } from '../util/loadLog';
-
-recordModuleLoad('scaffold/create');
 
 export const SCAFFOLDS_FOLDER = ['roadmaps', 'scaffolds'] as const;
 const MANIFEST_FILE = 'scaffold.yaml';

@@ -9,7 +9,6 @@ import { isTask, Task } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import type { ScaffoldCatalog, ScaffoldPrompts } from './create';
-import { setContext } from '../util/context';
 
 export interface ScaffoldFeature {
   catalog(): Promise<ScaffoldCatalog>;
@@ -28,7 +27,7 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
     const { module, catalog } = await load();
     const deps = { task, linkFolder: async (t: Task, folder: vscode.Uri) => void (await links.link(t, folder)) };
     const created = await module.createStarterProject(services, catalog, deps, prompts);
-    if (created) setContext(ContextKeys.createdStarterProject, true);
+    if (created) services.context.set(ContextKeys.createdStarterProject, true);
     return created;
   };
 

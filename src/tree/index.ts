@@ -10,7 +10,6 @@ import { isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
-import { setContext } from '../util/context';
 
 export const HIDE_FINISHED_SETTING = 'tree.hideFinishedTasks';
 
@@ -57,11 +56,11 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
   });
   const statusBar = new ProgressStatusBar(tracker);
   context.subscriptions.push(provider, view, statusBar);
-  setContext(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  services.context.set(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
 
   /** Context keys and the view's message, from what is loaded; never starts a load itself. */
   const updateViewState = async () => {
-    setContext(ContextKeys.hasFinishedTask, services.store.hasFinished());
+    services.context.set(ContextKeys.hasFinishedTask, services.store.hasFinished());
     if (!view.visible && !registry.isLoaded()) return;
     const entries = await registry.entries();
     const failed = entries.filter(isFailure).length;
@@ -73,7 +72,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
           : vscode.l10n.t('{0} roadmap files could not be loaded; the Problems panel says where.', failed);
     const roots = await provider.getChildren();
     const reason = roots.length > 0 ? '' : entries.length === 0 ? 'noRoadmaps' : 'allFinished';
-    setContext(ContextKeys.emptyReason, reason);
+    services.context.set(ContextKeys.emptyReason, reason);
   };
   void updateViewState();
 
@@ -102,7 +101,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     view.onDidChangeSelection((e) => {
       const element = e.selection.map((s) => (isTaskChild(s) ? s.task : s)).find((s) => !isFailure(s));
       if (element) focus(rootOf(element as Roadmap | Task));
-      setContext(ContextKeys.taskSelected, e.selection.some(isTask));
+      services.context.set(ContextKeys.taskSelected, e.selection.some(isTask));
     }),
     view.onDidChangeVisibility((e) => {
       if (!e.visible) return;
@@ -127,7 +126,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       if (!e.affectsConfiguration(`${Settings.section}.${HIDE_FINISHED_SETTING}`)) return;
       const hide = config().get<boolean>(HIDE_FINISHED_SETTING, false);
       provider.setHideFinished(hide);
-      setContext(ContextKeys.hideFinished, hide);
+      services.context.set(ContextKeys.hideFinished, hide);
       void updateViewState();
     }),
   );

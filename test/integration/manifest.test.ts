@@ -38,9 +38,9 @@ suite('Manifest', () => {
     // The context keys follow what the user does.
     await resetAll();
     await vscode.commands.executeCommand('mlRoadmaps.markDone', await task('deep-learning', 'perceptron'));
-    assert.strictEqual(extension.contextValue('mlRoadmaps.hasFinishedTask'), true);
+    assert.strictEqual(extension.services.context.valueOf('mlRoadmaps.hasFinishedTask'), true);
     await resetAll();
-    assert.strictEqual(extension.contextValue('mlRoadmaps.hasFinishedTask'), false);
+    assert.strictEqual(extension.services.context.valueOf('mlRoadmaps.hasFinishedTask'), false);
   });
 
   test('Every walkthrough step’s media file ships with the extension', () => {

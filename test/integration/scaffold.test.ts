@@ -37,7 +37,7 @@ suite('Starter projects', () => {
     assert.ok((await links.foldersOf(titanic)).some((f) => f.uri?.toString() === target.toString()));
     assert.strictEqual(services.tracker.stateOf(titanic), 'inProgress');
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), vscode.Uri.joinPath(target, 'README.md').toString());
-    assert.strictEqual((await api()).contextValue('mlRoadmaps.createdStarterProject'), true, 'the walkthrough step completes');
+    assert.strictEqual((await api()).services.context.valueOf('mlRoadmaps.createdStarterProject'), true, 'the walkthrough step completes');
   });
 
   test('Into a folder that already has files: lists them, keeps them, writes the rest', async () => {
