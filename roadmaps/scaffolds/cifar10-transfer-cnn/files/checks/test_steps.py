@@ -1,5 +1,7 @@
 # Checks for the steps in README.md: each fails with a hint until its step is done.
 # Run with: pytest checks   (offline: tiny random images, models with random weights, a CPU)
+from __future__ import annotations
+
 import pytest
 import torch
 from PIL import Image

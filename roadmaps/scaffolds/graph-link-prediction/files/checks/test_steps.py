@@ -1,5 +1,7 @@
 """Checks for the steps in README.md: each fails with a hint until its step is done.
 Run with: pytest checks   (small synthetic graphs, seeds fixed, a few seconds)"""
+from __future__ import annotations
+
 import networkx as nx
 import numpy as np
 import pytest

@@ -4,6 +4,8 @@ Run with: pytest checks
 Nothing is downloaded and neither diffusers nor transformers is needed: the GAN parts use tiny
 random networks and synthetic shapes, the gallery uses the offline placeholder generator, and
 the image-captioning check uses a small stand-in captioner instead of a model."""
+from __future__ import annotations
+
 import html
 import json
 

@@ -1,5 +1,7 @@
 """Checks for the steps in README.md: each fails with a hint until its step is done.
 Run with: pytest checks   (tiny synthetic images, a few seconds on a CPU)"""
+from __future__ import annotations
+
 import numpy as np
 import pytest
 import torch

@@ -1,5 +1,7 @@
 # Checks for the steps in README.md: each fails with a hint until its step is done.
 # Run with: pytest checks   (offline: random tensors stand in for MNIST, a few seconds on a CPU)
+from __future__ import annotations
+
 import pytest
 import torch
 from torch import nn

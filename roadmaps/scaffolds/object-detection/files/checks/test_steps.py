@@ -3,6 +3,8 @@ Run with: pytest checks
 
 Nothing is downloaded: detectors are built with random weights, and the training-loop check uses
 a small scripted stand-in detector so that it runs in seconds."""
+from __future__ import annotations
+
 import numpy as np
 import pytest
 import torch

@@ -1,5 +1,7 @@
 """Checks for the steps in README.md: each fails with a hint until its step is done.
 Run with: pytest checks   (synthetic images only: no files, no camera)"""
+from __future__ import annotations
+
 import cv2
 import numpy as np
 import pytest
