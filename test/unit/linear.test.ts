@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import { parseScaffoldManifest } from '../../src/scaffold/manifest';
+import { loadText } from './helpers';
+import { describeGrowth, growth } from './timing';
+
+/** Linear code grows about 10× from the 1× to the 10× input, quadratic about 100×. */
+const MAX_RATIO = 30;
+
+suite('Inputs that grow tenfold take about ten times as long', () => {
+  test('Loading a roadmap with many keys in one mapping', function () {
+    this.timeout(120_000);
+    // The keys sit in a mapping where text is expected: one type error, the rest is parsing.
+    const make = (n: number) =>
+      ['id: big', 'title: Big', 'description:', ...Array.from({ length: n }, (_, i) => `  key${i}: ${i}`), 'phases:', '  - id: p', '    title: P', '    tasks: [{ id: t, title: T }]', ''].join('\n');
+    const g = growth(make, (text) => loadText(text).errors.length, 2_000);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Reading a scaffold manifest with many keys in one mapping', function () {
+    this.timeout(120_000);
+    const make = (n: number) => ['id: big', 'title: Big', 'description: D', 'serves: [a/b]', 'variables:', '  - name: x', '    description: X', '    default:', ...Array.from({ length: n }, (_, i) => `      key${i}: ${i}`), ''].join('\n');
+    const g = growth(make, (text) => parseScaffoldManifest(text, 'scaffold.yaml').errors.length, 2_000);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+});
