@@ -98,8 +98,13 @@ export function planImport(file: ProgressFile, current: ProgressEntries, roadmap
 
 export function summarizeImport(changes: readonly ImportChange[]): string {
   if (changes.length === 0) return 'Nothing to change: your progress already has everything in the file.';
+  // Appends in place: copying a roadmap's list per change made a large import quadratic.
   const byRoadmap = new Map<string, ImportChange[]>();
-  for (const change of changes) byRoadmap.set(change.roadmapId, [...(byRoadmap.get(change.roadmapId) ?? []), change]);
+  for (const change of changes) {
+    const list = byRoadmap.get(change.roadmapId);
+    if (list) list.push(change);
+    else byRoadmap.set(change.roadmapId, [change]);
+  }
   return [...byRoadmap]
     .map(([roadmapId, list]) => {
       const counts = TASK_STATES.map((s) => [s, list.filter((c) => c.to === s).length] as const).filter(([, n]) => n > 0);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
+import { ImportChange, summarizeImport } from '../../src/storage/progressFile';
 import { loadText } from './helpers';
 import { describeGrowth, growth } from './timing';
 
@@ -20,6 +21,14 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
     this.timeout(120_000);
     const make = (n: number) => ['id: big', 'title: Big', 'description: D', 'serves: [a/b]', 'variables:', '  - name: x', '    description: X', '    default:', ...Array.from({ length: n }, (_, i) => `      key${i}: ${i}`), ''].join('\n');
     const g = growth(make, (text) => parseScaffoldManifest(text, 'scaffold.yaml').errors.length, 2_000);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Summarising an import of many changes to one roadmap', function () {
+    this.timeout(120_000);
+    const make = (n: number): ImportChange[] =>
+      Array.from({ length: n }, (_, i) => ({ roadmapId: 'big', taskId: `t${i}`, from: 'notStarted', to: i % 2 ? 'done' : 'skipped', entry: { state: i % 2 ? 'done' : 'skipped', changedAt: i }, known: i % 3 !== 0 }));
+    const g = growth(make, summarizeImport, 500);
     assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
   });
 });
