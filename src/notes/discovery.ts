@@ -22,8 +22,13 @@ export interface TaskReference {
 export function findTaskReferences(text: string): TaskReference[] {
   if (text.length > MAX_NOTE_BYTES) return [];
   const found: TaskReference[] = [];
+  // A set of what was found, not a search of the list: a note may hold tens of thousands of links.
+  const seen = new Set<string>();
   const add = (roadmapId: string, taskId: string, line: number) => {
-    if (!found.some((r) => r.roadmapId === roadmapId && r.taskId === taskId)) found.push({ roadmapId, taskId, line });
+    const key = `${roadmapId}/${taskId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ roadmapId, taskId, line });
   };
   for (const ref of frontMatterTasks(text)) {
     const match = REF.exec(ref);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { findTaskReferences } from '../../src/notes/discovery';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
 import { ImportChange, summarizeImport } from '../../src/storage/progressFile';
 import { loadText } from './helpers';
@@ -29,6 +30,14 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
     const make = (n: number): ImportChange[] =>
       Array.from({ length: n }, (_, i) => ({ roadmapId: 'big', taskId: `t${i}`, from: 'notStarted', to: i % 2 ? 'done' : 'skipped', entry: { state: i % 2 ? 'done' : 'skipped', changedAt: i }, known: i % 3 !== 0 }));
     const g = growth(make, summarizeImport, 500);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Finding the task references of a note with many distinct links', function () {
+    this.timeout(120_000);
+    // 10× stays under the size limit for notes, which would otherwise skip the scan.
+    const make = (n: number) => Array.from({ length: n }, (_, i) => `roadmap-task:r/t${i}`).join('\n');
+    const g = growth(make, (text) => findTaskReferences(text).length, 2_400);
     assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
   });
 });
