@@ -5,7 +5,7 @@
  * line and column of the problem, and the user's progress stays as it was.
  */
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
-import type { TaskProgress } from './progressStore';
+import { futureTimeMessage, isFutureTime, type TaskProgress } from './progressStore';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -34,7 +34,8 @@ export type ParseResult = { readonly file: ProgressFile; readonly error?: undefi
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function parseProgressFile(text: string): ParseResult {
+/** `now` is the time against which changes from the future are refused. */
+export function parseProgressFile(text: string, now: number = Date.now()): ParseResult {
   if (text.length > MAX_PROGRESS_FILE_BYTES) return { error: `the file is larger than ${MAX_PROGRESS_FILE_BYTES / 1024 / 1024} MB; it is not a progress export` };
   let data: unknown;
   try {
@@ -59,6 +60,8 @@ export function parseProgressFile(text: string): ParseResult {
       if (!isRecord(entry)) return fail(taskAt, 'expected { "state", "changedAt" }');
       if (!TASK_STATES.includes(entry.state as TaskState)) return fail(`${taskAt}.state`, `expected one of ${TASK_STATES.join(', ')}`);
       if (typeof entry.changedAt !== 'number' || !Number.isFinite(entry.changedAt) || entry.changedAt < 0) return fail(`${taskAt}.changedAt`, 'expected a time in milliseconds');
+      // A time from the future would beat every later change, on every machine, for good.
+      if (isFutureTime(entry.changedAt, now)) return fail(`${taskAt}.changedAt`, futureTimeMessage(entry.changedAt));
     }
   }
   return { file: data as unknown as ProgressFile };

@@ -12,10 +12,24 @@ import { MementoLike, StorageKeys } from './memento';
 
 export const PROGRESS_VERSION = 1;
 
+/** Times up to this far ahead of the clock are accepted, for machines whose clocks differ a little. */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
 export interface TaskProgress {
   readonly state: TaskState;
   /** Epoch milliseconds of the last change; for done and skipped, when it was finished. */
   readonly changedAt: number;
+}
+
+/** A time later than the clock allows: it would win every merge and cannot be shown as a date. */
+export function isFutureTime(changedAt: number, now: number): boolean {
+  return changedAt > now + MAX_CLOCK_SKEW_MS;
+}
+
+export function futureTimeMessage(changedAt: number): string {
+  const date = new Date(changedAt);
+  const shown = Number.isNaN(date.getTime()) ? 'beyond any date' : date.toISOString();
+  return `${changedAt} (${shown}) is in the future; times more than a day ahead of this machine's clock are refused`;
 }
 
 interface StoredProgress {
@@ -133,9 +147,12 @@ export class ProgressStore {
       const version = raw.version;
       problems.push((t) => t('it was written by a newer version ({0})', version));
     }
+    const now = this.now();
     for (const [key, value] of Object.entries(raw.tasks)) {
-      if (isValidEntry(key, value)) result.set(key, { state: value.state, changedAt: value.changedAt });
-      else problems.push((t) => t('entry "{0}"', key.slice(0, 80)));
+      const shownKey = key.slice(0, 80);
+      if (!isValidEntry(key, value)) problems.push((t) => t('entry "{0}"', shownKey));
+      else if (isFutureTime(value.changedAt, now)) problems.push((t) => t('entry "{0}", whose time {1} is in the future', shownKey, String(value.changedAt)));
+      else result.set(key, { state: value.state, changedAt: value.changedAt });
     }
     if (problems.length > 0) {
       this.unreadable = raw;
@@ -174,3 +191,4 @@ function isValidEntry(key: string, value: unknown): value is TaskProgress {
     Number.isFinite(value.changedAt)
   );
 }
+
