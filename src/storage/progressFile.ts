@@ -87,13 +87,22 @@ export function planImport(file: ProgressFile, current: ProgressEntries, roadmap
   for (const [roadmapId, { tasks }] of Object.entries(file.roadmaps)) {
     const roadmap = roadmaps.find((r) => r.id === roadmapId);
     const local = current.get(roadmapId) ?? new Map<string, TaskProgress>();
+    // One entry per task: a file may hold a task under its current id and a former one, as
+    // exports keep stale former-id entries. The newest wins; on a tie, the current id's.
+    const newest = new Map<string, { entry: TaskProgress; known: boolean; current: boolean }>();
     for (const [fileTaskId, entry] of Object.entries(tasks)) {
       const task = roadmap?.taskIndex.get(fileTaskId);
       const taskId = task?.id ?? fileTaskId;
+      const candidate = { entry, known: Boolean(task), current: taskId === fileTaskId };
+      const seen = newest.get(taskId);
+      if (!seen || entry.changedAt > seen.entry.changedAt || (entry.changedAt === seen.entry.changedAt && candidate.current && !seen.current)) newest.set(taskId, candidate);
+    }
+    for (const [taskId, { entry, known }] of newest) {
+      const task = roadmap?.taskIndex.get(taskId);
       const mine = local.get(taskId) ?? task?.formerIds.map((f) => local.get(f)).find(Boolean);
       const from = mine?.state ?? 'notStarted';
       if (from === entry.state || (mine && mine.changedAt > entry.changedAt)) continue;
-      changes.push({ roadmapId, taskId, from, to: entry.state, entry: { state: entry.state, changedAt: entry.changedAt }, known: Boolean(task) });
+      changes.push({ roadmapId, taskId, from, to: entry.state, entry: { state: entry.state, changedAt: entry.changedAt }, known });
     }
   }
   return changes;
