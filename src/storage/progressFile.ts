@@ -79,8 +79,10 @@ export interface ImportChange {
 }
 
 /**
- * What importing would change. Merge by id: an imported entry wins unless the local one is newer;
- * ids the roadmaps no longer have are imported too, so nothing in the file is lost.
+ * What importing would change. Merge by id: an imported entry wins only when it is newer than the
+ * local one (on a tie the local state stays); a local "not started" counts with its time, so an
+ * older file cannot undo it. Ids the roadmaps no longer have are imported too, so nothing in the
+ * file is lost.
  */
 export function planImport(file: ProgressFile, current: ProgressEntries, roadmaps: readonly Roadmap[]): ImportChange[] {
   const changes: ImportChange[] = [];
@@ -101,7 +103,7 @@ export function planImport(file: ProgressFile, current: ProgressEntries, roadmap
       const task = roadmap?.taskIndex.get(taskId);
       const mine = local.get(taskId) ?? task?.formerIds.map((f) => local.get(f)).find(Boolean);
       const from = mine?.state ?? 'notStarted';
-      if (from === entry.state || (mine && mine.changedAt > entry.changedAt)) continue;
+      if (from === entry.state || (mine && mine.changedAt >= entry.changedAt)) continue;
       changes.push({ roadmapId, taskId, from, to: entry.state, entry: { state: entry.state, changedAt: entry.changedAt }, known });
     }
   }

@@ -4,13 +4,18 @@
  * Entries for ids that no roadmap has any more are kept untouched: a roadmap update that renames
  * or removes a task must never lose what the learner did. A corrupt stored value is ignored entry
  * by entry, with one warning, and never throws.
+ *
+ * A task set back to not started keeps an entry `{ state: 'notStarted', changedAt }`, a tombstone,
+ * rather than none: an import merges by time, and without it an older file would mark the task
+ * done again. Version 1 stored no tombstones and reads as it is.
  */
 import type { Task, TaskState } from '../model/types';
 import { TASK_STATES } from '../model/types';
 import { english, type Translate, type Warn } from '../util/translate';
 import { MementoLike, StorageKeys } from './memento';
 
-export const PROGRESS_VERSION = 1;
+/** 2: not started is stored as a tombstone with its time, no longer as a missing entry. */
+export const PROGRESS_VERSION = 2;
 
 /** Times up to this far ahead of the clock are accepted, for machines whose clocks differ a little. */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
@@ -90,10 +95,8 @@ export class ProgressStore {
   async putEntries(entries: readonly { roadmapId: string; taskId: string; entry: TaskProgress }[]): Promise<void> {
     if (entries.length === 0) return;
     const all = this.load();
-    for (const { roadmapId, taskId, entry } of entries) {
-      if (entry.state === 'notStarted') all.delete(progressKey(roadmapId, taskId));
-      else all.set(progressKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
-    }
+    // A not-started entry is kept as a tombstone, with the time it came with.
+    for (const { roadmapId, taskId, entry } of entries) all.set(progressKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
     await this.save();
   }
 
@@ -105,15 +108,19 @@ export class ProgressStore {
       if (this.stateOf(roadmapId, task) === state) continue;
       // A renamed task's progress moves to its new id on the first change.
       for (const former of task.formerIds) all.delete(progressKey(roadmapId, former));
-      if (state === 'notStarted') all.delete(progressKey(roadmapId, task.id));
-      else all.set(progressKey(roadmapId, task.id), { state, changedAt });
+      // Not started too is stored with its time (a tombstone), so an older import cannot undo it.
+      all.set(progressKey(roadmapId, task.id), { state, changedAt });
       changed++;
     }
     if (changed === 0) return;
     await this.save();
   }
 
-  /** Clears every entry of one roadmap, orphans included. Returns how many were cleared. */
+  /**
+   * Clears every entry of one roadmap, orphans and tombstones included, leaving no tombstones:
+   * a reset forgets the roadmap's history, so importing an export afterwards brings it back, the
+   * way back from a reset made by mistake. Returns how many entries were cleared.
+   */
   async reset(roadmapId: string): Promise<number> {
     const all = this.load();
     const prefix = `${roadmapId}/`;
@@ -186,7 +193,6 @@ function isValidEntry(key: string, value: unknown): value is TaskProgress {
     /^[^/]+\/[^/]+$/.test(key) &&
     isRecord(value) &&
     TASK_STATES.includes(value.state as TaskState) &&
-    value.state !== 'notStarted' &&
     typeof value.changedAt === 'number' &&
     Number.isFinite(value.changedAt)
   );

@@ -32,13 +32,6 @@ suite('Progress storage', () => {
     assert.strictEqual(reloaded.stateOf('mini', first.task('numpy')), 'notStarted');
   });
 
-  test('Marking not started removes the entry instead of storing a default', async () => {
-    const { memento, store, task } = setup();
-    await store.setState('mini', [task('numpy')], 'done');
-    await store.setState('mini', [task('numpy')], 'notStarted');
-    assert.deepStrictEqual(memento.get<{ tasks: object }>(StorageKeys.progress)!.tasks, {});
-  });
-
   test('Writing the same state again does not touch storage', async () => {
     const { memento, store, task } = setup();
     await store.setState('mini', [task('numpy')], 'done');
