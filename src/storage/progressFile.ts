@@ -41,12 +41,13 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { error: `not valid JSON${jsonErrorPosition(text, (error as Error).message)}: ${(error as Error).message}` };
+    return { error: jsonSyntaxError(text, (error as Error).message) };
   }
   const fail = (path: string, message: string): ParseResult => ({ error: `${path}: ${message}` });
   if (!isRecord(data)) return { error: 'expected a JSON object exported by ML Roadmaps' };
   if (data.format !== PROGRESS_FILE_FORMAT) return fail('format', `expected "${PROGRESS_FILE_FORMAT}"; this is not an ML Roadmaps progress export`);
   if (typeof data.version !== 'number' || !Number.isInteger(data.version)) return fail('version', 'expected a whole number');
+  if (data.version < 1) return fail('version', `expected 1 or higher, found ${data.version}; versions start at 1`);
   if (data.version > PROGRESS_FILE_VERSION) return fail('version', `the file is version ${data.version}, newer than this extension reads (${PROGRESS_FILE_VERSION}); update the extension`);
   if (!isRecord(data.roadmaps)) return fail('roadmaps', 'expected an object of roadmaps');
   for (const [roadmapId, roadmap] of Object.entries(data.roadmaps)) {
@@ -154,11 +155,117 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Node reports JSON errors by offset; people want line and column. */
-function jsonErrorPosition(text: string, message: string): string {
-  const match = /position (\d+)/.exec(message);
-  if (!match) return '';
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset).split('\n');
-  return ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+/**
+ * `not valid JSON at line L, column C: what was expected`. The parser's own message often has no
+ * position ("Unexpected token", "Unexpected end of JSON input"), so a small scanner finds the first
+ * offending character again; it runs only on text that already failed to parse.
+ */
+function jsonSyntaxError(text: string, parserMessage: string): string {
+  const found = firstJsonError(text);
+  const offset = found?.offset ?? Number(/position (\d+)/.exec(parserMessage)?.[1] ?? NaN);
+  if (Number.isNaN(offset)) return `not valid JSON: ${parserMessage}`;
+  const { line, column } = lineAndColumn(text, offset);
+  return `not valid JSON at line ${line}, column ${column}: ${found?.message ?? parserMessage}`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/** The offset of the first character that makes `text` invalid JSON (RFC 8259), and why. Iterative. */
+export function firstJsonError(text: string): { offset: number; message: string } | undefined {
+  let i = 0;
+  const closers: string[] = [];
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const found = () => (i >= text.length ? 'the end of the file' : JSON.stringify(text[i]));
+  const error = (expected: string) => ({ offset: Math.min(i, text.length), message: `expected ${expected}, found ${found()}` });
+  /** Reads a string at `i`; returns an error or undefined. */
+  const readString = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) return error('a closing quote');
+      const ch = text.charCodeAt(i);
+      if (ch === 0x22) {
+        i++;
+        return undefined;
+      }
+      if (ch < 0x20) return { offset: i, message: 'a line break or control character inside a string; write it as an escape such as \\n' };
+      if (ch === 0x5c) {
+        JSON_ESCAPE.lastIndex = i;
+        if (!JSON_ESCAPE.test(text)) return { offset: i, message: 'an invalid escape in a string' };
+        i = JSON_ESCAPE.lastIndex;
+      } else {
+        i++;
+      }
+    }
+  };
+  // The state between tokens: what may come next.
+  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'afterValue' = 'value';
+  for (;;) {
+    skipSpace();
+    if (expect === 'afterValue') {
+      const closer = closers[closers.length - 1];
+      if (closer === undefined) return i < text.length ? error('the end of the file after the value') : undefined;
+      if (text[i] === ',') {
+        i++;
+        expect = closer === '}' ? 'key' : 'value';
+      } else if (text[i] === closer) {
+        i++;
+        closers.pop();
+      } else {
+        return error(`"," or "${closer}"`);
+      }
+    } else if (expect === 'key' || expect === 'keyOrClose') {
+      if (expect === 'keyOrClose' && text[i] === '}') {
+        i++;
+        closers.pop();
+        expect = 'afterValue';
+        continue;
+      }
+      if (text[i] !== '"') return error(expect === 'key' ? 'a property name in double quotes' : 'a property name in double quotes or "}"');
+      const bad = readString();
+      if (bad) return bad;
+      skipSpace();
+      if (text[i] !== ':') return error('":" after the property name');
+      i++;
+      expect = 'value';
+    } else {
+      const ch = text[i];
+      if (expect === 'valueOrClose' && ch === ']') {
+        i++;
+        closers.pop();
+        expect = 'afterValue';
+      } else if (ch === '{') {
+        i++;
+        closers.push('}');
+        expect = 'keyOrClose';
+      } else if (ch === '[') {
+        i++;
+        closers.push(']');
+        expect = 'valueOrClose';
+      } else if (ch === '"') {
+        const bad = readString();
+        if (bad) return bad;
+        expect = 'afterValue';
+      } else {
+        const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i));
+        JSON_NUMBER.lastIndex = i;
+        if (literal) i += literal.length;
+        else if (JSON_NUMBER.test(text)) i = JSON_NUMBER.lastIndex;
+        else return error('a value');
+        expect = 'afterValue';
+      }
+    }
+  }
 }

@@ -3,7 +3,8 @@
  *
  * Entries for ids that no roadmap has any more are kept untouched: a roadmap update that renames
  * or removes a task must never lose what the learner did. A corrupt stored value is ignored entry
- * by entry, with one warning, and never throws.
+ * by entry, with one warning, and never throws; what could not be read is kept aside, the last
+ * few such copies each with its time.
  *
  * A task set back to not started keeps an entry `{ state: 'notStarted', changedAt }`, a tombstone,
  * rather than none: an import merges by time, and without it an older file would mark the task
@@ -20,10 +21,19 @@ export const PROGRESS_VERSION = 2;
 /** Times up to this far ahead of the clock are accepted, for machines whose clocks differ a little. */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
+/** How many copies of unreadable stored progress are kept aside, the oldest dropped first. */
+export const MAX_PROGRESS_BACKUPS = 5;
+
 export interface TaskProgress {
   readonly state: TaskState;
   /** Epoch milliseconds of the last change; for done and skipped, when it was finished. */
   readonly changedAt: number;
+}
+
+/** One copy of stored progress that could not be read in full, with when it was set aside. */
+export interface ProgressBackup {
+  readonly savedAt: number;
+  readonly value: unknown;
 }
 
 /** A time later than the clock allows: it would win every merge and cannot be shown as a date. */
@@ -176,7 +186,9 @@ export class ProgressStore {
 
   private async save(): Promise<void> {
     if (this.unreadable !== undefined) {
-      await this.memento.update(StorageKeys.progressBackup, { savedAt: this.now(), value: this.unreadable });
+      // Added to the earlier copies, not over them: a second corruption must not erase the first.
+      const backups = [...readBackups(this.memento.get<unknown>(StorageKeys.progressBackup)), { savedAt: this.now(), value: this.unreadable }];
+      await this.memento.update(StorageKeys.progressBackup, backups.slice(-MAX_PROGRESS_BACKUPS));
       this.unreadable = undefined;
     }
     const stored: StoredProgress = { version: PROGRESS_VERSION, tasks: Object.fromEntries(this.load()) };
@@ -198,3 +210,13 @@ function isValidEntry(key: string, value: unknown): value is TaskProgress {
   );
 }
 
+/**
+ * The copies kept aside so far, oldest first. Earlier versions kept one copy as
+ * `{ savedAt, value }`; that, or anything else found under the key, becomes the first of the list.
+ */
+export function readBackups(stored: unknown): ProgressBackup[] {
+  if (stored === undefined || stored === null) return [];
+  const isBackup = (item: unknown): item is ProgressBackup => isRecord(item) && typeof item.savedAt === 'number' && 'value' in item;
+  if (Array.isArray(stored) && stored.every(isBackup)) return stored;
+  return [isBackup(stored) ? stored : { savedAt: 0, value: stored }];
+}
