@@ -34,10 +34,14 @@ export function findTaskReferences(text: string): TaskReference[] {
     const match = REF.exec(ref);
     if (match) add(match[1], match[2], 0);
   }
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    for (const match of line.matchAll(LINK)) add(match[1], match[2], i);
-  });
+  // One pass over the text, counting line breaks up to each link (a link never spans a line).
+  let line = 0;
+  let counted = 0;
+  for (const match of text.matchAll(LINK)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = match.index;
+    add(match[1], match[2], line);
+  }
   return found;
 }
 
