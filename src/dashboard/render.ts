@@ -2,8 +2,8 @@
  * The dashboard of one roadmap as HTML: counts by state, a bar per phase drawn as SVG, the tasks
  * finished most recently, and a Continue button. Pure, like the details renderer.
  */
-import { escapeHtml, MarkdownRenderer } from '../details/markdown';
-import { PageAssets, renderPage } from '../details/render';
+import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { PageAssets, renderPage } from '../webview/page';
 import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Phase, Roadmap, Task, TaskState } from '../model/types';

@@ -12,11 +12,9 @@
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
-import { recordModuleLoad } from '../util/loadLog';
 import { MAX_ID_LENGTH, slugify } from './ids';
+import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
-
-recordModuleLoad('model/loader (yaml)');
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -41,11 +39,11 @@ export interface LoadResult {
 
 /** Keys each object accepts, in the order the schema lists them. Exported for the schema test. */
 export const KNOWN_KEYS = {
-  roadmap: ['$schema', 'id', 'title', 'description', 'duration', 'level', 'phases', 'tips', 'tools', 'resources', 'advice'],
-  phase: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'modules', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice'],
-  module: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice'],
-  task: ['id', 'title', 'summary', 'topics', 'resources', 'formerIds'],
-  project: ['id', 'title', 'summary', 'topics', 'optional', 'resources', 'formerIds'],
+  roadmap: ['$schema', 'id', 'title', 'description', 'duration', 'level', 'phases', 'tips', 'tools', 'resources', 'advice', 'hoursPerWeek'],
+  phase: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'modules', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice', 'estimate'],
+  module: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice', 'estimate'],
+  task: ['id', 'title', 'summary', 'topics', 'resources', 'formerIds', 'estimate'],
+  project: ['id', 'title', 'summary', 'topics', 'optional', 'resources', 'formerIds', 'estimate'],
   tool: ['name', 'note', 'url'],
   resource: ['title', 'url', 'note'],
 } as const;
@@ -197,6 +195,7 @@ class Reader {
       tools: this.optionalList(map, 'tools', '', (node, path) => this.readTool(node, path)),
       resources: this.optionalList(map, 'resources', '', (node, path) => this.readResource(node, path)),
       advice: this.optionalList(map, 'advice', '', (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH)),
+      hoursPerWeek: this.estimate(map, 'hoursPerWeek', '', 'roadmap'),
     });
   }
 
@@ -234,6 +233,7 @@ class Reader {
       tools: this.optionalList(map, 'tools', path, (node, p) => this.readTool(node, p)),
       resources: this.optionalList(map, 'resources', path, (node, p) => this.readResource(node, p)),
       advice: markdownList('advice'),
+      estimate: this.estimate(map, 'estimate', path, kind),
     };
   }
 
@@ -248,6 +248,7 @@ class Reader {
       resources: this.optionalList(map, 'resources', path, (child, p) => this.readResource(child, p)),
       formerIds: this.optionalList(map, 'formerIds', path, (child, p) => this.idValue(child, p)),
       optional: kind === 'project' ? this.boolean(map, 'optional', path) : undefined,
+      estimate: this.estimate(map, 'estimate', path, kind === 'project' ? 'project' : 'task'),
     });
   }
 
@@ -402,6 +403,20 @@ class Reader {
     if (isScalar(resolved) && typeof resolved.value === 'boolean') return resolved.value;
     this.errorAt(node, join(path, key), `expected true or false, found ${describe(resolved)}`);
     return undefined;
+  }
+
+  /** `estimate` on a task, project, module or phase, or a roadmap's `hoursPerWeek`: kept as written once valid. */
+  private estimate(map: YAMLMap, key: string, path: string, kind: EstimatedKind | 'roadmap'): number | string | undefined {
+    const node = this.value(map, key);
+    if (node === undefined) return undefined;
+    const resolved = this.resolve(node);
+    const value: unknown = isScalar(resolved) ? resolved.value : isSeq(resolved) ? [] : {};
+    const parsed = kind === 'roadmap' ? parseHoursPerWeek(value) : parseEstimate(value, kind);
+    if (parsed.error !== undefined) {
+      this.errorAt(node, join(path, key), parsed.error);
+      return undefined;
+    }
+    return value as number | string;
   }
 
   /** Accepts strings and, because people write `title: 2025` or `duration: 4`, numbers too. */

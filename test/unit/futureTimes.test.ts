@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { renderDashboard } from '../../src/dashboard/render';
-import { createMarkdownRenderer } from '../../src/details/markdown';
+import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { countTasks } from '../../src/model/progress';
 import { tasksOf } from '../../src/model/types';
 import { StorageKeys } from '../../src/storage/memento';

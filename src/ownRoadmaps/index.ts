@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, VIEW_CONTAINER_ID } from '../constants';
 import { StorageKeys } from '../storage/memento';
-import { WORKSPACE_ROADMAP_GLOB } from './registry';
+import { WORKSPACE_ROADMAP_GLOB } from '../core/sources';
 import { slugify } from '../model/ids';
 import type { Services } from '../services';
 import { refuseInRestrictedMode } from '../util/trust';
@@ -16,12 +16,13 @@ export function registerRoadmapFiles(context: vscode.ExtensionContext, services:
   // them once, so its people see them without hunting for the view. Never again after that.
   // Looked for a moment after start-up, so the search does not compete with the first render.
   if (!context.workspaceState.get<boolean>(StorageKeys.shownWorkspaceRoadmaps)) {
-    const timer = setTimeout(async () => {
+    const showOnce = async () => {
       const found = await vscode.workspace.findFiles(WORKSPACE_ROADMAP_GLOB, undefined, 1);
       if (found.length === 0) return;
       await context.workspaceState.update(StorageKeys.shownWorkspaceRoadmaps, true);
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
-    }, SHOW_WORKSPACE_ROADMAPS_DELAY_MS);
+    };
+    const timer = setTimeout(() => void showOnce(), SHOW_WORKSPACE_ROADMAPS_DELAY_MS);
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
 

@@ -3,6 +3,7 @@
  * the build (bundle.ts) and the registry. Pure.
  */
 import type { RoadmapDocument } from '../model/document';
+import { isRecord } from '../model/ids';
 
 export interface BundledRoadmap {
   /** The YAML file it came from, in the extension's roadmaps/ folder. */
@@ -11,7 +12,7 @@ export interface BundledRoadmap {
 }
 
 export function isBundle(value: unknown): value is BundledRoadmap[] {
-  return Array.isArray(value) && value.every((e) => typeof e?.file === 'string' && typeof e?.document?.id === 'string' && Array.isArray(e?.document?.phases));
+  return Array.isArray(value) && value.every((e: unknown) => isRecord(e) && typeof e.file === 'string' && isRecord(e.document) && typeof e.document.id === 'string' && Array.isArray(e.document.phases));
 }
 
 /** The compiled roadmaps, or undefined when running from sources that were not bundled. */
