@@ -85,7 +85,11 @@ export function phaseChart(phases: readonly Phase[], countsOf: (phase: Phase) =>
 function recentList(recent: DashboardInput['recent'], t: Translate): string {
   if (recent.length === 0) return `<p>${escapeHtml(t('Nothing finished yet. Tick a task in the tree or on a module page.'))}</p>`;
   const item = ({ task, finishedAt }: DashboardInput['recent'][number]) => {
-    const iso = new Date(finishedAt).toISOString();
+    // Times come from stored data; one that is no date (far in the future, say) leaves the date out
+    // rather than break the page (toISOString throws on it).
+    const date = new Date(finishedAt);
+    if (Number.isNaN(date.getTime())) return `<li>${escapeHtml(task.title)}</li>`;
+    const iso = date.toISOString();
     return `<li>${escapeHtml(task.title)} <time datetime="${iso}">${iso.slice(0, 10)}</time></li>`;
   };
   return `<ol class="recent">${recent.map(item).join('')}</ol>`;

@@ -11,6 +11,7 @@
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
+import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { MAX_ID_LENGTH, slugify } from './ids';
 import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
@@ -73,7 +74,8 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
     doc = parseDocument(text, {
       lineCounter: lines,
       prettyErrors: false,
-      uniqueKeys: true,
+      // Checked below in one pass; the parser's own check is quadratic in a mapping's size.
+      uniqueKeys: false,
       merge: false,
       schema: 'core',
       customTags: [],
@@ -95,6 +97,10 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
       start: position(problem.pos[0]),
       end: position(problem.pos[1]),
     });
+  }
+  for (const { key, first } of findDuplicateKeys(doc.contents)) {
+    const range = key.range ?? [0, 0, 0];
+    errors.push({ file: source.label, path: '', message: duplicateKeyMessage(key, position(first.range?.[0] ?? 0).line), start: position(range[0]), end: position(range[1]) });
   }
   if (errors.length > 0) return { errors: errors.slice(0, MAX_ERRORS) };
   if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) {

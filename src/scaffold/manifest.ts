@@ -3,6 +3,7 @@
  * scaffold author can jump to it. Pure: nothing here imports `vscode`.
  */
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { duplicateKeyMessage, findDuplicateKeys } from '../model/duplicateKeys';
 import { BUILTIN_VARIABLES, unsafePathReason } from './plan';
 
 export interface ScaffoldVariable {
@@ -61,8 +62,10 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
   };
   const atNode = (node: Node | null | undefined, message: string) => at(node?.range?.[0] ?? 0, message);
 
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, schema: 'core', customTags: [], resolveKnownTags: false });
+  // Duplicate keys are checked in one pass below; the parser's own check is quadratic.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', customTags: [], resolveKnownTags: false });
   for (const problem of [...doc.errors, ...doc.warnings]) at(problem.pos[0], problem.message.split('\n')[0].trim());
+  for (const { key, first } of findDuplicateKeys(doc.contents)) atNode(key, duplicateKeyMessage(key, lines.linePos(first.range?.[0] ?? 0).line));
   if (errors.length > 0) return { errors };
 
   const root = doc.contents as Node | null;
