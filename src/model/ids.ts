@@ -13,3 +13,13 @@ export function slugify(text: string): string {
     .slice(0, MAX_ID_LENGTH)
     .replace(/-+$/, '');
 }
+
+/**
+ * Names Windows reserves for devices, in any case and with any extension: `con`, `nul.txt`,
+ * `COM1.py`. A file or folder of such a name cannot be created there (or opens the device).
+ * Trailing dots and spaces are ignored by Windows, so `nul .py` counts too.
+ */
+export function isWindowsDeviceName(name: string): boolean {
+  const stem = name.split('.')[0].replace(/[ .]+$/, '');
+  return /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i.test(stem);
+}

@@ -10,7 +10,7 @@ import type { Services } from '../services';
 import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
-import { builtinVariables, isInside, planScaffold, projectNameProblem, slugify, TemplateFile } from './plan';
+import { builtinVariables, isInside, planScaffold, projectFolderNameOf, projectNameProblem, TemplateFile } from './plan';
 import { recordModuleLoad } from '../util/loadLog';
 
 recordModuleLoad('scaffold/create');
@@ -153,7 +153,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
     }
 
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
-    const target = await prompts.location(workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, PROJECTS_FOLDER, slugify(projectName)));
+    const target = await prompts.location(workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, PROJECTS_FOLDER, projectFolderNameOf(projectName)));
     if (!target) return cancelled(log, 'no location was chosen');
     log.info(`Create Starter Project: "${manifest.id}" as "${projectName}" in ${target.toString()}.`);
 

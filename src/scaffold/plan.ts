@@ -7,10 +7,10 @@
  * for whoever maintains them, like the loader's messages about a roadmap file: they stay English.
  * Only `projectNameProblem`, which answers what the user typed, takes a `Translate`.
  */
-import { slugify } from '../model/ids';
+import { isWindowsDeviceName, slugify } from '../model/ids';
 import { english, type Translate } from '../util/translate';
 
-export { slugify };
+export { isWindowsDeviceName, slugify };
 
 /** Variables every scaffold can use without declaring them. */
 export const BUILTIN_VARIABLES = ['projectName', 'slug', 'packageName', 'taskTitle', 'taskId', 'roadmapTitle', 'roadmapId', 'date'] as const;
@@ -54,7 +54,14 @@ export interface PlanInput {
 export function packageNameOf(name: string): string {
   const snake = slugify(name).replace(/-/g, '_');
   if (snake === '') return 'project';
-  return /^[0-9]/.test(snake) || PYTHON_KEYWORDS.has(snake) ? `project_${snake}` : snake;
+  // A package named `con` or `aux` is a folder Windows cannot create.
+  return /^[0-9]/.test(snake) || PYTHON_KEYWORDS.has(snake) || isWindowsDeviceName(snake) ? `project_${snake}` : snake;
+}
+
+/** The folder name (and `{{slug}}`) made from a project name: kebab-case, never a Windows device name. */
+export function projectFolderNameOf(name: string): string {
+  const slug = slugify(name);
+  return isWindowsDeviceName(slug) ? `${slug}-project` : slug;
 }
 
 /** The local calendar date as YYYY-MM-DD: the date the user sees on their clock. */
@@ -84,7 +91,7 @@ export function builtinVariables(input: {
   now: Date;
 }): Record<(typeof BUILTIN_VARIABLES)[number], string> {
   const { projectName, taskTitle, taskId, roadmapTitle, roadmapId, now } = input;
-  return { projectName, slug: slugify(projectName), packageName: packageNameOf(projectName), taskTitle, taskId, roadmapTitle, roadmapId, date: todayIso(now) };
+  return { projectName, slug: projectFolderNameOf(projectName), packageName: packageNameOf(projectName), taskTitle, taskId, roadmapTitle, roadmapId, date: todayIso(now) };
 }
 
 /** Replaces every `{{name}}`; names without a value are left as written and listed in `unknown`. */
@@ -114,6 +121,7 @@ export function unsafePathReason(path: string): string | undefined {
     if (segment === '.' || segment === '..') return `the path has a "${segment}" segment`;
     // Control characters and the characters Windows refuses in names (":" would also name an NTFS stream).
     if (/[\u0000-\u001f<>:"|?*]/.test(segment)) return `"${segment}" contains a character file names cannot hold`;
+    if (isWindowsDeviceName(segment)) return `"${segment}" is a device name on Windows (con, prn, aux, nul, com1–9, lpt1–9), which no file can have`;
     if (new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES) return `"${segment.slice(0, 20)}…" is longer than ${MAX_SEGMENT_BYTES} bytes`;
   }
   return undefined;
