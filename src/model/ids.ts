@@ -44,3 +44,13 @@ export function parseTaskKey(key: string): { readonly roadmapId: string; readonl
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Names Windows reserves for devices, in any case and with any extension: `con`, `nul.txt`,
+ * `COM1.py`. A file or folder of such a name cannot be created there (or opens the device).
+ * Trailing dots and spaces are ignored by Windows, so `nul .py` counts too.
+ */
+export function isWindowsDeviceName(name: string): boolean {
+  const stem = name.split('.')[0].replace(/[ .]+$/, '');
+  return /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i.test(stem);
+}

@@ -9,7 +9,7 @@
  * about a file (shown in the Problems panel and the output), which users search for and quote in
  * bug reports, and they name the file's English keys. The same holds for `storage/progressFile.ts`.
  */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, parseDocument, Parser, Scalar, YAMLMap } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { MAX_ID_LENGTH, slugify } from './ids';
@@ -22,7 +22,6 @@ export const MAX_ALIASES = 100;
 export const MAX_NODES = 500_000;
 /** Deeper nesting than this is no roadmap, and would exhaust the parser's stack. */
 export const MAX_DEPTH = 64;
-const MAX_INDENT = 4 * MAX_DEPTH;
 /** Past this many errors the rest is noise; the first ones say what is wrong. */
 const MAX_ERRORS = 50;
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -93,7 +92,11 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
     errors.push({
       file: source.label,
       path: '',
-      message: firstLine(problem.message),
+      // The parser's own words name a library call; say what the author can do instead.
+      message:
+        problem.code === 'MULTIPLE_DOCS'
+          ? `a roadmap file holds one YAML document, but a second one starts at line ${position(problem.pos[0]).line} (after a \`---\` or \`...\` line): remove that line, or put the second roadmap in a file of its own`
+          : firstLine(problem.message),
       start: position(problem.pos[0]),
       end: position(problem.pos[1]),
     });
@@ -125,41 +128,29 @@ function compact<T extends object>(value: T): T {
 }
 
 /**
- * Finds nesting deeper than any roadmap needs before the parser sees it: flow collections
- * (`[[[[…`) past MAX_DEPTH, or block indentation past MAX_INDENT columns.
+ * Finds nesting deeper than any roadmap needs before the document is composed (composing and
+ * validating recurse, so a deep enough file would exhaust the stack). The depth is the parser's
+ * own: its stack of open collections (block and flow, the top-level mapping included), watched
+ * as the lexer feeds it, so the scan stops at the first level too many. Lexer and parser keep
+ * explicit stacks and do not recurse; brackets or quotes inside text (`[0, 1)`, `12" ruler`) are
+ * text to them.
  */
 export function nestingProblem(text: string): { message: string; at: Position } | undefined {
-  let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let quote: string | undefined;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      line++;
-      lineStart = i + 1;
-      atLineStart = true;
-      if (quote === "'") quote = undefined;
-      continue;
-    }
-    if (atLineStart && ch !== ' ') {
-      atLineStart = false;
-      if (i - lineStart > MAX_INDENT) {
-        return { message: `line ${line} is indented ${i - lineStart} columns; roadmaps nest far less deeply (at most ${MAX_INDENT})`, at: { line, column: 1 } };
-      }
-    }
-    if (quote) {
-      if (ch === quote && text[i - 1] !== '\\') quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      const end = text.indexOf('\n', i);
-      i = (end === -1 ? text.length : end) - 1;
-    } else if (ch === '[' || ch === '{') {
-      if (++depth > MAX_DEPTH) return { message: `brackets are nested more than ${MAX_DEPTH} levels deep`, at: { line, column: i - lineStart + 1 } };
-    } else if ((ch === ']' || ch === '}') && depth > 0) {
-      depth--;
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  const parser = new Parser(lines.addNewLine);
+  const collections = new Set(['block-map', 'block-seq', 'flow-collection']);
+  for (const lexeme of new Lexer().lex(text)) {
+    // Completed documents come out here; only the open ones matter.
+    for (const _document of parser.next(lexeme));
+    // Collections are a subset of the open tokens: count them only when there could be too many.
+    if (parser.stack.length <= MAX_DEPTH) continue;
+    let depth = 0;
+    for (const token of parser.stack) {
+      if (!collections.has(token.type) || ++depth <= MAX_DEPTH) continue;
+      const { line, col } = lines.linePos(token.offset);
+      const message = token.type === 'flow-collection' ? `brackets are nested more than ${MAX_DEPTH} levels deep` : `line ${line} is nested more than ${MAX_DEPTH} levels deep; roadmaps nest far less`;
+      return { message, at: { line, column: col } };
     }
   }
   return undefined;
@@ -184,6 +175,9 @@ class Reader {
   readRoadmap(root: Node): RoadmapDocument | undefined {
     const map = this.object(root, '', 'roadmap');
     if (!map) return undefined;
+    // `$schema` is for editors and not kept, but the schema says it is text: so does the loader.
+    const schemaNode = this.value(map, '$schema');
+    if (schemaNode !== undefined) this.scalarString(schemaNode, '$schema');
     return compact({
       id: this.requiredId(map, '', 'roadmap'),
       title: this.requiredTitle(map, ''),
@@ -419,11 +413,15 @@ class Reader {
     return value as number | string;
   }
 
-  /** Accepts strings and, because people write `title: 2025` or `duration: 4`, numbers too. */
+  /**
+   * Accepts strings and, because people write `title: 2025` or `duration: 4`, numbers too. Length
+   * is counted in characters (code points), as JSON Schema's maxLength counts it.
+   */
   private text(node: Node, path: string, maxLength: number): string | undefined {
     const value = this.scalarString(node, path, true);
-    if (value !== undefined && value.length > maxLength) {
-      this.errorAt(node, path, `text is ${value.length} characters; the limit here is ${maxLength}`);
+    const length = value === undefined || value.length <= maxLength ? value?.length : codePointLength(value);
+    if (value !== undefined && length !== undefined && length > maxLength) {
+      this.errorAt(node, path, `text is ${length} characters; the limit here is ${maxLength}`);
       return undefined;
     }
     return value;
@@ -470,6 +468,19 @@ class Reader {
     const range = node?.range ?? [0, 0, 0];
     this.errors.push({ file: this.file, path, message, start: this.position(range[0]), end: this.position(Math.max(range[0], range[1])) });
   }
+}
+
+/** Characters as JSON Schema counts them: a surrogate pair is one. */
+function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length--;
+      i++;
+    }
+  }
+  return length;
 }
 
 function wholeFileError(file: string, message: string): RoadmapError {

@@ -10,7 +10,9 @@ import type { Services } from '../services';
 import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
-import { builtinVariables, isInside, planScaffold, projectNameProblem, slugify, TemplateFile } from './plan';
+import { builtinVariables, isInside, planScaffold, projectFolderNameOf, projectNameProblem, TemplateFile } from './plan';
+import { GuardedWriter, OutsideFolder } from './writeGuard';
+
 
 export const SCAFFOLDS_FOLDER = ['roadmaps', 'scaffolds'] as const;
 const MANIFEST_FILE = 'scaffold.yaml';
@@ -150,7 +152,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
     }
 
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
-    const target = await prompts.location(workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, PROJECTS_FOLDER, slugify(projectName)));
+    const target = await prompts.location(workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, PROJECTS_FOLDER, projectFolderNameOf(projectName)));
     if (!target) return cancelled(log, 'no location was chosen');
     log.info(`Create Starter Project: "${manifest.id}" as "${projectName}" in ${target.toString()}.`);
 
@@ -187,6 +189,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
     }
 
     const written = await writeFiles(target, plan.create, log);
+    if (written.refused) return refuse(log, nothingCreated, [untranslated(written.refused)]);
     if (written.failed.length > 0) {
       void vscode.window.showErrorMessage(
         written.failed.length > 1
@@ -281,10 +284,27 @@ async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promis
   return { existing };
 }
 
-async function writeFiles(target: vscode.Uri, files: readonly TemplateFile[], log: vscode.LogOutputChannel): Promise<{ created: string[]; appeared: string[]; failed: string[] }> {
+async function writeFiles(
+  target: vscode.Uri,
+  files: readonly TemplateFile[],
+  log: vscode.LogOutputChannel,
+): Promise<{ created: string[]; appeared: string[]; failed: string[]; refused?: string }> {
   const created: string[] = [];
   const appeared: string[] = [];
   const failed: string[] = [];
+  // On the local disk every folder on the way is checked for links at write time (writeGuard.ts).
+  // Other file systems (remote, virtual) cannot tell a real path through `workspace.fs`; there the
+  // symbolic-link bits that probeTarget read are all there is to go by.
+  const guard = target.scheme === 'file' ? guardFor(target) : undefined;
+  if (guard) {
+    try {
+      await guard.writer.checkAll(files.map((f) => guard.prefix + f.path));
+    } catch (error) {
+      if (!(error instanceof OutsideFolder)) throw error;
+      log.warn(`Create Starter Project: refused to write: ${error.message}.`);
+      return { created, appeared, failed, refused: error.message };
+    }
+  }
   for (const file of files) {
     const uri = vscode.Uri.joinPath(target, ...file.path.split('/'));
     // planScaffold already refuses such paths; this guards the join itself.
@@ -293,6 +313,15 @@ async function writeFiles(target: vscode.Uri, files: readonly TemplateFile[], lo
       continue;
     }
     try {
+      if (guard) {
+        if ((await guard.writer.write(guard.prefix + file.path, file.content)) === 'exists') {
+          appeared.push(file.path);
+          log.warn(`Create Starter Project: ${file.path} appeared while creating the project; kept it untouched.`);
+          continue;
+        }
+        created.push(file.path);
+        continue;
+      }
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       // `workspace.fs.writeFile` always overwrites: look once more right before writing.
       if ((await statType(uri)) !== undefined) {
@@ -309,6 +338,19 @@ async function writeFiles(target: vscode.Uri, files: readonly TemplateFile[], lo
   }
   log.info(`Create Starter Project: wrote ${created.length} file(s) under ${target.toString()}${failed.length ? `, ${failed.length} failed` : ''}.`);
   return { created, appeared, failed };
+}
+
+/**
+ * The writer anchored where the user's choice is visible: the workspace folder that holds the
+ * target (so a `projects` link in a cloned repository is caught), or else the chosen folder.
+ */
+function guardFor(target: vscode.Uri): { writer: GuardedWriter; prefix: string } {
+  const folder = vscode.workspace.getWorkspaceFolder(target);
+  if (folder && folder.uri.scheme === 'file' && isInside(folder.uri.path, target.path)) {
+    const rest = target.path.slice(folder.uri.path.replace(/\/+$/, '').length).replace(/^\/+/, '');
+    return { writer: new GuardedWriter(folder.uri.fsPath), prefix: rest === '' ? '' : `${rest}/` };
+  }
+  return { writer: new GuardedWriter(target.fsPath), prefix: '' };
 }
 
 /** The type of what is at `uri` (symbolic-link bit included), or undefined when nothing is. */

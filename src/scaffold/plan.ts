@@ -7,10 +7,11 @@
  * for whoever maintains them, like the loader's messages about a roadmap file: they stay English.
  * Only `projectNameProblem`, which answers what the user typed, takes a `Translate`.
  */
-import { slugify } from '../model/ids';
+import { isWindowsDeviceName, slugify } from '../model/ids';
 import { english, type Translate } from '../util/translate';
+import { Context, contextsOf, escapeFor, fileKindOf } from './escape';
 
-export { slugify };
+export { isWindowsDeviceName, slugify };
 
 /** Variables every scaffold can use without declaring them. */
 export const BUILTIN_VARIABLES = ['projectName', 'slug', 'packageName', 'taskTitle', 'taskId', 'roadmapTitle', 'roadmapId', 'date'] as const;
@@ -20,8 +21,8 @@ const VARIABLE_REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 /** Most file systems limit a name to 255 bytes. */
 const MAX_SEGMENT_BYTES = 255;
 const MAX_PROJECT_NAME_LENGTH = 100;
-/** Files whose text is JSON (notebooks included): values go in as JSON string contents. */
-const JSON_FILE = /\.(ipynb|json)$/i;
+/** Where the scan of a file found no context for a reference: only what is safe anywhere. */
+const STRICTEST: Context = { kind: 'word', where: 'a place the renderer could not classify' };
 
 const PYTHON_KEYWORDS = new Set([
   'false', 'none', 'true', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
@@ -54,7 +55,14 @@ export interface PlanInput {
 export function packageNameOf(name: string): string {
   const snake = slugify(name).replace(/-/g, '_');
   if (snake === '') return 'project';
-  return /^[0-9]/.test(snake) || PYTHON_KEYWORDS.has(snake) ? `project_${snake}` : snake;
+  // A package named `con` or `aux` is a folder Windows cannot create.
+  return /^[0-9]/.test(snake) || PYTHON_KEYWORDS.has(snake) || isWindowsDeviceName(snake) ? `project_${snake}` : snake;
+}
+
+/** The folder name (and `{{slug}}`) made from a project name: kebab-case, never a Windows device name. */
+export function projectFolderNameOf(name: string): string {
+  const slug = slugify(name);
+  return isWindowsDeviceName(slug) ? `${slug}-project` : slug;
 }
 
 /** The local calendar date as YYYY-MM-DD: the date the user sees on their clock. */
@@ -84,7 +92,7 @@ export function builtinVariables(input: {
   now: Date;
 }): Record<(typeof BUILTIN_VARIABLES)[number], string> {
   const { projectName, taskTitle, taskId, roadmapTitle, roadmapId, now } = input;
-  return { projectName, slug: slugify(projectName), packageName: packageNameOf(projectName), taskTitle, taskId, roadmapTitle, roadmapId, date: todayIso(now) };
+  return { projectName, slug: projectFolderNameOf(projectName), packageName: packageNameOf(projectName), taskTitle, taskId, roadmapTitle, roadmapId, date: todayIso(now) };
 }
 
 /** Replaces every `{{name}}`; names without a value are left as written and listed in `unknown`. */
@@ -102,6 +110,101 @@ export function renderTemplate(text: string, variables: Readonly<Record<string, 
   return { text: rendered, unknown };
 }
 
+/**
+ * Fills the references of one text file, each escaped for the place it sits in (see escape.ts):
+ * a Python string or comment, Markdown, JSON, TOML, YAML, a Dockerfile… `problems` lists the
+ * references whose value cannot be written safely where they are; the file is then not created.
+ */
+export function renderFile(path: string, text: string, variables: Readonly<Record<string, string>>): { text: string; unknown: string[]; problems: string[] } {
+  const kind = fileKindOf(path);
+  if (kind === 'notebook') {
+    const notebook = renderNotebook(text, variables);
+    if (notebook) return notebook;
+  }
+  return renderWith(text, variables, contextsOf(text, kind === 'notebook' ? 'json' : kind));
+}
+
+function renderWith(text: string, variables: Readonly<Record<string, string>>, contexts: ReadonlyMap<number, Context>, lineOffset = 0): { text: string; unknown: string[]; problems: string[] } {
+  const unknown: string[] = [];
+  const problems: string[] = [];
+  const rendered = text.replace(VARIABLE_REFERENCE, (reference, name: string, offset: number) => {
+    if (!Object.prototype.hasOwnProperty.call(variables, name)) {
+      if (!unknown.includes(name)) unknown.push(name);
+      return reference;
+    }
+    const result = escapeFor(contexts.get(offset) ?? STRICTEST, variables[name]);
+    if ('text' in result) return result.text;
+    problems.push(`line ${lineOffset + lineOf(text, offset)}: {{${name}}} cannot be filled in safely: ${result.problem}`);
+    return reference;
+  });
+  return { text: rendered, unknown, problems };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+interface NotebookCell {
+  cell_type?: unknown;
+  source?: unknown;
+}
+
+/**
+ * A notebook is rendered cell by cell: Markdown cells as Markdown, code cells as Python, then
+ * written back as JSON, so every value ends up both escaped for its cell and JSON-encoded.
+ * Undefined when the template is not a notebook's JSON (it is then rendered as plain JSON).
+ */
+function renderNotebook(text: string, variables: Readonly<Record<string, string>>): { text: string; unknown: string[]; problems: string[] } | undefined {
+  let notebook: { cells?: unknown };
+  try {
+    notebook = JSON.parse(text) as { cells?: unknown };
+  } catch {
+    return undefined;
+  }
+  if (typeof notebook !== 'object' || notebook === null || !Array.isArray(notebook.cells)) return undefined;
+  const unknown: string[] = [];
+  const problems: string[] = [];
+  const collect = (result: { unknown: string[]; problems: string[] }, where: string) => {
+    for (const name of result.unknown) if (!unknown.includes(name)) unknown.push(name);
+    problems.push(...result.problems.map((p) => `${where}, ${p}`));
+  };
+  // Strings outside the cells' sources (metadata) become JSON strings again: plain text is enough.
+  const plainStrings = (value: unknown, where: string): unknown => {
+    if (typeof value === 'string') {
+      const result = renderWith(value, variables, new Map([...value.matchAll(VARIABLE_REFERENCE)].map((m) => [m.index, { kind: 'plain' } as const])));
+      collect(result, where);
+      return result.text;
+    }
+    if (Array.isArray(value)) return value.map((item) => plainStrings(item, where));
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainStrings(v, where)]));
+    return value;
+  };
+  const renderSource = (cell: NotebookCell, where: string): unknown => {
+    const { source } = cell;
+    const lines = Array.isArray(source) ? source : [source];
+    if (!lines.every((line): line is string => typeof line === 'string')) return plainStrings(source, where);
+    const joined = lines.join('');
+    if (joined === '') return source;
+    const kind = cell.cell_type === 'markdown' ? 'markdown' : cell.cell_type === 'code' ? 'python' : 'other';
+    const result = renderWith(joined, variables, contextsOf(joined, kind));
+    collect(result, `${where} (${String(cell.cell_type)})`);
+    // Values hold no line breaks (escapeFor removes them), so the lines stay as they were.
+    return Array.isArray(source) ? result.text.split(/(?<=\n)/) : result.text;
+  };
+  // Keys keep their order, so the file differs from the template only where values went in.
+  const cells = (notebook.cells as unknown[]).map((cell, index) =>
+    typeof cell === 'object' && cell !== null && !Array.isArray(cell)
+      ? Object.fromEntries(Object.entries(cell).map(([key, value]) => [key, key === 'source' ? renderSource(cell as NotebookCell, `cell ${index + 1}`) : plainStrings(value, `cell ${index + 1}`)]))
+      : plainStrings(cell, `cell ${index + 1}`),
+  );
+  const rest = plainStrings({ ...notebook, cells: undefined }, 'notebook metadata') as Record<string, unknown>;
+  const indent = /^\{\r?\n( +)"/.exec(text)?.[1].length ?? 1;
+  const rendered = JSON.stringify(Object.fromEntries(Object.keys(notebook).map((key) => [key, key === 'cells' ? cells : rest[key]])), null, indent);
+  return { text: rendered + (text.endsWith('\n') ? '\n' : ''), unknown, problems };
+}
+
 /** Why a rendered relative path is unsafe to create under the target folder, or undefined when it is fine. */
 export function unsafePathReason(path: string): string | undefined {
   if (path === '') return 'the path is empty';
@@ -114,6 +217,7 @@ export function unsafePathReason(path: string): string | undefined {
     if (segment === '.' || segment === '..') return `the path has a "${segment}" segment`;
     // Control characters and the characters Windows refuses in names (":" would also name an NTFS stream).
     if (/[\u0000-\u001f<>:"|?*]/.test(segment)) return `"${segment}" contains a character file names cannot hold`;
+    if (isWindowsDeviceName(segment)) return `"${segment}" is a device name on Windows (con, prn, aux, nul, com1–9, lpt1–9), which no file can have`;
     if (new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES) return `"${segment.slice(0, 20)}…" is longer than ${MAX_SEGMENT_BYTES} bytes`;
   }
   return undefined;
@@ -146,8 +250,9 @@ export function planScaffold(input: PlanInput): ScaffoldPlan {
     const text = decodeText(file.content);
     let content = file.content;
     if (text !== undefined) {
-      const rendered = renderTemplate(text, input.variables, { json: JSON_FILE.test(path) });
+      const rendered = renderFile(path, text, input.variables);
       for (const name of rendered.unknown) errors.push(`${file.path}: unknown variable {{${name}}}`);
+      for (const problem of rendered.problems) errors.push(`${file.path}: ${problem}`);
       content = new TextEncoder().encode(rendered.text);
     }
     if (input.existing.has(path)) keep.push(path);

@@ -124,11 +124,12 @@ suite('Roadmap loader', () => {
       file: 'test.yaml',
       path: '',
       message: 'brackets are nested more than 64 levels deep',
-      start: { line: 3, column: 71 },
-      end: { line: 3, column: 71 },
+      // The top-level mapping is the first level, so the 64th bracket is one too many.
+      start: { line: 3, column: 70 },
+      end: { line: 3, column: 70 },
     });
     const stairs = Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}a${i}:`).join('\n');
-    assert.match(errorsOf(stairs)[0].message, /^line 258 is indented 257 columns/);
+    assert.match(errorsOf(stairs)[0].message, /^line 65 is nested more than 64 levels deep/);
   });
 
   test('Reports at most fifty errors for a badly broken file', () => {
