@@ -84,9 +84,15 @@ async function buildLazyLibraries() {
   );
 }
 
+/** The worker thread that parses workspace roadmaps off the extension host (src/core/parser.ts). */
+async function buildParseWorker() {
+  await esbuild.build({ entryPoints: ['src/core/parseWorker.ts'], bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: 'dist/parseWorker.js', minify: production, logLevel: 'silent', plugins: [lazyLibrariesPlugin] });
+}
+
 async function main() {
   const roadmaps = await compileRoadmaps();
   await buildLazyLibraries();
+  await buildParseWorker();
   const ctx = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,

@@ -22,7 +22,8 @@ export interface Services {
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const registry = new RoadmapRegistry(context.extensionUri, log);
+  // Workspace roadmaps are parsed in a worker thread of the Node extension host (see core/parser.ts).
+  const registry = new RoadmapRegistry(context.extensionUri, log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'));
   // Progress follows the user to their other machines through Settings Sync.
   context.globalState.setKeysForSync([StorageKeys.progress]);
   const store = new ProgressStore(

@@ -8,6 +8,7 @@ import type { Roadmap, Task } from '../model/types';
 import { Disposable } from '../util/disposable';
 import { RoadmapCatalog, RoadmapEntry } from './catalog';
 import { RoadmapDiagnostics } from './diagnostics';
+import { RoadmapParser } from './parser';
 import { VsCodeRoadmapSources } from './sources';
 import { RoadmapWatcher } from './watcher';
 
@@ -17,15 +18,17 @@ export class RoadmapRegistry extends Disposable {
   /** Fires after a reload with the new entries; the old model objects are stale from then on. */
   readonly onDidChange: vscode.Event<readonly RoadmapEntry[]>;
 
-  constructor(extensionUri: vscode.Uri, log: vscode.LogOutputChannel) {
+  constructor(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, parserWorker: vscode.Uri | undefined) {
     super();
-    const sources = new VsCodeRoadmapSources(extensionUri);
+    const parser = new RoadmapParser(parserWorker?.fsPath, log);
+    this.register({ dispose: () => parser.dispose() });
+    const sources = new VsCodeRoadmapSources(extensionUri, parser);
     const diagnostics = this.register(new RoadmapDiagnostics(log));
     this.watcher = this.register(
       new RoadmapWatcher(
         () => void this.reload(),
         () => void this.reloadIfChanged(),
-        (document) => void this.check(document, diagnostics),
+        (document) => void this.check(document, parser, diagnostics),
       ),
     );
     this.catalog = new RoadmapCatalog({
@@ -81,9 +84,8 @@ export class RoadmapRegistry extends Disposable {
     this.watcher.scheduleReload();
   }
 
-  private async check(document: vscode.TextDocument, diagnostics: RoadmapDiagnostics): Promise<void> {
-    const { validateRoadmap } = await import('../model/loader');
-    const { errors } = validateRoadmap(document.getText(), { label: vscode.workspace.asRelativePath(document.uri, true) });
+  private async check(document: vscode.TextDocument, parser: RoadmapParser, diagnostics: RoadmapDiagnostics): Promise<void> {
+    const { errors } = await parser.validate(document.getText(), vscode.workspace.asRelativePath(document.uri, true));
     diagnostics.checked(document.uri, errors);
   }
 }

@@ -9,6 +9,7 @@ import type { LoadResult } from '../model/loader';
 import type { RoadmapSource } from '../model/types';
 import { compiledBundle } from './bundleFormat';
 import type { RoadmapEntry, RoadmapSources } from './catalog';
+import type { RoadmapParser } from './parser';
 
 export const BUNDLED_FOLDER = 'roadmaps';
 export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
@@ -23,7 +24,10 @@ export function roadmapGlobs(): string[] {
 }
 
 export class VsCodeRoadmapSources implements RoadmapSources {
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly parser: RoadmapParser,
+  ) {}
 
   /**
    * The bundled roadmaps: validated at build time and compiled into the bundle, so showing them
@@ -71,8 +75,7 @@ export class VsCodeRoadmapSources implements RoadmapSources {
   }
 
   async parse(text: string, source: RoadmapSource): Promise<LoadResult> {
-    // The YAML parser loads only when there is a file to parse: most sessions never need it.
-    const { loadRoadmap } = await import('../model/loader');
-    return loadRoadmap(text, source);
+    const { document, errors } = await this.parser.validate(text, source.label);
+    return document ? { roadmap: buildRoadmap(document, source), errors } : { errors };
   }
 }
