@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (integration) console.log(`integration: ${integration.passed} passed, ${integration.failed} failed`);
   if (proof) console.log(proof.summary);
   const failed = (unit?.failed ?? 0) + (integration?.failed ?? 0) + (proof && !proof.ok ? 1 : 0);
-  const ran = (unit?.passed ?? 0) + (integration?.passed ?? 0) + failed;
+  const ran = (unit?.passed ?? 0) + (integration?.passed ?? 0) + (proof ? 1 : 0) + failed;
   process.exit(failed > 0 || ran === 0 ? 1 : 0);
 }
 
