@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME } from './constants';
-import { ProgressTracker } from './progress/tracker';
+import { ProgressTracker } from './core/tracker';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
 import { ProgressStore } from './storage/progressStore';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { DETAILS_VIEW_TYPE } from '../constants';
 import { Module, rootOf, Task } from '../model/types';
-import { TrackerChange } from '../progress/tracker';
+import { TrackerChange } from '../core/tracker';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';

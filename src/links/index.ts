@@ -12,6 +12,7 @@ import { LinkStore, StoredLink } from '../storage/linkStore';
 import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
 import { translate } from '../util/l10n';
+import { parseTaskKey } from '../model/ids';
 
 export interface LinksFeature {
   readonly store: LinkStore;
@@ -64,8 +65,8 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
   const decorations = new LinkDecorations(store, services);
 
   const toTask = async (key: string) => {
-    const [roadmapId, taskId] = key.split('/');
-    return services.registry.task(roadmapId, taskId);
+    const parsed = parseTaskKey(key);
+    return parsed && services.registry.task(parsed.roadmapId, parsed.taskId);
   };
   const foldersOf = async (task: Task): Promise<LinkedFolder[]> =>
     Promise.all(
@@ -221,8 +222,8 @@ class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposabl
 
   private taskTitle(key: string): string {
     // Only consult roadmaps already loaded: decorations must never trigger loading.
-    const [roadmapId, taskId] = key.split('/');
-    const task = this.services.registry.peekTask(roadmapId, taskId);
+    const parsed = parseTaskKey(key);
+    const task = parsed && this.services.registry.peekTask(parsed.roadmapId, parsed.taskId);
     return task ? `“${task.title}”` : key;
   }
 }

@@ -7,12 +7,12 @@
  *
  * The validation messages are not localized, on purpose: like a compiler's, they are diagnostics
  * about a file (shown in the Problems panel and the output), which users search for and quote in
- * bug reports, and they name the file's English keys. The same holds for `storage/progressFile.ts`.
+ * bug reports, and they name the file's English keys. The same holds for `transfer/exportFile.ts`.
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, parseDocument, Parser, Scalar, YAMLMap } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
-import { MAX_ID_LENGTH, slugify } from './ids';
+import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
 import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
 
@@ -24,7 +24,6 @@ export const MAX_NODES = 500_000;
 export const MAX_DEPTH = 64;
 /** Past this many errors the rest is noise; the first ones say what is wrong. */
 const MAX_ERRORS = 50;
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_TITLE_LENGTH = 300;
 const MAX_MARKDOWN_LENGTH = 20_000;
 const MAX_SHORT_LENGTH = 100;

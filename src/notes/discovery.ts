@@ -5,10 +5,11 @@
  * them) or anywhere in its text as a link to `roadmap-task:<roadmap id>/<task id>`.
  */
 import { english, type Translate } from '../util/translate';
+import { ID_SOURCE, taskKey } from '../model/ids';
 
 export const LINK_SCHEME = 'roadmap-task';
-const REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const LINK = new RegExp(`${LINK_SCHEME}:([a-z0-9]+(?:-[a-z0-9]+)*)\\/([a-z0-9]+(?:-[a-z0-9]+)*)`, 'g');
+const REF = new RegExp(`^(${ID_SOURCE})\\/(${ID_SOURCE})$`);
+const LINK = new RegExp(`${LINK_SCHEME}:(${ID_SOURCE})\\/(${ID_SOURCE})`, 'g');
 /** Notes larger than this are not scanned: nobody writes notes that long, generated files do. */
 export const MAX_NOTE_BYTES = 512 * 1024;
 
@@ -25,7 +26,7 @@ export function findTaskReferences(text: string): TaskReference[] {
   // A set of what was found, not a search of the list: a note may hold tens of thousands of links.
   const seen = new Set<string>();
   const add = (roadmapId: string, taskId: string, line: number) => {
-    const key = `${roadmapId}/${taskId}`;
+    const key = taskKey(roadmapId, taskId);
     if (seen.has(key)) return;
     seen.add(key);
     found.push({ roadmapId, taskId, line });

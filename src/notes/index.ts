@@ -14,6 +14,7 @@ import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { findTaskReferences, MAX_NOTE_BYTES, newNoteText, notePath } from './discovery';
+import { parseTaskKey, taskKey } from '../model/ids';
 
 export const NOTES_FOLDER_SETTING = 'notesFolder';
 const MARKDOWN_GLOB = '**/*.md';
@@ -67,7 +68,7 @@ export class NotesIndex extends Disposable {
 
   notesOf(roadmapId: string, taskId: string): string[] {
     void this.ensureScanned();
-    return [...(this.byTask.get(`${roadmapId}/${taskId}`) ?? [])];
+    return [...(this.byTask.get(taskKey(roadmapId, taskId)) ?? [])];
   }
 
   ensureScanned(): Promise<void> {
@@ -119,7 +120,7 @@ async function readReferences(uri: vscode.Uri): Promise<string[]> {
   try {
     if ((await vscode.workspace.fs.stat(uri)).size > MAX_NOTE_BYTES) return [];
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    return findTaskReferences(text).map((r) => `${r.roadmapId}/${r.taskId}`);
+    return findTaskReferences(text).map((r) => taskKey(r.roadmapId, r.taskId));
   } catch {
     return [];
   }
@@ -162,7 +163,10 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
     changed,
     tree.provider.addChildSource(source),
     index.onDidChange((keys) => {
-      const tasks = keys.map((k) => services.registry.peekTask(...(k.split('/') as [string, string]))).filter((t): t is Task => Boolean(t));
+      const tasks = keys
+        .map(parseTaskKey)
+        .map((parsed) => parsed && services.registry.peekTask(parsed.roadmapId, parsed.taskId))
+        .filter((t): t is Task => Boolean(t));
       changed.fire(tasks);
     }),
 
@@ -182,7 +186,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
       const task = roadmap?.taskIndex.get(id);
       const module = task?.module ?? findModule(roadmap, id);
       if (!module) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('This note names {0}, which no loaded roadmap has.', `${roadmapId}/${id}`));
+        void vscode.window.showWarningMessage(vscode.l10n.t('This note names {0}, which no loaded roadmap has.', taskKey(roadmapId, id)));
         return false;
       }
       await details.open(module);

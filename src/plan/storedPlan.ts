@@ -4,14 +4,13 @@
  * field, because synced or imported data may come from another version or be hand-edited.
  * Pure: no `vscode`.
  */
-import { MAX_ID_LENGTH } from '../model/ids';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../model/ids';
 import { planProblem, StudyPlan } from './planner';
 import { WEEKDAYS, Weekday } from './dates';
 
 export const STORED_PLAN_VERSION = 1;
 
 const FIELDS = ['version', 'roadmapId', 'start', 'hoursPerWeek', 'studyDays', 'since'] as const;
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface StoredPlan extends StudyPlan {
   readonly version: number;

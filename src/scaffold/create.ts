@@ -12,6 +12,7 @@ import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectFolderNameOf, projectNameProblem, TemplateFile } from './plan';
 import { GuardedWriter, OutsideFolder } from './writeGuard';
+import { parseTaskKey, taskKey } from '../model/ids';
 
 
 export const SCAFFOLDS_FOLDER = ['roadmaps', 'scaffolds'] as const;
@@ -45,7 +46,7 @@ export class ScaffoldCatalog {
   }
 
   async forTask(roadmapId: string, taskId: string): Promise<readonly Scaffold[]> {
-    const key = `${roadmapId}/${taskId}`;
+    const key = taskKey(roadmapId, taskId);
     return (await this.all()).filter((s) => s.manifest.serves.includes(key));
   }
 
@@ -239,9 +240,9 @@ export async function createStarterProject(services: Services, catalog: Scaffold
 async function choicesFor(services: Services, scaffolds: readonly Scaffold[], recommended: readonly Scaffold[]): Promise<ScaffoldChoice[]> {
   const roadmaps = new Map((await services.registry.roadmaps()).map((r) => [r.id, r] as const));
   const taskLabel = (key: string) => {
-    const [roadmapId, taskId] = key.split('/');
-    const roadmap = roadmaps.get(roadmapId);
-    const task = roadmap?.taskIndex.get(taskId);
+    const parsed = parseTaskKey(key);
+    const roadmap = parsed && roadmaps.get(parsed.roadmapId);
+    const task = parsed && roadmap?.taskIndex.get(parsed.taskId);
     return roadmap && task ? `${task.title} (${roadmap.title})` : key;
   };
   return scaffolds

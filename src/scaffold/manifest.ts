@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { duplicateKeyMessage, findDuplicateKeys } from '../model/duplicateKeys';
 import { BUILTIN_VARIABLES, unsafePathReason } from './plan';
+import { ID_PATTERN, ID_SOURCE } from '../model/ids';
 
 export interface ScaffoldVariable {
   readonly name: string;
@@ -42,9 +43,7 @@ export interface ScaffoldManifest {
 const KNOWN_KEYS = ['id', 'title', 'description', 'serves', 'variables', 'checks'];
 const VARIABLE_KEYS = ['name', 'description', 'default'];
 const CHECK_KEYS = ['id', 'title', 'step', 'topics', 'test'];
-const ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
-const ID_PATTERN = new RegExp(`^${ID}$`);
-const SERVES_PATTERN = new RegExp(`^${ID}/${ID}$`);
+const SERVES_PATTERN = new RegExp(`^${ID_SOURCE}/${ID_SOURCE}$`);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 100;

@@ -2,6 +2,7 @@
 import { stateWord } from '../model/stateNames';
 import { Roadmap, Task, TaskState, tasksOf } from '../model/types';
 import { english, type Translate } from '../util/translate';
+import { taskKey } from '../model/ids';
 
 export interface SearchEntry {
   readonly task: Task;
@@ -24,7 +25,7 @@ export function searchEntries(roadmaps: readonly Roadmap[], stateOf: (task: Task
       const state = stateOf(task);
       return {
         task,
-        key: `${roadmap.id}/${task.id}`,
+        key: taskKey(roadmap.id, task.id),
         label: task.title,
         description: task.kind === 'project' ? t('{0} · project — {1}', stateWord(state, t), roadmap.title) : t('{0} — {1}', stateWord(state, t), roadmap.title),
         detail: covers ? `${where} — ${oneLine(covers)}` : where,

@@ -6,7 +6,8 @@
  * folder is gone stays until the user unlinks or relinks it.
  */
 import { english, type Translate, type Warn } from '../util/translate';
-import { MementoLike, StorageKeys } from './memento';
+import { keepAside, MementoLike, StorageKeys } from './memento';
+import { isRecord, parseTaskKey, taskKey } from '../model/ids';
 
 export const LINKS_VERSION = 1;
 
@@ -26,10 +27,11 @@ export class LinkStore {
     private readonly memento: MementoLike,
     private readonly warn: Warn,
     private readonly t: Translate = english,
+    private readonly now: () => number = Date.now,
   ) {}
 
   linksOf(roadmapId: string, taskId: string): readonly StoredLink[] {
-    return this.load().get(`${roadmapId}/${taskId}`) ?? [];
+    return this.load().get(taskKey(roadmapId, taskId)) ?? [];
   }
 
   /** Every task key (`roadmap/task`) with its links. */
@@ -38,7 +40,7 @@ export class LinkStore {
   }
 
   async add(roadmapId: string, taskId: string, link: StoredLink): Promise<boolean> {
-    const key = `${roadmapId}/${taskId}`;
+    const key = taskKey(roadmapId, taskId);
     const current = this.load().get(key) ?? [];
     if (current.some((l) => sameLink(l, link))) return false;
     this.load().set(key, [...current, link]);
@@ -47,7 +49,7 @@ export class LinkStore {
   }
 
   async remove(roadmapId: string, taskId: string, link: StoredLink): Promise<boolean> {
-    const key = `${roadmapId}/${taskId}`;
+    const key = taskKey(roadmapId, taskId);
     const current = this.load().get(key) ?? [];
     const rest = current.filter((l) => !sameLink(l, link));
     if (rest.length === current.length) return false;
@@ -58,7 +60,7 @@ export class LinkStore {
   }
 
   async replace(roadmapId: string, taskId: string, old: StoredLink, replacement: StoredLink): Promise<void> {
-    const key = `${roadmapId}/${taskId}`;
+    const key = taskKey(roadmapId, taskId);
     const current = this.load().get(key) ?? [];
     const next = current.map((l) => (sameLink(l, old) ? replacement : l));
     this.load().set(key, next.filter((l, i) => next.findIndex((m) => sameLink(m, l)) === i));
@@ -87,7 +89,7 @@ export class LinkStore {
     }
     let skipped = 0;
     for (const [key, value] of Object.entries(links)) {
-      const valid = Array.isArray(value) && /^[^/]+\/[^/]+$/.test(key) ? value.filter(isStoredLink) : [];
+      const valid = Array.isArray(value) && parseTaskKey(key) !== undefined ? value.filter(isStoredLink) : [];
       skipped += (Array.isArray(value) ? value.length : 1) - valid.length;
       if (valid.length) result.set(key, valid.map((l) => (l.folder === undefined ? { path: l.path } : { folder: l.folder, path: l.path })));
     }
@@ -105,7 +107,7 @@ export class LinkStore {
 
   private async save(changedKey: string): Promise<void> {
     if (this.unreadable !== undefined) {
-      await this.memento.update(StorageKeys.linksBackup, this.unreadable);
+      await keepAside(this.memento, StorageKeys.linksBackup, this.unreadable, this.now());
       this.unreadable = undefined;
     }
     await this.memento.update(StorageKeys.links, { version: LINKS_VERSION, links: Object.fromEntries(this.load()) });
@@ -115,10 +117,6 @@ export class LinkStore {
 
 export function sameLink(a: StoredLink, b: StoredLink): boolean {
   return a.folder === b.folder && a.path === b.path;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isStoredLink(value: unknown): value is StoredLink {

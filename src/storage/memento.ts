@@ -1,3 +1,5 @@
+import { isRecord } from '../model/ids';
+
 /**
  * The subset of `vscode.Memento` the stores use, declared here so that they can be unit-tested
  * with an in-memory twin and no editor.
@@ -21,5 +23,32 @@ export const StorageKeys = {
   links: 'mlRoadmaps.links',
   /** Set once the view was shown for a workspace that has roadmaps of its own. */
   shownWorkspaceRoadmaps: 'mlRoadmaps.shownWorkspaceRoadmaps',
+  /** Stored links that could not be read in full: backups like `progressBackup`'s. */
   linksBackup: 'mlRoadmaps.linksBackup',
 } as const;
+
+/** How many copies of unreadable stored data each store keeps aside. */
+export const MAX_BACKUPS = 5;
+
+/** One copy of stored data that could not be read in full, with when it was set aside. */
+export interface Backup {
+  readonly savedAt: number;
+  readonly value: unknown;
+}
+
+/**
+ * The copies kept aside under a key so far, oldest first. Earlier versions kept one copy (as
+ * `{ savedAt, value }`, or the raw value); that, or anything else found there, becomes the first.
+ */
+export function readBackups(stored: unknown): Backup[] {
+  if (stored === undefined || stored === null) return [];
+  const isBackup = (item: unknown): item is Backup => isRecord(item) && typeof item.savedAt === 'number' && 'value' in item;
+  if (Array.isArray(stored) && stored.every(isBackup)) return stored;
+  return [isBackup(stored) ? stored : { savedAt: 0, value: stored }];
+}
+
+/** Sets a copy aside, after the earlier ones: a second corruption must not erase the first. */
+export async function keepAside(memento: MementoLike, key: string, value: unknown, now: number): Promise<void> {
+  const backups = [...readBackups(memento.get<unknown>(key)), { savedAt: now, value }];
+  await memento.update(key, backups.slice(-MAX_BACKUPS));
+}

@@ -10,10 +10,11 @@
  * rather than none: an import merges by time, and without it an older file would mark the task
  * done again. Version 1 stored no tombstones and reads as it is.
  */
+import { isRecord, parseTaskKey, taskKey } from '../model/ids';
 import type { Task, TaskState } from '../model/types';
 import { TASK_STATES } from '../model/types';
 import { english, type Translate, type Warn } from '../util/translate';
-import { MementoLike, StorageKeys } from './memento';
+import { keepAside, MementoLike, StorageKeys } from './memento';
 
 /** 2: not started is stored as a tombstone with its time, no longer as a missing entry. */
 export const PROGRESS_VERSION = 2;
@@ -22,18 +23,11 @@ export const PROGRESS_VERSION = 2;
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /** How many copies of unreadable stored progress are kept aside, the oldest dropped first. */
-export const MAX_PROGRESS_BACKUPS = 5;
 
 export interface TaskProgress {
   readonly state: TaskState;
   /** Epoch milliseconds of the last change; for done and skipped, when it was finished. */
   readonly changedAt: number;
-}
-
-/** One copy of stored progress that could not be read in full, with when it was set aside. */
-export interface ProgressBackup {
-  readonly savedAt: number;
-  readonly value: unknown;
 }
 
 /** A time later than the clock allows: it would win every merge and cannot be shown as a date. */
@@ -50,10 +44,6 @@ export function futureTimeMessage(changedAt: number): string {
 interface StoredProgress {
   version: number;
   tasks: Record<string, TaskProgress>;
-}
-
-export function progressKey(roadmapId: string, taskId: string): string {
-  return `${roadmapId}/${taskId}`;
 }
 
 export class ProgressStore {
@@ -75,10 +65,10 @@ export class ProgressStore {
 
   entryOf(roadmapId: string, task: Task): TaskProgress | undefined {
     const tasks = this.load();
-    const direct = tasks.get(progressKey(roadmapId, task.id));
+    const direct = tasks.get(taskKey(roadmapId, task.id));
     if (direct) return direct;
     for (const former of task.formerIds) {
-      const entry = tasks.get(progressKey(roadmapId, former));
+      const entry = tasks.get(taskKey(roadmapId, former));
       if (entry) return entry;
     }
     return undefined;
@@ -94,9 +84,10 @@ export class ProgressStore {
   allEntries(): Map<string, Map<string, TaskProgress>> {
     const result = new Map<string, Map<string, TaskProgress>>();
     for (const [key, value] of this.load()) {
-      const [roadmapId, taskId] = key.split('/');
-      if (!result.has(roadmapId)) result.set(roadmapId, new Map());
-      result.get(roadmapId)!.set(taskId, value);
+      const parsed = parseTaskKey(key);
+      if (!parsed) continue;
+      if (!result.has(parsed.roadmapId)) result.set(parsed.roadmapId, new Map());
+      result.get(parsed.roadmapId)!.set(parsed.taskId, value);
     }
     return result;
   }
@@ -106,7 +97,7 @@ export class ProgressStore {
     if (entries.length === 0) return;
     const all = this.load();
     // A not-started entry is kept as a tombstone, with the time it came with.
-    for (const { roadmapId, taskId, entry } of entries) all.set(progressKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
+    for (const { roadmapId, taskId, entry } of entries) all.set(taskKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
     await this.save();
   }
 
@@ -117,9 +108,9 @@ export class ProgressStore {
     for (const task of tasks) {
       if (this.stateOf(roadmapId, task) === state) continue;
       // A renamed task's progress moves to its new id on the first change.
-      for (const former of task.formerIds) all.delete(progressKey(roadmapId, former));
+      for (const former of task.formerIds) all.delete(taskKey(roadmapId, former));
       // Not started too is stored with its time (a tombstone), so an older import cannot undo it.
-      all.set(progressKey(roadmapId, task.id), { state, changedAt });
+      all.set(taskKey(roadmapId, task.id), { state, changedAt });
       changed++;
     }
     if (changed === 0) return;
@@ -186,9 +177,7 @@ export class ProgressStore {
 
   private async save(): Promise<void> {
     if (this.unreadable !== undefined) {
-      // Added to the earlier copies, not over them: a second corruption must not erase the first.
-      const backups = [...readBackups(this.memento.get<unknown>(StorageKeys.progressBackup)), { savedAt: this.now(), value: this.unreadable }];
-      await this.memento.update(StorageKeys.progressBackup, backups.slice(-MAX_PROGRESS_BACKUPS));
+      await keepAside(this.memento, StorageKeys.progressBackup, this.unreadable, this.now());
       this.unreadable = undefined;
     }
     const stored: StoredProgress = { version: PROGRESS_VERSION, tasks: Object.fromEntries(this.load()) };
@@ -196,27 +185,12 @@ export class ProgressStore {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isValidEntry(key: string, value: unknown): value is TaskProgress {
   return (
-    /^[^/]+\/[^/]+$/.test(key) &&
+    parseTaskKey(key) !== undefined &&
     isRecord(value) &&
     TASK_STATES.includes(value.state as TaskState) &&
     typeof value.changedAt === 'number' &&
     Number.isFinite(value.changedAt)
   );
-}
-
-/**
- * The copies kept aside so far, oldest first. Earlier versions kept one copy as
- * `{ savedAt, value }`; that, or anything else found under the key, becomes the first of the list.
- */
-export function readBackups(stored: unknown): ProgressBackup[] {
-  if (stored === undefined || stored === null) return [];
-  const isBackup = (item: unknown): item is ProgressBackup => isRecord(item) && typeof item.savedAt === 'number' && 'value' in item;
-  if (Array.isArray(stored) && stored.every(isBackup)) return stored;
-  return [isBackup(stored) ? stored : { savedAt: 0, value: stored }];
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { isRoadmap, Roadmap } from '../model/types';
 import type { Services } from '../services';
-import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../storage/progressFile';
+import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../transfer/exportFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 

@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { Commands, TreeItemContext } from '../constants';
 import { Counts, formatCounts, isFinished } from '../model/progress';
 import { Container, isModule, isPhase, isRoadmap, isTask, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
-import { ProgressTracker, TrackerChange } from '../progress/tracker';
+import { ProgressTracker, TrackerChange } from '../core/tracker';
 import { isFailure, LoadFailure, RoadmapEntry } from '../core/catalog';
 import type { RoadmapRegistry } from '../core/registry';
 import { Disposable } from '../util/disposable';
 import { isReadOnlyRoadmap } from '../util/trust';
 import { STATE_ICONS, stateInText, stateLabel } from './states';
+import { taskKey } from '../model/ids';
 
 /** A row under a task that another feature contributes: a linked folder, a related note. */
 export interface TaskChild {
@@ -143,7 +144,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     const readOnly = isReadOnlyRoadmap(roadmap);
     const hasChildren = this.childSources.some((s) => s.count(task) > 0);
     const item = new vscode.TreeItem(task.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `${roadmap.id}/${task.id}`;
+    item.id = taskKey(roadmap.id, task.id);
     if (!readOnly) item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.iconPath = STATE_ICONS[state];
     item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state, task.kind);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Commands, Settings } from '../constants';
 import { finished, percent } from '../model/progress';
 import { Roadmap } from '../model/types';
-import { ProgressTracker } from '../progress/tracker';
+import { ProgressTracker } from '../core/tracker';
 import { Disposable } from '../util/disposable';
 
 export class ProgressStatusBar extends Disposable {

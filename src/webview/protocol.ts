@@ -4,7 +4,7 @@
  * `parsePageMessage`, whose rules are the same table the `PageMessage` type is derived from, so the
  * two cannot drift apart.
  */
-import { isId } from '../model/ids';
+import { isId, isRecord } from '../model/ids';
 import { isTaskState, TaskState } from '../model/types';
 import { isTaskActionId, TaskActionId } from './taskActions';
 
@@ -89,10 +89,6 @@ export function parseSavedPage(state: unknown): SavedPage | undefined {
   const { roadmapId, moduleId, pinned } = state;
   if (!isId(roadmapId) || (moduleId !== undefined && !isId(moduleId))) return undefined;
   return { roadmapId, moduleId, pinned: pinned === true };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export type { TaskActionId };

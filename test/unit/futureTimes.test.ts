@@ -4,7 +4,7 @@ import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { countTasks } from '../../src/model/progress';
 import { tasksOf } from '../../src/model/types';
 import { StorageKeys } from '../../src/storage/memento';
-import { parseProgressFile } from '../../src/storage/progressFile';
+import { parseProgressFile } from '../../src/transfer/exportFile';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { InMemoryMemento, loadText, miniRoadmap } from './helpers';
 

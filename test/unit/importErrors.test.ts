@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { StorageKeys } from '../../src/storage/memento';
-import { parseProgressFile } from '../../src/storage/progressFile';
+import { parseProgressFile } from '../../src/transfer/exportFile';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { InMemoryMemento, loadText, miniRoadmap } from './helpers';
 

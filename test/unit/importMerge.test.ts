@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { nextTask } from '../../src/model/progress';
-import { ProgressTracker } from '../../src/progress/tracker';
+import { ProgressTracker } from '../../src/core/tracker';
 import { StorageKeys } from '../../src/storage/memento';
-import { buildProgressFile, parseProgressFile, planImport } from '../../src/storage/progressFile';
+import { buildProgressFile, parseProgressFile, planImport } from '../../src/transfer/exportFile';
 import { ProgressStore, TaskProgress } from '../../src/storage/progressStore';
 import { InMemoryMemento, loadText, miniRoadmap } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { findTaskReferences } from '../../src/notes/discovery';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
-import { ImportChange, summarizeImport } from '../../src/storage/progressFile';
+import { ImportChange, summarizeImport } from '../../src/transfer/exportFile';
 import { loadText } from './helpers';
 import { describeGrowth, growth } from './timing';
 

@@ -51,9 +51,22 @@ suite('Folder links', () => {
     assert.deepStrictEqual(store.linksOf('r', 't'), [{ path: 'ok' }]);
     assert.strictEqual(warnings.length, 1);
     await store.add('r', 'u', { path: 'file:///y' });
-    assert.deepStrictEqual(memento.get(StorageKeys.linksBackup), corrupt);
+    assert.deepStrictEqual(memento.get<{ value: unknown }[]>(StorageKeys.linksBackup)!.map((b) => b.value), [corrupt]);
     const wrongShape = setup({ [StorageKeys.links]: 'garbage' });
     assert.deepStrictEqual(wrongShape.store.linksOf('r', 't'), []);
     assert.strictEqual(wrongShape.warnings.length, 1);
+  });
+
+  test('A second corruption is kept beside the first, in the same shape as progress backups', async () => {
+    const first = { version: 1, links: { 'r/t': 'first' } };
+    const one = setup({ [StorageKeys.links]: first });
+    await one.store.add('r', 'u', { path: 'file:///y' });
+    const second = { version: 1, links: { 'r/t': 'second' } };
+    await one.memento.update(StorageKeys.links, second);
+    const two = new LinkStore(one.memento, () => undefined);
+    await two.add('r', 'v', { path: 'file:///z' });
+    const backups = one.memento.get<{ savedAt: number; value: unknown }[]>(StorageKeys.linksBackup)!;
+    assert.deepStrictEqual(backups.map((b) => b.value), [first, second]);
+    assert.ok(backups.every((b) => typeof b.savedAt === 'number'));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ProgressTracker } from '../../src/progress/tracker';
+import { ProgressTracker } from '../../src/core/tracker';
 import { StorageKeys } from '../../src/storage/memento';
 import { PROGRESS_VERSION, ProgressStore } from '../../src/storage/progressStore';
 import { InMemoryMemento, loadText, miniRoadmap } from './helpers';

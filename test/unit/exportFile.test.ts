@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildProgressFile, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../../src/storage/progressFile';
+import { buildProgressFile, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../../src/transfer/exportFile';
 import { TaskProgress } from '../../src/storage/progressStore';
 import { loadText, miniRoadmap } from './helpers';
 

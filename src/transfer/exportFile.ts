@@ -5,7 +5,8 @@
  * line and column of the problem, and the user's progress stays as it was.
  */
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
-import { futureTimeMessage, isFutureTime, type TaskProgress } from './progressStore';
+import { futureTimeMessage, isFutureTime, type TaskProgress } from '../storage/progressStore';
+import { ID_PATTERN, isRecord } from '../model/ids';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -32,7 +33,6 @@ export function buildProgressFile(entries: ProgressEntries, titles: ReadonlyMap<
 
 export type ParseResult = { readonly file: ProgressFile; readonly error?: undefined } | { readonly file?: undefined; readonly error: string };
 
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** `now` is the time against which changes from the future are refused. */
 export function parseProgressFile(text: string, now: number = Date.now()): ParseResult {
@@ -52,12 +52,12 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
   if (!isRecord(data.roadmaps)) return fail('roadmaps', 'expected an object of roadmaps');
   for (const [roadmapId, roadmap] of Object.entries(data.roadmaps)) {
     const at = `roadmaps.${roadmapId}`;
-    if (!ID.test(roadmapId)) return fail(at, 'not a roadmap id (kebab-case)');
+    if (!ID_PATTERN.test(roadmapId)) return fail(at, 'not a roadmap id (kebab-case)');
     if (!isRecord(roadmap) || !isRecord(roadmap.tasks)) return fail(`${at}.tasks`, 'expected an object of tasks');
     if (roadmap.title !== undefined && typeof roadmap.title !== 'string') return fail(`${at}.title`, 'expected text');
     for (const [taskId, entry] of Object.entries(roadmap.tasks)) {
       const taskAt = `${at}.tasks.${taskId}`;
-      if (!ID.test(taskId)) return fail(taskAt, 'not a task id (kebab-case)');
+      if (!ID_PATTERN.test(taskId)) return fail(taskAt, 'not a task id (kebab-case)');
       if (!isRecord(entry)) return fail(taskAt, 'expected { "state", "changedAt" }');
       if (!TASK_STATES.includes(entry.state as TaskState)) return fail(`${taskAt}.state`, `expected one of ${TASK_STATES.join(', ')}`);
       if (typeof entry.changedAt !== 'number' || !Number.isFinite(entry.changedAt) || entry.changedAt < 0) return fail(`${taskAt}.changedAt`, 'expected a time in milliseconds');
@@ -151,9 +151,6 @@ export function progressChecklist(roadmap: Roadmap, stateOf: (taskId: string) =>
   return lines.join('\n');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * `not valid JSON at line L, column C: what was expected`. The parser's own message often has no
