@@ -7,6 +7,7 @@ import { OUTPUT_CHANNEL_NAME } from './constants';
 import { ProgressTracker } from './progress/tracker';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
+import { CheckStore } from './storage/checkStore';
 import { ProgressStore } from './storage/progressStore';
 import { translate } from './util/l10n';
 
@@ -15,23 +16,22 @@ export interface Services {
   readonly registry: RoadmapRegistry;
   readonly store: ProgressStore;
   readonly tracker: ProgressTracker;
+  /** The results of each task's checks and their verified evidence. */
+  readonly checks: CheckStore;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const registry = new RoadmapRegistry(context.extensionUri, log);
-  // Progress follows the user to their other machines through Settings Sync.
-  context.globalState.setKeysForSync([StorageKeys.progress]);
-  const store = new ProgressStore(
-    context.globalState,
-    (message, shown) => {
-      log.warn(message);
-      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
-    },
-    Date.now,
-    translate,
-  );
+  // Progress and its evidence follow the user to their other machines through Settings Sync.
+  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks]);
+  const warn = (message: string, shown: string) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
+  };
+  const store = new ProgressStore(context.globalState, warn, Date.now, translate);
   const tracker = new ProgressTracker(store);
+  const checks = new CheckStore(context.globalState, warn, Date.now, translate);
   context.subscriptions.push(log, registry);
-  return { log, registry, store, tracker };
+  return { log, registry, store, tracker, checks };
 }

@@ -19,4 +19,7 @@ export const StorageKeys = {
   /** Set once the view was shown for a workspace that has roadmaps of its own. */
   shownWorkspaceRoadmaps: 'mlRoadmaps.shownWorkspaceRoadmaps',
   linksBackup: 'mlRoadmaps.linksBackup',
+  /** The results of each task's checks, synced with progress. */
+  checks: 'mlRoadmaps.checks',
+  checksBackup: 'mlRoadmaps.checksBackup',
 } as const;
