@@ -3,7 +3,11 @@ import { installCommands, projectVenvPython, splitNodeId, terminalEnv, testFunct
 import { CheckStore, CHECKS_VERSION, passedCount, readVerified, recordRun } from '../../src/storage/checkStore';
 import { StorageKeys } from '../../src/storage/memento';
 import { buildProgressFile, parseProgressFile } from '../../src/storage/progressFile';
-import { InMemoryMemento } from './helpers';
+import { renderModulePage } from '../../src/details/render';
+import { countTasks } from '../../src/model/progress';
+import type { TaskState } from '../../src/model/types';
+import { createMarkdownRenderer } from '../../src/webview/markdown';
+import { InMemoryMemento, loadText, miniRoadmap } from './helpers';
 
 const DECLARED = [
   { id: 'fill-age', title: 'Ages are filled' },
@@ -128,5 +132,23 @@ suite('Checks environment', () => {
     assert.strictEqual(testFunctionLine(text, 'test_fill_missing_age'), 7);
     assert.strictEqual(testFunctionLine(text, 'test_b'), 6);
     assert.strictEqual(testFunctionLine(text, 'test_fill'), undefined);
+  });
+});
+
+suite('Checks on the details page', () => {
+  test('A project shows checks n/m, the evidence, and each check with its state and escaped hint', () => {
+    const module = loadText(miniRoadmap()).roadmap!.phases[0].modules[0];
+    const project = module.tasks[0];
+    const record = recordRun(undefined, DECLARED, [
+      { id: 'fill-age', outcome: 'passed', hint: '' },
+      { id: 'family', outcome: 'failed', hint: 'Add <family_size> & is_alone' },
+    ], DAY);
+    const stateOf = (): TaskState => 'inProgress';
+    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUri: 's.js', styleUri: 's.css' };
+    const html = renderModulePage({ module, stateOf, counts: countTasks(module.tasks, stateOf), checksOf: (t) => (t === project ? record : undefined) }, assets, createMarkdownRenderer());
+    assert.strictEqual((html.match(/class="checks"/g) ?? []).length, 1, 'only the task with results shows checks');
+    assert.match(html, /checks 1\/2/);
+    assert.match(html, /data-check-id="family" data-outcome="failed">.*Add &lt;family_size&gt; &amp; is_alone/);
+    assert.ok(!html.includes('Verified on'), 'no evidence before every check passed');
   });
 });
