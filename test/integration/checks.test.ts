@@ -39,12 +39,17 @@ suite('Checks', function () {
     assert.ok(found.found, 'a Python with pytest and pandas is on PATH');
     python = found.found.executable ?? found.found.command;
   });
-  setup(async () => {
-    await resetAll();
-    // Other suites link starters of their own to this task: each test here works with its own alone.
+  // Other suites link folders of their own to this task: each test here works with its own alone,
+  // and leaves none behind.
+  const unlinkTitanic = async () => {
     const { links } = await api();
     for (const link of links.store.linksOf('master-24-week', 'titanic-eda')) await links.store.remove('master-24-week', 'titanic-eda', link);
+  };
+  setup(async () => {
+    await resetAll();
+    await unlinkTitanic();
   });
+  suiteTeardown(unlinkTitanic);
   teardown(async () => {
     await settings().update('mlRoadmaps.python.interpreterPath', undefined, vscode.ConfigurationTarget.Workspace);
     await settings().update('terminal.integrated.env.linux', undefined, vscode.ConfigurationTarget.Workspace);
