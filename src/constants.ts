@@ -40,6 +40,7 @@ export const Commands = {
   importProgress: id('importProgress'),
   newRoadmap: id('newRoadmap'),
   searchTasks: id('searchTasks'),
+  runChecks: id('runChecks'),
 } as const;
 
 export const NoteContext = {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ChecksFeature, registerChecks } from './checks';
 import { DashboardFeature, registerDashboard } from './dashboard';
 import { DetailsFeature, registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
@@ -19,6 +20,7 @@ export interface MlRoadmapsApi {
   readonly links: LinksFeature;
   readonly notes: NotesFeature;
   readonly scaffolds: ScaffoldFeature;
+  readonly checks: ChecksFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
 }
@@ -31,10 +33,11 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const links = registerLinks(context, services, tree);
   const notes = registerNotes(context, services, tree, details);
   const scaffolds = registerScaffolds(context, services, tree, links);
+  const checks = registerChecks(context, services, tree, links, scaffolds);
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
-  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState };
+  return { services, tree, details, dashboard, links, notes, scaffolds, checks, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 
 export function deactivate(): void {}

@@ -7,6 +7,7 @@ import { OUTPUT_CHANNEL_NAME } from './constants';
 import { ProgressTracker } from './core/tracker';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
+import { CheckStore } from './storage/checkStore';
 import { ProgressStore } from './storage/progressStore';
 import { WhenContext } from './util/context';
 import { translate } from './util/l10n';
@@ -18,24 +19,23 @@ export interface Services {
   readonly tracker: ProgressTracker;
   /** The `when`-clause context keys the extension sets. */
   readonly context: WhenContext;
+  /** The results of each task's checks and their verified evidence. */
+  readonly checks: CheckStore;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   // Workspace roadmaps are parsed in a worker thread of the Node extension host (see core/parser.ts).
   const registry = new RoadmapRegistry(context.extensionUri, log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'));
-  // Progress follows the user to their other machines through Settings Sync.
-  context.globalState.setKeysForSync([StorageKeys.progress]);
-  const store = new ProgressStore(
-    context.globalState,
-    (message, shown) => {
-      log.warn(message);
-      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
-    },
-    Date.now,
-    translate,
-  );
+  // Progress and its evidence follow the user to their other machines through Settings Sync.
+  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks]);
+  const warn = (message: string, shown: string) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
+  };
+  const store = new ProgressStore(context.globalState, warn, Date.now, translate);
   const tracker = new ProgressTracker(store);
+  const checks = new CheckStore(context.globalState, warn, Date.now, translate);
   context.subscriptions.push(log, registry);
-  return { log, registry, store, tracker, context: new WhenContext() };
+  return { log, registry, store, tracker, checks, context: new WhenContext() };
 }

@@ -1,6 +1,7 @@
 /** Dashboard panels, one per roadmap, re-rendered when that roadmap's progress changes. */
 import * as vscode from 'vscode';
 import { DASHBOARD_VIEW_TYPE } from '../constants';
+import { parseTaskKey, taskKey } from '../model/ids';
 import { Module, Roadmap, Task, tasksOf } from '../model/types';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
@@ -67,6 +68,7 @@ export class DashboardPanel extends WebviewPage {
   ) {
     super(panel, dashboard, 'dashboard');
     this.register(dashboard.services.tracker.onDidChange((change) => change.roadmap === this.roadmap && this.render()));
+    this.register(dashboard.services.checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.render()));
     this.render();
   }
 
@@ -76,14 +78,18 @@ export class DashboardPanel extends WebviewPage {
   }
 
   render(): void {
-    const { tracker } = this.dashboard.services;
+    const { tracker, checks } = this.dashboard.services;
+    const verified = tasksOf(this.roadmap).filter((task) => {
+      const evidence = checks.get(taskKey(this.roadmap.id, task.id))?.verified;
+      return evidence !== undefined && !evidence.stale;
+    }).length;
     const recent = tasksOf(this.roadmap)
       .map((task) => ({ task, finishedAt: tracker.finishedAt(task) }))
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
     this.panel.title = vscode.l10n.t('Dashboard: {0}', this.roadmap.title);
-    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap) }, assets, this.md, translate));
+    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), verified }, assets, this.md, translate));
   }
 
   protected async pageReady(): Promise<void> {

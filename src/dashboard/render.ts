@@ -15,6 +15,8 @@ export interface DashboardInput {
   /** Finished tasks with when they were finished, newest first. */
   readonly recent: readonly { readonly task: Task; readonly finishedAt: number }[];
   readonly next: Task | undefined;
+  /** How many tasks have current verified evidence: every check of their project passed. */
+  readonly verified?: number;
 }
 
 const ROW_HEIGHT = 28;
@@ -27,7 +29,8 @@ export function renderDashboard(input: DashboardInput, assets: PageAssets, md: M
   const meta = [roadmap.duration, roadmap.level].filter((s): s is string => Boolean(s));
   const cards = (['done', 'inProgress', 'skipped', 'notStarted'] as TaskState[])
     .map((state) => `<div class="card" data-state="${state}"><span class="number">${counts[state]}</span><span class="label">${escapeHtml(stateName(state, t))}</span></div>`)
-    .join('');
+    .join('') +
+    (input.verified !== undefined ? `<div class="card" data-state="verified"><span class="number">${input.verified}</span><span class="label">${escapeHtml(t('verified'))}</span></div>` : '');
   const continueButton = next
     ? `<p><button type="button" class="primary" data-continue>${escapeHtml(t('Continue: {0}', next.title))}</button></p>`
     : `<p>${escapeHtml(t('Every task is done or skipped. Well done.'))}</p>`;

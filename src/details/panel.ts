@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { DETAILS_VIEW_TYPE } from '../constants';
+import { taskKey } from '../model/ids';
 import { Module, rootOf, Task } from '../model/types';
 import { TrackerChange } from '../core/tracker';
 import type { Services } from '../services';
@@ -31,6 +32,8 @@ export class DetailsPanel extends WebviewPage {
   ) {
     super(panel, details, 'details');
     this.register(details.services.tracker.onDidChange((change) => void this.progressChanged(change)));
+    // Check results change the rows' contents, not just states: render the page again.
+    this.register(details.services.checks.onDidChange((key) => this.module.tasks.some((t) => taskKey(rootOf(t).id, t.id) === key) && this.render()));
     this.render();
   }
 
@@ -47,7 +50,14 @@ export class DetailsPanel extends WebviewPage {
     this.panel.title = `${this.pinned ? '📌 ' : ''}${this.module.implicit ? this.module.phase.title : this.module.title}`;
     this.setHtml((assets) =>
       renderModulePage(
-        { module: this.module, stateOf: tracker.stateOf, counts: tracker.countsOf(this.module), actionsFor: (task) => actionsFor(task, actionContext()), pinned: this.pinned },
+        {
+          module: this.module,
+          stateOf: tracker.stateOf,
+          counts: tracker.countsOf(this.module),
+          actionsFor: (task) => actionsFor(task, actionContext()),
+          checksOf: (task) => this.details.services.checks.get(taskKey(rootOf(task).id, task.id)),
+          pinned: this.pinned,
+        },
         assets,
         this.md,
         translate,

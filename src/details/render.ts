@@ -9,6 +9,7 @@
 import { Counts, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Module, Resource, SectionInfo, Task, TaskState, TASK_STATES, Tool } from '../model/types';
+import type { TaskChecks } from '../storage/checkStore';
 import { english, type Translate } from '../util/translate';
 import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
@@ -21,6 +22,8 @@ export interface ModulePageInput {
   readonly counts: Counts;
   /** Per-task buttons the extension can serve right now (e.g. no scaffolds in Restricted Mode). */
   readonly actionsFor?: (task: Task) => readonly TaskActionId[];
+  /** The last results of a project's checks, when they ran. */
+  readonly checksOf?: (task: Task) => TaskChecks | undefined;
   /** Saved with the page so a reload restores a pinned panel as pinned. */
   readonly pinned?: boolean;
 }
@@ -94,8 +97,30 @@ function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer, t: Tr
   ${task.summary ? `<div class="task-summary">${md.block(task.summary)}</div>` : ''}
   ${task.topics.length ? `<ul class="topics">${task.topics.map((t) => `<li>${md.inline(t)}</li>`).join('')}</ul>` : ''}
   ${task.resources.length ? resourceList(task.resources, md) : ''}
+  ${checkList(input.checksOf?.(task), t)}
   <div class="task-actions">${actions}</div>
 </li>`;
+}
+
+const OUTCOME_TEXT = { passed: 'passed', failed: 'failed', error: 'error', skipped: 'skipped' } as const;
+
+/** A project's checks as they last ran: `checks 1/2`, the verified evidence, each check with its state and hint. */
+function checkList(record: TaskChecks | undefined, t: Translate): string {
+  if (!record) return '';
+  const passed = record.checks.filter((c) => c.outcome === 'passed').length;
+  const verified = record.verified;
+  const evidence = verified
+    ? verified.stale
+      ? t('Verified on {0} ({1}/{2} checks passed); a later run failed.', verified.date.slice(0, 10), verified.passed, verified.total)
+      : t('Verified on {0}: {1}/{2} checks passed.', verified.date.slice(0, 10), verified.passed, verified.total)
+    : '';
+  const items = record.checks
+    .map(
+      (c) =>
+        `<li class="check" data-check-id="${escapeHtml(c.id)}" data-outcome="${c.outcome}"><span class="check-state">${escapeHtml(t(OUTCOME_TEXT[c.outcome]))}</span> <span class="check-title">${escapeHtml(c.title)}</span>${c.hint ? `<div class="check-hint">${escapeHtml(c.hint)}</div>` : ''}</li>`,
+    )
+    .join('');
+  return `<div class="checks"><p class="checks-summary">${escapeHtml(t('checks {0}/{1}', passed, record.total))}${evidence ? ` · <span class="verified${verified?.stale ? ' stale' : ''}">${escapeHtml(evidence)}</span>` : ''}</p><ul class="check-list">${items}</ul></div>`;
 }
 
 function toolList(tools: readonly Tool[], md: MarkdownRenderer): string {

@@ -14,10 +14,13 @@ export interface ScaffoldFeature {
   catalog(): Promise<ScaffoldCatalog>;
   /** The command's flow, with scripted answers in tests. */
   create(task: Task | undefined, prompts?: ScaffoldPrompts): Promise<vscode.Uri | undefined>;
+  /** Fires after a starter project was created, with its folder and the task it was linked to. */
+  readonly onDidCreate: vscode.Event<{ readonly task?: Task; readonly folder: vscode.Uri }>;
 }
 
 export function registerScaffolds(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, links: LinksFeature): ScaffoldFeature {
   let catalog: ScaffoldCatalog | undefined;
+  const created = new vscode.EventEmitter<{ readonly task?: Task; readonly folder: vscode.Uri }>();
   const load = async () => {
     const module = await import('./create');
     catalog ??= new module.ScaffoldCatalog(context.extensionUri, services.log);
@@ -26,14 +29,18 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
   const create = async (task: Task | undefined, prompts?: ScaffoldPrompts) => {
     const { module, catalog } = await load();
     const deps = { task, linkFolder: async (t: Task, folder: vscode.Uri) => void (await links.link(t, folder)) };
-    const created = await module.createStarterProject(services, catalog, deps, prompts);
-    if (created) services.context.set(ContextKeys.createdStarterProject, true);
-    return created;
+    const folder = await module.createStarterProject(services, catalog, deps, prompts);
+    if (folder) {
+      services.context.set(ContextKeys.createdStarterProject, true);
+      created.fire({ task, folder });
+    }
+    return folder;
   };
 
   context.subscriptions.push(
+    created,
     vscode.commands.registerCommand(Commands.createStarterProject, (clicked?: unknown) => create(isTask(clicked) ? clicked : tree.view.selection.find(isTask))),
   );
 
-  return { catalog: async () => (await load()).catalog, create };
+  return { catalog: async () => (await load()).catalog, create, onDidCreate: created.event };
 }

@@ -25,6 +25,9 @@ export const StorageKeys = {
   shownWorkspaceRoadmaps: 'mlRoadmaps.shownWorkspaceRoadmaps',
   /** Stored links that could not be read in full: backups like `progressBackup`'s. */
   linksBackup: 'mlRoadmaps.linksBackup',
+  /** The results of each task's checks, synced with progress. */
+  checks: 'mlRoadmaps.checks',
+  checksBackup: 'mlRoadmaps.checksBackup',
 } as const;
 
 /** How many copies of unreadable stored data each store keeps aside. */

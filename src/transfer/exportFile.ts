@@ -6,6 +6,7 @@
  */
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
 import { futureTimeMessage, isFutureTime, type TaskProgress } from '../storage/progressStore';
+import { readVerified, type VerifiedEvidence } from '../storage/checkStore';
 import { ID_PATTERN, isRecord } from '../model/ids';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
@@ -17,18 +18,27 @@ export interface ProgressFile {
   readonly version: number;
   readonly exportedAt: string;
   /** roadmap id → task id → progress. Titles are for people reading the file; import ignores them. */
-  readonly roadmaps: Record<string, { readonly title?: string; readonly tasks: Record<string, TaskProgress> }>;
+  readonly roadmaps: Record<string, { readonly title?: string; readonly tasks: Record<string, TaskProgress>; readonly verified?: Record<string, VerifiedEvidence> }>;
 }
 
 export type ProgressEntries = ReadonlyMap<string, ReadonlyMap<string, TaskProgress>>;
 
-export function buildProgressFile(entries: ProgressEntries, titles: ReadonlyMap<string, string>, now: Date): ProgressFile {
+export function buildProgressFile(entries: ProgressEntries, titles: ReadonlyMap<string, string>, now: Date, verified: VerifiedEntries = new Map()): ProgressFile {
   const roadmaps: ProgressFile['roadmaps'] = {};
   for (const [roadmapId, tasks] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
     if (tasks.size === 0) continue;
-    roadmaps[roadmapId] = { title: titles.get(roadmapId), tasks: Object.fromEntries([...tasks].sort(([a], [b]) => a.localeCompare(b))) };
+    roadmaps[roadmapId] = { title: titles.get(roadmapId), tasks: Object.fromEntries([...tasks].sort(([a], [b]) => a.localeCompare(b))), ...verifiedOf(verified.get(roadmapId), tasks) };
   }
   return { format: PROGRESS_FILE_FORMAT, version: PROGRESS_FILE_VERSION, exportedAt: now.toISOString(), roadmaps };
+}
+
+/** roadmap id → task id → the evidence that every check of the task's project passed. */
+export type VerifiedEntries = ReadonlyMap<string, ReadonlyMap<string, VerifiedEvidence>>;
+
+/** The evidence of the exported tasks, as an optional field: files without it import as before. */
+function verifiedOf(evidence: ReadonlyMap<string, VerifiedEvidence> | undefined, tasks: ReadonlyMap<string, TaskProgress>): { verified?: Record<string, VerifiedEvidence> } {
+  const kept = [...(evidence ?? [])].filter(([taskId]) => tasks.has(taskId)).sort(([a], [b]) => a.localeCompare(b));
+  return kept.length > 0 ? { verified: Object.fromEntries(kept) } : {};
 }
 
 export type ParseResult = { readonly file: ProgressFile; readonly error?: undefined } | { readonly file?: undefined; readonly error: string };
@@ -55,6 +65,10 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
     if (!ID_PATTERN.test(roadmapId)) return fail(at, 'not a roadmap id (kebab-case)');
     if (!isRecord(roadmap) || !isRecord(roadmap.tasks)) return fail(`${at}.tasks`, 'expected an object of tasks');
     if (roadmap.title !== undefined && typeof roadmap.title !== 'string') return fail(`${at}.title`, 'expected text');
+    if (roadmap.verified !== undefined && !isRecord(roadmap.verified)) return fail(`${at}.verified`, 'expected an object of tasks');
+    for (const [taskId, evidence] of Object.entries(roadmap.verified ?? {})) {
+      if (!readVerified(evidence)) return fail(`${at}.verified.${taskId}`, 'expected { "date", "passed", "total" } with passed ≤ total');
+    }
     for (const [taskId, entry] of Object.entries(roadmap.tasks)) {
       const taskAt = `${at}.tasks.${taskId}`;
       if (!ID_PATTERN.test(taskId)) return fail(taskAt, 'not a task id (kebab-case)');

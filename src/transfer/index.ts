@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { isRoadmap, Roadmap } from '../model/types';
 import type { Services } from '../services';
-import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../transfer/exportFile';
+import type { VerifiedEvidence } from '../storage/checkStore';
+import { parseTaskKey } from '../model/ids';
+import { buildProgressFile, VerifiedEntries, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from './exportFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 
@@ -39,7 +41,7 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const everything = chosen === roadmaps;
       const ids = new Set(chosen.map((r) => r.id));
       const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
-      const file = buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date());
+      const file = buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services));
       const written: vscode.Uri[] = [];
       if (!(await writeNew(uri, `${JSON.stringify(file, null, 2)}\n`))) return undefined;
       written.push(uri);
@@ -121,6 +123,18 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       return true;
     }
   }
+}
+
+/** The verified evidence of every task, by roadmap and task id. */
+function verifiedEntries(services: Services): VerifiedEntries {
+  const result = new Map<string, Map<string, VerifiedEvidence>>();
+  for (const [key, record] of services.checks.all()) {
+    const parsed = parseTaskKey(key);
+    if (!parsed || !record.verified) continue;
+    if (!result.has(parsed.roadmapId)) result.set(parsed.roadmapId, new Map());
+    result.get(parsed.roadmapId)?.set(parsed.taskId, record.verified);
+  }
+  return result;
 }
 
 async function pickScope(roadmaps: readonly Roadmap[]): Promise<readonly Roadmap[] | undefined> {

@@ -28,6 +28,15 @@ export interface TaskChildSource {
   readonly onDidChange: vscode.Event<readonly Task[] | undefined>;
 }
 
+/** Words another feature adds to a task's row (checks 1/2): after its description, and in its tooltip. */
+export interface TaskAnnotationSource {
+  description(task: Task): string | undefined;
+  /** Plain text; escaped for the tooltip's Markdown. */
+  tooltip(task: Task): string | undefined;
+  /** Fires with the tasks whose words changed, or undefined when any may have. */
+  readonly onDidChange: vscode.Event<readonly Task[] | undefined>;
+}
+
 export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild;
 
 export function isTaskChild(element: unknown): element is TaskChild {
@@ -39,6 +48,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private hideFinished: boolean;
   private readonly childSources: TaskChildSource[] = [];
+  private readonly annotationSources: TaskAnnotationSource[] = [];
 
   constructor(
     private readonly registry: Pick<RoadmapRegistry, 'entries' | 'onDidChange'>,
@@ -58,6 +68,15 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return new vscode.Disposable(() => {
       listener.dispose();
       this.childSources.splice(this.childSources.indexOf(source), 1);
+    });
+  }
+
+  addAnnotationSource(source: TaskAnnotationSource): vscode.Disposable {
+    this.annotationSources.push(source);
+    const listener = source.onDidChange((tasks) => (tasks ? this.changeEmitter.fire([...tasks]) : this.refresh()));
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      this.annotationSources.splice(this.annotationSources.indexOf(source), 1);
     });
   }
 
@@ -92,8 +111,14 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
    * them (a node with a hundred children sends a hundred fewer Markdown strings).
    */
   resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
-    if (isTask(element)) item.tooltip = taskTooltip(element, this.tracker.stateOf(element));
-    else if (isRoadmap(element) || isPhase(element) || isModule(element)) item.tooltip = containerTooltip(element, this.tracker.countsOf(element));
+    if (isTask(element)) {
+      const tooltip = taskTooltip(element, this.tracker.stateOf(element));
+      for (const source of this.annotationSources) {
+        const text = source.tooltip(element);
+        if (text) tooltip.appendMarkdown(`\n\n${escapeMarkdown(text)}`);
+      }
+      item.tooltip = tooltip;
+    } else if (isRoadmap(element) || isPhase(element) || isModule(element)) item.tooltip = containerTooltip(element, this.tracker.countsOf(element));
     return item;
   }
 
@@ -148,7 +173,9 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     if (!readOnly) item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.iconPath = STATE_ICONS[state];
     item.contextValue = readOnly ? TreeItemContext.readOnlyTask : TreeItemContext.task(state, task.kind);
-    item.description = readOnly ? vscode.l10n.t('read-only in Restricted Mode') : taskDescription(task, state);
+    item.description = readOnly
+      ? vscode.l10n.t('read-only in Restricted Mode')
+      : [taskDescription(task, state), ...this.annotationSources.map((s) => s.description(task))].filter(Boolean).join(' · ');
     item.accessibilityInformation = {
       label: task.kind === 'project' ? vscode.l10n.t('{0}, project, {1}', task.title, stateLabel(state)) : vscode.l10n.t('{0}, {1}', task.title, stateLabel(state)),
     };

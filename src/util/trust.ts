@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 
 /** What a command was about to do that Restricted Mode does not allow. */
-export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress';
+export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress' | 'runChecks';
 
 /** Each refusal as one whole sentence, so that it translates as one. */
-function refusal(action: RestrictedAction): string {
+export function refusal(action: RestrictedAction): string {
   switch (action) {
     case 'trackWorkspaceRoadmap':
       return vscode.l10n.t('Tracking progress on this workspace’s own roadmaps trusts their content, which Restricted Mode does not allow. Trust this workspace to use it.');
@@ -16,6 +16,8 @@ function refusal(action: RestrictedAction): string {
       return vscode.l10n.t('Creating a roadmap writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
     case 'exportProgress':
       return vscode.l10n.t('Exporting progress writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'runChecks':
+      return vscode.l10n.t('Running checks runs the project’s code, which Restricted Mode does not allow. Trust this workspace to use it.');
   }
 }
 

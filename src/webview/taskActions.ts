@@ -53,6 +53,15 @@ export const TASK_ACTIONS = [
     appliesTo: (task, context) => task.kind === 'project' && context.trusted,
   },
   {
+    id: 'runChecks',
+    command: Commands.runChecks,
+    text: 'Run checks',
+    label: 'Run checks: {0}',
+    inTreeMenu: true,
+    // Starters for practice projects ship checks; running them runs the project's code.
+    appliesTo: (task, context) => task.kind === 'project' && context.trusted,
+  },
+  {
     id: 'linkFolder',
     command: Commands.linkFolder,
     text: 'Link folder…',

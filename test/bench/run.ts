@@ -8,9 +8,10 @@
  *   4 render     pure node: module pages
  *   5 activation in fresh extension hosts: activate → first tree items, ours vs an empty extension
  *   6 size       the production bundle
+ *   7 checks     pure node: a scaffold's checks as the Test Explorer runs them vs plain pytest
  *
  * MLR_BENCH_VERBOSE=1 also prints every sample; MLR_BENCH_INSTANCES sets how many fresh hosts
- * row 5 takes its median over; MLR_BENCH_ONLY=activation runs row 5 alone; MLR_BENCH_PROFILE=<dir>
+ * row 5 takes its median over; MLR_BENCH_ONLY=activation runs row 5 alone, MLR_BENCH_ONLY=checks row 7; MLR_BENCH_PROFILE=<dir>
  * writes a CPU profile of each of our activations there (see host.ts).
  */
 import { execSync } from 'child_process';
@@ -21,6 +22,7 @@ import type { Page } from 'playwright-core';
 import { cleanUpOnExit, delay, PROJECT_ROOT, startWorkbench } from '../host/workbench';
 import { measureExpands, ExpandTimes } from './expand';
 import { ActivationResult, Command, InProcessResult, waitForJson, writeJson } from './handshake';
+import { checksRows } from './checks';
 import { pureRows } from './pure';
 import { atMost, Budget, exactly, formatTable, median, Row } from './report';
 
@@ -28,6 +30,8 @@ import { atMost, Budget, exactly, formatTable, median, Row } from './report';
 const INSTANCES = Number(process.env.MLR_BENCH_INSTANCES) || 9;
 /** MLR_BENCH_ONLY=activation: only row 5, for quick turns while working on start-up. */
 const ONLY_ACTIVATION = process.env.MLR_BENCH_ONLY === 'activation';
+/** MLR_BENCH_ONLY=checks: only row 7, which needs no workbench. */
+const ONLY_CHECKS = process.env.MLR_BENCH_ONLY === 'checks';
 /** Rounds of clicks in the workbench, each on both trees. */
 const EXPAND_RUNS = 21;
 /** Runs per in-process measurement (inside the host). */
@@ -79,15 +83,17 @@ async function main(): Promise<void> {
   try {
     const extension = snapshotExtension(path.join(scratch, 'extension'));
     const rows: Row[] = [];
-    if (!ONLY_ACTIVATION) rows.push(...(await pureRows(path.join(extension, 'roadmaps'))));
+    if (!ONLY_ACTIVATION && !ONLY_CHECKS) rows.push(...(await pureRows(path.join(extension, 'roadmaps'))));
+    if (!ONLY_ACTIVATION) rows.push(...(await checksRows(path.join(extension, 'roadmaps', 'scaffolds'))));
 
     const instances: InstanceResult[] = [];
-    for (let i = 0; i < INSTANCES; i++) {
+    for (let i = 0; i < (ONLY_CHECKS ? 0 : INSTANCES); i++) {
       const full = i === INSTANCES - 1 && !ONLY_ACTIVATION;
       log(`workbench ${i + 1}/${INSTANCES}${full ? ' (with the scale and click measurements)' : ''}…`);
       instances.push(await runInstance(path.join(scratch, `instance-${i}`), extension, { referenceFirst: i % 2 === 1, full }));
     }
     const last = instances[instances.length - 1];
+    if (ONLY_CHECKS) return report(rows, started);
     if (process.env.MLR_BENCH_VERBOSE) {
       const activation = Object.fromEntries((['oursMs', 'oursActivateMs', 'referenceMs', 'referenceActivateMs'] as const).map((k) => [k, instances.map((r) => r.activation[k])]));
       printSamples({ activation, inProcess: last.inProcess, expands: last.expands });
@@ -95,16 +101,20 @@ async function main(): Promise<void> {
     rows.push(...activationRows(instances.map((r) => r.activation)));
     if (!ONLY_ACTIVATION) rows.push(...scaleRows(last.inProcess!), ...expandRows(last.expands!, last.inProcess!.maxSiblings), ...sizeRows(extension, scratch));
 
-    rows.sort((a, b) => a.group.localeCompare(b.group, 'en', { numeric: true }));
-    const failed = rows.filter((r) => r.budget && !r.budget.ok);
-    console.log(`\nbench took ${Math.round((Date.now() - started) / 1000)} s; medians; ratio = ours / reference, both measured in this run.\n`);
-    console.log(formatTable(rows));
-    console.log(failed.length ? `\n${failed.length} budget(s) missed: ${failed.map((r) => `${r.group} ${r.what}`).join('; ')}` : '\nall budgets met');
-    process.exitCode = failed.length ? 1 : 0;
+    report(rows, started);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
     release();
   }
+}
+
+function report(rows: Row[], started: number): void {
+  rows.sort((a, b) => a.group.localeCompare(b.group, 'en', { numeric: true }));
+  const failed = rows.filter((r) => r.budget && !r.budget.ok);
+  console.log(`\nbench took ${Math.round((Date.now() - started) / 1000)} s; medians; ratio = ours / reference, both measured in this run.\n`);
+  console.log(formatTable(rows));
+  console.log(failed.length ? `\n${failed.length} budget(s) missed: ${failed.map((r) => `${r.group} ${r.what}`).join('; ')}` : '\nall budgets met');
+  process.exitCode = failed.length ? 1 : 0;
 }
 
 /**

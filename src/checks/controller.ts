@@ -1,0 +1,451 @@
+/**
+ * The Test Explorer's "ML Roadmaps checks": one item per project folder linked to a task whose
+ * scaffold declares checks, one child per check. Run, Debug and continuous-run profiles; results go
+ * to the Test Explorer, the run's output, and the check store (which makes a task done and verified
+ * when every check passes). The decisions live in the pure modules beside it (`run.ts`, `junit.ts`,
+ * `python.ts`, `environment.ts`) and in `storage/checkStore.ts`.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
+import type { LinksFeature } from '../links';
+import { parseTaskKey, taskKey } from '../model/ids';
+import { rootOf, Task } from '../model/types';
+import type { ScaffoldCatalog, Scaffold } from '../scaffold/create';
+import type { ScaffoldCheck } from '../scaffold/manifest';
+import { isInside } from '../scaffold/plan';
+import type { Services } from '../services';
+import { CheckOutcome, passedCount, TaskChecks } from '../storage/checkStore';
+import { Disposable } from '../util/disposable';
+import { refusal, refuseInRestrictedMode } from '../util/trust';
+import { installCommands, splitNodeId, testFunctionLine } from './environment';
+import { checksEnv, Interpreter, InterpreterFinder } from './interpreter';
+import { parseJunit, TestResult } from './junit';
+import { describeTried, ProbeResult } from './python';
+import { pytestArgs, RunResult, runPytest } from './run';
+
+export const CONTROLLER_ID = 'mlRoadmaps.checks';
+export const TIMEOUT_SETTING = 'checks.timeoutSeconds';
+const DEFAULT_TIMEOUT_SECONDS = 300;
+/** Output kept per run: half from the start, half from the end. */
+const MAX_OUTPUT_BYTES = 512 * 1024;
+/** Saves come in bursts (Save All): wait for them to settle before a continuous rerun. */
+const CONTINUOUS_DELAY_MS = 400;
+const DEBUGGER_EXTENSIONS = ['ms-python.debugpy', 'ms-python.python'];
+
+export interface ChecksDeps {
+  readonly services: Services;
+  readonly links: LinksFeature;
+  readonly catalog: () => Promise<ScaffoldCatalog>;
+}
+
+/** A project folder with checks, as the Test Explorer shows it. */
+export interface ChecksProject {
+  readonly task: Task;
+  readonly key: string;
+  readonly folder: vscode.Uri;
+  readonly scaffold: Scaffold;
+  readonly item: vscode.TestItem;
+  readonly checks: readonly { readonly check: ScaffoldCheck; readonly item: vscode.TestItem }[];
+}
+
+/** What a run did, for the command that started it (and the tests that drive it). */
+export interface ChecksRunSummary {
+  readonly status: 'ran' | 'restricted' | 'noProject' | 'noInterpreter' | 'cancelled' | 'debugUnavailable';
+  /** The message shown, when the run could not go ahead. */
+  readonly message?: string;
+  /** The record of each task that ran, after the run. */
+  readonly records: readonly { readonly key: string; readonly record: TaskChecks }[];
+}
+
+export class ChecksController extends Disposable {
+  readonly controller: vscode.TestController;
+  readonly runProfile: vscode.TestRunProfile;
+  readonly debugProfile: vscode.TestRunProfile;
+  private projects: ChecksProject[] = [];
+  private resolved: Promise<void> | undefined;
+  private readonly finder: InterpreterFinder;
+
+  constructor(private readonly deps: ChecksDeps) {
+    super();
+    const { log } = deps.services;
+    this.finder = new InterpreterFinder(log);
+    this.controller = this.register(vscode.tests.createTestController(CONTROLLER_ID, vscode.l10n.t('ML Roadmaps checks')));
+    this.controller.resolveHandler = async (item) => {
+      if (!item) await this.refresh();
+    };
+    this.controller.refreshHandler = () => this.refresh();
+    this.runProfile = this.register(
+      this.controller.createRunProfile(vscode.l10n.t('Run Checks'), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token).then(() => undefined), true, undefined, true),
+    );
+    this.debugProfile = this.register(
+      this.controller.createRunProfile(vscode.l10n.t('Debug Checks'), vscode.TestRunProfileKind.Debug, (request, token) => this.run(request, token).then(() => undefined), true),
+    );
+    // Only once the items were asked for: an unopened Test Explorer costs nothing.
+    const refreshIfShown = () => void (this.resolved && this.refresh());
+    const linksChanged = deps.links.store.onDidChange(refreshIfShown);
+    this.register({ dispose: () => linksChanged.dispose() });
+    this.register(deps.services.registry.onDidChange(refreshIfShown));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(refreshIfShown));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${Settings.section}.python`) || e.affectsConfiguration('terminal.integrated.env')) this.finder.clear();
+      }),
+    );
+  }
+
+  /** The projects as last resolved; resolves them first if nothing asked yet. */
+  async projectsNow(): Promise<readonly ChecksProject[]> {
+    await (this.resolved ?? this.refresh());
+    return this.projects;
+  }
+
+  /** Rebuilds the items from the links, the roadmaps and the scaffolds. */
+  refresh(): Promise<void> {
+    const next = this.build().catch((error: unknown) => this.deps.services.log.error(`Checks: could not list the projects: ${messageOf(error)}`));
+    this.resolved = next;
+    return next;
+  }
+
+  /** The projects linked to a task (after a fresh look). */
+  async projectsOf(task: Task): Promise<ChecksProject[]> {
+    await this.refresh();
+    const key = taskKey(rootOf(task).id, task.id);
+    return this.projects.filter((p) => p.key === key);
+  }
+
+  /** Runs what a request asks, in the Test Explorer; a Debug profile's request debugs. */
+  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<ChecksRunSummary> {
+    const { log } = this.deps.services;
+    if (refuseInRestrictedMode('runChecks')) {
+      log.info('Checks: refused in Restricted Mode.');
+      return { status: 'restricted', message: refusal('runChecks'), records: [] };
+    }
+    await this.projectsNow();
+    const selected = this.select(request);
+    if (selected.size === 0) return { status: 'noProject', records: [] };
+    if (request.continuous) {
+      await this.watch(request, selected, token);
+      return { status: 'ran', records: [] };
+    }
+    const debug = request.profile?.kind === vscode.TestRunProfileKind.Debug;
+    const run = this.controller.createTestRun(request, undefined, true);
+    const records: { key: string; record: TaskChecks }[] = [];
+    let summary: ChecksRunSummary | undefined;
+    try {
+      for (const [project, checks] of selected) {
+        if (token.isCancellationRequested) break;
+        const outcome = await this.runProject(run, project, checks, token, debug);
+        if (outcome.record) records.push({ key: project.key, record: outcome.record });
+        if (outcome.problem) summary ??= { status: outcome.problem.status, message: outcome.problem.message, records };
+      }
+    } finally {
+      run.end();
+    }
+    if (token.isCancellationRequested) return { status: 'cancelled', records };
+    return summary ?? { status: 'ran', records };
+  }
+
+  private async build(): Promise<void> {
+    const { services, links } = this.deps;
+    const catalog = await this.deps.catalog();
+    const projects: ChecksProject[] = [];
+    for (const key of links.store.all().keys()) {
+      const parsed = parseTaskKey(key);
+      const task = parsed && (await services.registry.task(parsed.roadmapId, parsed.taskId));
+      if (!task) continue;
+      const scaffolds = (await catalog.forTask(rootOf(task).id, task.id)).filter((s) => s.manifest.checks.length > 0);
+      if (scaffolds.length === 0) continue;
+      for (const linked of await links.foldersOf(task)) {
+        if (!linked.exists || !linked.uri) continue;
+        const found = await scaffoldIn(linked.uri, scaffolds);
+        if (found) projects.push(this.projectItem(task, key, linked.uri, found.scaffold, found.lines));
+      }
+    }
+    this.projects = projects;
+    this.controller.items.replace(projects.map((p) => p.item));
+  }
+
+  private projectItem(task: Task, key: string, folder: vscode.Uri, scaffold: Scaffold, lines: ReadonlyMap<string, number | undefined>): ChecksProject {
+    const item = this.controller.createTestItem(`${key}@${folder.toString()}`, task.title, folder);
+    item.description = vscode.workspace.asRelativePath(folder, true);
+    item.canResolveChildren = false;
+    const checks = scaffold.manifest.checks.map((check, i) => {
+      const { file } = splitNodeId(check.test);
+      const child = this.controller.createTestItem(`${item.id}#${check.id}`, check.title, vscode.Uri.joinPath(folder, ...file.split('/')));
+      const line = lines.get(check.id);
+      if (line !== undefined) child.range = new vscode.Range(line, 0, line, 0);
+      child.description = vscode.l10n.t('step {0}', check.step);
+      child.sortText = String(i).padStart(4, '0');
+      item.children.add(child);
+      return { check, item: child };
+    });
+    return { task, key, folder, scaffold, item, checks };
+  }
+
+  /** The checks a request includes, by project, without the excluded ones. */
+  private select(request: vscode.TestRunRequest): Map<ChecksProject, ScaffoldCheck[]> {
+    const excluded = new Set(request.exclude ?? []);
+    const selected = new Map<ChecksProject, ScaffoldCheck[]>();
+    const included = request.include ? new Set(request.include) : undefined;
+    for (const project of this.projects) {
+      if (excluded.has(project.item)) continue;
+      const whole = !included || included.has(project.item);
+      const checks = project.checks.filter((c) => !excluded.has(c.item) && (whole || included.has(c.item))).map((c) => c.check);
+      if (checks.length > 0) selected.set(project, checks);
+    }
+    return selected;
+  }
+
+  private async runProject(
+    run: vscode.TestRun,
+    project: ChecksProject,
+    checks: readonly ScaffoldCheck[],
+    token: vscode.CancellationToken,
+    debug: boolean,
+  ): Promise<{ record?: TaskChecks; problem?: { status: ChecksRunSummary['status']; message: string } }> {
+    const { services } = this.deps;
+    const itemOf = new Map(project.checks.map((c) => [c.check.test, c.item] as const));
+    const items = checks.map((c) => itemOf.get(c.test)).filter((i): i is vscode.TestItem => i !== undefined);
+    for (const item of items) run.enqueued(item);
+    const env = checksEnv();
+    const answer = await this.finder.find(project.folder, env);
+    if (!answer.interpreter) {
+      const message = noInterpreterMessage(project.folder, answer.tried);
+      services.log.warn(`Checks: ${message}\n${describeTried(answer.tried)}`);
+      for (const item of items) run.errored(item, new vscode.TestMessage(message));
+      run.appendOutput(`${message}\r\n`);
+      void offerInstallTerminal(project.folder, message);
+      return { problem: { status: 'noInterpreter', message } };
+    }
+    const interpreter = answer.interpreter;
+    for (const item of items) run.started(item);
+    run.appendOutput(`${header(project, interpreter)}\r\n`);
+    const nodeids = checks.map((c) => c.test);
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    let result: RunResult;
+    try {
+      if (debug) {
+        const debugged = await debugChecks(project.folder, interpreter.probe.command, nodeids, abort.signal);
+        if (typeof debugged === 'string') {
+          for (const item of items) run.errored(item, new vscode.TestMessage(debugged));
+          void vscode.window.showWarningMessage(debugged);
+          return { problem: { status: 'debugUnavailable', message: debugged } };
+        }
+        result = debugged;
+      } else {
+        result = await runPytest({ python: interpreter.probe.command, cwd: project.folder.fsPath, nodeids, env, timeoutMs: timeoutMs(project.folder), signal: abort.signal, maxOutputBytes: MAX_OUTPUT_BYTES });
+      }
+    } finally {
+      cancel.dispose();
+    }
+    if (result.output) run.appendOutput(result.output.replace(/\r?\n/g, '\r\n'));
+    if (result.error) run.appendOutput(`\r\n${result.error}\r\n`);
+    if (result.status === 'cancelled') {
+      for (const item of items) run.skipped(item);
+      return {};
+    }
+    const outcomes = result.results.map((r, i) => this.report(run, project, itemOf.get(nodeids[i]), r));
+    services.log.info(`Checks: ${project.key} in ${project.folder.fsPath}: ${outcomes.filter((o) => o === 'passed').length}/${outcomes.length} passed (${result.status}, ${result.durationMs} ms).`);
+    const declared = project.scaffold.manifest.checks.map((c) => ({ id: c.id, title: c.title }));
+    const record = await services.checks.record(
+      project.key,
+      declared,
+      checks.map((check, i) => ({ id: check.id, outcome: outcomes[i], hint: result.results[i]?.message ?? '' })),
+    );
+    if (record.total > 0 && passedCount(record) === record.total && services.tracker.stateOf(project.task) !== 'done') {
+      await services.tracker.setState([project.task], 'done');
+      services.log.info(`Checks: every check of ${project.key} passes; marked it done, verified.`);
+    }
+    return { record };
+  }
+
+  /** One result into the Test Explorer; returns the outcome stored. */
+  private report(run: vscode.TestRun, project: ChecksProject, item: vscode.TestItem | undefined, result: TestResult): CheckOutcome {
+    if (!item) return result.outcome;
+    const durationMs = Math.round(result.duration * 1000);
+    if (result.line !== undefined && item.uri) item.range = new vscode.Range(result.line - 1, 0, result.line - 1, 0);
+    if (result.outcome === 'passed') run.passed(item, durationMs);
+    else if (result.outcome === 'skipped') run.skipped(item);
+    else {
+      const message = new vscode.TestMessage(result.message || result.details.split('\n').find((l) => l.trim() !== '') || vscode.l10n.t('The check did not pass.'));
+      const file = result.file ?? splitNodeId(result.nodeid).file;
+      const line = result.failureLine ?? result.line;
+      if (file && line !== undefined) message.location = new vscode.Location(vscode.Uri.joinPath(project.folder, ...file.split('/')), new vscode.Position(line - 1, 0));
+      if (result.outcome === 'failed') run.failed(item, message, durationMs);
+      else run.errored(item, message, durationMs);
+    }
+    return result.outcome;
+  }
+
+  /** Reruns a project's checks when a file in it is saved, until the continuous run is stopped. */
+  private watch(request: vscode.TestRunRequest, selected: ReadonlyMap<ChecksProject, ScaffoldCheck[]>, token: vscode.CancellationToken): Promise<void> {
+    return new Promise((resolve) => {
+      const pending = new Set<ChecksProject>();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let running = Promise.resolve();
+      const flush = () => {
+        const projects = [...pending];
+        pending.clear();
+        running = running.then(async () => {
+          if (token.isCancellationRequested) return;
+          const run = this.controller.createTestRun(request, undefined, true);
+          try {
+            for (const project of projects) await this.runProject(run, project, selected.get(project) ?? [], token, false);
+          } finally {
+            run.end();
+          }
+        });
+      };
+      const saved = vscode.workspace.onDidSaveTextDocument((document) => {
+        for (const project of selected.keys()) if (isInside(project.folder.path, document.uri.path) && document.uri.scheme === project.folder.scheme) pending.add(project);
+        if (pending.size === 0) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, CONTINUOUS_DELAY_MS);
+      });
+      const stop = token.onCancellationRequested(() => {
+        if (timer) clearTimeout(timer);
+        saved.dispose();
+        stop.dispose();
+        resolve();
+      });
+    });
+  }
+}
+
+/** The scaffold whose checks are in the folder (every check's test function found), with each check's line. */
+async function scaffoldIn(folder: vscode.Uri, scaffolds: readonly Scaffold[]): Promise<{ scaffold: Scaffold; lines: Map<string, number | undefined> } | undefined> {
+  const texts = new Map<string, string | undefined>();
+  const textOf = async (file: string) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, ...file.split('/')))));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
+  let fallback: { scaffold: Scaffold; lines: Map<string, number | undefined> } | undefined;
+  for (const scaffold of scaffolds) {
+    const lines = new Map<string, number | undefined>();
+    let files = 0;
+    for (const check of scaffold.manifest.checks) {
+      const { file, name } = splitNodeId(check.test);
+      const text = await textOf(file);
+      if (text !== undefined) files++;
+      lines.set(check.id, text === undefined ? undefined : testFunctionLine(text, name));
+    }
+    if ([...lines.values()].every((l) => l !== undefined)) return { scaffold, lines };
+    // The learner may have renamed a test; the files being there is enough to show the checks.
+    if (files > 0) fallback ??= { scaffold, lines };
+  }
+  return fallback;
+}
+
+function timeoutMs(folder: vscode.Uri): number {
+  const seconds = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(TIMEOUT_SETTING, DEFAULT_TIMEOUT_SECONDS);
+  return Math.max(1, Number.isFinite(seconds) ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
+}
+
+function header(project: ChecksProject, interpreter: Interpreter): string {
+  const { probe } = interpreter;
+  const lines = [`${project.task.title} — ${project.folder.fsPath}`, `Python: ${probe.command}${probe.version ? ` (${probe.version.split(' ')[0]})` : ''}, pytest ${probe.pytestVersion ?? '?'}`];
+  if (interpreter.missing.length > 0) lines.push(vscode.l10n.t('Note: this interpreter lacks {0} from requirements.txt; checks that need them will fail.', interpreter.missing.join(', ')));
+  return lines.join('\r\n');
+}
+
+/** The message when no interpreter can run the checks: what was wrong, and what to run. */
+export function noInterpreterMessage(folder: vscode.Uri, tried: readonly ProbeResult[]): string {
+  const name = path.posix.basename(folder.path);
+  const commands = installCommands(process.platform);
+  const decisive = tried.find((t) => t.failure !== 'not-found');
+  return decisive
+    ? vscode.l10n.t('The checks of “{0}” cannot run: {1} {2}. Create the project’s environment with `{3}`, then run them again.', name, decisive.command, decisive.reason ?? '', commands)
+    : vscode.l10n.t('No Python was found for the checks of “{0}”. Create the project’s environment with `{1}`, select an interpreter with the Python extension, or set mlRoadmaps.python.interpreterPath.', name, commands);
+}
+
+/** The one button of the message: a terminal in the folder with the commands typed, not run. */
+export async function offerInstallTerminal(folder: vscode.Uri, message: string): Promise<void> {
+  const open = vscode.l10n.t('Open Terminal with Commands');
+  if ((await vscode.window.showErrorMessage(message, open)) === open) openInstallTerminal(folder);
+}
+
+export function openInstallTerminal(folder: vscode.Uri): vscode.Terminal {
+  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Environment: {0}', path.posix.basename(folder.path)), cwd: folder });
+  terminal.show();
+  // Typed, not sent: nothing is installed until the learner presses Enter.
+  terminal.sendText(installCommands(process.platform), false);
+  return terminal;
+}
+
+/**
+ * Runs pytest on the node ids under the Python debugger, and reads its report when the session
+ * ends. Returns the message to show when no debugger is installed or the session did not start.
+ */
+async function debugChecks(folder: vscode.Uri, python: string, nodeids: readonly string[], signal: AbortSignal): Promise<RunResult | string> {
+  if (!DEBUGGER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id))) {
+    return vscode.l10n.t('Debugging the checks needs the Python Debugger extension (ms-python.debugpy). Install it, or run the checks without debugging.');
+  }
+  const started = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-roadmaps-debug-'));
+  const junitPath = path.join(tmp, 'junit.xml');
+  const runId = `${started}-${Math.random().toString(36).slice(2)}`;
+  try {
+    const ended = new Promise<void>((resolve) => {
+      const listener = vscode.debug.onDidTerminateDebugSession((session) => {
+        if (session.configuration.mlRoadmapsRun === runId) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    const configuration: vscode.DebugConfiguration = {
+      type: 'debugpy',
+      request: 'launch',
+      name: vscode.l10n.t('Checks: {0}', path.posix.basename(folder.path)),
+      module: 'pytest',
+      args: pytestArgs(nodeids, junitPath).slice(2),
+      cwd: folder.fsPath,
+      python,
+      console: 'integratedTerminal',
+      justMyCode: false,
+      mlRoadmapsRun: runId,
+    };
+    const session = new Promise<vscode.DebugSession>((resolve) => {
+      const listener = vscode.debug.onDidStartDebugSession((s) => {
+        if (s.configuration.mlRoadmapsRun === runId) {
+          listener.dispose();
+          resolve(s);
+        }
+      });
+    });
+    if (!(await vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(folder), configuration))) {
+      return vscode.l10n.t('The debugger did not start for the checks of “{0}”. See the Debug Console.', path.posix.basename(folder.path));
+    }
+    signal.addEventListener('abort', () => void session.then((s) => vscode.debug.stopDebugging(s)), { once: true });
+    await ended;
+    let xml: string | undefined;
+    try {
+      xml = fs.readFileSync(junitPath, 'utf8');
+    } catch {
+      xml = undefined;
+    }
+    const durationMs = Date.now() - started;
+    if (signal.aborted) return { status: 'cancelled', exitCode: null, results: [], output: '', truncated: false, durationMs };
+    const parsed = xml === undefined ? { results: [], error: 'pytest wrote no report; see the Debug Console' } : parseJunit(xml, { nodeids });
+    const byId = new Map(parsed.results.map((r) => [r.nodeid, r] as const));
+    const why = parsed.error ?? 'pytest reported no result for it';
+    const results = nodeids.map((nodeid) => byId.get(nodeid) ?? { nodeid, outcome: 'error' as const, message: why, details: why, duration: 0 });
+    return { status: 'completed', exitCode: null, results, output: '', truncated: false, durationMs, ...(parsed.error ? { error: parsed.error } : {}) };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
