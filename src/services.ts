@@ -8,6 +8,8 @@ import { ProgressTracker } from './progress/tracker';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
 import { ProgressStore } from './storage/progressStore';
+import { PlanStore } from './storage/planStore';
+import { finishTimes, StudyPlans } from './plan/studyPlans';
 import { translate } from './util/l10n';
 
 export interface Services {
@@ -15,23 +17,23 @@ export interface Services {
   readonly registry: RoadmapRegistry;
   readonly store: ProgressStore;
   readonly tracker: ProgressTracker;
+  /** Study plans and their schedules against the current progress. */
+  readonly plans: StudyPlans;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const registry = new RoadmapRegistry(context.extensionUri, log);
-  // Progress follows the user to their other machines through Settings Sync.
-  context.globalState.setKeysForSync([StorageKeys.progress]);
-  const store = new ProgressStore(
-    context.globalState,
-    (message, shown) => {
-      log.warn(message);
-      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
-    },
-    Date.now,
-    translate,
-  );
+  // Progress and study plans follow the user to their other machines through Settings Sync.
+  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.plans]);
+  const warn = (message: string, shown: string) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
+  };
+  const store = new ProgressStore(context.globalState, warn, Date.now, translate);
   const tracker = new ProgressTracker(store);
-  context.subscriptions.push(log, registry);
-  return { log, registry, store, tracker };
+  const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
+  const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), (message) => log.warn(message));
+  context.subscriptions.push(log, registry, plans);
+  return { log, registry, store, tracker, plans };
 }

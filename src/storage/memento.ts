@@ -19,4 +19,8 @@ export const StorageKeys = {
   /** Set once the view was shown for a workspace that has roadmaps of its own. */
   shownWorkspaceRoadmaps: 'mlRoadmaps.shownWorkspaceRoadmaps',
   linksBackup: 'mlRoadmaps.linksBackup',
+  /** Study plans by roadmap id; global and synced, like progress. */
+  plans: 'mlRoadmaps.plans',
+  /** The last stored plans that could not be read in full. */
+  plansBackup: 'mlRoadmaps.plansBackup',
 } as const;
