@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../storage/progressFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
+import { writeNew } from '../util/writeNew';
 
 export interface ExportOptions {
   /** Also write a Markdown checklist beside the JSON file. */
@@ -108,18 +109,6 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
     log.warn(message);
     void vscode.window.showErrorMessage(shown);
     return { error: message };
-  }
-
-  /** Writes a file that must not exist yet: an export never replaces anything. */
-  async function writeNew(uri: vscode.Uri, text: string): Promise<boolean> {
-    try {
-      await vscode.workspace.fs.stat(uri);
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists. Exports never replace a file; choose another name.', vscode.workspace.asRelativePath(uri)));
-      return false;
-    } catch {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      return true;
-    }
   }
 }
 

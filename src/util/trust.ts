@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** What a command was about to do that Restricted Mode does not allow. */
-export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress';
+export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress' | 'exportCalendar';
 
 /** Each refusal as one whole sentence, so that it translates as one. */
 function refusal(action: RestrictedAction): string {
@@ -16,6 +16,8 @@ function refusal(action: RestrictedAction): string {
       return vscode.l10n.t('Creating a roadmap writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
     case 'exportProgress':
       return vscode.l10n.t('Exporting progress writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'exportCalendar':
+      return vscode.l10n.t('Exporting a calendar writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
   }
 }
 
