@@ -6,6 +6,8 @@
  */
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
 import type { TaskProgress } from './progressStore';
+import type { StudyPlan } from '../plan/planner';
+import { parseStoredPlan, StoredPlan, toStoredPlan } from '../plan/storedPlan';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -17,6 +19,8 @@ export interface ProgressFile {
   readonly exportedAt: string;
   /** roadmap id → task id → progress. Titles are for people reading the file; import ignores them. */
   readonly roadmaps: Record<string, { readonly title?: string; readonly tasks: Record<string, TaskProgress> }>;
+  /** Study plans by roadmap id; files written before plans existed have none. */
+  readonly plans?: Record<string, StoredPlan>;
 }
 
 export type ProgressEntries = ReadonlyMap<string, ReadonlyMap<string, TaskProgress>>;
@@ -61,6 +65,8 @@ export function parseProgressFile(text: string): ParseResult {
       if (typeof entry.changedAt !== 'number' || !Number.isFinite(entry.changedAt) || entry.changedAt < 0) return fail(`${taskAt}.changedAt`, 'expected a time in milliseconds');
     }
   }
+  const plansProblem = checkPlans(data.plans);
+  if (plansProblem) return fail(plansProblem.path, plansProblem.message);
   return { file: data as unknown as ProgressFile };
 }
 
@@ -142,4 +148,36 @@ function jsonErrorPosition(text: string, message: string): string {
   const offset = Number(match[1]);
   const before = text.slice(0, offset).split('\n');
   return ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+// Study plans travel in the same file, beside the progress they are measured against.
+
+/** The file with these plans in it. */
+export function withPlans(file: ProgressFile, plans: readonly StudyPlan[]): ProgressFile {
+  if (plans.length === 0) return file;
+  const sorted = [...plans].sort((a, b) => a.roadmapId.localeCompare(b.roadmapId));
+  return { ...file, plans: Object.fromEntries(sorted.map((p) => [p.roadmapId, toStoredPlan(p)])) };
+}
+
+/** The file's plans that importing would store: those for roadmaps with no plan here, or made later than the one here. */
+export function planImportOfPlans(file: ProgressFile, current: (roadmapId: string) => StudyPlan | undefined): StudyPlan[] {
+  const result: StudyPlan[] = [];
+  for (const value of Object.values(file.plans ?? {})) {
+    const { plan } = parseStoredPlan(value);
+    if (!plan) continue;
+    const mine = current(plan.roadmapId);
+    if (!mine || plan.since > mine.since) result.push(plan);
+  }
+  return result;
+}
+
+function checkPlans(plans: unknown): { path: string; message: string } | undefined {
+  if (plans === undefined) return undefined;
+  if (!isRecord(plans)) return { path: 'plans', message: 'expected an object of study plans by roadmap id' };
+  for (const [roadmapId, value] of Object.entries(plans)) {
+    const parsed = parseStoredPlan(value);
+    if (parsed.reason !== undefined) return { path: `plans.${roadmapId}`, message: parsed.reason };
+    if (parsed.plan.roadmapId !== roadmapId) return { path: `plans.${roadmapId}.roadmapId`, message: `expected "${roadmapId}", the key it is stored under` };
+  }
+  return undefined;
 }

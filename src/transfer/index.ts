@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { isRoadmap, Roadmap } from '../model/types';
 import type { Services } from '../services';
-import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from '../storage/progressFile';
+import { buildProgressFile, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, planImportOfPlans, progressChecklist, summarizeImport, withPlans } from '../storage/progressFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { writeNew } from '../util/writeNew';
@@ -15,7 +15,7 @@ export interface ExportOptions {
 }
 
 export function registerTransfer(context: vscode.ExtensionContext, services: Services): void {
-  const { registry, store, tracker, log } = services;
+  const { registry, store, tracker, log, plans } = services;
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportProgress, async (scope?: unknown, target?: unknown, options?: ExportOptions) => {
@@ -40,7 +40,8 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const everything = chosen === roadmaps;
       const ids = new Set(chosen.map((r) => r.id));
       const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
-      const file = buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date());
+      const chosenPlans = plans.store.all().filter((p) => everything || ids.has(p.roadmapId));
+      const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date()), chosenPlans);
       const written: vscode.Uri[] = [];
       if (!(await writeNew(uri, `${JSON.stringify(file, null, 2)}\n`))) return undefined;
       written.push(uri);
@@ -83,10 +84,14 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       }
       const roadmaps = await registry.roadmaps();
       const changes = planImport(parsed.file, store.allEntries(), roadmaps);
-      const summary = summarizeImport(changes);
-      if (changes.length === 0) {
+      const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
+      const summary = [
+        ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
+        ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),
+      ].join('\n');
+      if (changes.length === 0 && newPlans.length === 0) {
         void vscode.window.showInformationMessage(summary);
-        return { imported: 0 };
+        return { imported: 0, plans: 0 };
       }
       const importButton = vscode.l10n.t('Import');
       const confirmed =
@@ -98,9 +103,14 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
         )) === importButton;
       if (!confirmed) return undefined;
       await tracker.putEntries(changes, roadmaps);
-      log.info(`Imported ${changes.length} task state(s) from ${uri.toString()}.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Imported the progress of {0} task(s).', changes.length));
-      return { imported: changes.length };
+      await plans.store.put(newPlans);
+      log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
+      void vscode.window.showInformationMessage(
+        newPlans.length === 0
+          ? vscode.l10n.t('Imported the progress of {0} task(s).', changes.length)
+          : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', changes.length, newPlans.length),
+      );
+      return { imported: changes.length, plans: newPlans.length };
     }),
   );
 
