@@ -9,6 +9,7 @@ import { recordModuleLoad } from '../util/loadLog';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage } from '../webview/protocol';
+import { burnUp } from '../plan/planner';
 import { renderDashboard } from './render';
 
 recordModuleLoad('dashboard/panel');
@@ -69,7 +70,10 @@ export class DashboardPanel extends WebviewPage {
     private readonly md: MarkdownRenderer,
   ) {
     super(panel, dashboard, 'dashboard');
-    this.register(dashboard.services.tracker.onDidChange((change) => change.roadmap === this.roadmap && this.render()));
+    const { tracker, plans } = dashboard.services;
+    // A planned roadmap's changes, progress included, come through the plans (after its schedule is fresh).
+    this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && !plans.planOf(this.roadmap) && this.render()));
+    this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap.id && this.render()));
     this.render();
   }
 
@@ -79,14 +83,17 @@ export class DashboardPanel extends WebviewPage {
   }
 
   render(): void {
-    const { tracker } = this.dashboard.services;
+    const { tracker, plans } = this.dashboard.services;
+    const schedule = plans.scheduleOf(this.roadmap);
+    const progress = plans.progressOf(this.roadmap);
+    const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end } : undefined;
     const recent = tasksOf(this.roadmap)
       .map((task) => ({ task, finishedAt: tracker.finishedAt(task) }))
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
     this.panel.title = vscode.l10n.t('Dashboard: {0}', this.roadmap.title);
-    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap) }, assets, this.md, translate));
+    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), plan }, assets, this.md, translate));
   }
 
   protected async pageReady(): Promise<void> {
