@@ -9,7 +9,7 @@ import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Phase, Roadmap, Task, TaskState } from '../model/types';
 import { english, type Translate } from '../util/translate';
-import { dayOfDate, LocalDate } from '../plan/dates';
+import { dateOfDay, dayOfDate, LocalDate } from '../plan/dates';
 import type { BurnUp, PlanProgress, StudyPlan } from '../plan/planner';
 import { planStatusText } from '../plan/studyPlans';
 
@@ -150,7 +150,8 @@ export function burnUpChart(burnUp: BurnUp, progress: PlanProgress, t: Translate
 
   const planned = line(points.map((p) => [dayOfDate(p.date), p.planned] as const));
   const doneCoords = points.filter((p) => p.done !== undefined).map((p) => [dayOfDate(p.date), p.done!] as const);
-  if (todayDay >= dayOfDate(points[0].date)) doneCoords.push([todayDay, burnUp.doneToday]);
+  const lastDone = doneCoords[doneCoords.length - 1];
+  if (todayDay >= dayOfDate(points[0].date) && (!lastDone || lastDone[0] < todayDay)) doneCoords.push([todayDay, burnUp.doneToday]);
   const remaining = burnUp.total - burnUp.doneToday > 1e-9;
   const projection =
     projectedDay !== undefined && remaining
@@ -167,8 +168,8 @@ export function burnUpChart(burnUp: BurnUp, progress: PlanProgress, t: Translate
 <line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${baseline}"></line>
 <text x="${left - 6}" y="${baseline}" text-anchor="end" dominant-baseline="middle">0 h</text>
 <text x="${left - 6}" y="${y(yMax)}" text-anchor="end" dominant-baseline="middle">${round(yMax)} h</text>
-<text x="${left}" y="${height - 12}">${escapeHtml(points[0].date)}</text>
-<text x="${width - right}" y="${height - 12}" text-anchor="end">${escapeHtml(dateOfLastDay(lastDay, points, progress.projectedFinish, burnUp.today))}</text>
+<text x="${left}" y="${height - 12}">${dateOfDay(firstDay)}</text>
+<text x="${width - right}" y="${height - 12}" text-anchor="end">${dateOfDay(lastDay)}</text>
 <polyline class="planned-line" points="${planned}"></polyline>
 ${doneCoords.length > 1 ? `<polyline class="done-line" points="${line(doneCoords)}"></polyline>` : ''}
 <line class="today-line" x1="${x(todayDay)}" y1="${top}" x2="${x(todayDay)}" y2="${baseline}"></line>
@@ -177,12 +178,6 @@ ${projection}
 <g class="legend"><line class="planned-line" x1="${width - right - 190}" y1="8" x2="${width - right - 170}" y2="8"></line><text x="${width - right - 166}" y="8" dominant-baseline="middle">${escapeHtml(t('planned'))}</text>
 <line class="done-line" x1="${width - right - 100}" y1="8" x2="${width - right - 80}" y2="8"></line><text x="${width - right - 76}" y="8" dominant-baseline="middle">${escapeHtml(t('done'))}</text></g>
 </svg>`;
-}
-
-/** The date at the right end of the chart's time axis. */
-function dateOfLastDay(lastDay: number, points: BurnUp['points'], projected: LocalDate | undefined, today: LocalDate): string {
-  for (const date of [points[points.length - 1].date, projected, today]) if (date && dayOfDate(date) === lastDay) return date;
-  return today;
 }
 
 /** The chart's numbers for screen readers and for reading exactly: a row a point, then today. */
