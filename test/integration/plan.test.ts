@@ -117,7 +117,7 @@ suite('Study plan', () => {
     const written = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.exportCalendar', weeks, file);
     assert.strictEqual(written.toString(), file.toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    const calendar = new ICAL.Component(ICAL.parse(text));
+    const calendar = ICAL.Component.fromString(text);
     const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
     // A week-based roadmap: an event a week, each all day from Monday to the next Monday (exclusive).
     assert.strictEqual(events.length, 24);
