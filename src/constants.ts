@@ -41,6 +41,13 @@ export const Commands = {
   newRoadmap: id('newRoadmap'),
   searchTasks: id('searchTasks'),
   runChecks: id('runChecks'),
+  /** `(roadmap?, { start?, hoursPerWeek?, studyDays? })`: asks for what the options leave out. */
+  planStudy: id('planStudy'),
+  /** `(roadmap?, { confirmed?: true })`. */
+  clearPlan: id('clearPlan'),
+  replan: id('replan'),
+  /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
+  exportCalendar: id('exportCalendar'),
 } as const;
 
 export const NoteContext = {
@@ -62,11 +69,18 @@ export const ContextKeys = {
   createdStarterProject: id('createdStarterProject'),
   /** What the empty tree's welcome content should say: 'noRoadmaps' or 'allFinished'. */
   emptyReason: id('emptyReason'),
+  /** True while any roadmap has a study plan: the palette then offers the plan commands. */
+  hasPlan: id('hasPlan'),
 } as const;
 
 /** `contextValue`s of tree items; menus in package.json match on them. */
 export const TreeItemContext = {
   roadmap: 'roadmap',
+  /** A roadmap with a study plan: Clear Plan, Re-plan from Today and Export Plan to Calendar apply. */
+  plannedRoadmap: 'roadmap.planned',
+  /** The This Week node of a planned roadmap, and the task rows under it. */
+  thisWeek: 'thisWeek',
+  plannedTask: 'plannedTask',
   phase: 'phase',
   module: 'module',
   error: 'roadmapError',

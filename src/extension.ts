@@ -5,6 +5,7 @@ import { DetailsFeature, registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
 import { NotesFeature, registerNotes } from './notes';
 import { registerRoadmapFiles } from './ownRoadmaps';
+import { registerStudyPlan } from './plan';
 import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import { createServices, Services } from './services';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
+  registerStudyPlan(context, services, tree);
   return { services, tree, details, dashboard, links, notes, scaffolds, checks, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 

@@ -10,6 +10,8 @@ import { StorageKeys } from './storage/memento';
 import { CheckStore } from './storage/checkStore';
 import { ProgressStore } from './storage/progressStore';
 import { WhenContext } from './util/context';
+import { PlanStore } from './storage/planStore';
+import { finishTimes, StudyPlans } from './plan/studyPlans';
 import { translate } from './util/l10n';
 
 export interface Services {
@@ -21,14 +23,16 @@ export interface Services {
   readonly context: WhenContext;
   /** The results of each task's checks and their verified evidence. */
   readonly checks: CheckStore;
+  /** Study plans and their schedules against the current progress. */
+  readonly plans: StudyPlans;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   // Workspace roadmaps are parsed in a worker thread of the Node extension host (see core/parser.ts).
   const registry = new RoadmapRegistry(context.extensionUri, log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'));
-  // Progress and its evidence follow the user to their other machines through Settings Sync.
-  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks]);
+  // Progress, its evidence and study plans follow the user to their other machines through Settings Sync.
+  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks, StorageKeys.plans]);
   const warn = (message: string, shown: string) => {
     log.warn(message);
     void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
@@ -36,6 +40,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const store = new ProgressStore(context.globalState, warn, Date.now, translate);
   const tracker = new ProgressTracker(store);
   const checks = new CheckStore(context.globalState, warn, Date.now, translate);
-  context.subscriptions.push(log, registry);
-  return { log, registry, store, tracker, checks, context: new WhenContext() };
+  const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
+  const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), (message) => log.warn(message));
+  context.subscriptions.push(log, registry, plans);
+  return { log, registry, store, tracker, checks, plans, context: new WhenContext() };
 }

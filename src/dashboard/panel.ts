@@ -9,6 +9,7 @@ import { translate } from '../util/l10n';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage } from '../webview/protocol';
+import { burnUp } from '../plan/planner';
 import { renderDashboard } from './render';
 
 const RECENT_COUNT = 10;
@@ -67,8 +68,11 @@ export class DashboardPanel extends WebviewPage {
     private readonly md: MarkdownRenderer,
   ) {
     super(panel, dashboard, 'dashboard');
-    this.register(dashboard.services.tracker.onDidChange((change) => change.roadmap === this.roadmap && this.render()));
-    this.register(dashboard.services.checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.render()));
+    const { tracker, plans, checks } = dashboard.services;
+    // A planned roadmap's changes, progress included, come through the plans (after its schedule is fresh).
+    this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && !plans.planOf(this.roadmap) && this.render()));
+    this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap.id && this.render()));
+    this.register(checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.render()));
     this.render();
   }
 
@@ -78,18 +82,21 @@ export class DashboardPanel extends WebviewPage {
   }
 
   render(): void {
-    const { tracker, checks } = this.dashboard.services;
+    const { tracker, plans, checks } = this.dashboard.services;
     const verified = tasksOf(this.roadmap).filter((task) => {
       const evidence = checks.get(taskKey(this.roadmap.id, task.id))?.verified;
       return evidence !== undefined && !evidence.stale;
     }).length;
+    const schedule = plans.scheduleOf(this.roadmap);
+    const progress = plans.progressOf(this.roadmap);
+    const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end } : undefined;
     const recent = tasksOf(this.roadmap)
       .map((task) => ({ task, finishedAt: tracker.finishedAt(task) }))
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
     this.panel.title = vscode.l10n.t('Dashboard: {0}', this.roadmap.title);
-    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), verified }, assets, this.md, translate));
+    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), verified, plan }, assets, this.md, translate));
   }
 
   protected async pageReady(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The dashboard of one roadmap as HTML: counts by state, a bar per phase drawn as SVG, the tasks
- * finished most recently, and a Continue button. Pure, like the details renderer.
+ * finished most recently, a Continue button, and with a study plan a burn-up chart (SVG, with its
+ * data as a table beside it), the projected finish and the recent pace. Pure, like the details renderer.
  */
 import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
@@ -8,6 +9,9 @@ import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Phase, Roadmap, Task, TaskState } from '../model/types';
 import { english, type Translate } from '../util/translate';
+import { dateOfDay, dayOfDate, LocalDate } from '../plan/dates';
+import type { BurnUp, PlanProgress, StudyPlan } from '../plan/planner';
+import { planStatusText } from '../plan/studyPlans';
 
 export interface DashboardInput {
   readonly roadmap: Roadmap;
@@ -17,6 +21,16 @@ export interface DashboardInput {
   readonly next: Task | undefined;
   /** How many tasks have current verified evidence: every check of their project passed. */
   readonly verified?: number;
+  /** The roadmap's study plan, when it has one. */
+  readonly plan?: DashboardPlan;
+}
+
+export interface DashboardPlan {
+  readonly plan: StudyPlan;
+  readonly progress: PlanProgress;
+  readonly burnUp: BurnUp;
+  /** The planned finish; undefined when nothing is left to plan. */
+  readonly plannedEnd?: LocalDate;
 }
 
 const ROW_HEIGHT = 28;
@@ -45,6 +59,7 @@ export function renderDashboard(input: DashboardInput, assets: PageAssets, md: M
 </header>
 <main>
 ${continueButton}
+${input.plan ? planSection(input.plan, t) : ''}
 <section id="counts" aria-label="${escapeHtml(t('Tasks by state'))}"><div class="cards">${cards}</div></section>
 <section id="phases" aria-labelledby="phases-heading"><h2 id="phases-heading">${escapeHtml(t('Progress by phase'))}</h2>${phaseChart(roadmap.phases, input.countsOf, t)}</section>
 <section id="recent" aria-labelledby="recent-heading"><h2 id="recent-heading">${escapeHtml(t('Recently finished'))}</h2>${recentList(input.recent, t)}</section>
@@ -96,4 +111,88 @@ function recentList(recent: DashboardInput['recent'], t: Translate): string {
     return `<li>${escapeHtml(task.title)} <time datetime="${iso}">${iso.slice(0, 10)}</time></li>`;
   };
   return `<ol class="recent">${recent.map(item).join('')}</ol>`;
+}
+
+const CHART = { width: 640, height: 260, left: 56, right: 24, top: 28, bottom: 36 } as const;
+
+function planSection(input: DashboardPlan, t: Translate): string {
+  const { plan, progress, burnUp } = input;
+  const { pace } = progress;
+  const status = planStatusText(plan, progress, t);
+  const hours = (n: number) => String(Math.round(n * 10) / 10);
+  const time = (date: LocalDate | undefined) => (date ? `<time datetime="${date}">${date}</time>` : escapeHtml(t('not yet known')));
+  const projectedHow = pace.from === 'history' ? t('at your pace of the last four weeks') : t('at the planned pace, until the plan has two weeks of history');
+  const paceText =
+    pace.recentDays >= 28
+      ? t('{0} hours a week over the last four weeks (planned: {1})', hours(pace.recentHoursPerWeek), hours(plan.hoursPerWeek))
+      : t('{0} hours a week over the last {1} day(s) (planned: {2})', hours(pace.recentHoursPerWeek), pace.recentDays, hours(plan.hoursPerWeek));
+  return `<section id="plan" aria-labelledby="plan-heading"><h2 id="plan-heading">${escapeHtml(t('Study plan'))}</h2>
+<p class="plan-status" data-status="${progress.started ? progress.status : 'notStarted'}"><strong>${escapeHtml(status)}</strong> · ${escapeHtml(t('{0} of {1} planned hours done', hours(progress.doneHours), hours(burnUp.total)))}</p>
+<dl class="plan-facts">
+<dt>${escapeHtml(t('Planned finish'))}</dt><dd id="planned-finish">${time(input.plannedEnd)}</dd>
+<dt>${escapeHtml(t('Projected finish'))}</dt><dd id="projected-finish">${time(progress.projectedFinish)} <span class="meta">${escapeHtml(projectedHow)}</span></dd>
+<dt>${escapeHtml(t('Pace'))}</dt><dd id="pace">${escapeHtml(paceText)}</dd>
+</dl>
+${burnUpChart(burnUp, progress, t)}
+<details class="chart-data"><summary>${escapeHtml(t('Chart data'))}</summary>${burnUpTable(burnUp, t)}</details>
+</section>`;
+}
+
+/** Planned against done cumulative hours, a point a week; today marked; a dashed line to the projected finish. */
+export function burnUpChart(burnUp: BurnUp, progress: PlanProgress, t: Translate = english): string {
+  const { width, height, left, right, top, bottom } = CHART;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const points = burnUp.points;
+  const todayDay = dayOfDate(burnUp.today);
+  const projectedDay = progress.projectedFinish ? dayOfDate(progress.projectedFinish) : undefined;
+  const firstDay = Math.min(dayOfDate(points[0].date), todayDay);
+  const lastDay = Math.max(dayOfDate(points[points.length - 1].date), todayDay, projectedDay ?? -Infinity);
+  const span = Math.max(1, lastDay - firstDay);
+  const yMax = Math.max(burnUp.total, burnUp.doneToday, 1);
+  const x = (day: number) => round(left + ((day - firstDay) / span) * plotWidth);
+  const y = (h: number) => round(top + plotHeight - (h / yMax) * plotHeight);
+  const line = (coords: readonly (readonly [number, number])[]) => coords.map(([d, h]) => `${x(d)},${y(h)}`).join(' ');
+
+  const planned = line(points.map((p) => [dayOfDate(p.date), p.planned] as const));
+  const doneCoords = points.filter((p) => p.done !== undefined).map((p) => [dayOfDate(p.date), p.done!] as const);
+  const lastDone = doneCoords[doneCoords.length - 1];
+  if (todayDay >= dayOfDate(points[0].date) && (!lastDone || lastDone[0] < todayDay)) doneCoords.push([todayDay, burnUp.doneToday]);
+  const remaining = burnUp.total - burnUp.doneToday > 1e-9;
+  const projection =
+    projectedDay !== undefined && remaining
+      ? `<line class="projection" x1="${x(todayDay)}" y1="${y(burnUp.doneToday)}" x2="${x(projectedDay)}" y2="${y(burnUp.total)}"></line>
+<circle class="projection-end" cx="${x(projectedDay)}" cy="${y(burnUp.total)}" r="4"></circle>
+<text class="projection-label" x="${x(projectedDay)}" y="${y(burnUp.total) - 8}" text-anchor="end">${escapeHtml(t('projected {0}', progress.projectedFinish!))}</text>`
+      : '';
+  const label = progress.projectedFinish
+    ? t('Burn-up chart: {0} of {1} hours done by {2}, where the plan had {3}; projected finish {4}.', round(burnUp.doneToday), round(burnUp.total), burnUp.today, round(progress.plannedHours), progress.projectedFinish)
+    : t('Burn-up chart: {0} of {1} hours done by {2}, where the plan had {3}.', round(burnUp.doneToday), round(burnUp.total), burnUp.today, round(progress.plannedHours));
+  const baseline = top + plotHeight;
+  return `<svg class="chart burnup" role="img" aria-label="${escapeHtml(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
+<line class="axis" x1="${left}" y1="${baseline}" x2="${width - right}" y2="${baseline}"></line>
+<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${baseline}"></line>
+<text x="${left - 6}" y="${baseline}" text-anchor="end" dominant-baseline="middle">0 h</text>
+<text x="${left - 6}" y="${y(yMax)}" text-anchor="end" dominant-baseline="middle">${round(yMax)} h</text>
+<text x="${left}" y="${height - 12}">${dateOfDay(firstDay)}</text>
+<text x="${width - right}" y="${height - 12}" text-anchor="end">${dateOfDay(lastDay)}</text>
+<polyline class="planned-line" points="${planned}"></polyline>
+${doneCoords.length > 1 ? `<polyline class="done-line" points="${line(doneCoords)}"></polyline>` : ''}
+<line class="today-line" x1="${x(todayDay)}" y1="${top}" x2="${x(todayDay)}" y2="${baseline}"></line>
+<text class="today-label" x="${x(todayDay)}" y="${top - 8}" text-anchor="middle">${escapeHtml(t('today'))}</text>
+${projection}
+<g class="legend"><line class="planned-line" x1="${width - right - 190}" y1="8" x2="${width - right - 170}" y2="8"></line><text x="${width - right - 166}" y="8" dominant-baseline="middle">${escapeHtml(t('planned'))}</text>
+<line class="done-line" x1="${width - right - 100}" y1="8" x2="${width - right - 80}" y2="8"></line><text x="${width - right - 76}" y="8" dominant-baseline="middle">${escapeHtml(t('done'))}</text></g>
+</svg>`;
+}
+
+/** The chart's numbers for screen readers and for reading exactly: a row a point, then today. */
+export function burnUpTable(burnUp: BurnUp, t: Translate = english): string {
+  const hours = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 10) / 10));
+  const rows = burnUp.points.map((p) => `<tr><th scope="row"><time datetime="${p.date}">${p.date}</time></th><td>${hours(p.planned)}</td><td>${hours(p.done)}</td></tr>`);
+  rows.push(`<tr class="today"><th scope="row">${escapeHtml(t('today ({0})', burnUp.today))}</th><td></td><td>${hours(burnUp.doneToday)}</td></tr>`);
+  return `<table><caption>${escapeHtml(t('Cumulative hours, planned and done, of {0} in all', hours(burnUp.total)))}</caption>
+<thead><tr><th scope="col">${escapeHtml(t('Date'))}</th><th scope="col">${escapeHtml(t('Planned (h)'))}</th><th scope="col">${escapeHtml(t('Done (h)'))}</th></tr></thead>
+<tbody>${rows.join('')}</tbody></table>`;
 }

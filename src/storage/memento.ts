@@ -28,6 +28,10 @@ export const StorageKeys = {
   /** The results of each task's checks, synced with progress. */
   checks: 'mlRoadmaps.checks',
   checksBackup: 'mlRoadmaps.checksBackup',
+  /** Study plans by roadmap id; global and synced, like progress. */
+  plans: 'mlRoadmaps.plans',
+  /** The last stored plans that could not be read in full. */
+  plansBackup: 'mlRoadmaps.plansBackup',
 } as const;
 
 /** How many copies of unreadable stored data each store keeps aside. */

@@ -7,6 +7,8 @@
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
 import { futureTimeMessage, isFutureTime, type TaskProgress } from '../storage/progressStore';
 import { readVerified, type VerifiedEvidence } from '../storage/checkStore';
+import type { StudyPlan } from '../plan/planner';
+import { parseStoredPlan, StoredPlan, toStoredPlan } from '../plan/storedPlan';
 import { ID_PATTERN, isRecord } from '../model/ids';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
@@ -19,6 +21,8 @@ export interface ProgressFile {
   readonly exportedAt: string;
   /** roadmap id → task id → progress. Titles are for people reading the file; import ignores them. */
   readonly roadmaps: Record<string, { readonly title?: string; readonly tasks: Record<string, TaskProgress>; readonly verified?: Record<string, VerifiedEvidence> }>;
+  /** Study plans by roadmap id; files written before plans existed have none. */
+  readonly plans?: Record<string, StoredPlan>;
 }
 
 export type ProgressEntries = ReadonlyMap<string, ReadonlyMap<string, TaskProgress>>;
@@ -79,6 +83,8 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
       if (isFutureTime(entry.changedAt, now)) return fail(`${taskAt}.changedAt`, futureTimeMessage(entry.changedAt));
     }
   }
+  const plansProblem = checkPlans(data.plans);
+  if (plansProblem) return fail(plansProblem.path, plansProblem.message);
   return { file: data as unknown as ProgressFile };
 }
 
@@ -279,4 +285,36 @@ export function firstJsonError(text: string): { offset: number; message: string 
       }
     }
   }
+}
+
+// Study plans travel in the same file, beside the progress they are measured against.
+
+/** The file with these plans in it. */
+export function withPlans(file: ProgressFile, plans: readonly StudyPlan[]): ProgressFile {
+  if (plans.length === 0) return file;
+  const sorted = [...plans].sort((a, b) => a.roadmapId.localeCompare(b.roadmapId));
+  return { ...file, plans: Object.fromEntries(sorted.map((p) => [p.roadmapId, toStoredPlan(p)])) };
+}
+
+/** The file's plans that importing would store: those for roadmaps with no plan here, or made later than the one here. */
+export function planImportOfPlans(file: ProgressFile, current: (roadmapId: string) => StudyPlan | undefined): StudyPlan[] {
+  const result: StudyPlan[] = [];
+  for (const value of Object.values(file.plans ?? {})) {
+    const { plan } = parseStoredPlan(value);
+    if (!plan) continue;
+    const mine = current(plan.roadmapId);
+    if (!mine || plan.since > mine.since) result.push(plan);
+  }
+  return result;
+}
+
+function checkPlans(plans: unknown): { path: string; message: string } | undefined {
+  if (plans === undefined) return undefined;
+  if (!isRecord(plans)) return { path: 'plans', message: 'expected an object of study plans by roadmap id' };
+  for (const [roadmapId, value] of Object.entries(plans)) {
+    const parsed = parseStoredPlan(value);
+    if (parsed.reason !== undefined) return { path: `plans.${roadmapId}`, message: parsed.reason };
+    if (parsed.plan.roadmapId !== roadmapId) return { path: `plans.${roadmapId}.roadmapId`, message: `expected "${roadmapId}", the key it is stored under` };
+  }
+  return undefined;
 }

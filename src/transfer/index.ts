@@ -6,9 +6,10 @@ import { isRoadmap, Roadmap } from '../model/types';
 import type { Services } from '../services';
 import type { VerifiedEvidence } from '../storage/checkStore';
 import { parseTaskKey } from '../model/ids';
-import { buildProgressFile, VerifiedEntries, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, progressChecklist, summarizeImport } from './exportFile';
+import { buildProgressFile, VerifiedEntries, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, planImportOfPlans, progressChecklist, summarizeImport, withPlans } from './exportFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
+import { writeNew } from '../util/writeNew';
 
 export interface ExportOptions {
   /** Also write a Markdown checklist beside the JSON file. */
@@ -16,7 +17,7 @@ export interface ExportOptions {
 }
 
 export function registerTransfer(context: vscode.ExtensionContext, services: Services): void {
-  const { registry, store, tracker, log } = services;
+  const { registry, store, tracker, log, plans } = services;
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportProgress, async (scope?: unknown, target?: unknown, options?: ExportOptions) => {
@@ -41,7 +42,8 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const everything = chosen === roadmaps;
       const ids = new Set(chosen.map((r) => r.id));
       const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
-      const file = buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services));
+      const chosenPlans = plans.store.all().filter((p) => everything || ids.has(p.roadmapId));
+      const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans);
       const written: vscode.Uri[] = [];
       if (!(await writeNew(uri, `${JSON.stringify(file, null, 2)}\n`))) return undefined;
       written.push(uri);
@@ -84,10 +86,14 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       }
       const roadmaps = await registry.roadmaps();
       const changes = planImport(parsed.file, store.allEntries(), roadmaps);
-      const summary = summarizeImport(changes);
-      if (changes.length === 0) {
+      const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
+      const summary = [
+        ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
+        ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),
+      ].join('\n');
+      if (changes.length === 0 && newPlans.length === 0) {
         void vscode.window.showInformationMessage(summary);
-        return { imported: 0 };
+        return { imported: 0, plans: 0 };
       }
       const importButton = vscode.l10n.t('Import');
       const confirmed =
@@ -99,9 +105,14 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
         )) === importButton;
       if (!confirmed) return undefined;
       await tracker.putEntries(changes, roadmaps);
-      log.info(`Imported ${changes.length} task state(s) from ${uri.toString()}.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Imported the progress of {0} task(s).', changes.length));
-      return { imported: changes.length };
+      await plans.store.put(newPlans);
+      log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
+      void vscode.window.showInformationMessage(
+        newPlans.length === 0
+          ? vscode.l10n.t('Imported the progress of {0} task(s).', changes.length)
+          : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', changes.length, newPlans.length),
+      );
+      return { imported: changes.length, plans: newPlans.length };
     }),
   );
 
@@ -110,18 +121,6 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
     log.warn(message);
     void vscode.window.showErrorMessage(shown);
     return { error: message };
-  }
-
-  /** Writes a file that must not exist yet: an export never replaces anything. */
-  async function writeNew(uri: vscode.Uri, text: string): Promise<boolean> {
-    try {
-      await vscode.workspace.fs.stat(uri);
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists. Exports never replace a file; choose another name.', vscode.workspace.asRelativePath(uri)));
-      return false;
-    } catch {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      return true;
-    }
   }
 }
 

@@ -6,7 +6,7 @@ import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATE
 import { isFailure } from '../core/catalog';
 import { toRange } from '../core/diagnostics';
 import type { Services } from '../services';
-import { isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
+import { modelOf, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
@@ -30,13 +30,14 @@ const URI_LIST = 'text/uri-list';
 export function registerTree(context: vscode.ExtensionContext, services: Services): RoadmapTree {
   const { registry, tracker, log } = services;
   const config = () => vscode.workspace.getConfiguration(Settings.section);
-  const provider = new RoadmapTreeProvider(registry, tracker, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  const provider = new RoadmapTreeProvider(registry, tracker, services.plans, config().get<boolean>(HIDE_FINISHED_SETTING, false));
   let dropHandler: ((task: Task, uris: vscode.Uri[]) => Promise<void>) | undefined;
   const dragAndDropController: vscode.TreeDragAndDropController<TreeElement> = {
     dropMimeTypes: [URI_LIST],
     dragMimeTypes: [],
     async handleDrop(target, dataTransfer) {
-      const task = isTask(target) ? target : isTaskChild(target) ? target.task : undefined;
+      const model = target && modelOf(target);
+      const task = isTask(model) ? model : undefined;
       const text = await dataTransfer.get(URI_LIST)?.asString();
       if (!text || !dropHandler) return;
       if (!task) {
@@ -54,7 +55,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     // Ticking a task must not tick its parents: the roll-up decides what a module shows.
     manageCheckboxStateManually: true,
   });
-  const statusBar = new ProgressStatusBar(tracker);
+  const statusBar = new ProgressStatusBar(tracker, services.plans);
   context.subscriptions.push(provider, view, statusBar);
   services.context.set(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
 
@@ -99,9 +100,10 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
 
   context.subscriptions.push(
     view.onDidChangeSelection((e) => {
-      const element = e.selection.map((s) => (isTaskChild(s) ? s.task : s)).find((s) => !isFailure(s));
+      const models = e.selection.map(modelOf);
+      const element = models.find((s) => !isFailure(s));
       if (element) focus(rootOf(element as Roadmap | Task));
-      services.context.set(ContextKeys.taskSelected, e.selection.some(isTask));
+      services.context.set(ContextKeys.taskSelected, models.some(isTask));
     }),
     view.onDidChangeVisibility((e) => {
       if (!e.visible) return;
@@ -110,7 +112,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     }),
     tracker.onDidChange(() => void updateViewState()),
     view.onDidChangeCheckboxState(async (e) => {
-      for (const [element, checkbox] of e.items) {
+      for (const [row, checkbox] of e.items) {
+        // A This Week row's checkbox is its task's.
+        const element = modelOf(row);
         if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
         await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
       }
@@ -133,8 +137,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
 
   /** The tasks a state command applies to: the clicked row, the multi-selection, or the selection. */
   const targetTasks = (clicked?: unknown, selected?: unknown): Task[] => {
-    const pool = Array.isArray(selected) && selected.includes(clicked) ? selected : clicked ? [clicked] : view.selection;
-    return pool.filter(isTask);
+    const pool: readonly unknown[] = Array.isArray(selected) && selected.includes(clicked) ? selected : clicked ? [clicked] : view.selection;
+    // A This Week row stands for its task; tasks listed twice (in This Week and in place) count once.
+    return [...new Set(pool.map((e) => (e instanceof Object ? modelOf(e as TreeElement) : e)).filter(isTask))];
   };
   const setState = async (state: TaskState, clicked?: unknown, selected?: unknown) => {
     const all = targetTasks(clicked, selected);

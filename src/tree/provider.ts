@@ -1,12 +1,16 @@
 /**
  * Adapts roadmaps to VS Code's tree: roadmap → phase → module → task. The model objects are the
  * tree's elements, so `reveal(task)` works with what every other part of the extension holds.
+ * A roadmap with a study plan also has a This Week node first, whose rows point at tasks.
  */
 import * as vscode from 'vscode';
 import { Commands, TreeItemContext } from '../constants';
 import { Counts, formatCounts, isFinished } from '../model/progress';
 import { Container, isModule, isPhase, isRoadmap, isTask, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
 import { ProgressTracker, TrackerChange } from '../core/tracker';
+import type { PlannedTask, Schedule } from '../plan/planner';
+import { thisWeek } from '../plan/planner';
+import type { StudyPlans } from '../plan/studyPlans';
 import { isFailure, LoadFailure, RoadmapEntry } from '../core/catalog';
 import type { RoadmapRegistry } from '../core/registry';
 import { Disposable } from '../util/disposable';
@@ -37,7 +41,33 @@ export interface TaskAnnotationSource {
   readonly onDidChange: vscode.Event<readonly Task[] | undefined>;
 }
 
-export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild;
+
+/** "This Week" at the top of a planned roadmap: the tasks planned for the current week, and the overdue ones. */
+export class ThisWeekNode {
+  constructor(readonly roadmap: Roadmap) {}
+}
+
+/** A row under This Week. It points at its task, which stays in its own place in the tree. */
+export class PlannedTaskRow {
+  constructor(
+    readonly week: ThisWeekNode,
+    readonly task: Task,
+    readonly planned: PlannedTask,
+    readonly overdue: boolean,
+  ) {}
+}
+
+/** This Week shows at most this many rows, overdue ones first, like any other node. */
+export const MAX_THIS_WEEK_ROWS = 100;
+
+export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild | ThisWeekNode | PlannedTaskRow;
+
+/** The model object a row stands for: the task of a This Week row or a task's child row, else the element. */
+export function modelOf(element: TreeElement): Roadmap | Phase | Module | Task | LoadFailure {
+  if (element instanceof ThisWeekNode) return element.roadmap;
+  if (element instanceof PlannedTaskRow || isTaskChild(element)) return element.task;
+  return element;
+}
 
 export function isTaskChild(element: unknown): element is TaskChild {
   return typeof element === 'object' && element !== null && 'task' in element && typeof (element as TaskChild).treeItem === 'function';
@@ -49,16 +79,24 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private hideFinished: boolean;
   private readonly childSources: TaskChildSource[] = [];
   private readonly annotationSources: TaskAnnotationSource[] = [];
+  /** One This Week node per planned roadmap, so that the view knows it again after a refresh. */
+  private readonly weeks = new Map<string, ThisWeekNode>();
+  /** What the phases' and modules' due dates were drawn from, per roadmap id. */
+  private readonly drawnDates = new Map<string, string>();
 
   constructor(
     private readonly registry: Pick<RoadmapRegistry, 'entries' | 'onDidChange'>,
     private readonly tracker: ProgressTracker,
+    private readonly plans: StudyPlans,
     hideFinished: boolean,
   ) {
     super();
     this.hideFinished = hideFinished;
     this.register(tracker.onDidChange((change) => this.progressChanged(change)));
     this.register(registry.onDidChange(() => this.refresh()));
+    // A plan made or cleared adds or removes This Week and every due date: draw it all again.
+    this.register(plans.store.onDidChange(() => this.refresh()));
+    this.register(plans.onDidChange((roadmapId) => roadmapId !== undefined && this.scheduleChanged(roadmapId)));
   }
 
   addChildSource(source: TaskChildSource): vscode.Disposable {
@@ -92,13 +130,18 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
     if (!element) return [...(await this.registry.entries())].filter((e) => isFailure(e) || this.visible(e));
-    if (isFailure(element) || isTaskChild(element)) return [];
+    if (isFailure(element) || isTaskChild(element) || element instanceof PlannedTaskRow) return [];
+    if (element instanceof ThisWeekNode) return this.thisWeekRows(element);
     if (isTask(element)) return (await Promise.all(this.childSources.map((s) => s.children(element)))).flat();
-    return this.childrenOf(element).filter((child) => this.visible(child));
+    const children = this.childrenOf(element).filter((child) => this.visible(child));
+    const week = isRoadmap(element) ? this.weekOf(element) : undefined;
+    return week ? [week, ...children] : children;
   }
 
   getParent(element: TreeElement): TreeElement | undefined {
     if (isFailure(element) || isRoadmap(element)) return undefined;
+    if (element instanceof ThisWeekNode) return element.roadmap;
+    if (element instanceof PlannedTaskRow) return element.week;
     if (isTaskChild(element)) return element.task;
     if (isPhase(element)) return element.roadmap;
     if (isModule(element)) return element.phase;
@@ -124,6 +167,8 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
     if (isFailure(element)) return failureItem(element);
+    if (element instanceof ThisWeekNode) return this.thisWeekItem(element);
+    if (element instanceof PlannedTaskRow) return this.plannedTaskItem(element);
     if (isTaskChild(element)) return element.treeItem();
     if (isTask(element)) return this.taskItem(element);
     return this.containerItem(element);
@@ -153,7 +198,11 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     const item = new vscode.TreeItem(element.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = isRoadmap(element) ? element.id : `${roadmap.id}/${element.id}`;
     item.description = formatCounts(counts);
-    item.contextValue = isRoadmap(element) ? TreeItemContext.roadmap : isPhase(element) ? TreeItemContext.phase : TreeItemContext.module;
+    const schedule = this.plans.scheduleOf(roadmap);
+    const span = schedule && (isPhase(element) ? schedule.phases.get(element) : isModule(element) ? schedule.modules.get(element) : undefined);
+    if (span) item.description += ` · ${vscode.l10n.t('due {0}', span.end)}`;
+    if (schedule && isRoadmap(element)) this.drawnDates.set(roadmap.id, datesKey(schedule));
+    item.contextValue = isRoadmap(element) ? (this.plans.planOf(element) ? TreeItemContext.plannedRoadmap : TreeItemContext.roadmap) : isPhase(element) ? TreeItemContext.phase : TreeItemContext.module;
     item.iconPath = new vscode.ThemeIcon(isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
     item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} finished', element.title, counts.done + counts.skipped, counts.total) };
     // Modules, and phases that are their own module, open their page on click; phases with
@@ -182,6 +231,69 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return item;
   }
 
+  private weekOf(roadmap: Roadmap): ThisWeekNode | undefined {
+    if (!this.plans.scheduleOf(roadmap)) return undefined;
+    let week = this.weeks.get(roadmap.id);
+    if (!week || week.roadmap !== roadmap) this.weeks.set(roadmap.id, (week = new ThisWeekNode(roadmap)));
+    return week;
+  }
+
+  private thisWeekRows(week: ThisWeekNode): PlannedTaskRow[] {
+    const schedule = this.plans.scheduleOf(week.roadmap);
+    if (!schedule) return [];
+    const { tasks, overdue } = thisWeek(schedule);
+    const rows = [...overdue.map((t) => new PlannedTaskRow(week, t.task, t, true)), ...tasks.map((t) => new PlannedTaskRow(week, t.task, t, false))];
+    return rows.filter((row) => !this.hideFinished || !isFinished(this.tracker.stateOf(row.task))).slice(0, MAX_THIS_WEEK_ROWS);
+  }
+
+  private thisWeekItem(week: ThisWeekNode): vscode.TreeItem {
+    const schedule = this.plans.scheduleOf(week.roadmap);
+    const { tasks, overdue, weekStart, weekEnd } = schedule ? thisWeek(schedule) : { tasks: [], overdue: [], weekStart: '', weekEnd: '' };
+    const empty = tasks.length + overdue.length === 0;
+    const item = new vscode.TreeItem(vscode.l10n.t('This Week'), empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `thisWeek:${week.roadmap.id}`;
+    item.iconPath = new vscode.ThemeIcon('calendar');
+    item.contextValue = TreeItemContext.thisWeek;
+    const left = tasks.filter((t) => t.finishedDay === undefined).length;
+    item.description = empty
+      ? vscode.l10n.t('nothing planned')
+      : overdue.length > 0
+        ? vscode.l10n.t('{0} of {1} left · {2} overdue', left, tasks.length, overdue.length)
+        : vscode.l10n.t('{0} of {1} left', left, tasks.length);
+    item.tooltip = vscode.l10n.t('Tasks planned from {0} to {1}, and unfinished tasks whose planned end has passed.', weekStart, weekEnd);
+    return item;
+  }
+
+  private plannedTaskItem(row: PlannedTaskRow): vscode.TreeItem {
+    const { task, planned } = row;
+    const state = this.tracker.stateOf(task);
+    const roadmap = task.module.phase.roadmap;
+    const item = new vscode.TreeItem(task.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `thisWeek:${roadmap.id}/${task.id}`;
+    if (!isReadOnlyRoadmap(roadmap)) item.checkboxState = isFinished(state) ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    item.iconPath = row.overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : STATE_ICONS[state];
+    item.contextValue = TreeItemContext.plannedTask;
+    const when = planned.start === planned.end ? planned.end : `${planned.start} – ${planned.end}`;
+    item.description = row.overdue ? vscode.l10n.t('overdue, due {0}', planned.end) : isFinished(state) ? stateInText(state) : when;
+    item.accessibilityInformation = {
+      label: row.overdue ? vscode.l10n.t('{0}, {1}, overdue since {2}', task.title, stateLabel(state), planned.end) : vscode.l10n.t('{0}, {1}, planned {2}', task.title, stateLabel(state), when),
+    };
+    // Clicking goes to the task in its phase, where everything else about it is.
+    item.command = { command: Commands.revealTask, title: vscode.l10n.t('Show Task in Tree'), arguments: [task] };
+    return item;
+  }
+
+  /** A planned roadmap's progress or day changed: This Week again, and the due dates when they moved. */
+  private scheduleChanged(roadmapId: string): void {
+    const week = this.weeks.get(roadmapId);
+    if (!week) return;
+    const schedule = this.plans.scheduleOf(week.roadmap);
+    const changed: TreeElement[] = [week];
+    // Dates move only when tasks finished before the plan was made change state.
+    if (schedule && this.drawnDates.get(roadmapId) !== datesKey(schedule)) changed.push(week.roadmap);
+    this.changeEmitter.fire(changed);
+  }
+
   /** Re-renders the changed tasks and their ancestors only, or everything after a bulk change. */
   private progressChanged(change: TrackerChange): void {
     if (!change.tasks || this.hideFinished) {
@@ -203,6 +315,11 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     }
     if (changed.size > 0) this.changeEmitter.fire([...changed]);
   }
+}
+
+/** What the drawn due dates depend on beside the plan: which tasks are history. */
+function datesKey(schedule: Schedule): string {
+  return `${schedule.history.length}:${schedule.end ?? ''}`;
 }
 
 function taskDescription(task: Task, state: TaskState): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** What a command was about to do that Restricted Mode does not allow. */
-export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress' | 'runChecks';
+export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress' | 'runChecks' | 'exportCalendar';
 
 /** Each refusal as one whole sentence, so that it translates as one. */
 export function refusal(action: RestrictedAction): string {
@@ -18,6 +18,8 @@ export function refusal(action: RestrictedAction): string {
       return vscode.l10n.t('Exporting progress writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
     case 'runChecks':
       return vscode.l10n.t('Running checks runs the project’s code, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'exportCalendar':
+      return vscode.l10n.t('Exporting a calendar writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
   }
 }
 

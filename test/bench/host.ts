@@ -106,12 +106,12 @@ function lazyLibrariesLoaded(): string[] {
  * change with the roll-up read back; counts what each change names in onDidChangeTreeData.
  */
 async function measureInProcess(api: MlRoadmapsApi): Promise<InProcessResult> {
-  const { tracker } = api.services;
+  const { tracker, plans } = api.services;
   const loaded = loadRoadmap(roadmapYaml(SHAPE_10K), benchSource(SHAPE_10K));
   if (!loaded.roadmap) throw new Error(`the generated 10k roadmap does not load: ${loaded.errors[0]?.message}`);
   const roadmaps = [loaded.roadmap, buildRoadmap(SHAPE_100K)];
   // A provider of our own over the big roadmaps, beside the extension's: the same code, fed from memory.
-  const provider = new RoadmapTreeProvider({ entries: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, false);
+  const provider = new RoadmapTreeProvider({ entries: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
 
   const scales: ScaleResult[] = [];
   for (const roadmap of roadmaps) {

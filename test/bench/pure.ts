@@ -7,11 +7,15 @@ import { renderModulePage } from '../../src/details/render';
 import { loadRoadmap } from '../../src/model/loader';
 import { countTasks } from '../../src/model/progress';
 import type { Module, Roadmap } from '../../src/model/types';
-import { median, Row, timePairs, timeRuns } from './report';
-import { benchSource, buildRoadmap, canonical, roadmapYaml, Shape, SHAPE_1000_TASK_MODULE, SHAPE_10K } from './shapes';
+import { tasksOf } from '../../src/model/types';
+import { burnUp, createPlan, progressOf, schedule, thisWeek } from '../../src/plan/planner';
+import { atMost, median, Row, timePairs, timeRuns } from './report';
+import { benchSource, buildRoadmap, canonical, roadmapYaml, Shape, SHAPE_1000_TASK_MODULE, SHAPE_100K, SHAPE_10K } from './shapes';
 
 const RUNS = 21;
 const WARMUP = 3;
+/** Planning a 100,000-task roadmap, and reading what the tree, status bar and dashboard show from it. */
+const PLAN_BUDGET_MS = 50;
 
 export async function pureRows(roadmapsDir: string): Promise<Row[]> {
   checkBuilderMatchesLoader();
@@ -48,7 +52,26 @@ export async function pureRows(roadmapsDir: string): Promise<Row[]> {
     const times = await timeRuns(RUNS, WARMUP, () => render(module));
     rows.push({ group: '4 render', what, n: RUNS, ours: median(times) });
   }
+  rows.push(await planRow());
   return rows;
+}
+
+/** Plans the 100k roadmap with a tenth of its tasks finished, as the tree and status bar would after a change. */
+async function planRow(): Promise<Row> {
+  const roadmap = buildRoadmap(SHAPE_100K);
+  const all = tasksOf(roadmap);
+  const day = 86_400_000;
+  const since = Date.UTC(2025, 2, 3);
+  const finishedAt = new Map(all.slice(0, all.length / 10).map((t, i) => [t.id, since + (i % 60) * day] as const));
+  const plan = createPlan({ roadmapId: roadmap.id, start: '2025-03-03', hoursPerWeek: 12, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'] }, since);
+  const context = { stateOf: (t: { id: string }) => (finishedAt.has(t.id) ? ('done' as const) : ('notStarted' as const)), finishedAt, now: since + 90 * day, utcOffset: () => 0 };
+  const run = () => {
+    const s = schedule(roadmap, plan, context);
+    if (s.tasks.length !== all.length) throw new Error(`planned ${s.tasks.length} of ${all.length} tasks`);
+    return [progressOf(s), thisWeek(s), burnUp(s)];
+  };
+  const times = await timeRuns(RUNS, WARMUP, run);
+  return { group: '7 plan', what: 'plan 100,000 tasks: schedule + ahead/behind + this week + burn-up', n: RUNS, ours: median(times), budget: atMost(median(times), PLAN_BUDGET_MS, ' ms') };
 }
 
 /** The module whose page is the largest HTML. */

@@ -38,6 +38,11 @@ suite('Restricted Mode', () => {
     assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.openNotes', titanic), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.newRoadmap', 'Sneaky'), undefined);
     assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.exportProgress', 'all', vscode.Uri.joinPath(workspaceFolder(), 'out.json')), undefined);
+    // A bundled roadmap may have a plan in Restricted Mode; writing its calendar is still refused.
+    const weeks = titanic.module.phase.roadmap;
+    assert.ok(await vscode.commands.executeCommand('mlRoadmaps.planStudy', weeks, { start: '2026-01-05', hoursPerWeek: 10, studyDays: ['mon'] }));
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.exportCalendar', weeks, vscode.Uri.joinPath(workspaceFolder(), 'plan.ics')), undefined);
+    await vscode.commands.executeCommand('mlRoadmaps.clearPlan', weeks, { confirmed: true });
     assert.deepStrictEqual(await vscode.workspace.fs.readDirectory(workspaceFolder()), before, 'nothing was written');
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { renderDashboard, phaseChart } from '../../src/dashboard/render';
+import { burnUpChart, renderDashboard, phaseChart } from '../../src/dashboard/render';
+import { burnUp, progressOf, schedule } from '../../src/plan/planner';
+import { at, context, plan, roadmapOf, tasks } from './plan.test';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/webview/protocol';
 import * as fs from 'fs';
@@ -9,7 +11,7 @@ import { modulePageOffers, renderModulePage } from '../../src/details/render';
 import { actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
 import { PageAssets } from '../../src/webview/page';
 import { countTasks } from '../../src/model/progress';
-import { Module, Task, TaskState, tasksOf } from '../../src/model/types';
+import { Module, Phase, Roadmap, Task, TaskState, tasksOf } from '../../src/model/types';
 import { loadBundled, loadText, miniRoadmap } from './helpers';
 
 const assets: PageAssets = { cspSource: 'vscode-resource:', nonce: 'NONCE123', scriptUri: 'vscode-resource:/media/details.js', styleUri: 'vscode-resource:/media/details.css' };
@@ -252,5 +254,53 @@ suite('Dashboard page', () => {
     assert.match(html, /<div class="card" data-state="notStarted"><span class="number">4<\/span>/);
     assert.match(html, /<li>NumPy <time datetime="2026-11-20T00:00:00.000Z">2026-11-20<\/time><\/li>/);
     assert.match(html, /<button type="button" class="primary" data-continue>Continue: Calculus<\/button>/);
+  });
+});
+
+suite('Dashboard: the study plan', () => {
+  const plannedRoadmap = () => roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 10, 7) }]);
+  // 7 h a week, every day from Monday 3 March: a task a week. Today is Monday 17 March; one task done on the 5th.
+  const planned = (now = at('2025-03-17'), finished: Record<string, number> = { 't-1': at('2025-03-05') }) => {
+    const s = schedule(plannedRoadmap(), plan({ hoursPerWeek: 7 }), context(now, finished));
+    return { plan: s.plan, progress: progressOf(s), burnUp: burnUp(s), plannedEnd: s.end };
+  };
+
+  test('Draws planned and done hours, today and the projected finish, with a label that says the numbers', () => {
+    const { progress, burnUp: b } = planned();
+    const svg = burnUpChart(b, progress);
+    assert.match(svg, /^<svg class="chart burnup" role="img" aria-label="Burn-up chart: 7 of 70 hours done by 2025-03-17, where the plan had 14; projected finish 2025-07-29\."/);
+    // 11 weekly points from 3 March; the time axis runs to the projected finish (7 h in 15 days
+    // is 3.3 h a week: the 63 h left take 135 days), 148 days on.
+    const plannedLine = /<polyline class="planned-line" points="([^"]+)"/.exec(svg)![1].split(' ');
+    assert.strictEqual(plannedLine.length, 11);
+    assert.strictEqual(plannedLine[0], '56,224');
+    const doneLine = /<polyline class="done-line" points="([^"]+)"/.exec(svg)![1].split(' ');
+    assert.deepStrictEqual(doneLine, ['56,224', '82.5,204.4', '109,204.4'], 'nothing on the 3rd, 7 h by the 10th and today, the 17th');
+    const todayX = Number(/<line class="today-line" x1="([\d.]+)"/.exec(svg)![1]);
+    assert.strictEqual(todayX, Math.round((56 + (14 / 148) * 560) * 10) / 10);
+    assert.match(svg, /<line class="projection" x1="109" y1="204.4" x2="616" y2="28"><\/line>/);
+    assert.match(svg, /<text class="projection-label"[^>]*>projected 2025-07-29<\/text>/);
+  });
+
+  test('Has the chart’s data as a table, the projected finish and the pace of the last weeks', () => {
+    const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: planned() }, assets, md);
+    assert.match(html, /<section id="plan" aria-labelledby="plan-heading"><h2 id="plan-heading">Study plan<\/h2>/);
+    assert.match(html, /<p class="plan-status" data-status="behind"><strong>7 days behind<\/strong> · 7 of 70 planned hours done<\/p>/);
+    assert.match(html, /<dd id="planned-finish"><time datetime="2025-05-11">2025-05-11<\/time><\/dd>/);
+    assert.match(html, /<dd id="projected-finish"><time datetime="2025-07-29">2025-07-29<\/time> <span class="meta">at your pace of the last four weeks<\/span><\/dd>/);
+    assert.match(html, /<dd id="pace">3\.3 hours a week over the last 15 day\(s\) \(planned: 7\)<\/dd>/);
+    const table = /<details class="chart-data"><summary>Chart data<\/summary><table>([\s\S]*?)<\/table><\/details>/.exec(html)![1];
+    assert.match(table, /<tr><th scope="row"><time datetime="2025-03-10">2025-03-10<\/time><\/th><td>7<\/td><td>7<\/td><\/tr>/);
+    assert.match(table, /<tr><th scope="row"><time datetime="2025-03-24">2025-03-24<\/time><\/th><td>21<\/td><td><\/td><\/tr>/, 'no done hours in the future');
+    assert.match(table, /<tr class="today"><th scope="row">today \(2025-03-17\)<\/th><td><\/td><td>7<\/td><\/tr>/);
+  });
+
+  test('Has no plan section without a plan, and says when a plan has not started', () => {
+    const counts = (n: Roadmap | Phase) => countTasks(tasksOf(n), () => 'notStarted');
+    assert.doesNotMatch(renderDashboard({ roadmap: plannedRoadmap(), countsOf: counts, recent: [], next: undefined }, assets, md), /id="plan"/);
+    const early = planned(at('2025-02-20'), {});
+    const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: counts, recent: [], next: undefined, plan: early }, assets, md);
+    assert.match(html, /data-status="notStarted"><strong>plan starts 2025-03-03<\/strong>/);
+    assert.match(burnUpChart(early.burnUp, early.progress), /<text x="56" y="248">2025-02-20<\/text>/, 'the time axis starts today, before the plan');
   });
 });

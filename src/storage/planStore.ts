@@ -1,0 +1,103 @@
+/**
+ * Study plans, one per roadmap, kept in `globalState` under one key as
+ * `{ version, plans: { "<roadmap id>": <stored plan> } }` and synced with Settings Sync like progress.
+ *
+ * A plan for a roadmap that is not loaded is kept untouched. A stored plan that cannot be read is
+ * ignored with one warning, and the whole stored value is kept aside before anything new is saved.
+ */
+import { isRecord } from '../model/ids';
+import type { StudyPlan } from '../plan/planner';
+import { parseStoredPlan, toStoredPlan } from '../plan/storedPlan';
+import { english, type Translate, type Warn } from '../util/translate';
+import { MementoLike, StorageKeys } from './memento';
+
+export const PLANS_VERSION = 1;
+
+export class PlanStore {
+  private plans: Map<string, StudyPlan> | undefined;
+  private unreadable: unknown;
+  private readonly listeners = new Set<(roadmapIds: readonly string[]) => void>();
+
+  constructor(
+    private readonly memento: MementoLike,
+    private readonly warn: Warn,
+    private readonly now: () => number = Date.now,
+    private readonly t: Translate = english,
+  ) {}
+
+  planOf(roadmapId: string): StudyPlan | undefined {
+    return this.load().get(roadmapId);
+  }
+
+  /** Every stored plan, those of roadmaps not loaded now included. */
+  all(): readonly StudyPlan[] {
+    return [...this.load().values()];
+  }
+
+  async set(plan: StudyPlan): Promise<void> {
+    await this.put([plan]);
+  }
+
+  /** Stores plans as they are (an import); one save for all of them. */
+  async put(plans: readonly StudyPlan[]): Promise<void> {
+    if (plans.length === 0) return;
+    for (const plan of plans) this.load().set(plan.roadmapId, plan);
+    await this.save(plans.map((p) => p.roadmapId));
+  }
+
+  /** Forgets a roadmap's plan; false when it had none. */
+  async clear(roadmapId: string): Promise<boolean> {
+    if (!this.load().delete(roadmapId)) return false;
+    await this.save([roadmapId]);
+    return true;
+  }
+
+  /** Fires with the roadmap ids whose plan was set or cleared. */
+  onDidChange(listener: (roadmapIds: readonly string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private load(): Map<string, StudyPlan> {
+    this.plans ??= this.read();
+    return this.plans;
+  }
+
+  private read(): Map<string, StudyPlan> {
+    const result = new Map<string, StudyPlan>();
+    const raw = this.memento.get<unknown>(StorageKeys.plans);
+    if (raw === undefined || raw === null) return result;
+    if (!isRecord(raw) || !isRecord(raw.plans)) {
+      this.unreadable = raw;
+      this.report((t) => t('Saved study plans have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
+      return result;
+    }
+    const problems: string[] = [];
+    for (const [roadmapId, value] of Object.entries(raw.plans)) {
+      const parsed = parseStoredPlan(value);
+      if (parsed.plan && parsed.plan.roadmapId === roadmapId) result.set(roadmapId, parsed.plan);
+      else problems.push(`${roadmapId.slice(0, 80)}: ${parsed.reason ?? `the plan is for "${parsed.plan?.roadmapId}"`}`);
+    }
+    if (problems.length > 0) {
+      this.unreadable = raw;
+      const shown = `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
+      this.report((t) => t('Ignored {0} unreadable study plan(s): {1}. A copy of the original is kept aside.', problems.length, shown));
+    }
+    return result;
+  }
+
+  /** One warning, in English for the log and in the user's language for the notification. */
+  private report(say: (t: Translate) => string): void {
+    this.warn(say(english), say(this.t));
+  }
+
+  private async save(changed: readonly string[]): Promise<void> {
+    if (this.unreadable !== undefined) {
+      await this.memento.update(StorageKeys.plansBackup, { savedAt: this.now(), value: this.unreadable });
+      this.unreadable = undefined;
+    }
+    const plans = Object.fromEntries([...this.load()].map(([id, plan]) => [id, toStoredPlan(plan)]));
+    await this.memento.update(StorageKeys.plans, { version: PLANS_VERSION, plans });
+    for (const listener of [...this.listeners]) listener(changed);
+  }
+}

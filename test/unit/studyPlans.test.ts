@@ -1,0 +1,148 @@
+import * as assert from 'assert';
+import { StorageKeys } from '../../src/storage/memento';
+import { PlanStore } from '../../src/storage/planStore';
+import { ProgressStore } from '../../src/storage/progressStore';
+import { ProgressTracker } from '../../src/core/tracker';
+import { finishTimes, planStatusText, StudyPlans } from '../../src/plan/studyPlans';
+import { createPlan, PlanProgress, StudyPlan } from '../../src/plan/planner';
+import { toStoredPlan } from '../../src/plan/storedPlan';
+import { parseProgressFile, planImportOfPlans, withPlans, buildProgressFile } from '../../src/transfer/exportFile';
+import { InMemoryMemento } from './helpers';
+import { at, plan, roadmapOf, tasks, utc } from './plan.test';
+
+suite('Study plans: the store', () => {
+  test('Keeps one plan per roadmap and reads it back after a reload', async () => {
+    const memento = new InMemoryMemento();
+    const store = new PlanStore(memento, () => assert.fail('no warning'));
+    const changed: string[][] = [];
+    store.onDidChange((ids) => changed.push([...ids]));
+    await store.set(plan({ roadmapId: 'a' }));
+    await store.set(plan({ roadmapId: 'b', hoursPerWeek: 5 }));
+    await store.set(plan({ roadmapId: 'a', hoursPerWeek: 20 }));
+    const reloaded = new PlanStore(memento, () => assert.fail('no warning'));
+    assert.deepStrictEqual(reloaded.planOf('a'), plan({ roadmapId: 'a', hoursPerWeek: 20 }));
+    assert.deepStrictEqual(reloaded.all().map((p) => p.roadmapId), ['a', 'b']);
+    assert.strictEqual(await reloaded.clear('a'), true);
+    assert.strictEqual(await reloaded.clear('a'), false);
+    assert.deepStrictEqual(new PlanStore(memento, () => assert.fail('no warning')).all().map((p) => p.roadmapId), ['b']);
+    assert.deepStrictEqual(changed, [['a'], ['b'], ['a']]);
+  });
+
+  test('Sets a corrupt plan aside with one warning, keeps the good ones, and saves the original before writing', async () => {
+    const original = { version: 1, plans: { good: toStoredPlan(plan({ roadmapId: 'good' })), bad: { ...toStoredPlan(plan({ roadmapId: 'bad' })), hoursPerWeek: 0 }, wrong: toStoredPlan(plan({ roadmapId: 'other' })) } };
+    const memento = new InMemoryMemento({ [StorageKeys.plans]: original });
+    const warnings: string[] = [];
+    const store = new PlanStore(memento, (w) => warnings.push(w), () => 42);
+    assert.deepStrictEqual(store.all().map((p) => p.roadmapId), ['good']);
+    assert.strictEqual(warnings.length, 1);
+    assert.match(warnings[0], /Ignored 2 unreadable study plan\(s\): bad: hours per week must be more than 0; got 0; wrong: the plan is for "other"/);
+    assert.strictEqual(memento.get(StorageKeys.plansBackup), undefined, 'nothing is written on reading');
+    await store.set(plan({ roadmapId: 'new' }));
+    assert.deepStrictEqual(memento.get(StorageKeys.plansBackup), { savedAt: 42, value: original });
+  });
+
+  test('A stored value of the wrong shape is ignored with a warning', () => {
+    const warnings: string[] = [];
+    const store = new PlanStore(new InMemoryMemento({ [StorageKeys.plans]: ['not', 'plans'] }), (w) => warnings.push(w));
+    assert.deepStrictEqual(store.all(), []);
+    assert.match(warnings[0], /unexpected shape/);
+  });
+});
+
+suite('Study plans: schedules kept up to date', () => {
+  function setup(now: { value: number }) {
+    const roadmap = roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 10, 7) }]);
+    const progress = new ProgressStore(new InMemoryMemento(), () => assert.fail('no warning'), () => now.value);
+    const tracker = new ProgressTracker(progress);
+    const store = new PlanStore(new InMemoryMemento(), () => assert.fail('no warning'));
+    const warnings: string[] = [];
+    const plans = new StudyPlans(store, tracker, (id) => finishTimes(progress.allEntries().get(id)), (w) => warnings.push(w), () => now.value, utc);
+    return { roadmap, tracker, store, plans, warnings };
+  }
+
+  test('Schedules on first use, and again after progress, the plan or the day changed', async () => {
+    const now = { value: at('2025-03-03') };
+    const { roadmap, tracker, store, plans } = setup(now);
+    const events: (string | undefined)[] = [];
+    plans.onDidChange((id) => events.push(id));
+    assert.strictEqual(plans.scheduleOf(roadmap), undefined, 'no plan, no schedule');
+    // 7 h a week, every day: an hour a day, a task a week; on the first day nothing is due yet.
+    await store.set(plan({ hoursPerWeek: 7, since: at('2025-03-03', 0) }));
+    const first = plans.scheduleOf(roadmap)!;
+    assert.strictEqual(first.end, '2025-05-11');
+    assert.strictEqual(plans.scheduleOf(roadmap), first, 'kept while nothing changes');
+    assert.strictEqual(plans.progressOf(roadmap)!.status, 'onTrack');
+
+    await tracker.setState([roadmap.taskIndex.get('t-1')!, roadmap.taskIndex.get('t-2')!], 'done');
+    assert.notStrictEqual(plans.scheduleOf(roadmap), first);
+    assert.strictEqual(plans.progressOf(roadmap)!.deltaDays, 14);
+    assert.strictEqual(planStatusText(plans.planOf(roadmap)!, plans.progressOf(roadmap)!), '14 days ahead');
+
+    assert.strictEqual(plans.checkDay(), false, 'same day');
+    now.value = at('2025-03-31');
+    assert.strictEqual(plans.checkDay(), true);
+    // 28 hours were due by the 31st; 14 are done.
+    assert.strictEqual(plans.progressOf(roadmap)!.deltaDays, -14);
+    await store.clear('r');
+    assert.strictEqual(plans.scheduleOf(roadmap), undefined);
+    assert.deepStrictEqual(events, ['r', 'r', 'r', 'r']);
+  });
+
+  test('A reloaded roadmap is scheduled afresh; an impossible stored plan gives no schedule and one warning', async () => {
+    const now = { value: at('2025-03-05') };
+    const { roadmap, store, plans, warnings } = setup(now);
+    await store.set(plan());
+    const before = plans.scheduleOf(roadmap)!;
+    const reloaded = roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 2, 7) }]);
+    const after = plans.scheduleOf(reloaded)!;
+    assert.strictEqual(after.roadmap, reloaded);
+    assert.deepStrictEqual([before.tasks.length, after.tasks.length], [10, 2]);
+    // Written by hand around the checks, as synced data from an older version might be.
+    await store.set({ ...plan(), studyDays: [] });
+    assert.strictEqual(plans.scheduleOf(reloaded), undefined);
+    assert.strictEqual(plans.scheduleOf(reloaded), undefined);
+    assert.deepStrictEqual(warnings, ['The study plan of r cannot be used: choose at least one study day']);
+  });
+
+  test('Says on track, ahead, behind, or when the plan starts', () => {
+    const p: StudyPlan = createPlan({ roadmapId: 'r', start: '2025-04-07', hoursPerWeek: 7, studyDays: ['mon'] }, at('2025-03-01'));
+    const progress = (fields: Partial<PlanProgress>) => ({ started: true, status: 'onTrack', deltaDays: 0, ...fields }) as PlanProgress;
+    assert.strictEqual(planStatusText(p, progress({ started: false })), 'plan starts 2025-04-07');
+    assert.strictEqual(planStatusText(p, progress({})), 'on track');
+    assert.strictEqual(planStatusText(p, progress({ status: 'ahead', deltaDays: 1 })), '1 day ahead');
+    assert.strictEqual(planStatusText(p, progress({ status: 'ahead', deltaDays: 2 })), '2 days ahead');
+    assert.strictEqual(planStatusText(p, progress({ status: 'behind', deltaDays: -3 })), '3 days behind');
+  });
+});
+
+suite('Study plans in export files', () => {
+  const file = () => buildProgressFile(new Map(), new Map(), new Date(Date.UTC(2026, 10, 21)));
+
+  test('Travel beside the progress and parse back', () => {
+    const written = withPlans(file(), [plan({ roadmapId: 'b' }), plan({ roadmapId: 'a', hoursPerWeek: 9 })]);
+    assert.deepStrictEqual(Object.keys(written.plans!), ['a', 'b']);
+    const parsed = parseProgressFile(JSON.stringify(written));
+    assert.deepStrictEqual(planImportOfPlans(parsed.file!, () => undefined), [plan({ roadmapId: 'a', hoursPerWeek: 9 }), plan({ roadmapId: 'b' })]);
+    assert.strictEqual(withPlans(file(), []).plans, undefined, 'no plans, no field');
+  });
+
+  test('A file without plans imports as before', () => {
+    const parsed = parseProgressFile(JSON.stringify(file()));
+    assert.ok(parsed.file);
+    assert.deepStrictEqual(planImportOfPlans(parsed.file, () => plan()), []);
+  });
+
+  test('The plan made later wins', () => {
+    const parsed = parseProgressFile(JSON.stringify(withPlans(file(), [plan({ roadmapId: 'a', since: 100 }), plan({ roadmapId: 'b', since: 100 })])));
+    const local = new Map([['a', plan({ roadmapId: 'a', since: 50 })], ['b', plan({ roadmapId: 'b', since: 200 })]]);
+    assert.deepStrictEqual(planImportOfPlans(parsed.file!, (id) => local.get(id)).map((p) => p.roadmapId), ['a']);
+  });
+
+  test('A bad plan rejects the file and says where', () => {
+    const bad = { ...file(), plans: { a: { ...toStoredPlan(plan({ roadmapId: 'a' })), start: '2025-02-30' } } };
+    assert.strictEqual(parseProgressFile(JSON.stringify(bad)).error, 'plans.a: the start date must be a date like 2025-03-01; got "2025-02-30"');
+    const misfiled = { ...file(), plans: { a: toStoredPlan(plan({ roadmapId: 'b' })) } };
+    assert.strictEqual(parseProgressFile(JSON.stringify(misfiled)).error, 'plans.a.roadmapId: expected "a", the key it is stored under');
+    assert.strictEqual(parseProgressFile(JSON.stringify({ ...file(), plans: [] })).error, 'plans: expected an object of study plans by roadmap id');
+  });
+});
