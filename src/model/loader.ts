@@ -167,6 +167,9 @@ class Reader {
   readRoadmap(root: Node): RoadmapDocument | undefined {
     const map = this.object(root, '', 'roadmap');
     if (!map) return undefined;
+    // `$schema` is for editors and not kept, but the schema says it is text: so does the loader.
+    const schemaNode = this.value(map, '$schema');
+    if (schemaNode !== undefined) this.scalarString(schemaNode, '$schema');
     return compact({
       id: this.requiredId(map, '', 'roadmap'),
       title: this.requiredTitle(map, ''),
@@ -385,11 +388,15 @@ class Reader {
     return undefined;
   }
 
-  /** Accepts strings and, because people write `title: 2025` or `duration: 4`, numbers too. */
+  /**
+   * Accepts strings and, because people write `title: 2025` or `duration: 4`, numbers too. Length
+   * is counted in characters (code points), as JSON Schema's maxLength counts it.
+   */
   private text(node: Node, path: string, maxLength: number): string | undefined {
     const value = this.scalarString(node, path, true);
-    if (value !== undefined && value.length > maxLength) {
-      this.errorAt(node, path, `text is ${value.length} characters; the limit here is ${maxLength}`);
+    const length = value === undefined || value.length <= maxLength ? value?.length : codePointLength(value);
+    if (value !== undefined && length !== undefined && length > maxLength) {
+      this.errorAt(node, path, `text is ${length} characters; the limit here is ${maxLength}`);
       return undefined;
     }
     return value;
@@ -436,6 +443,19 @@ class Reader {
     const range = node?.range ?? [0, 0, 0];
     this.errors.push({ file: this.file, path, message, start: this.position(range[0]), end: this.position(Math.max(range[0], range[1])) });
   }
+}
+
+/** Characters as JSON Schema counts them: a surrogate pair is one. */
+function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length--;
+      i++;
+    }
+  }
+  return length;
 }
 
 function wholeFileError(file: string, message: string): RoadmapError {
