@@ -92,7 +92,11 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
     errors.push({
       file: source.label,
       path: '',
-      message: firstLine(problem.message),
+      // The parser's own words name a library call; say what the author can do instead.
+      message:
+        problem.code === 'MULTIPLE_DOCS'
+          ? `a roadmap file holds one YAML document, but a second one starts at line ${position(problem.pos[0]).line} (after a \`---\` or \`...\` line): remove that line, or put the second roadmap in a file of its own`
+          : firstLine(problem.message),
       start: position(problem.pos[0]),
       end: position(problem.pos[1]),
     });
