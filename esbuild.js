@@ -26,7 +26,7 @@ const problemMatcherPlugin = {
 async function compileRoadmaps() {
   const fs = require('fs');
   const path = require('path');
-  const { outputFiles } = await esbuild.build({ entryPoints: ['src/roadmaps/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const { outputFiles } = await esbuild.build({ entryPoints: ['src/core/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
   const files = fs.readdirSync('roadmaps').filter((f) => f.endsWith('.yaml')).sort();

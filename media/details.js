@@ -2,8 +2,10 @@
 // The details and dashboard pages' script. It renders nothing itself: the extension sends HTML
 // once, then only state updates, so the page keeps its scroll position and focus.
 
-/** @typedef {import('../src/details/protocol').PageMessage} PageMessage */
-/** @typedef {import('../src/details/protocol').ExtensionMessage} ExtensionMessage */
+/** @typedef {import('../src/webview/protocol').PageMessage} PageMessage */
+/** @typedef {import('../src/webview/protocol').ExtensionMessage} ExtensionMessage */
+/** @typedef {import('../src/webview/protocol').PageCounts} PageCounts */
+/** @typedef {import('../src/webview/protocol').TaskActionId} TaskActionId */
 /** @typedef {import('../src/model/types').TaskState} TaskState */
 
 (function () {
@@ -38,25 +40,25 @@
       if (href) post({ type: 'openLink', href });
       return;
     }
-    const button = target.closest('button[data-action], button[data-module-id], button[data-continue]');
+    const button = target.closest('button[data-action], button[data-continue]');
     if (!(button instanceof HTMLButtonElement)) return;
-    const { action, taskId, moduleId } = button.dataset;
+    const { action, taskId } = button.dataset;
     if (button.dataset.continue !== undefined) post({ type: 'continue' });
-    else if (moduleId) post({ type: 'openModule', moduleId });
-    else if (action && taskId) post({ type: 'taskAction', action: /** @type {any} */ (action), taskId });
+    // The extension checks that it offered this action for this task; the page only passes it on.
+    else if (action && taskId) post({ type: 'taskAction', action: /** @type {TaskActionId} */ (action), taskId });
   });
 
   window.addEventListener('message', (event) => {
     /** @type {ExtensionMessage} */
     const message = event.data;
-    if (message.type === 'states') applyStates(message.states, message.summary);
+    if (message.type === 'states') applyStates(message.states, message.counts);
   });
 
   /**
    * @param {Readonly<Record<string, TaskState>>} states
-   * @param {string} summary
+   * @param {PageCounts} counts
    */
-  function applyStates(states, summary) {
+  function applyStates(states, counts) {
     for (const [taskId, state] of Object.entries(states)) {
       for (const row of document.querySelectorAll(`li.task[data-task-id="${CSS.escape(taskId)}"]`)) {
         if (!(row instanceof HTMLElement)) continue;
@@ -67,13 +69,14 @@
         if (select instanceof HTMLSelectElement) select.value = state;
       }
     }
-    const summaryElement = document.getElementById('summary');
-    if (summaryElement) summaryElement.textContent = summary;
+    const finished = counts.done + counts.skipped;
+    const summary = document.getElementById('summary');
+    // The same words as the extension's formatCounts (a unit test holds them together).
+    if (summary) summary.textContent = `${finished}/${counts.total} · ${counts.total === 0 ? 0 : Math.floor((finished / counts.total) * 100)}%`;
     const progress = document.getElementById('progress');
-    const match = /^(\d+)\/(\d+)/.exec(summary);
-    if (progress instanceof HTMLProgressElement && match) {
-      progress.max = Number(match[2]);
-      progress.value = Number(match[1]);
+    if (progress instanceof HTMLProgressElement) {
+      progress.max = counts.total;
+      progress.value = finished;
     }
   }
 

@@ -34,6 +34,8 @@ export const Commands = {
   openLinkedFolderInNewWindow: id('openLinkedFolderInNewWindow'),
   openTerminalInLinkedFolder: id('openTerminalInLinkedFolder'),
   showTask: id('showTask'),
+  /** Shows a task given as an object in the tree; the pages' Show in tree. Not in the palette. */
+  revealTask: id('revealTask'),
   exportProgress: id('exportProgress'),
   importProgress: id('importProgress'),
   newRoadmap: id('newRoadmap'),

@@ -3,14 +3,12 @@ import { DashboardFeature, registerDashboard } from './dashboard';
 import { DetailsFeature, registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
 import { NotesFeature, registerNotes } from './notes';
-import { registerRoadmapFiles } from './roadmaps';
+import { registerRoadmapFiles } from './ownRoadmaps';
 import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import { createServices, Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
-import { contextValue } from './util/context';
-import { loadedModules } from './util/loadLog';
 
 /** What `activate` returns: the integration tests drive the extension through it. */
 export interface MlRoadmapsApi {
@@ -23,10 +21,6 @@ export interface MlRoadmapsApi {
   readonly scaffolds: ScaffoldFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
-  /** The last value the extension gave a context key. */
-  contextValue(key: string): unknown;
-  /** The lazily loaded modules evaluated so far. */
-  loadedModules(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
@@ -34,13 +28,13 @@ export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const tree = registerTree(context, services);
   const details = registerDetails(context, services, tree);
   const dashboard = registerDashboard(context, services, tree, details);
-  const links = registerLinks(context, services, tree, details);
+  const links = registerLinks(context, services, tree);
   const notes = registerNotes(context, services, tree, details);
-  const scaffolds = registerScaffolds(context, services, tree, links, details);
+  const scaffolds = registerScaffolds(context, services, tree, links);
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
-  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState, contextValue, loadedModules };
+  return { services, tree, details, dashboard, links, notes, scaffolds, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 
 export function deactivate(): void {}

@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME } from './constants';
 import { ProgressTracker } from './progress/tracker';
-import { RoadmapRegistry } from './roadmaps/registry';
+import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
 import { ProgressStore } from './storage/progressStore';
+import { WhenContext } from './util/context';
 import { translate } from './util/l10n';
 
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   readonly registry: RoadmapRegistry;
   readonly store: ProgressStore;
   readonly tracker: ProgressTracker;
+  /** The `when`-clause context keys the extension sets. */
+  readonly context: WhenContext;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -33,5 +36,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
   );
   const tracker = new ProgressTracker(store);
   context.subscriptions.push(log, registry);
-  return { log, registry, store, tracker };
+  return { log, registry, store, tracker, context: new WhenContext() };
 }

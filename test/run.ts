@@ -1,11 +1,12 @@
 /**
- * `npm test`: the unit suites in this process (plain mocha, no editor), then the integration
- * suites inside a real VS Code. Ends with one summary line per runner, and exits non-zero when
- * anything failed.
+ * `npm test`: the unit suites in this process (plain mocha, no editor), the integration suites
+ * inside a real VS Code, then the proof of the practice projects' checks. Ends with one summary
+ * line per runner, and exits non-zero when anything failed.
  */
 import Mocha from 'mocha';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawn } from 'child_process';
 import { runIntegrationTests } from './host/runIntegration';
 
 interface Summary {
@@ -22,11 +23,24 @@ async function runUnit(): Promise<Summary> {
   });
 }
 
+/** `npm run prove:checks` as a child process: its output as it comes, and its last line. */
+async function proveChecks(): Promise<{ ok: boolean; summary: string }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'prove', 'checks.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let last = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    const lines = chunk.toString().trim().split('\n');
+    last = lines[lines.length - 1] || last;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { ok: code === 0, summary: last };
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const unit = only === 'integration' ? undefined : await runUnit();
+  const unit = only === undefined || only === 'unit' ? await runUnit() : undefined;
   let integration: Summary | undefined;
-  if (only !== 'unit') {
+  if (only === undefined || only === 'integration') {
     integration = { passed: 0, failed: 0 };
     // Two passes: the main suites in a trusted workspace, then the Restricted Mode suites.
     for (const restricted of [false, true]) {
@@ -36,15 +50,17 @@ async function main(): Promise<void> {
         integration.passed += outcome.passed;
         integration.failed += outcome.failed;
       } catch (error) {
-        console.error(`Integration tests could not run: ${(error as Error).stack ?? error}`);
+        console.error(`Integration tests could not run: ${error instanceof Error ? error.stack : String(error)}`);
         integration.failed++;
       }
     }
   }
+  const proof = only === undefined || only === 'checks' ? await proveChecks() : undefined;
   console.log('');
   if (unit) console.log(`unit: ${unit.passed} passed, ${unit.failed} failed`);
   if (integration) console.log(`integration: ${integration.passed} passed, ${integration.failed} failed`);
-  const failed = (unit?.failed ?? 0) + (integration?.failed ?? 0);
+  if (proof) console.log(proof.summary);
+  const failed = (unit?.failed ?? 0) + (integration?.failed ?? 0) + (proof && !proof.ok ? 1 : 0);
   const ran = (unit?.passed ?? 0) + (integration?.passed ?? 0) + failed;
   process.exit(failed > 0 || ran === 0 ? 1 : 0);
 }

@@ -2,9 +2,8 @@
 import * as vscode from 'vscode';
 import { Commands, DASHBOARD_VIEW_TYPE } from '../constants';
 import type { DetailsFeature } from '../details';
-import { parseSavedPage } from '../details/protocol';
-import { isModule, isPhase, isRoadmap, isTask, Roadmap } from '../model/types';
-import { rootOf } from '../progress/tracker';
+import { parseSavedPage } from '../webview/protocol';
+import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import type { DashboardPanels } from './panel';
@@ -18,7 +17,7 @@ export function registerDashboard(context: vscode.ExtensionContext, services: Se
   const load = async (): Promise<DashboardPanels> => {
     if (!panels) {
       const { DashboardPanels } = await import('./panel');
-      panels = new DashboardPanels({ services, extensionUri: context.extensionUri, openModule: (m) => details.open(m), revealTask: tree.reveal });
+      panels = new DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: (task) => tree.reveal(task) });
       context.subscriptions.push(panels);
     }
     return panels;

@@ -1,30 +1,26 @@
 /** Dashboard panels, one per roadmap, re-rendered when that roadmap's progress changes. */
 import * as vscode from 'vscode';
 import { DASHBOARD_VIEW_TYPE } from '../constants';
-import { createMarkdownRenderer } from '../details/markdown';
-import { pageAssets, webviewOptions } from '../details/panel';
-import { parsePageMessage } from '../details/protocol';
 import { Module, Roadmap, Task, tasksOf } from '../model/types';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
-import { renderDashboard } from './render';
 import { translate } from '../util/l10n';
-import { recordModuleLoad } from '../util/loadLog';
-
-recordModuleLoad('dashboard/panel');
+import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
+import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
+import { PageMessage } from '../webview/protocol';
+import { renderDashboard } from './render';
 
 const RECENT_COUNT = 10;
 
-export interface DashboardHost {
+export interface DashboardHost extends PageHost {
   readonly services: Services;
-  readonly extensionUri: vscode.Uri;
   readonly openModule: (module: Module) => Promise<void>;
   readonly revealTask: (task: Task) => Promise<void>;
 }
 
 export class DashboardPanels extends Disposable {
   private readonly panels = new Map<string, DashboardPanel>();
-  private readonly md = createMarkdownRenderer();
+  private readonly md: MarkdownRenderer = createMarkdownRenderer();
 
   constructor(private readonly host: DashboardHost) {
     super();
@@ -40,8 +36,7 @@ export class DashboardPanels extends Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = webviewPanel ?? vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, '', vscode.ViewColumn.Active, webviewOptions(this.host.extensionUri));
-    panel.webview.options = webviewOptions(this.host.extensionUri);
+    const panel = webviewPanel ?? createWebviewPanel(DASHBOARD_VIEW_TYPE, '', this.host.extensionUri, { viewColumn: vscode.ViewColumn.Active });
     const dashboard = new DashboardPanel(panel, roadmap, this.host, this.md);
     this.panels.set(roadmap.id, dashboard);
     dashboard.onDidDispose(() => this.panels.get(roadmap.id) === dashboard && this.panels.delete(roadmap.id));
@@ -63,28 +58,16 @@ export class DashboardPanels extends Disposable {
   }
 }
 
-export class DashboardPanel extends Disposable {
-  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposeEmitter.event;
-  renders = 0;
-
+export class DashboardPanel extends WebviewPage {
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     public roadmap: Roadmap,
-    private readonly host: DashboardHost,
-    private readonly md: ReturnType<typeof createMarkdownRenderer>,
+    private readonly dashboard: DashboardHost,
+    private readonly md: MarkdownRenderer,
   ) {
-    super();
-    this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)));
-    this.register(host.services.tracker.onDidChange((change) => change.roadmap === this.roadmap && this.render()));
+    super(panel, dashboard, 'dashboard');
+    this.register(dashboard.services.tracker.onDidChange((change) => change.roadmap === this.roadmap && this.render()));
     this.render();
-  }
-
-  override dispose(): void {
-    this.disposeEmitter.fire();
-    super.dispose();
-    this.panel.dispose();
   }
 
   setRoadmap(roadmap: Roadmap): void {
@@ -93,39 +76,31 @@ export class DashboardPanel extends Disposable {
   }
 
   render(): void {
-    const { tracker } = this.host.services;
+    const { tracker } = this.dashboard.services;
     const recent = tasksOf(this.roadmap)
       .map((task) => ({ task, finishedAt: tracker.finishedAt(task) }))
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
     this.panel.title = vscode.l10n.t('Dashboard: {0}', this.roadmap.title);
-    this.panel.webview.html = renderDashboard(
-      { roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap) },
-      pageAssets(this.panel.webview, this.host.extensionUri),
-      this.md,
-      translate,
-    );
-    this.renders++;
+    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap) }, assets, this.md, translate));
   }
 
-  /** Messages from the page, validated; the dashboard understands Continue and links only. */
-  async receive(raw: unknown): Promise<boolean> {
-    const message = parsePageMessage(raw);
-    if (message?.type === 'ready') return true;
-    if (message?.type === 'openLink') {
-      await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
-      return true;
+  protected async pageReady(): Promise<void> {
+    // The dashboard is rendered whole on every change: nothing to bring up to date.
+  }
+
+  /** The dashboard offers Continue and links only. */
+  protected offers(message: PageMessage): boolean {
+    return message.type === 'ready' || message.type === 'openLink' || message.type === 'continue';
+  }
+
+  protected async handle(message: PageMessage): Promise<void> {
+    if (message.type !== 'continue') return;
+    const next = this.dashboard.services.tracker.nextTask(this.roadmap);
+    if (next) {
+      await this.dashboard.openModule(next.module);
+      await this.dashboard.revealTask(next);
     }
-    if (message?.type === 'continue') {
-      const next = this.host.services.tracker.nextTask(this.roadmap);
-      if (next) {
-        await this.host.openModule(next.module);
-        await this.host.revealTask(next);
-      }
-      return true;
-    }
-    this.host.services.log.warn(`Dropped a message from the dashboard that is not valid here: ${JSON.stringify(raw)?.slice(0, 200)}`);
-    return false;
   }
 }

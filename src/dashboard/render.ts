@@ -2,8 +2,8 @@
  * The dashboard of one roadmap as HTML: counts by state, a bar per phase drawn as SVG, the tasks
  * finished most recently, and a Continue button. Pure, like the details renderer.
  */
-import { escapeHtml, MarkdownRenderer } from '../details/markdown';
-import { PageAssets, renderPage } from '../details/render';
+import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { PageAssets, renderPage } from '../webview/page';
 import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Phase, Roadmap, Task, TaskState } from '../model/types';
@@ -85,7 +85,11 @@ export function phaseChart(phases: readonly Phase[], countsOf: (phase: Phase) =>
 function recentList(recent: DashboardInput['recent'], t: Translate): string {
   if (recent.length === 0) return `<p>${escapeHtml(t('Nothing finished yet. Tick a task in the tree or on a module page.'))}</p>`;
   const item = ({ task, finishedAt }: DashboardInput['recent'][number]) => {
-    const iso = new Date(finishedAt).toISOString();
+    // Times come from stored data; one that is no date (far in the future, say) leaves the date out
+    // rather than break the page (toISOString throws on it).
+    const date = new Date(finishedAt);
+    if (Number.isNaN(date.getTime())) return `<li>${escapeHtml(task.title)}</li>`;
+    const iso = date.toISOString();
     return `<li>${escapeHtml(task.title)} <time datetime="${iso}">${iso.slice(0, 10)}</time></li>`;
   };
   return `<ol class="recent">${recent.map(item).join('')}</ol>`;

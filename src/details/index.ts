@@ -5,32 +5,24 @@
 import * as vscode from 'vscode';
 import { Commands, DETAILS_VIEW_TYPE } from '../constants';
 import { isFinished } from '../model/progress';
-import { findModule, isModule, isPhase, isRoadmap, isTask, Module, Task } from '../model/types';
+import { findModule, isModule, isPhase, isRoadmap, isTask, Module } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import type { DetailsPanels } from './panel';
-import { parseSavedPage, TaskAction } from './protocol';
+import { parseSavedPage } from '../webview/protocol';
 
 export interface DetailsFeature {
   /** The panels, once the feature was first used; undefined before. */
   panels(): DetailsPanels | undefined;
   open(module: Module, options?: { preserveFocus?: boolean; pinned?: boolean }): Promise<void>;
-  /** Registers an action other features offer as a button on the tasks it applies to. */
-  addTaskAction(action: TaskAction, appliesTo?: (task: Task) => boolean): void;
 }
 
 export function registerDetails(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): DetailsFeature {
-  const actions = new Map<TaskAction, (task: Task) => boolean>([['reveal', () => true]]);
   let panels: DetailsPanels | undefined;
   const load = async (): Promise<DetailsPanels> => {
     if (!panels) {
       const { DetailsPanels } = await import('./panel');
-      panels = new DetailsPanels({
-        services,
-        extensionUri: context.extensionUri,
-        revealTask: tree.reveal,
-        taskActions: (task) => [...actions].filter(([, appliesTo]) => appliesTo(task)).map(([action]) => action),
-      });
+      panels = new DetailsPanels({ services, extensionUri: context.extensionUri, log: services.log });
       context.subscriptions.push(panels);
     }
     return panels;
@@ -76,7 +68,7 @@ export function registerDetails(context: vscode.ExtensionContext, services: Serv
     }),
   );
 
-  return { panels: () => panels, open, addTaskAction: (action, appliesTo = () => true) => void actions.set(action, appliesTo) };
+  return { panels: () => panels, open };
 }
 
 /** The module a tree element stands for; a phase opens its first unfinished module. */

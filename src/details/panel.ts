@@ -3,56 +3,35 @@
  * restored after a reload and all kept in step with progress without reloading their HTML.
  * Loaded on first use (see `index.ts`), since it brings markdown-it.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { Commands, DETAILS_VIEW_TYPE } from '../constants';
-import { formatCounts } from '../model/progress';
-import { Module, Task } from '../model/types';
-import { rootOf, TrackerChange } from '../progress/tracker';
+import { DETAILS_VIEW_TYPE } from '../constants';
+import { Module, rootOf, Task } from '../model/types';
+import { TrackerChange } from '../progress/tracker';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
-import { createMarkdownRenderer, MarkdownRenderer } from './markdown';
-import { PageMessage, parsePageMessage, TaskAction } from './protocol';
-import { PageAssets, renderModulePage } from './render';
 import { translate } from '../util/l10n';
-import { recordModuleLoad } from '../util/loadLog';
+import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
+import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
+import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
+import { PageMessage, taskIdOf } from '../webview/protocol';
+import { actionsFor, taskAction } from '../webview/taskActions';
+import { modulePageOffers, renderModulePage } from './render';
 
-recordModuleLoad('details/panel (markdown-it)');
-
-export interface DetailsHost {
+export interface DetailsHost extends PageHost {
   readonly services: Services;
-  readonly extensionUri: vscode.Uri;
-  /** Shows a task in the tree; owned by the tree feature. */
-  readonly revealTask: (task: Task) => Promise<void>;
-  /** Actions other features offer on a task, for its buttons on the page. */
-  readonly taskActions: (task: Task) => readonly TaskAction[];
 }
 
-export class DetailsPanel extends Disposable {
-  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposeEmitter.event;
-  /** The last message sent to the page and whether VS Code delivered it; tests read these. */
-  lastPosted: { message: unknown; delivered: boolean } | undefined;
-
+export class DetailsPanel extends WebviewPage {
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     public module: Module,
     public pinned: boolean,
-    private readonly host: DetailsHost,
+    private readonly details: DetailsHost,
     private readonly md: MarkdownRenderer,
   ) {
-    super();
-    this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)));
-    this.register(host.services.tracker.onDidChange((change) => void this.progressChanged(change)));
+    super(panel, details, 'details');
+    this.register(details.services.tracker.onDidChange((change) => void this.progressChanged(change)));
     this.render();
-  }
-
-  override dispose(): void {
-    this.disposeEmitter.fire();
-    super.dispose();
-    this.panel.dispose();
   }
 
   show(module: Module, preserveFocus: boolean): void {
@@ -64,50 +43,41 @@ export class DetailsPanel extends Disposable {
   }
 
   render(): void {
-    const { tracker } = this.host.services;
-    const webview = this.panel.webview;
-    const assets = pageAssets(webview, this.host.extensionUri);
+    const { tracker } = this.details.services;
     this.panel.title = `${this.pinned ? '📌 ' : ''}${this.module.implicit ? this.module.phase.title : this.module.title}`;
-    webview.html = renderModulePage(
-      { module: this.module, stateOf: tracker.stateOf, counts: tracker.countsOf(this.module), actionsFor: this.host.taskActions, pinned: this.pinned },
-      assets,
-      this.md,
-      translate,
+    this.setHtml((assets) =>
+      renderModulePage(
+        { module: this.module, stateOf: tracker.stateOf, counts: tracker.countsOf(this.module), actionsFor: (task) => actionsFor(task, actionContext()), pinned: this.pinned },
+        assets,
+        this.md,
+        translate,
+      ),
     );
   }
 
-  /** Every message from the page arrives here, checked before anything acts on it. */
-  async receive(raw: unknown): Promise<boolean> {
-    const message = parsePageMessage(raw);
-    const task = message && 'taskId' in message ? this.module.tasks.find((t) => t.id === message.taskId) : undefined;
-    if (!message || ('taskId' in message && !task)) {
-      this.host.services.log.warn(`Dropped a message from the details page that is not valid here: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return false;
-    }
-    await this.handle(message, task);
-    return true;
+  protected async pageReady(): Promise<void> {
+    // The page may have been rendered before a change landed; bring it up to date.
+    await this.postStates(this.module.tasks);
   }
 
-  private async handle(message: PageMessage, task: Task | undefined): Promise<void> {
-    switch (message.type) {
-      case 'ready':
-        // The page may have been rendered before a change landed; bring it up to date.
-        await this.postStates(this.module.tasks);
-        return;
-      case 'setState':
-        if (isReadOnlyRoadmap(rootOf(task!))) refuseInRestrictedMode('trackWorkspaceRoadmap');
-        else await this.host.services.tracker.setState([task!], message.state);
-        return;
-      case 'openLink':
-        await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
-        return;
-      case 'taskAction':
-        if (message.action === 'reveal') await this.host.revealTask(task!);
-        else await vscode.commands.executeCommand(ACTION_COMMANDS[message.action], task);
-        return;
-      default:
-        return;
+  protected offers(message: PageMessage): boolean {
+    return modulePageOffers(message, this.module, (task) => actionsFor(task, actionContext()));
+  }
+
+  protected async handle(message: PageMessage): Promise<void> {
+    const taskId = taskIdOf(message);
+    const task = taskId === undefined ? undefined : this.taskOnPage(taskId);
+    if (!task) return;
+    if (message.type === 'setState') {
+      if (isReadOnlyRoadmap(rootOf(task))) refuseInRestrictedMode('trackWorkspaceRoadmap');
+      else await this.details.services.tracker.setState([task], message.state);
+    } else if (message.type === 'taskAction') {
+      await vscode.commands.executeCommand(taskAction(message.action).command, task);
     }
+  }
+
+  private taskOnPage(taskId: string): Task | undefined {
+    return this.module.tasks.find((t) => t.id === taskId);
   }
 
   private async progressChanged(change: TrackerChange): Promise<void> {
@@ -117,22 +87,14 @@ export class DetailsPanel extends Disposable {
   }
 
   private async postStates(tasks: readonly Task[]): Promise<void> {
-    const { tracker } = this.host.services;
-    const message = {
-      type: 'states',
-      states: Object.fromEntries(tasks.map((t) => [t.id, tracker.stateOf(t)])),
-      summary: formatCounts(tracker.countsOf(this.module)),
-    };
-    const delivered = await this.panel.webview.postMessage(message);
-    this.lastPosted = { message, delivered };
+    const { tracker } = this.details.services;
+    await this.post({ type: 'states', states: Object.fromEntries(tasks.map((t) => [t.id, tracker.stateOf(t)])), counts: tracker.countsOf(this.module) });
   }
 }
 
-const ACTION_COMMANDS: Record<Exclude<TaskAction, 'reveal'>, string> = {
-  openNotes: Commands.openNotes,
-  createProject: Commands.createStarterProject,
-  linkFolder: Commands.linkFolder,
-};
+function actionContext(): { trusted: boolean } {
+  return { trusted: vscode.workspace.isTrusted };
+}
 
 /** Keeps the follow panel and the pinned ones, and creates, revives and finds them. */
 export class DetailsPanels extends Disposable {
@@ -185,7 +147,6 @@ export class DetailsPanels extends Disposable {
   }
 
   revive(webviewPanel: vscode.WebviewPanel, module: Module, pinned: boolean): DetailsPanel {
-    webviewPanel.webview.options = webviewOptions(this.host.extensionUri);
     const panel = this.create(webviewPanel, module, pinned);
     if (!pinned && !this.follow) this.follow = panel;
     return panel;
@@ -220,32 +181,6 @@ export class DetailsPanels extends Disposable {
   }
 
   private newWebviewPanel(module: Module, preserveFocus: boolean): vscode.WebviewPanel {
-    return vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, module.title, { viewColumn: vscode.ViewColumn.Active, preserveFocus }, webviewOptions(this.host.extensionUri));
+    return createWebviewPanel(DETAILS_VIEW_TYPE, module.title, this.host.extensionUri, { viewColumn: vscode.ViewColumn.Active, preserveFocus });
   }
-}
-
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    retainContextWhenHidden: false,
-    enableFindWidget: true,
-  };
-}
-
-/** The page's script and stylesheet as webview URIs, and a fresh nonce for this render. */
-export function pageAssets(webview: vscode.Webview, extensionUri: vscode.Uri): PageAssets {
-  const media = vscode.Uri.joinPath(extensionUri, 'media');
-  return {
-    cspSource: webview.cspSource,
-    nonce: nonce(),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
-  };
-}
-
-/** A fresh, unguessable nonce per render, so no script but ours can run in the page. */
-export function nonce(): string {
-  return randomBytes(16).toString('hex');
 }

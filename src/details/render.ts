@@ -10,66 +10,19 @@ import { Counts, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Module, Resource, SectionInfo, Task, TaskState, TASK_STATES, Tool } from '../model/types';
 import { english, type Translate } from '../util/translate';
-import { escapeHtml, MarkdownRenderer } from './markdown';
-import { TaskAction } from './protocol';
-
-export interface PageAssets {
-  readonly cspSource: string;
-  readonly nonce: string;
-  readonly scriptUri: string;
-  readonly styleUri: string;
-}
+import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { PageAssets, renderPage } from '../webview/page';
+import { PageMessage, taskIdOf } from '../webview/protocol';
+import { taskAction, TaskActionId } from '../webview/taskActions';
 
 export interface ModulePageInput {
   readonly module: Module;
   readonly stateOf: (task: Task) => TaskState;
   readonly counts: Counts;
   /** Per-task buttons the extension can serve right now (e.g. no scaffolds in Restricted Mode). */
-  readonly actionsFor?: (task: Task) => readonly TaskAction[];
+  readonly actionsFor?: (task: Task) => readonly TaskActionId[];
   /** Saved with the page so a reload restores a pinned panel as pinned. */
   readonly pinned?: boolean;
-}
-
-/** A task button's text, and its accessible name, which says which task it acts on. */
-function actionText(action: TaskAction, taskTitle: string, t: Translate): { text: string; label: string } {
-  switch (action) {
-    case 'reveal':
-      return { text: t('Show in tree'), label: t('Show in tree: {0}', taskTitle) };
-    case 'openNotes':
-      return { text: t('Notes'), label: t('Notes: {0}', taskTitle) };
-    case 'createProject':
-      return { text: t('Create starter project'), label: t('Create starter project: {0}', taskTitle) };
-    case 'linkFolder':
-      return { text: t('Link folder…'), label: t('Link folder…: {0}', taskTitle) };
-  }
-}
-
-export function renderPage(assets: PageAssets, title: string, body: string, bodyData: Record<string, string>): string {
-  const data = Object.entries(bodyData)
-    .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
-    .join('');
-  // default-src 'none': the page may load nothing but our own stylesheet and nonce'd script.
-  const csp = [
-    "default-src 'none'",
-    `style-src ${assets.cspSource}`,
-    `script-src 'nonce-${assets.nonce}'`,
-    `img-src ${assets.cspSource}`,
-    `font-src ${assets.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(assets.styleUri)}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body${data}>
-${body}
-<script nonce="${assets.nonce}" src="${escapeHtml(assets.scriptUri)}"></script>
-</body>
-</html>`;
 }
 
 export function renderModulePage(input: ModulePageInput, assets: PageAssets, md: MarkdownRenderer, t: Translate = english): string {
@@ -127,8 +80,8 @@ function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer, t: Tr
   const options = TASK_STATES.map((s) => `<option value="${s}"${s === state ? ' selected' : ''}>${escapeHtml(stateName(s, t))}</option>`).join('');
   const actions = (input.actionsFor?.(task) ?? ['reveal'])
     .map((a) => {
-      const { text, label } = actionText(a, task.title, t);
-      return `<button type="button" class="link-button" data-action="${a}" data-task-id="${id}" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</button>`;
+      const { text, label } = taskAction(a);
+      return `<button type="button" class="link-button" data-action="${a}" data-task-id="${id}" aria-label="${escapeHtml(t(label, task.title))}">${escapeHtml(t(text))}</button>`;
     })
     .join('');
   const badge = task.kind === 'project' ? `<span class="badge">${escapeHtml(task.optional ? t('optional') : t('project'))}</span>` : '';
@@ -160,4 +113,17 @@ function resourceList(resources: readonly Resource[], md: MarkdownRenderer): str
 /** A link the page script opens through the extension; same shape as the Markdown renderer's. */
 function link(url: string, text: string): string {
   return `<a href="#" data-href="${escapeHtml(url)}" title="${escapeHtml(url)}" class="external-link">${escapeHtml(text)}</a>`;
+}
+
+/**
+ * Whether a module page, as rendered, offers what a message from it asks: a task it shows, an
+ * action it gave that task. A page cannot act on another module's tasks or invent an action.
+ */
+export function modulePageOffers(message: PageMessage, module: Module, actionsFor: (task: Task) => readonly TaskActionId[]): boolean {
+  if (message.type === 'continue') return false;
+  const taskId = taskIdOf(message);
+  if (taskId === undefined) return true;
+  const task = module.tasks.find((t) => t.id === taskId);
+  if (!task) return false;
+  return message.type !== 'taskAction' || actionsFor(task).includes(message.action);
 }

@@ -6,11 +6,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, LinkedFolderContext } from '../constants';
-import { isTask, Task } from '../model/types';
-import { rootOf } from '../progress/tracker';
+import { isTask, rootOf, Task } from '../model/types';
 import type { Services } from '../services';
 import { LinkStore, StoredLink } from '../storage/linkStore';
-import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
 import { translate } from '../util/l10n';
@@ -53,7 +51,7 @@ export class LinkedFolder implements TaskChild {
   }
 }
 
-export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): LinksFeature {
+export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): LinksFeature {
   const store = new LinkStore(
     context.workspaceState,
     (message, shown) => {
@@ -82,7 +80,6 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     return added;
   };
 
-  details.addTaskAction('linkFolder');
   const source: TaskChildSource = {
     count: (task) => store.linksOf(rootOf(task).id, task.id).length,
     children: foldersOf,
@@ -103,6 +100,12 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     }
   });
 
+  const linksChanged = async (key: string) => {
+    decorations.refresh();
+    const task = await toTask(key);
+    changed.fire(task ? [task] : undefined);
+  };
+
   const linkedFolderArg = (arg: unknown): LinkedFolder | undefined => (arg instanceof LinkedFolder ? arg : undefined);
   const taskArg = (arg: unknown): Task | undefined => {
     const selected = arg ?? tree.view.selection[0];
@@ -114,11 +117,8 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     decorations,
     tree.provider.addChildSource(source),
     vscode.window.registerFileDecorationProvider(decorations),
-    store.onDidChange(async (key) => {
-      decorations.refresh();
-      const task = await toTask(key);
-      changed.fire(task ? [task] : undefined);
-    }),
+    store.onDidChange((key) => void linksChanged(key)),
+
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       decorations.refresh();
       changed.fire(undefined);

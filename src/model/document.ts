@@ -4,7 +4,8 @@
  * bundled roadmaps are validated at build time and shipped in this form, so the extension needs
  * no YAML parser to show them. Pure.
  */
-import type { Module, Phase, Resource, Roadmap, RoadmapSource, Task, TaskKind, Tool } from './types';
+import type { Estimate, Module, Phase, Resource, Roadmap, RoadmapSource, Task, TaskKind, Tool } from './types';
+import { parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 
 export interface TaskDocument {
   readonly id: string;
@@ -15,6 +16,8 @@ export interface TaskDocument {
   readonly formerIds?: readonly string[];
   /** Projects only. */
   readonly optional?: boolean;
+  /** Hours as written (`6`, `"4-6h"`); parsed by plan/estimate.ts. */
+  readonly estimate?: number | string;
 }
 
 export interface SectionDocument {
@@ -31,6 +34,8 @@ export interface SectionDocument {
   readonly tools?: readonly Tool[];
   readonly resources?: readonly Resource[];
   readonly advice?: readonly string[];
+  /** Hours as written, or on a phase weeks (`"1-2 weeks"`). */
+  readonly estimate?: number | string;
 }
 
 export interface PhaseDocument extends SectionDocument {
@@ -48,6 +53,8 @@ export interface RoadmapDocument {
   readonly tools?: readonly Tool[];
   readonly resources?: readonly Resource[];
   readonly advice?: readonly string[];
+  /** As written (`10`, `"10-15"`). */
+  readonly hoursPerWeek?: number | string;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -65,6 +72,7 @@ export function buildRoadmap(doc: RoadmapDocument, source: RoadmapSource): Roadm
     resources: doc.resources ?? [],
     advice: doc.advice ?? [],
     phases: [],
+    hoursPerWeek: doc.hoursPerWeek === undefined ? undefined : parseHoursPerWeek(doc.hoursPerWeek).value,
     source,
     taskIndex: new Map(),
   };
@@ -101,6 +109,7 @@ function buildTask(doc: TaskDocument, kind: TaskKind, module: Module): Task {
     resources: doc.resources ?? [],
     formerIds: doc.formerIds ?? [],
     optional: kind === 'project' && doc.optional === true,
+    estimate: estimateOf(doc.estimate),
     module,
   };
 }
@@ -118,7 +127,13 @@ function section(doc: SectionDocument) {
     tools: doc.tools ?? [],
     resources: doc.resources ?? [],
     advice: doc.advice ?? [],
+    estimate: estimateOf(doc.estimate),
   };
+}
+
+/** The document was validated (the loader reports bad estimates), so this only converts. */
+function estimateOf(value: number | string | undefined): Estimate | undefined {
+  return value === undefined ? undefined : parseEstimate(value, 'phase').value;
 }
 
 function indexTasks(phases: readonly Phase[]): Map<string, Task> {

@@ -9,13 +9,12 @@
  * about a file (shown in the Problems panel and the output), which users search for and quote in
  * bug reports, and they name the file's English keys. The same holds for `storage/progressFile.ts`.
  */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, parseDocument, Parser, Scalar, YAMLMap } from 'yaml';
+import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, Parser, Scalar, YAMLMap, YAMLParseError } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
-import { recordModuleLoad } from '../util/loadLog';
+import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { MAX_ID_LENGTH, slugify } from './ids';
+import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
-
-recordModuleLoad('model/loader (yaml)');
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -39,11 +38,11 @@ export interface LoadResult {
 
 /** Keys each object accepts, in the order the schema lists them. Exported for the schema test. */
 export const KNOWN_KEYS = {
-  roadmap: ['$schema', 'id', 'title', 'description', 'duration', 'level', 'phases', 'tips', 'tools', 'resources', 'advice'],
-  phase: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'modules', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice'],
-  module: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice'],
-  task: ['id', 'title', 'summary', 'topics', 'resources', 'formerIds'],
-  project: ['id', 'title', 'summary', 'topics', 'optional', 'resources', 'formerIds'],
+  roadmap: ['$schema', 'id', 'title', 'description', 'duration', 'level', 'phases', 'tips', 'tools', 'resources', 'advice', 'hoursPerWeek'],
+  phase: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'modules', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice', 'estimate'],
+  module: ['id', 'title', 'description', 'duration', 'level', 'goal', 'objectives', 'tasks', 'projects', 'tips', 'tools', 'resources', 'advice', 'estimate'],
+  task: ['id', 'title', 'summary', 'topics', 'resources', 'formerIds', 'estimate'],
+  project: ['id', 'title', 'summary', 'topics', 'optional', 'resources', 'formerIds', 'estimate'],
   tool: ['name', 'note', 'url'],
   resource: ['title', 'url', 'note'],
 } as const;
@@ -65,21 +64,23 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { errors: [wholeFileError(source.label, `file is ${mb(byteLength)} MB; roadmap files are limited to ${mb(MAX_FILE_BYTES)} MB`)] };
   }
-  const tooDeep = nestingProblem(text);
-  if (tooDeep) {
-    return { errors: [{ file: source.label, path: '', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at }] };
-  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    const parsed = parseWithinDepth(text, lines, {
       lineCounter: lines,
       prettyErrors: false,
-      uniqueKeys: true,
+      // Checked below in one pass; the parser's own check is quadratic in a mapping's size.
+      uniqueKeys: false,
       merge: false,
       schema: 'core',
       customTags: [],
       resolveKnownTags: false,
     });
+    if ('tooDeep' in parsed) {
+      const { message, at } = parsed.tooDeep;
+      return { errors: [{ file: source.label, path: '', message, start: at, end: at }] };
+    }
+    doc = parsed.doc;
   } catch (error) {
     // The parser reports problems as document errors; a throw is a parser bug or exhausted stack.
     return { errors: [wholeFileError(source.label, `could not parse the file: ${(error as Error).message}`)] };
@@ -100,6 +101,10 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
       start: position(problem.pos[0]),
       end: position(problem.pos[1]),
     });
+  }
+  for (const { key, first } of findDuplicateKeys(doc.contents)) {
+    const range = key.range ?? [0, 0, 0];
+    errors.push({ file: source.label, path: '', message: duplicateKeyMessage(key, position(first.range?.[0] ?? 0).line), start: position(range[0]), end: position(range[1]) });
   }
   if (errors.length > 0) return { errors: errors.slice(0, MAX_ERRORS) };
   if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -123,33 +128,62 @@ function compact<T extends object>(value: T): T {
   return value;
 }
 
+/** Nesting too deep to compose, with where it starts. */
+interface TooDeep {
+  readonly message: string;
+  readonly at: Position;
+}
+
 /**
- * Finds nesting deeper than any roadmap needs before the document is composed (composing and
- * validating recurse, so a deep enough file would exhaust the stack). The depth is the parser's
- * own: its stack of open collections (block and flow, the top-level mapping included), watched
- * as the lexer feeds it, so the scan stops at the first level too many. Lexer and parser keep
- * explicit stacks and do not recurse; brackets or quotes inside text (`[0, 1)`, `12" ruler`) are
- * text to them.
+ * `parseDocument`, with nesting deeper than any roadmap needs refused before the document is
+ * composed (composing and validating recurse, so a deep enough file would exhaust the stack). The
+ * depth is the parser's own: its stack of open collections (block and flow, the top-level mapping
+ * included), watched as the lexer feeds it, so a deep file stops at the first level too many. Lexer
+ * and parser keep explicit stacks and do not recurse; brackets or quotes inside text (`[0, 1)`,
+ * `12" ruler`) are text to them. One pass: the syntax tree checked is the one composed.
  */
-export function nestingProblem(text: string): { message: string; at: Position } | undefined {
-  const lines = new LineCounter();
+function parseWithinDepth(text: string, lines: LineCounter, options: ConstructorParameters<typeof Composer>[0]): { doc: Document.Parsed } | { tooDeep: TooDeep } {
   lines.addNewLine(0);
   const parser = new Parser(lines.addNewLine);
-  const collections = new Set(['block-map', 'block-seq', 'flow-collection']);
+  const tokens: CST.Token[] = [];
   for (const lexeme of new Lexer().lex(text)) {
-    // Completed documents come out here; only the open ones matter.
-    for (const _document of parser.next(lexeme));
+    for (const token of parser.next(lexeme)) tokens.push(token);
     // Collections are a subset of the open tokens: count them only when there could be too many.
-    if (parser.stack.length <= MAX_DEPTH) continue;
-    let depth = 0;
-    for (const token of parser.stack) {
-      if (!collections.has(token.type) || ++depth <= MAX_DEPTH) continue;
-      const { line, col } = lines.linePos(token.offset);
-      const message = token.type === 'flow-collection' ? `brackets are nested more than ${MAX_DEPTH} levels deep` : `line ${line} is nested more than ${MAX_DEPTH} levels deep; roadmaps nest far less`;
-      return { message, at: { line, column: col } };
+    if (parser.stack.length > MAX_DEPTH) {
+      const tooDeep = tooDeepIn(parser.stack, lines);
+      if (tooDeep) return { tooDeep };
     }
   }
+  for (const token of parser.end()) tokens.push(token);
+  let doc: Document.Parsed | undefined;
+  for (const composed of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) {
+      doc = composed;
+    } else {
+      // As parseDocument reports it; validateRoadmap words it for authors.
+      doc.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, an empty one for empty text.
+  return { doc: doc! };
+}
+
+function tooDeepIn(stack: readonly CST.Token[], lines: LineCounter): TooDeep | undefined {
+  let depth = 0;
+  for (const token of stack) {
+    if ((token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') || ++depth <= MAX_DEPTH) continue;
+    const { line, col } = lines.linePos(token.offset);
+    const message = token.type === 'flow-collection' ? `brackets are nested more than ${MAX_DEPTH} levels deep` : `line ${line} is nested more than ${MAX_DEPTH} levels deep; roadmaps nest far less`;
+    return { message, at: { line, column: col } };
+  }
   return undefined;
+}
+
+/** Nesting deeper than MAX_DEPTH in `text`, as validateRoadmap refuses it; undefined when there is none. */
+export function nestingProblem(text: string): TooDeep | undefined {
+  const parsed = parseWithinDepth(text, new LineCounter(), {});
+  return 'tooDeep' in parsed ? parsed.tooDeep : undefined;
 }
 
 class TooLarge extends Error {}
@@ -185,6 +219,7 @@ class Reader {
       tools: this.optionalList(map, 'tools', '', (node, path) => this.readTool(node, path)),
       resources: this.optionalList(map, 'resources', '', (node, path) => this.readResource(node, path)),
       advice: this.optionalList(map, 'advice', '', (node, p) => this.text(node, p, MAX_MARKDOWN_LENGTH)),
+      hoursPerWeek: this.estimate(map, 'hoursPerWeek', '', 'roadmap'),
     });
   }
 
@@ -222,6 +257,7 @@ class Reader {
       tools: this.optionalList(map, 'tools', path, (node, p) => this.readTool(node, p)),
       resources: this.optionalList(map, 'resources', path, (node, p) => this.readResource(node, p)),
       advice: markdownList('advice'),
+      estimate: this.estimate(map, 'estimate', path, kind),
     };
   }
 
@@ -236,6 +272,7 @@ class Reader {
       resources: this.optionalList(map, 'resources', path, (child, p) => this.readResource(child, p)),
       formerIds: this.optionalList(map, 'formerIds', path, (child, p) => this.idValue(child, p)),
       optional: kind === 'project' ? this.boolean(map, 'optional', path) : undefined,
+      estimate: this.estimate(map, 'estimate', path, kind === 'project' ? 'project' : 'task'),
     });
   }
 
@@ -390,6 +427,20 @@ class Reader {
     if (isScalar(resolved) && typeof resolved.value === 'boolean') return resolved.value;
     this.errorAt(node, join(path, key), `expected true or false, found ${describe(resolved)}`);
     return undefined;
+  }
+
+  /** `estimate` on a task, project, module or phase, or a roadmap's `hoursPerWeek`: kept as written once valid. */
+  private estimate(map: YAMLMap, key: string, path: string, kind: EstimatedKind | 'roadmap'): number | string | undefined {
+    const node = this.value(map, key);
+    if (node === undefined) return undefined;
+    const resolved = this.resolve(node);
+    const value: unknown = isScalar(resolved) ? resolved.value : isSeq(resolved) ? [] : {};
+    const parsed = kind === 'roadmap' ? parseHoursPerWeek(value) : parseEstimate(value, kind);
+    if (parsed.error !== undefined) {
+      this.errorAt(node, join(path, key), parsed.error);
+      return undefined;
+    }
+    return value as number | string;
   }
 
   /**

@@ -7,6 +7,10 @@
 export type TaskState = 'notStarted' | 'inProgress' | 'done' | 'skipped';
 export const TASK_STATES: readonly TaskState[] = ['notStarted', 'inProgress', 'done', 'skipped'];
 
+export function isTaskState(value: unknown): value is TaskState {
+  return TASK_STATES.includes(value as TaskState);
+}
+
 export type TaskKind = 'topic' | 'project';
 
 export interface Tool {
@@ -19,6 +23,17 @@ export interface Resource {
   readonly title: string;
   readonly url: string;
   readonly note?: string;
+}
+
+/** Hours, low and high end; equal when the author gave one number. */
+export interface HoursRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** An author's effort estimate (`estimate` in the file, see plan/estimate.ts): hours, or on a phase weeks. */
+export interface Estimate extends HoursRange {
+  readonly unit: 'hours' | 'weeks';
 }
 
 /** What roadmaps, phases and modules all carry beside their children. */
@@ -38,6 +53,7 @@ export interface Guidance {
 export interface SectionInfo extends Guidance {
   readonly goal?: string;
   readonly objectives: readonly string[];
+  readonly estimate?: Estimate;
 }
 
 export interface Task {
@@ -50,6 +66,7 @@ export interface Task {
   readonly formerIds: readonly string[];
   /** Projects only: the author marks it optional or one choice among several. */
   readonly optional: boolean;
+  readonly estimate?: Estimate;
   readonly module: Module;
 }
 
@@ -68,6 +85,8 @@ export interface Phase extends SectionInfo {
 
 export interface Roadmap extends Guidance {
   readonly phases: readonly Phase[];
+  /** The study time per week the author assumes (`hoursPerWeek`), when the file states one. */
+  readonly hoursPerWeek?: HoursRange;
   /** Where it came from, for error messages and "Open Roadmap File". */
   readonly source: RoadmapSource;
   /** Every task by id, and by former id, for O(1) lookup. */
@@ -105,6 +124,14 @@ export function tasksOf(node: Container | Task): readonly Task[] {
   if ('modules' in node) return node.modules.flatMap((m) => m.tasks);
   if ('phases' in node) return node.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks));
   return node.tasks;
+}
+
+/** The roadmap any node belongs to. */
+export function rootOf(node: Container | Task): Roadmap {
+  if ('kind' in node) return node.module.phase.roadmap;
+  if ('phases' in node) return node;
+  if ('modules' in node) return node.roadmap;
+  return node.phase.roadmap;
 }
 
 export function formatError(error: RoadmapError): string {

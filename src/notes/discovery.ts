@@ -22,17 +22,26 @@ export interface TaskReference {
 export function findTaskReferences(text: string): TaskReference[] {
   if (text.length > MAX_NOTE_BYTES) return [];
   const found: TaskReference[] = [];
+  // A set of what was found, not a search of the list: a note may hold tens of thousands of links.
+  const seen = new Set<string>();
   const add = (roadmapId: string, taskId: string, line: number) => {
-    if (!found.some((r) => r.roadmapId === roadmapId && r.taskId === taskId)) found.push({ roadmapId, taskId, line });
+    const key = `${roadmapId}/${taskId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ roadmapId, taskId, line });
   };
   for (const ref of frontMatterTasks(text)) {
     const match = REF.exec(ref);
     if (match) add(match[1], match[2], 0);
   }
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    for (const match of line.matchAll(LINK)) add(match[1], match[2], i);
-  });
+  // One pass over the text, counting line breaks up to each link (a link never spans a line).
+  let line = 0;
+  let counted = 0;
+  for (const match of text.matchAll(LINK)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = match.index;
+    add(match[1], match[2], line);
+  }
   return found;
 }
 

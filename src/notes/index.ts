@@ -5,8 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, NoteContext, Settings } from '../constants';
-import { findModule, isModule, isTask, Module, Task } from '../model/types';
-import { rootOf } from '../progress/tracker';
+import { findModule, isModule, isTask, Module, rootOf, Task } from '../model/types';
 import type { Services } from '../services';
 import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
@@ -152,10 +151,9 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
     return uri;
   };
 
-  details.addTaskAction('openNotes');
   const source: TaskChildSource = {
     count: (task) => index.notesOf(rootOf(task).id, task.id).length,
-    children: async (task) => index.notesOf(rootOf(task).id, task.id).map((u) => new NoteRow(task, vscode.Uri.parse(u))),
+    children: (task) => Promise.resolve(index.notesOf(rootOf(task).id, task.id).map((u) => new NoteRow(task, vscode.Uri.parse(u)))),
     onDidChange: changed.event,
   };
 

@@ -3,7 +3,7 @@
  * that every view listens to. Pure: storage comes in through `ProgressStore`.
  */
 import { RollUp, Counts, nextTask } from '../model/progress';
-import { Container, Roadmap, Task, TaskState } from '../model/types';
+import { Container, Roadmap, rootOf, Task, TaskState } from '../model/types';
 import { ProgressStore, TaskProgress } from '../storage/progressStore';
 
 export interface TrackerChange {
@@ -90,11 +90,4 @@ export class ProgressTracker {
     }
     return rollUp;
   }
-}
-
-export function rootOf(node: Container | Task): Roadmap {
-  if ('kind' in node) return node.module.phase.roadmap;
-  if ('phases' in node) return node;
-  if ('modules' in node) return node.roadmap;
-  return node.phase.roadmap;
 }

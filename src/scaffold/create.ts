@@ -4,17 +4,14 @@
  * user, reads and stats through `vscode.workspace.fs`, and writes.
  */
 import * as vscode from 'vscode';
+import { rootOf } from '../model/types';
 import type { Task } from '../model/types';
-import { rootOf } from '../progress/tracker';
 import type { Services } from '../services';
 import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectFolderNameOf, projectNameProblem, TemplateFile } from './plan';
-import { recordModuleLoad } from '../util/loadLog';
 import { GuardedWriter, OutsideFolder } from './writeGuard';
-
-recordModuleLoad('scaffold/create');
 
 export const SCAFFOLDS_FOLDER = ['roadmaps', 'scaffolds'] as const;
 const MANIFEST_FILE = 'scaffold.yaml';

@@ -4,13 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import type { DetailsFeature } from '../details';
 import type { LinksFeature } from '../links';
 import { isTask, Task } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import type { ScaffoldCatalog, ScaffoldPrompts } from './create';
-import { setContext } from '../util/context';
 
 export interface ScaffoldFeature {
   catalog(): Promise<ScaffoldCatalog>;
@@ -18,7 +16,7 @@ export interface ScaffoldFeature {
   create(task: Task | undefined, prompts?: ScaffoldPrompts): Promise<vscode.Uri | undefined>;
 }
 
-export function registerScaffolds(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, links: LinksFeature, details: DetailsFeature): ScaffoldFeature {
+export function registerScaffolds(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, links: LinksFeature): ScaffoldFeature {
   let catalog: ScaffoldCatalog | undefined;
   const load = async () => {
     const module = await import('./create');
@@ -29,12 +27,9 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
     const { module, catalog } = await load();
     const deps = { task, linkFolder: async (t: Task, folder: vscode.Uri) => void (await links.link(t, folder)) };
     const created = await module.createStarterProject(services, catalog, deps, prompts);
-    if (created) setContext(ContextKeys.createdStarterProject, true);
+    if (created) services.context.set(ContextKeys.createdStarterProject, true);
     return created;
   };
-
-  // Every practice project has a starter (a unit test keeps it so); topics get none on the page.
-  details.addTaskAction('createProject', (task) => task.kind === 'project');
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.createStarterProject, (clicked?: unknown) => create(isTask(clicked) ? clicked : tree.view.selection.find(isTask))),

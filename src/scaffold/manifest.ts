@@ -3,12 +3,27 @@
  * scaffold author can jump to it. Pure: nothing here imports `vscode`.
  */
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { BUILTIN_VARIABLES } from './plan';
+import { duplicateKeyMessage, findDuplicateKeys } from '../model/duplicateKeys';
+import { BUILTIN_VARIABLES, unsafePathReason } from './plan';
 
 export interface ScaffoldVariable {
   readonly name: string;
   readonly description: string;
   readonly default: string;
+}
+
+/** One check: a pytest test that proves a README "The work" step is done. */
+export interface ScaffoldCheck {
+  /** Kebab-case, unique in the scaffold. */
+  readonly id: string;
+  /** A short sentence, shown in the UI. */
+  readonly title: string;
+  /** The number of the README step it belongs to, from 1. */
+  readonly step: number;
+  /** The roadmap topics it practises. */
+  readonly topics: readonly string[];
+  /** The pytest node id relative to the project root: `checks/test_steps.py::test_name`. */
+  readonly test: string;
 }
 
 export interface ScaffoldManifest {
@@ -20,10 +35,13 @@ export interface ScaffoldManifest {
   readonly serves: readonly string[];
   /** Variables beyond the built-ins, each with a default. */
   readonly variables: readonly ScaffoldVariable[];
+  /** The checks of the learner's steps; empty when the manifest declares none. */
+  readonly checks: readonly ScaffoldCheck[];
 }
 
-const KNOWN_KEYS = ['id', 'title', 'description', 'serves', 'variables'];
+const KNOWN_KEYS = ['id', 'title', 'description', 'serves', 'variables', 'checks'];
 const VARIABLE_KEYS = ['name', 'description', 'default'];
+const CHECK_KEYS = ['id', 'title', 'step', 'topics', 'test'];
 const ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const ID_PATTERN = new RegExp(`^${ID}$`);
 const SERVES_PATTERN = new RegExp(`^${ID}/${ID}$`);
@@ -31,6 +49,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 100;
 const MAX_DESCRIPTION_LENGTH = 500;
+const MAX_TOPIC_LENGTH = 100;
+/** The names after the file in a node id: `::TestClass::test_name`. */
+const NODE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function parseScaffoldManifest(text: string, label: string): { manifest?: ScaffoldManifest; errors: string[] } {
   const lines = new LineCounter();
@@ -41,8 +62,10 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
   };
   const atNode = (node: Node | null | undefined, message: string) => at(node?.range?.[0] ?? 0, message);
 
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, schema: 'core', customTags: [], resolveKnownTags: false });
+  // Duplicate keys are checked in one pass below; the parser's own check is quadratic.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', customTags: [], resolveKnownTags: false });
   for (const problem of [...doc.errors, ...doc.warnings]) at(problem.pos[0], problem.message.split('\n')[0].trim());
+  for (const { key, first } of findDuplicateKeys(doc.contents)) atNode(key, duplicateKeyMessage(key, lines.linePos(first.range?.[0] ?? 0).line));
   if (errors.length > 0) return { errors };
 
   const root = doc.contents as Node | null;
@@ -136,6 +159,93 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     if (name !== undefined && variableDescription !== undefined && defaultValue !== undefined) variables.push({ name, description: variableDescription, default: defaultValue });
   }
 
+  const checks: ScaffoldCheck[] = [];
+  for (const item of list(top, 'checks', root, false)) {
+    if (!isMap(item)) {
+      atNode(item, 'each check is a mapping with `id`, `title`, `step`, `topics` and `test`');
+      continue;
+    }
+    const values = fields(item, CHECK_KEYS, 'a check');
+    const checkId = str(values, 'id', item, { maxLength: MAX_ID_LENGTH });
+    if (checkId !== undefined) {
+      if (!ID_PATTERN.test(checkId)) atNode(values.get('id'), `check id "${checkId}" must be kebab-case: lowercase letters and digits separated by single hyphens`);
+      else if (checks.some((c) => c.id === checkId)) atNode(values.get('id'), `check "${checkId}" is declared twice`);
+    }
+    const checkTitle = str(values, 'title', item, { maxLength: MAX_TITLE_LENGTH });
+    const step = stepOf(values, item);
+    const topics = topicsOf(values, item);
+    const test = str(values, 'test', item);
+    if (test !== undefined) {
+      const problem = nodeIdProblem(test);
+      if (problem) atNode(values.get('test'), `\`test\` "${test}" ${problem}`);
+      else if (checks.some((c) => c.test === test)) atNode(values.get('test'), `another check already runs "${test}"`);
+    }
+    if (checkId !== undefined && checkTitle !== undefined && step !== undefined && topics !== undefined && test !== undefined) {
+      checks.push({ id: checkId, title: checkTitle, step, topics, test });
+    }
+  }
+
+  /** A whole number from 1, written as a YAML number. */
+  function stepOf(values: Map<string, Node | null>, parent: Node): number | undefined {
+    if (!values.has('step')) {
+      atNode(parent, 'missing required `step`');
+      return undefined;
+    }
+    const node = values.get('step');
+    const value = isScalar(node) ? node.value : undefined;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+      const found = typeof value === 'string' ? `the text ${JSON.stringify(value)}` : isScalar(node) ? String(node.source ?? value) : 'a list or mapping';
+      atNode(node ?? parent, `\`step\` must be the number of a README step, a whole number from 1; found ${found}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A list of non-empty texts, possibly empty. */
+  function topicsOf(values: Map<string, Node | null>, parent: Node): string[] | undefined {
+    if (!values.has('topics')) {
+      atNode(parent, 'missing required list `topics` (write [] when the check practises no topic)');
+      return undefined;
+    }
+    const node = values.get('topics');
+    if (!isSeq(node)) {
+      atNode(node ?? parent, '`topics` must be a list of topic names');
+      return undefined;
+    }
+    const topics: string[] = [];
+    let ok = true;
+    for (const topic of node.items as Node[]) {
+      const value = isScalar(topic) && typeof topic.value === 'string' ? topic.value.trim() : undefined;
+      if (value === undefined || value === '' || value.length > MAX_TOPIC_LENGTH) {
+        atNode(topic, `each topic is a non-empty text of at most ${MAX_TOPIC_LENGTH} characters`);
+        ok = false;
+      } else if (topics.includes(value)) {
+        atNode(topic, `the topic "${value}" is listed twice`);
+        ok = false;
+      } else {
+        topics.push(value);
+      }
+    }
+    return ok ? topics : undefined;
+  }
+
   if (errors.length > 0 || id === undefined || title === undefined || description === undefined) return { errors };
-  return { manifest: { id, title, description, serves, variables }, errors };
+  return { manifest: { id, title, description, serves, variables, checks }, errors };
+}
+
+/**
+ * Why `test` is not a pytest node id this project accepts, or undefined when it is: a `.py` file as a
+ * safe relative path under the project, then `::` and Python names (a class, a test). Template
+ * variables are refused: the id names the rendered file, as pytest will report it.
+ */
+export function nodeIdProblem(test: string): string | undefined {
+  const [file, ...names] = test.split('::');
+  if (test.includes('{{')) return 'must name the rendered file, without template variables';
+  if (names.length === 0) return 'must be a pytest node id, "path/to/test_file.py::test_name"';
+  const unsafe = unsafePathReason(file);
+  if (unsafe) return `is refused: ${unsafe}`;
+  if (!file.endsWith('.py')) return 'must name a .py file before "::"';
+  if (file.split('/').some((segment) => segment.startsWith('-'))) return 'has a path segment starting with "-", which pytest would read as an option';
+  if (!names.every((name) => NODE_NAME.test(name))) return 'must have Python names after the file: "::test_name" or "::TestClass::test_name"';
+  return undefined;
 }

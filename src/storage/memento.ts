@@ -13,7 +13,10 @@ export interface MementoLike {
  */
 export const StorageKeys = {
   progress: 'mlRoadmaps.progress',
-  /** The last stored progress that could not be read in full, kept so nothing is lost to a bad write. */
+  /**
+   * Stored progress that could not be read in full, kept so nothing is lost to a bad write: a list
+   * of `{ savedAt, value }`, oldest first, the last few (earlier versions kept one such object).
+   */
   progressBackup: 'mlRoadmaps.progressBackup',
   links: 'mlRoadmaps.links',
   /** Set once the view was shown for a workspace that has roadmaps of its own. */

@@ -5,7 +5,7 @@
  * line and column of the problem, and the user's progress stays as it was.
  */
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
-import type { TaskProgress } from './progressStore';
+import { futureTimeMessage, isFutureTime, type TaskProgress } from './progressStore';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -34,18 +34,20 @@ export type ParseResult = { readonly file: ProgressFile; readonly error?: undefi
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function parseProgressFile(text: string): ParseResult {
+/** `now` is the time against which changes from the future are refused. */
+export function parseProgressFile(text: string, now: number = Date.now()): ParseResult {
   if (text.length > MAX_PROGRESS_FILE_BYTES) return { error: `the file is larger than ${MAX_PROGRESS_FILE_BYTES / 1024 / 1024} MB; it is not a progress export` };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { error: `not valid JSON${jsonErrorPosition(text, (error as Error).message)}: ${(error as Error).message}` };
+    return { error: jsonSyntaxError(text, (error as Error).message) };
   }
   const fail = (path: string, message: string): ParseResult => ({ error: `${path}: ${message}` });
   if (!isRecord(data)) return { error: 'expected a JSON object exported by ML Roadmaps' };
   if (data.format !== PROGRESS_FILE_FORMAT) return fail('format', `expected "${PROGRESS_FILE_FORMAT}"; this is not an ML Roadmaps progress export`);
   if (typeof data.version !== 'number' || !Number.isInteger(data.version)) return fail('version', 'expected a whole number');
+  if (data.version < 1) return fail('version', `expected 1 or higher, found ${data.version}; versions start at 1`);
   if (data.version > PROGRESS_FILE_VERSION) return fail('version', `the file is version ${data.version}, newer than this extension reads (${PROGRESS_FILE_VERSION}); update the extension`);
   if (!isRecord(data.roadmaps)) return fail('roadmaps', 'expected an object of roadmaps');
   for (const [roadmapId, roadmap] of Object.entries(data.roadmaps)) {
@@ -59,6 +61,8 @@ export function parseProgressFile(text: string): ParseResult {
       if (!isRecord(entry)) return fail(taskAt, 'expected { "state", "changedAt" }');
       if (!TASK_STATES.includes(entry.state as TaskState)) return fail(`${taskAt}.state`, `expected one of ${TASK_STATES.join(', ')}`);
       if (typeof entry.changedAt !== 'number' || !Number.isFinite(entry.changedAt) || entry.changedAt < 0) return fail(`${taskAt}.changedAt`, 'expected a time in milliseconds');
+      // A time from the future would beat every later change, on every machine, for good.
+      if (isFutureTime(entry.changedAt, now)) return fail(`${taskAt}.changedAt`, futureTimeMessage(entry.changedAt));
     }
   }
   return { file: data as unknown as ProgressFile };
@@ -76,21 +80,32 @@ export interface ImportChange {
 }
 
 /**
- * What importing would change. Merge by id: an imported entry wins unless the local one is newer;
- * ids the roadmaps no longer have are imported too, so nothing in the file is lost.
+ * What importing would change. Merge by id: an imported entry wins only when it is newer than the
+ * local one (on a tie the local state stays); a local "not started" counts with its time, so an
+ * older file cannot undo it. Ids the roadmaps no longer have are imported too, so nothing in the
+ * file is lost.
  */
 export function planImport(file: ProgressFile, current: ProgressEntries, roadmaps: readonly Roadmap[]): ImportChange[] {
   const changes: ImportChange[] = [];
   for (const [roadmapId, { tasks }] of Object.entries(file.roadmaps)) {
     const roadmap = roadmaps.find((r) => r.id === roadmapId);
     const local = current.get(roadmapId) ?? new Map<string, TaskProgress>();
+    // One entry per task: a file may hold a task under its current id and a former one, as
+    // exports keep stale former-id entries. The newest wins; on a tie, the current id's.
+    const newest = new Map<string, { entry: TaskProgress; known: boolean; current: boolean }>();
     for (const [fileTaskId, entry] of Object.entries(tasks)) {
       const task = roadmap?.taskIndex.get(fileTaskId);
       const taskId = task?.id ?? fileTaskId;
+      const candidate = { entry, known: Boolean(task), current: taskId === fileTaskId };
+      const seen = newest.get(taskId);
+      if (!seen || entry.changedAt > seen.entry.changedAt || (entry.changedAt === seen.entry.changedAt && candidate.current && !seen.current)) newest.set(taskId, candidate);
+    }
+    for (const [taskId, { entry, known }] of newest) {
+      const task = roadmap?.taskIndex.get(taskId);
       const mine = local.get(taskId) ?? task?.formerIds.map((f) => local.get(f)).find(Boolean);
       const from = mine?.state ?? 'notStarted';
-      if (from === entry.state || (mine && mine.changedAt > entry.changedAt)) continue;
-      changes.push({ roadmapId, taskId, from, to: entry.state, entry: { state: entry.state, changedAt: entry.changedAt }, known: Boolean(task) });
+      if (from === entry.state || (mine && mine.changedAt >= entry.changedAt)) continue;
+      changes.push({ roadmapId, taskId, from, to: entry.state, entry: { state: entry.state, changedAt: entry.changedAt }, known });
     }
   }
   return changes;
@@ -98,8 +113,13 @@ export function planImport(file: ProgressFile, current: ProgressEntries, roadmap
 
 export function summarizeImport(changes: readonly ImportChange[]): string {
   if (changes.length === 0) return 'Nothing to change: your progress already has everything in the file.';
+  // Appends in place: copying a roadmap's list per change made a large import quadratic.
   const byRoadmap = new Map<string, ImportChange[]>();
-  for (const change of changes) byRoadmap.set(change.roadmapId, [...(byRoadmap.get(change.roadmapId) ?? []), change]);
+  for (const change of changes) {
+    const list = byRoadmap.get(change.roadmapId);
+    if (list) list.push(change);
+    else byRoadmap.set(change.roadmapId, [change]);
+  }
   return [...byRoadmap]
     .map(([roadmapId, list]) => {
       const counts = TASK_STATES.map((s) => [s, list.filter((c) => c.to === s).length] as const).filter(([, n]) => n > 0);
@@ -135,11 +155,117 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Node reports JSON errors by offset; people want line and column. */
-function jsonErrorPosition(text: string, message: string): string {
-  const match = /position (\d+)/.exec(message);
-  if (!match) return '';
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset).split('\n');
-  return ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+/**
+ * `not valid JSON at line L, column C: what was expected`. The parser's own message often has no
+ * position ("Unexpected token", "Unexpected end of JSON input"), so a small scanner finds the first
+ * offending character again; it runs only on text that already failed to parse.
+ */
+function jsonSyntaxError(text: string, parserMessage: string): string {
+  const found = firstJsonError(text);
+  const offset = found?.offset ?? Number(/position (\d+)/.exec(parserMessage)?.[1] ?? NaN);
+  if (Number.isNaN(offset)) return `not valid JSON: ${parserMessage}`;
+  const { line, column } = lineAndColumn(text, offset);
+  return `not valid JSON at line ${line}, column ${column}: ${found?.message ?? parserMessage}`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/** The offset of the first character that makes `text` invalid JSON (RFC 8259), and why. Iterative. */
+export function firstJsonError(text: string): { offset: number; message: string } | undefined {
+  let i = 0;
+  const closers: string[] = [];
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const found = () => (i >= text.length ? 'the end of the file' : JSON.stringify(text[i]));
+  const error = (expected: string) => ({ offset: Math.min(i, text.length), message: `expected ${expected}, found ${found()}` });
+  /** Reads a string at `i`; returns an error or undefined. */
+  const readString = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) return error('a closing quote');
+      const ch = text.charCodeAt(i);
+      if (ch === 0x22) {
+        i++;
+        return undefined;
+      }
+      if (ch < 0x20) return { offset: i, message: 'a line break or control character inside a string; write it as an escape such as \\n' };
+      if (ch === 0x5c) {
+        JSON_ESCAPE.lastIndex = i;
+        if (!JSON_ESCAPE.test(text)) return { offset: i, message: 'an invalid escape in a string' };
+        i = JSON_ESCAPE.lastIndex;
+      } else {
+        i++;
+      }
+    }
+  };
+  // The state between tokens: what may come next.
+  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'afterValue' = 'value';
+  for (;;) {
+    skipSpace();
+    if (expect === 'afterValue') {
+      const closer = closers[closers.length - 1];
+      if (closer === undefined) return i < text.length ? error('the end of the file after the value') : undefined;
+      if (text[i] === ',') {
+        i++;
+        expect = closer === '}' ? 'key' : 'value';
+      } else if (text[i] === closer) {
+        i++;
+        closers.pop();
+      } else {
+        return error(`"," or "${closer}"`);
+      }
+    } else if (expect === 'key' || expect === 'keyOrClose') {
+      if (expect === 'keyOrClose' && text[i] === '}') {
+        i++;
+        closers.pop();
+        expect = 'afterValue';
+        continue;
+      }
+      if (text[i] !== '"') return error(expect === 'key' ? 'a property name in double quotes' : 'a property name in double quotes or "}"');
+      const bad = readString();
+      if (bad) return bad;
+      skipSpace();
+      if (text[i] !== ':') return error('":" after the property name');
+      i++;
+      expect = 'value';
+    } else {
+      const ch = text[i];
+      if (expect === 'valueOrClose' && ch === ']') {
+        i++;
+        closers.pop();
+        expect = 'afterValue';
+      } else if (ch === '{') {
+        i++;
+        closers.push('}');
+        expect = 'keyOrClose';
+      } else if (ch === '[') {
+        i++;
+        closers.push(']');
+        expect = 'valueOrClose';
+      } else if (ch === '"') {
+        const bad = readString();
+        if (bad) return bad;
+        expect = 'afterValue';
+      } else {
+        const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i));
+        JSON_NUMBER.lastIndex = i;
+        if (literal) i += literal.length;
+        else if (JSON_NUMBER.test(text)) i = JSON_NUMBER.lastIndex;
+        else return error('a value');
+        expect = 'afterValue';
+      }
+    }
+  }
 }

@@ -3,19 +3,48 @@
  *
  * Entries for ids that no roadmap has any more are kept untouched: a roadmap update that renames
  * or removes a task must never lose what the learner did. A corrupt stored value is ignored entry
- * by entry, with one warning, and never throws.
+ * by entry, with one warning, and never throws; what could not be read is kept aside, the last
+ * few such copies each with its time.
+ *
+ * A task set back to not started keeps an entry `{ state: 'notStarted', changedAt }`, a tombstone,
+ * rather than none: an import merges by time, and without it an older file would mark the task
+ * done again. Version 1 stored no tombstones and reads as it is.
  */
 import type { Task, TaskState } from '../model/types';
 import { TASK_STATES } from '../model/types';
 import { english, type Translate, type Warn } from '../util/translate';
 import { MementoLike, StorageKeys } from './memento';
 
-export const PROGRESS_VERSION = 1;
+/** 2: not started is stored as a tombstone with its time, no longer as a missing entry. */
+export const PROGRESS_VERSION = 2;
+
+/** Times up to this far ahead of the clock are accepted, for machines whose clocks differ a little. */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** How many copies of unreadable stored progress are kept aside, the oldest dropped first. */
+export const MAX_PROGRESS_BACKUPS = 5;
 
 export interface TaskProgress {
   readonly state: TaskState;
   /** Epoch milliseconds of the last change; for done and skipped, when it was finished. */
   readonly changedAt: number;
+}
+
+/** One copy of stored progress that could not be read in full, with when it was set aside. */
+export interface ProgressBackup {
+  readonly savedAt: number;
+  readonly value: unknown;
+}
+
+/** A time later than the clock allows: it would win every merge and cannot be shown as a date. */
+export function isFutureTime(changedAt: number, now: number): boolean {
+  return changedAt > now + MAX_CLOCK_SKEW_MS;
+}
+
+export function futureTimeMessage(changedAt: number): string {
+  const date = new Date(changedAt);
+  const shown = Number.isNaN(date.getTime()) ? 'beyond any date' : date.toISOString();
+  return `${changedAt} (${shown}) is in the future; times more than a day ahead of this machine's clock are refused`;
 }
 
 interface StoredProgress {
@@ -76,10 +105,8 @@ export class ProgressStore {
   async putEntries(entries: readonly { roadmapId: string; taskId: string; entry: TaskProgress }[]): Promise<void> {
     if (entries.length === 0) return;
     const all = this.load();
-    for (const { roadmapId, taskId, entry } of entries) {
-      if (entry.state === 'notStarted') all.delete(progressKey(roadmapId, taskId));
-      else all.set(progressKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
-    }
+    // A not-started entry is kept as a tombstone, with the time it came with.
+    for (const { roadmapId, taskId, entry } of entries) all.set(progressKey(roadmapId, taskId), { state: entry.state, changedAt: entry.changedAt });
     await this.save();
   }
 
@@ -91,15 +118,19 @@ export class ProgressStore {
       if (this.stateOf(roadmapId, task) === state) continue;
       // A renamed task's progress moves to its new id on the first change.
       for (const former of task.formerIds) all.delete(progressKey(roadmapId, former));
-      if (state === 'notStarted') all.delete(progressKey(roadmapId, task.id));
-      else all.set(progressKey(roadmapId, task.id), { state, changedAt });
+      // Not started too is stored with its time (a tombstone), so an older import cannot undo it.
+      all.set(progressKey(roadmapId, task.id), { state, changedAt });
       changed++;
     }
     if (changed === 0) return;
     await this.save();
   }
 
-  /** Clears every entry of one roadmap, orphans included. Returns how many were cleared. */
+  /**
+   * Clears every entry of one roadmap, orphans and tombstones included, leaving no tombstones:
+   * a reset forgets the roadmap's history, so importing an export afterwards brings it back, the
+   * way back from a reset made by mistake. Returns how many entries were cleared.
+   */
   async reset(roadmapId: string): Promise<number> {
     const all = this.load();
     const prefix = `${roadmapId}/`;
@@ -133,9 +164,12 @@ export class ProgressStore {
       const version = raw.version;
       problems.push((t) => t('it was written by a newer version ({0})', version));
     }
+    const now = this.now();
     for (const [key, value] of Object.entries(raw.tasks)) {
-      if (isValidEntry(key, value)) result.set(key, { state: value.state, changedAt: value.changedAt });
-      else problems.push((t) => t('entry "{0}"', key.slice(0, 80)));
+      const shownKey = key.slice(0, 80);
+      if (!isValidEntry(key, value)) problems.push((t) => t('entry "{0}"', shownKey));
+      else if (isFutureTime(value.changedAt, now)) problems.push((t) => t('entry "{0}", whose time {1} is in the future', shownKey, String(value.changedAt)));
+      else result.set(key, { state: value.state, changedAt: value.changedAt });
     }
     if (problems.length > 0) {
       this.unreadable = raw;
@@ -152,7 +186,9 @@ export class ProgressStore {
 
   private async save(): Promise<void> {
     if (this.unreadable !== undefined) {
-      await this.memento.update(StorageKeys.progressBackup, { savedAt: this.now(), value: this.unreadable });
+      // Added to the earlier copies, not over them: a second corruption must not erase the first.
+      const backups = [...readBackups(this.memento.get<unknown>(StorageKeys.progressBackup)), { savedAt: this.now(), value: this.unreadable }];
+      await this.memento.update(StorageKeys.progressBackup, backups.slice(-MAX_PROGRESS_BACKUPS));
       this.unreadable = undefined;
     }
     const stored: StoredProgress = { version: PROGRESS_VERSION, tasks: Object.fromEntries(this.load()) };
@@ -169,8 +205,18 @@ function isValidEntry(key: string, value: unknown): value is TaskProgress {
     /^[^/]+\/[^/]+$/.test(key) &&
     isRecord(value) &&
     TASK_STATES.includes(value.state as TaskState) &&
-    value.state !== 'notStarted' &&
     typeof value.changedAt === 'number' &&
     Number.isFinite(value.changedAt)
   );
+}
+
+/**
+ * The copies kept aside so far, oldest first. Earlier versions kept one copy as
+ * `{ savedAt, value }`; that, or anything else found under the key, becomes the first of the list.
+ */
+export function readBackups(stored: unknown): ProgressBackup[] {
+  if (stored === undefined || stored === null) return [];
+  const isBackup = (item: unknown): item is ProgressBackup => isRecord(item) && typeof item.savedAt === 'number' && 'value' in item;
+  if (Array.isArray(stored) && stored.every(isBackup)) return stored;
+  return [isBackup(stored) ? stored : { savedAt: 0, value: stored }];
 }

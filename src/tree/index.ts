@@ -2,15 +2,14 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, TREE_VIEW_ID } from '../constants';
 import { isFinished } from '../model/progress';
-import { isModule, isPhase, isRoadmap, isTask, Roadmap, Task, TASK_STATES, TaskState } from '../model/types';
-import { rootOf } from '../progress/tracker';
-import { isFailure, toRange } from '../roadmaps/registry';
+import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATES, TaskState } from '../model/types';
+import { isFailure } from '../core/catalog';
+import { toRange } from '../core/diagnostics';
 import type { Services } from '../services';
 import { isTaskChild, RoadmapTreeProvider, TreeElement } from './provider';
 import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
-import { setContext } from '../util/context';
 
 export const HIDE_FINISHED_SETTING = 'tree.hideFinishedTasks';
 
@@ -57,11 +56,11 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
   });
   const statusBar = new ProgressStatusBar(tracker);
   context.subscriptions.push(provider, view, statusBar);
-  setContext(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  services.context.set(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
 
   /** Context keys and the view's message, from what is loaded; never starts a load itself. */
   const updateViewState = async () => {
-    setContext(ContextKeys.hasFinishedTask, services.store.hasFinished());
+    services.context.set(ContextKeys.hasFinishedTask, services.store.hasFinished());
     if (!view.visible && !registry.isLoaded()) return;
     const entries = await registry.entries();
     const failed = entries.filter(isFailure).length;
@@ -73,7 +72,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
           : vscode.l10n.t('{0} roadmap files could not be loaded; the Problems panel says where.', failed);
     const roots = await provider.getChildren();
     const reason = roots.length > 0 ? '' : entries.length === 0 ? 'noRoadmaps' : 'allFinished';
-    setContext(ContextKeys.emptyReason, reason);
+    services.context.set(ContextKeys.emptyReason, reason);
   };
   void updateViewState();
 
@@ -102,7 +101,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     view.onDidChangeSelection((e) => {
       const element = e.selection.map((s) => (isTaskChild(s) ? s.task : s)).find((s) => !isFailure(s));
       if (element) focus(rootOf(element as Roadmap | Task));
-      setContext(ContextKeys.taskSelected, e.selection.some(isTask));
+      services.context.set(ContextKeys.taskSelected, e.selection.some(isTask));
     }),
     view.onDidChangeVisibility((e) => {
       if (!e.visible) return;
@@ -127,7 +126,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       if (!e.affectsConfiguration(`${Settings.section}.${HIDE_FINISHED_SETTING}`)) return;
       const hide = config().get<boolean>(HIDE_FINISHED_SETTING, false);
       provider.setHideFinished(hide);
-      setContext(ContextKeys.hideFinished, hide);
+      services.context.set(ContextKeys.hideFinished, hide);
       void updateViewState();
     }),
   );
@@ -177,6 +176,10 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       return next;
     }),
 
+    vscode.commands.registerCommand(Commands.revealTask, async (task?: unknown) => {
+      if (isTask(task)) await reveal(task);
+    }),
+
     vscode.commands.registerCommand(Commands.refresh, async () => {
       await registry.reload();
     }),
@@ -210,7 +213,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand(Commands.openRoadmapFile, async (clicked?: unknown) => {
       const target = isFailure(clicked) ? clicked : isRoadmap(clicked) ? clicked : await focusedRoadmap();
       if (!target) return;
-      const uri = isFailure(target) ? target.uri : vscode.Uri.parse(target.source.location);
+      const uri = vscode.Uri.parse(target.source.location);
       const selection = isFailure(target) && target.errors[0] ? toRange(target.errors[0]) : undefined;
       await vscode.window.showTextDocument(uri, { selection, preview: false });
     }),

@@ -7,7 +7,8 @@ import { Commands, TreeItemContext } from '../constants';
 import { Counts, formatCounts, isFinished } from '../model/progress';
 import { Container, isModule, isPhase, isRoadmap, isTask, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
 import { ProgressTracker, TrackerChange } from '../progress/tracker';
-import { isFailure, LoadFailure, RoadmapEntry, RoadmapRegistry } from '../roadmaps/registry';
+import { isFailure, LoadFailure, RoadmapEntry } from '../core/catalog';
+import type { RoadmapRegistry } from '../core/registry';
 import { Disposable } from '../util/disposable';
 import { isReadOnlyRoadmap } from '../util/trust';
 import { STATE_ICONS, stateInText, stateLabel } from './states';
@@ -36,12 +37,10 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TreeElement | TreeElement[] | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private hideFinished: boolean;
-  /** How many elements each refresh named; the benchmark reads it to prove changes stay local. */
-  lastRefreshSize = 0;
   private readonly childSources: TaskChildSource[] = [];
 
   constructor(
-    private readonly registry: RoadmapRegistry,
+    private readonly registry: Pick<RoadmapRegistry, 'entries' | 'onDidChange'>,
     private readonly tracker: ProgressTracker,
     hideFinished: boolean,
   ) {
@@ -68,7 +67,6 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   refresh(): void {
-    this.lastRefreshSize = 0;
     this.changeEmitter.fire(undefined);
   }
 
@@ -175,7 +173,6 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
       changed.add(task.module.phase.roadmap);
       if (!task.module.implicit) changed.add(task.module);
     }
-    this.lastRefreshSize = changed.size;
     if (changed.size > 0) this.changeEmitter.fire([...changed]);
   }
 }

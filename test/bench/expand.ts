@@ -55,7 +55,7 @@ async function timeExpand(page: Page, [node, firstChild]: readonly string[]): Pr
   if ((await page.locator(row(firstChild)).count()) > 0) throw new Error(`"${firstChild}" is showing before "${node}" was expanded`);
   await page.evaluate(`(${ARM})(${JSON.stringify(row(firstChild))})`);
   await page.locator(row(node)).locator('.monaco-tl-twistie').click();
-  return (await page.evaluate('window.__mlrBench')) as number;
+  return page.evaluate<number>('window.__mlrBench');
 }
 
 /**

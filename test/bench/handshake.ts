@@ -51,7 +51,6 @@ export interface ScaleResult {
   readonly changeMs: number[];
   /** Elements named by onDidChangeTreeData per state change; -1 for a full refresh. */
   readonly fired: number[];
-  readonly lastRefreshSize: number[];
 }
 
 export interface InProcessResult {

@@ -144,7 +144,7 @@ async function runInstance(dir: string, extension: string, options: { referenceF
   let exited = false;
   void workbench.exited.then(() => (exited = true));
   const problem = () => {
-    if (fs.existsSync(path.join(dir, 'error.json'))) return `the bench entry failed:\n${JSON.parse(fs.readFileSync(path.join(dir, 'error.json'), 'utf8')).message}`;
+    if (fs.existsSync(path.join(dir, 'error.json'))) return `the bench entry failed:\n${(JSON.parse(fs.readFileSync(path.join(dir, 'error.json'), 'utf8')) as { message: string }).message}`;
     if (exited) return `code-server exited\n${workbench.diagnostics({ serverOutput: true })}`;
     return undefined;
   };
@@ -176,8 +176,7 @@ function scaleRows(result: InProcessResult): Row[] {
     const budgeted = scale.tasks <= 10_000; // the 20 ms budget is for 10k; 100k is shown for scale
     const budget = (ms: number): Budget | undefined => (budgeted ? atMost(ms, BUDGETS.scaleMs, ' ms') : undefined);
     const fired = [...new Set(scale.fired)];
-    const sizes = [...new Set(scale.lastRefreshSize)].join('/');
-    const firedText = fired.length === 1 ? `${fired[0]} every run (lastRefreshSize ${sizes})` : `varies: ${scale.fired.join(',')}`;
+    const firedText = fired.length === 1 ? `${fired[0]} every run` : `varies: ${scale.fired.join(',')}`;
     return [
       { group: '2 scale', what: `${label}: root level, cold roll-up`, n: scale.rootMs.length, ours: median(scale.rootMs), budget: budget(median(scale.rootMs)) },
       { group: '2 scale', what: `${label}: expand one phase (10 modules, counts cached)`, n: scale.expandMs.length, ours: median(scale.expandMs), budget: budget(median(scale.expandMs)) },

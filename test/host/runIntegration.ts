@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { IntegrationResults } from '../integration/index';
 import { CODE_SERVER_VERSION } from './codeServer';
+import { startPageDriver } from './pageDriver';
 import { cleanUpOnExit, defaultExtensionPath, delay, PROJECT_ROOT, startWorkbench, Workbench } from './workbench';
 
 export type TestHost = 'desktop' | 'server' | 'auto';
@@ -107,7 +108,7 @@ async function findDesktopVSCode(required: boolean): Promise<{ executable: strin
     return { executable };
   } catch (error) {
     if (required) {
-      throw new Error(`MLR_TEST_HOST=desktop, but no desktop VS Code could be had: ${firstLine(error)}`);
+      throw new Error(`MLR_TEST_HOST=desktop, but no desktop VS Code could be had: ${firstLine(error)}`, { cause: error });
     }
     return { reason: firstLine(error) };
   }
@@ -132,20 +133,23 @@ async function runOnDesktop(executable: string, paths: RunPaths): Promise<Integr
 }
 
 async function runOnServer(paths: RunPaths, timeoutMs: number): Promise<IntegrationOutcome> {
+  const driver = await startPageDriver();
   const workbench = await startWorkbench({
     extensionDevelopmentPath: paths.extensionDevelopmentPath,
     extensionTestsPath: paths.extensionTestsPath,
     workspaceFolder: paths.workspaceFolder,
-    env: paths.env,
+    env: { ...paths.env, MLR_PAGE_DRIVER: driver.url },
     workspaceTrust: paths.workspaceTrust,
     browser: true,
   });
+  if (workbench.page) driver.attach(workbench.page);
   try {
     const problem = await waitForResults(paths.resultsFile, workbench, timeoutMs);
     const diagnostics = workbench.diagnostics({ serverOutput: problem !== undefined, ignore: OWN_REJECTION });
     return outcome(paths.resultsFile, problem, diagnostics);
   } finally {
     await workbench.stop();
+    await driver.close();
   }
 }
 

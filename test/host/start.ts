@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { starterRoadmap } from '../../src/roadmaps/starter';
+import { starterRoadmap } from '../../src/ownRoadmaps/starter';
 import { cacheRoot } from './codeServer';
 import { defaultExtensionPath, startWorkbench } from './workbench';
 

@@ -53,5 +53,5 @@ export async function eventually<T>(check: () => T | undefined | null | false | 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }

@@ -62,7 +62,7 @@ suite('Notes', () => {
     assert.ok(back?.command, 'a lens that shows the task');
     assert.strictEqual(back.command.title, '$(map) Show “Perceptron” in ML Roadmaps');
     assert.strictEqual(back.range.start.line, 0);
-    await vscode.commands.executeCommand(back.command.command, ...(back.command.arguments ?? []));
+    await vscode.commands.executeCommand(back.command.command, ...((back.command.arguments ?? []) as unknown[]));
     // The view reports its new selection a moment after reveal() resolves.
     await eventually(() => tree.view.selection.length === 1 && tree.view.selection[0] === perceptron, 'the task selected in the tree');
     assert.ok(details.panels()?.all().some((p) => p.module === perceptron.module));

@@ -25,9 +25,13 @@ function fileUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', name);
 }
 
+function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
 async function labels(): Promise<string[]> {
   const { tree } = await api();
-  return (await tree.provider.getChildren()).map((e) => String(tree.provider.getTreeItem(e).label));
+  return (await tree.provider.getChildren()).map((e) => labelText(tree.provider.getTreeItem(e).label));
 }
 
 suite('Workspace roadmaps', function () {

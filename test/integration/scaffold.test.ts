@@ -8,12 +8,12 @@ import { api, resetAll, task, workspaceFolder, writeFile } from './helpers';
 
 function prompts(target: vscode.Uri, answers: { confirmKeep?: boolean; kept?: string[][] } = {}): ScaffoldPrompts {
   return {
-    pickScaffold: async (choices) => choices[0].scaffold,
-    projectName: async () => 'My Titanic',
-    location: async () => target,
-    confirmKeep: async (existing) => {
+    pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
+    projectName: () => Promise.resolve('My Titanic'),
+    location: () => Promise.resolve(target),
+    confirmKeep: (existing) => {
       answers.kept?.push([...existing]);
-      return answers.confirmKeep ?? true;
+      return Promise.resolve(answers.confirmKeep ?? true);
     },
   };
 }
@@ -40,7 +40,7 @@ suite('Starter projects', () => {
     assert.ok((await links.foldersOf(titanic)).some((f) => f.uri?.toString() === target.toString()));
     assert.strictEqual(services.tracker.stateOf(titanic), 'inProgress');
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), vscode.Uri.joinPath(target, 'README.md').toString());
-    assert.strictEqual((await api()).contextValue('mlRoadmaps.createdStarterProject'), true, 'the walkthrough step completes');
+    assert.strictEqual((await api()).services.context.valueOf('mlRoadmaps.createdStarterProject'), true, 'the walkthrough step completes');
   });
 
   test('Into a folder that already has files: lists them, keeps them, writes the rest', async () => {

@@ -71,10 +71,10 @@ export async function run(): Promise<void> {
   await closeEditors();
   const titanic = await task('master-24-week', 'titanic-eda');
   const prompts: ScaffoldPrompts = {
-    pickScaffold: async (choices) => choices[0].scaffold,
-    projectName: async () => 'Titanic EDA',
-    location: async (folder) => folder,
-    confirmKeep: async () => true,
+    pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
+    projectName: () => Promise.resolve('Titanic EDA'),
+    location: (folder) => Promise.resolve(folder),
+    confirmKeep: () => Promise.resolve(true),
   };
   await scaffolds.create(titanic, prompts);
   await tree.reveal(titanic);

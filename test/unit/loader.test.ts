@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { MAX_ALIASES, MAX_FILE_BYTES } from '../../src/model/loader';
 import { formatError, RoadmapError, tasksOf } from '../../src/model/types';
-import { starterRoadmap } from '../../src/roadmaps/starter';
+import { starterRoadmap } from '../../src/ownRoadmaps/starter';
 import { loadText, miniRoadmap } from './helpers';
 
 /** Loads text that must fail and returns its errors. */

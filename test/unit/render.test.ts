@@ -1,8 +1,13 @@
 import * as assert from 'assert';
 import { renderDashboard, phaseChart } from '../../src/dashboard/render';
-import { createMarkdownRenderer } from '../../src/details/markdown';
-import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/details/protocol';
-import { PageAssets, renderModulePage } from '../../src/details/render';
+import { createMarkdownRenderer } from '../../src/webview/markdown';
+import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/webview/protocol';
+import * as fs from 'fs';
+import { TreeItemContext } from '../../src/constants';
+import * as path from 'path';
+import { modulePageOffers, renderModulePage } from '../../src/details/render';
+import { actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
+import { PageAssets } from '../../src/webview/page';
 import { countTasks } from '../../src/model/progress';
 import { Module, Task, TaskState, tasksOf } from '../../src/model/types';
 import { loadBundled, loadText, miniRoadmap } from './helpers';
@@ -155,6 +160,69 @@ suite('Page messages', () => {
     assert.ok(isSafeExternalLink('https://paperswithcode.com/'));
     assert.ok(isSafeExternalLink('mailto:a@b.c'));
     for (const href of ['vscode://x', 'command:x', 'javascript:x', 'data:text/html,x', 'not a url']) assert.ok(!isSafeExternalLink(href), href);
+  });
+
+  test('Refuses links that the URL parser forgives but VS Code would not open: blanks, tabs, NUL, no host', () => {
+    for (const href of [' https://example.com/', 'https://example.com/ ', 'https://exa\tmple.com/', 'https://example.com/\u0000', 'https://example.com/a\nb', 'https://', 'https:']) {
+      assert.ok(!isSafeExternalLink(href), JSON.stringify(href));
+      assert.strictEqual(parsePageMessage({ type: 'openLink', href }), undefined, JSON.stringify(href));
+    }
+  });
+});
+
+suite('What a module page offers', () => {
+  const module = loadText(miniRoadmap()).roadmap!.phases[0].modules[0];
+  const [first] = module.tasks;
+  const onlyNotes = (): readonly TaskActionId[] => ['openNotes'];
+
+  test('Accepts messages about the tasks it shows and the actions it gave them', () => {
+    assert.ok(modulePageOffers({ type: 'setState', taskId: first.id, state: 'done' }, module, onlyNotes));
+    assert.ok(modulePageOffers({ type: 'taskAction', action: 'openNotes', taskId: first.id }, module, onlyNotes));
+    assert.ok(modulePageOffers({ type: 'ready' }, module, onlyNotes));
+  });
+
+  test('Refuses another module’s task, an action it never offered, and the dashboard’s Continue', () => {
+    assert.ok(!modulePageOffers({ type: 'setState', taskId: 'not-on-this-page', state: 'done' }, module, onlyNotes));
+    assert.ok(!modulePageOffers({ type: 'taskAction', action: 'createProject', taskId: first.id }, module, onlyNotes));
+    assert.ok(!modulePageOffers({ type: 'continue' }, module, onlyNotes));
+  });
+});
+
+suite('Task actions', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string }[]; menus: Record<string, { command: string; when?: string }[]> };
+  };
+
+  test('Every action runs a command the extension declares', () => {
+    const declared = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const action of TASK_ACTIONS) assert.ok(declared.has(action.command), action.command);
+  });
+
+  test('The tree’s context menu offers the same actions on the task items they apply to', () => {
+    const menu = manifest.contributes.menus['view/item/context'];
+    /** Whether a menu entry's `viewItem =~ /…/` clause shows it on an item with this contextValue. */
+    const shownOn = (when: string | undefined, contextValue: string) => {
+      const match = /viewItem =~ \/(.*?)\/(?:\s|$)/.exec(when ?? '');
+      return match !== null && new RegExp(match[1]).test(contextValue);
+    };
+    const roadmap = loadText(miniRoadmap()).roadmap!;
+    for (const action of TASK_ACTIONS.filter((a) => a.inTreeMenu)) {
+      for (const task of tasksOf(roadmap)) {
+        const contextValue = TreeItemContext.task('notStarted', task.kind);
+        const inMenu = menu.some((entry) => entry.command === action.command && shownOn(entry.when, contextValue));
+        assert.strictEqual(inMenu, action.appliesTo(task, { trusted: true }), `${action.id} on ${contextValue}`);
+      }
+    }
+  });
+
+  test('A project gets a starter only in a trusted workspace; a topic never', () => {
+    const roadmap = loadText(miniRoadmap()).roadmap!;
+    const project = tasksOf(roadmap).find((t) => t.kind === 'project')!;
+    const topic = tasksOf(roadmap).find((t) => t.kind === 'topic')!;
+    assert.ok(actionsFor(project, { trusted: true }).includes('createProject'));
+    assert.ok(!actionsFor(project, { trusted: false }).includes('createProject'));
+    assert.ok(!actionsFor(topic, { trusted: true }).includes('createProject'));
+    assert.deepStrictEqual(actionsFor(topic, { trusted: true }), ['reveal', 'openNotes', 'linkFolder']);
   });
 });
 

@@ -77,7 +77,75 @@ suite('Scaffold manifest', () => {
         { name: 'targetColumn', description: 'The column to predict', default: 'Survived' },
         { name: 'imageSize', description: 'Side of the images', default: '064' },
       ],
+      checks: [],
     });
+  });
+
+  const CHECKS = [
+    'checks:',
+    '  - id: fill-missing-age',
+    '    title: Missing ages are filled with per-class medians',
+    '    step: 2',
+    '    topics: [Pandas, Data cleaning]',
+    '    test: checks/test_steps.py::test_fill_missing_age',
+    '  - id: survival-rates',
+    '    title: Survival rates per class',
+    '    step: 3',
+    '    topics: []',
+    '    test: checks/deep/test_more.py::TestRates::test_by_class',
+    '',
+  ].join('\n');
+  /** The manifest with one check whose field `key` is written as `value` (a YAML text). */
+  const withCheckField = (key: string, value: string) =>
+    `${VALID_MANIFEST}checks:\n  - id: a-check\n    title: A check\n    step: 1\n    topics: [T]\n    test: checks/test_a.py::test_a\n`.replace(new RegExp(`^(  - |    )${key}: .*$`, 'm'), `$1${key}: ${value}`);
+
+  test('Parses the checks, in order, with their steps, topics and node ids', () => {
+    const { manifest, errors } = parseScaffoldManifest(VALID_MANIFEST + CHECKS, 'scaffold.yaml');
+    assert.deepStrictEqual(errors, []);
+    assert.deepStrictEqual(manifest?.checks, [
+      { id: 'fill-missing-age', title: 'Missing ages are filled with per-class medians', step: 2, topics: ['Pandas', 'Data cleaning'], test: 'checks/test_steps.py::test_fill_missing_age' },
+      { id: 'survival-rates', title: 'Survival rates per class', step: 3, topics: [], test: 'checks/deep/test_more.py::TestRates::test_by_class' },
+    ]);
+  });
+
+  test('Reports each bad check field as label:line:col and keeps no manifest', () => {
+    const cases: [string, string, RegExp][] = [
+      ['id', 'Fill_Age', /^s\.yaml:15:9: check id "Fill_Age" must be kebab-case/],
+      ['title', '""', /^s\.yaml:16:12: `title` must not be empty/],
+      ['step', '0', /^s\.yaml:17:11: `step` must be the number of a README step, a whole number from 1; found 0$/],
+      ['step', '2.5', /^s\.yaml:17:11: `step` must be .*found 2\.5$/],
+      ['step', '"2"', /^s\.yaml:17:11: `step` must be .*found the text "2"$/],
+      ['topics', 'Pandas', /^s\.yaml:18:13: `topics` must be a list of topic names/],
+      ['topics', '[Pandas, "", Pandas]', /^s\.yaml:18:22: each topic is a non-empty text[^\n]*\ns\.yaml:18:26: the topic "Pandas" is listed twice$/],
+      ['test', 'checks/test_a.py', /^s\.yaml:19:11: `test` "checks\/test_a\.py" must be a pytest node id/],
+      ['test', '../outside/test_a.py::test_a', /^s\.yaml:19:11: `test` "\.\.\/outside\/test_a\.py::test_a" is refused: the path has a "\.\." segment/],
+      ['test', '/etc/test_a.py::test_a', /the path is absolute/],
+      ['test', 'checks/test_a.txt::test_a', /must name a \.py file/],
+      ['test', 'checks/test_a.py::test_a[1]', /must have Python names after the file/],
+      ['test', '-p/test_a.py::test_a', /starting with "-"/],
+      ['test', 'checks/{{packageName}}.py::test_a', /without template variables/],
+      ['color', 'red', /^s\.yaml:20:5: unknown key `color` in a check; expected one of: id, title, step, topics, test/],
+    ];
+    for (const [key, value, expected] of cases) {
+      const text = key === 'color' ? withCheckField('test', 'checks/test_a.py::test_a\n    color: red') : withCheckField(key, value);
+      const { manifest, errors } = parseScaffoldManifest(text, 's.yaml');
+      assert.strictEqual(manifest, undefined, `${key}: ${value}`);
+      assert.match(errors.join('\n'), expected, `${key}: ${value}`);
+    }
+  });
+
+  test('Reports a missing check field, a check that is not a mapping, and checks declared twice', () => {
+    const missing = parseScaffoldManifest(withCheckField('step', '1').replace('    step: 1\n', ''), 's.yaml');
+    assert.deepStrictEqual(missing.errors, ['s.yaml:15:5: missing required `step`']);
+    const scalar = parseScaffoldManifest(`${VALID_MANIFEST}checks:\n  - checks/test_a.py::test_a\n`, 's.yaml');
+    assert.match(scalar.errors.join('\n'), /^s\.yaml:15:5: each check is a mapping/);
+    const twice = parseScaffoldManifest(VALID_MANIFEST + CHECKS.replace('id: survival-rates', 'id: fill-missing-age').replace('deep/test_more.py::TestRates::test_by_class', 'test_steps.py::test_fill_missing_age'), 's.yaml');
+    assert.deepStrictEqual(twice.errors, [
+      's.yaml:20:9: check "fill-missing-age" is declared twice',
+      's.yaml:24:11: another check already runs "checks/test_steps.py::test_fill_missing_age"',
+    ]);
+    const notList = parseScaffoldManifest(`${VALID_MANIFEST}checks: none\n`, 's.yaml');
+    assert.match(notList.errors.join('\n'), /^s\.yaml:14:9: `checks` must be a list/);
   });
 
   test('Reports an unknown key as label:line:col', () => {

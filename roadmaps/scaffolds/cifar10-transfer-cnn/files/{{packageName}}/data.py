@@ -28,8 +28,9 @@ def build_transforms(
         steps = [
             transforms.RandomResizedCrop(image_size, scale=(0.6, 1.0)),
             transforms.RandomHorizontalFlip(),
-            # TODO: add more augmentation (transforms.ColorJitter, transforms.RandomRotation,
+            # TODO: add augmentation that changes colours too (transforms.ColorJitter, or
             #       transforms.TrivialAugmentWide) and measure whether validation accuracy improves.
+            #       Evaluation images (augment=False) must stay untouched.
         ]
     else:
         steps = [transforms.Resize(image_size), transforms.CenterCrop(image_size)]

@@ -10,6 +10,9 @@ from torch.utils.data import DataLoader
 
 from .models import build_model
 
+# (major, minor) of the installed torch, e.g. (2, 5): some loading options depend on it.
+_TORCH_VERSION = tuple(int(part) for part in torch.__version__.split("+")[0].split(".")[:2])
+
 
 def train_one_epoch(model: nn.Module, loader: DataLoader, optimizer: torch.optim.Optimizer,
                     loss_fn: nn.Module, device: torch.device | str = "cpu") -> dict[str, float]:
@@ -41,7 +44,9 @@ def evaluate(model: nn.Module, loader: DataLoader, loss_fn: nn.Module,
         total_loss += loss_fn(logits, labels).item() * labels.size(0)
         correct += (logits.argmax(1) == labels).sum().item()
         total += labels.size(0)
-    # TODO: compute per-class accuracy too (class_names are in the checkpoint) — which classes are hardest?
+    # TODO: compute per-class accuracy too and return it under "per_class_accuracy": one value per
+    #       class, indexed like the model's outputs (class_names are in the checkpoint). Which
+    #       classes are hardest?
     return {"loss": total_loss / max(total, 1), "accuracy": correct / max(total, 1)}
 
 
@@ -60,9 +65,21 @@ def save_checkpoint(path: str | Path, model: nn.Module, optimizer: torch.optim.O
     return path
 
 
+def _load(path: Path, device: torch.device | str) -> dict[str, Any]:
+    """``torch.load`` restricted to tensors and plain containers where this torch can do that.
+
+    ``weights_only=True`` refuses arbitrary pickled objects; torch 2 and later unpickle our dict of
+    tensors, numbers and strings with it, but torch 1.13's first version of that loader rejects
+    plain floats, so older versions load the checkpoint (which this code wrote) the classic way.
+    """
+    if _TORCH_VERSION >= (2, 0):
+        return torch.load(path, map_location=device, weights_only=True)
+    return torch.load(path, map_location=device)
+
+
 def load_model_from_checkpoint(path: str | Path, device: torch.device | str = "cpu") -> tuple[nn.Module, dict[str, Any]]:
     """Rebuild the model described in a checkpoint's config and load its weights. Returns ``(model, checkpoint)``."""
-    checkpoint = torch.load(Path(path), map_location=device, weights_only=True)
+    checkpoint = _load(Path(path), device)
     config = checkpoint["config"]
     model, _ = build_model(config["model"], len(config["class_names"]), pretrained=False)
     model.load_state_dict(checkpoint["model_state"])

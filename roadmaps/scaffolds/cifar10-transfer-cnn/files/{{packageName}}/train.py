@@ -58,8 +58,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     loss_fn = nn.CrossEntropyLoss()
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=1e-4)
     # TODO (fine-tuning): train the head with a frozen backbone first, then unfreeze layer4 and
-    #       continue with a 10x smaller learning rate for the backbone (two optimizer param groups).
-    # TODO: add a scheduler such as torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.epochs).
+    #       continue with a 10x smaller learning rate for the backbone: write
+    #       fine_tuning_optimizer (below) and add a --fine-tune option that uses it.
+    # TODO: add a scheduler with build_scheduler (below) and step it once per epoch.
 
     config = {"model": args.model, "class_names": class_names, "image_size": image_size,
               "mean": list(mean), "std": list(std), "dataset": args.dataset}
@@ -76,6 +77,18 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
             save_checkpoint(out / "best.pt", model, optimizer, epoch, val_m, config)
     print(f"Best val accuracy {best['accuracy']:.1%}; checkpoints in {out}/")
     return best
+
+
+def build_scheduler(optimizer: torch.optim.Optimizer, epochs: int) -> torch.optim.lr_scheduler.CosineAnnealingLR:
+    """A cosine schedule (torch.optim.lr_scheduler.CosineAnnealingLR) from the optimizer's learning
+    rate down to 0 over ``epochs`` epochs."""
+    raise NotImplementedError("build_scheduler: return a CosineAnnealingLR for the optimizer")
+
+
+def fine_tuning_optimizer(model: nn.Module, lr: float, backbone_lr_factor: float = 0.1) -> torch.optim.Optimizer:
+    """Unfreeze ResNet18's ``layer4`` and return an AdamW with two parameter groups: the ``fc`` head at
+    ``lr`` and ``layer4`` at ``lr * backbone_lr_factor``. Every other layer stays frozen."""
+    raise NotImplementedError("fine_tuning_optimizer: unfreeze layer4 and give it a smaller learning rate")
 
 
 if __name__ == "__main__":

@@ -100,9 +100,16 @@ def main(argv: Sequence[str] | None = None) -> list[Path]:
         plt.close(plot_feature_maps(fmap, title=name, save_path=path))
         saved.append(path)
         print(f"{name}: {tuple(fmap.shape)} -> {path}")
-    # TODO: also plot the first conv layer's *weights* (model.features.block1[0].weight or
-    #       model.conv1.weight) as 3x3 / 7x7 RGB patches: what patterns did it learn?
+    # TODO: also plot the first conv layer's *weights* with plot_first_layer_filters (below).
     return saved
+
+
+def plot_first_layer_filters(model: nn.Module, max_filters: int = 32,
+                             save_path: str | Path | None = None) -> plt.Figure:
+    """Grid of the first Conv2d layer's filters as small RGB patches (3x3 for SmallCNN, 7x7 for
+    ResNet18), each scaled to [0, 1]; saved as a PNG when ``save_path`` is given. What patterns
+    did the network learn?"""
+    raise NotImplementedError("plot_first_layer_filters: draw the first conv layer's weights")
 
 
 if __name__ == "__main__":

@@ -8,15 +8,16 @@ and ``DB_PATH`` (default ``predictions.db``; ``:memory:`` for a throw-away datab
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response, status
 
 from app.model import load_model, model_version, predict_one
-from app.schemas import Health, LoanApplication, PredictionOut
+from app.schemas import Health, LoanApplication, PredictionOut, to_dict
 from app.store import PredictionStore
 
 
@@ -32,9 +33,12 @@ def get_model(request: Request) -> Any:
     return request.app.state.model
 
 
-# Endpoints declare what they need with these types; FastAPI calls the functions above.
-Store = Annotated[PredictionStore, Depends(get_store)]
-Model = Annotated[Any, Depends(get_model)]
+# Endpoints declare what they need with ``store: PredictionStore = Depends(get_store)``: FastAPI
+# calls the function and passes its result. (FastAPI 0.95+ also accepts the same in
+# ``Annotated[PredictionStore, Depends(get_store)]``; the default-value form works on every version.)
+
+# FastAPI < 0.93 has no ``lifespan`` argument; its router runs the same context manager.
+_HAS_LIFESPAN = "lifespan" in inspect.signature(FastAPI.__init__).parameters
 
 
 def create_app(
@@ -56,7 +60,11 @@ def create_app(
         yield
         app.state.store.close()
 
-    app = FastAPI(title="Loan approval API", version="0.1.0", lifespan=lifespan)
+    if _HAS_LIFESPAN:
+        app = FastAPI(title="Loan approval API", version="0.1.0", lifespan=lifespan)
+    else:
+        app = FastAPI(title="Loan approval API", version="0.1.0")
+        app.router.lifespan_context = lifespan
 
     @app.get("/health", response_model=Health)
     def health(request: Request) -> Health:
@@ -64,27 +72,32 @@ def create_app(
         return Health(status="ok", model_loaded=loaded, model_version=request.app.state.model_version if loaded else None)
 
     @app.post("/predict", response_model=PredictionOut, status_code=status.HTTP_201_CREATED)
-    def predict(application: LoanApplication, model: Model, store: Store, request: Request) -> dict[str, Any]:
+    def predict(
+        application: LoanApplication,
+        request: Request,
+        model: Any = Depends(get_model),
+        store: PredictionStore = Depends(get_store),
+    ) -> dict[str, Any]:
         """Score one application, store the prediction (Create), return it with its id."""
         approved, probability = predict_one(model, application)
         return store.create(
             model_version=request.app.state.model_version,
             approved=approved,
             probability=probability,
-            application=application.model_dump(),
+            application=to_dict(application),
         )
 
     @app.get("/predictions", response_model=list[PredictionOut])
     def list_predictions(
-        store: Store,
-        limit: Annotated[int, Query(ge=1, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        store: PredictionStore = Depends(get_store),
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0),
     ) -> list[dict[str, Any]]:
         """Newest first (Read, many)."""
         return store.list(limit, offset)
 
     @app.get("/predictions/{prediction_id}", response_model=PredictionOut)
-    def get_prediction(prediction_id: int, store: Store) -> dict[str, Any]:
+    def get_prediction(prediction_id: int, store: PredictionStore = Depends(get_store)) -> dict[str, Any]:
         """One prediction (Read)."""
         found = store.get(prediction_id)
         if found is None:
@@ -94,13 +107,15 @@ def create_app(
     # TODO (Update): record the real outcome of a loan so you can measure the model later.
     #
     # @app.patch("/predictions/{prediction_id}", response_model=PredictionOut)
-    # def set_outcome(prediction_id: int, body: OutcomeUpdate, store: Store) -> dict[str, Any]:
+    # def set_outcome(prediction_id: int, body: OutcomeUpdate, store: PredictionStore = Depends(get_store)) -> dict[str, Any]:
     #     ...  # call store.set_outcome (a TODO in store.py); 404 if it returns None
     #
-    # Then add GET /metrics: accuracy of the stored predictions that have an outcome.
+    # Then add GET /metrics with response_model=Metrics (schemas.py): "labelled" = how many
+    # stored predictions have an actual_outcome, "accuracy" = the share of those where
+    # approved == actual_outcome (None when there are none yet).
 
     @app.delete("/predictions/{prediction_id}", status_code=status.HTTP_204_NO_CONTENT)
-    def delete_prediction(prediction_id: int, store: Store) -> Response:
+    def delete_prediction(prediction_id: int, store: PredictionStore = Depends(get_store)) -> Response:
         """Remove a prediction (Delete)."""
         if not store.delete(prediction_id):
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"Prediction {prediction_id} not found")

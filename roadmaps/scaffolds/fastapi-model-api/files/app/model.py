@@ -15,9 +15,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from app.schemas import LoanApplication
+from app.schemas import LoanApplication, field_names, to_dict
 
-FEATURES = list(LoanApplication.model_fields)
+FEATURES = field_names(LoanApplication)
 
 
 def make_training_data(n: int = 2000, seed: int = 0) -> tuple[pd.DataFrame, pd.Series]:
@@ -93,6 +93,6 @@ def model_version(path: str | Path) -> str:
 
 def predict_one(model: Any, application: LoanApplication, threshold: float = 0.5) -> tuple[bool, float]:
     """(approved, probability of approval) for one application."""
-    row = pd.DataFrame([application.model_dump()], columns=FEATURES)
+    row = pd.DataFrame([to_dict(application)], columns=FEATURES)
     probability = float(model.predict_proba(row)[0, 1])
     return probability >= threshold, probability

@@ -5,9 +5,9 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.model import load_model, predict_one, save_model, train_demo_model
-from app.schemas import LoanApplication
+from app.schemas import EXAMPLE_APPLICATION, LoanApplication
 
-APPLICATION = LoanApplication.model_config["json_schema_extra"]["examples"][0]
+APPLICATION = EXAMPLE_APPLICATION
 
 
 @pytest.fixture(scope="module")

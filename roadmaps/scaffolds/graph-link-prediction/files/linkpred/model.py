@@ -78,9 +78,30 @@ def plot_roc(split: EdgeSplit, scores: dict[str, np.ndarray], path: str = "outpu
     return path
 
 
-# TODO: Node2Vec-style embeddings. Generate random walks on `split.graph` (e.g. 10 walks of
-#       length 20 per node), train word2vec on them (`gensim.models.Word2Vec`), and use the
-#       Hadamard product emb[u] * emb[v] as the pair feature for the logistic regression.
-#       Compare its test AUC with the heuristics above.
+# TODO: Node2Vec-style embeddings (DeepWalk: uniform random walks). Write the three functions
+#       below, then compare embedding_auc with the heuristics above.
+
+
+def random_walks(G: nx.Graph, num_walks: int = 10, walk_length: int = 20, seed: int = 0) -> list[list[int]]:
+    """``num_walks`` walks from every node, each ``walk_length`` nodes long, each step to a random
+    neighbour of the current node; the same ``seed`` gives the same walks."""
+    raise NotImplementedError("random_walks: walk from every node to random neighbours")
+
+
+def node_embeddings(G: nx.Graph, dim: int = 16, seed: int = 0) -> dict[int, np.ndarray]:
+    """One ``dim``-long vector per node, learned from ``random_walks(G)``: nodes that appear near
+    each other in walks get similar vectors. Word2vec does this (``gensim.models.Word2Vec``,
+    ``pip install gensim``); without gensim, a truncated SVD of the walks' node co-occurrence
+    counts works too."""
+    raise NotImplementedError("node_embeddings: turn random walks into one vector per node")
+
+
+def embedding_auc(exp: Experiment, dim: int = 16, seed: int = 0) -> float:
+    """Test ROC-AUC of a logistic regression on Hadamard features emb[u] * emb[v].
+
+    Learn the embeddings on ``exp.fit.graph`` (it lacks every held-out edge), train on the
+    ``exp.fit`` pairs and score the ``exp.test`` pairs with the same embeddings.
+    """
+    raise NotImplementedError("embedding_auc: Hadamard features, logistic regression, test ROC-AUC")
 # TODO (stretch): a GNN link predictor (GCN encoder + dot-product decoder) with PyTorch
 #       Geometric's `RandomLinkSplit`, on the same split.

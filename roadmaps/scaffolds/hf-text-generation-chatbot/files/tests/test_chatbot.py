@@ -55,7 +55,7 @@ def test_templates():
     assert template_fields("story") == ["genre", "title", "opening"]
     assert render_template("story", topic="the moon").startswith("A fantasy short story: The Moon")
     with pytest.raises(KeyError):
-        render_template("limerick", topic="x")
+        render_template("no-such-template", topic="x")
 
 
 def test_generation_settings():

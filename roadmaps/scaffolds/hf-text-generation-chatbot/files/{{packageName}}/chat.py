@@ -52,8 +52,8 @@ class ChatSession:
         message = message.strip()
         raw = self.generate_fn(self.prompt_for(message))
         reply = extract_reply(raw, self.user_name, self.bot_name)
-        # TODO: add a simple safety/quality filter here: reject replies that repeat the user's
-        #       message verbatim or an earlier bot reply, and regenerate once.
+        # TODO: add a simple quality filter here: when the reply repeats the user's message or an
+        #       earlier bot reply word for word, call generate_fn once more and use that reply.
         for turn in (Turn("user", message), Turn("bot", reply)):
             self.history.append(turn)
             if self.log is not None and self.conversation_id is not None:

@@ -110,8 +110,9 @@ TEMPLATES: dict[str, str] = {
     "poem": "{title}\nA {style} poem about {topic}\n\n",
     "haiku": "Three haiku about {topic}, five, seven and five syllables each:\n\n",
     "story": "{genre} short story: {title}\n\nOnce upon a time, {opening}",
-    # TODO: add your own template (a limerick, a product description, a news headline...) and
-    #       compare how well distilgpt2 and gpt2 follow it.
+    # TODO: add your own template (a limerick, a product description, a news headline...) that
+    #       needs only a {topic} (other fields need a TEMPLATE_DEFAULTS entry), and compare how
+    #       well distilgpt2 and gpt2 follow it. The chat's /<name> command uses it at once.
 }
 TEMPLATE_DEFAULTS: dict[str, str] = {"style": "free verse", "genre": "A fantasy", "opening": "there was"}
 

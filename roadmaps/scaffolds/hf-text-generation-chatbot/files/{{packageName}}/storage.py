@@ -63,8 +63,22 @@ class ConversationLog:
         )
         return [{"id": i, "started_at": s, "model": m, "messages": n} for i, s, m, n in rows]
 
-    # TODO: add search(text) -> list of (conversation_id, role, content) using LIKE, and a
-    #       delete_conversation(id). For the capstone, move this to SQLAlchemy + PostgreSQL.
+    def search(self, text: str) -> list[tuple[int, str, str]]:
+        """Messages containing ``text``, oldest first, as ``(conversation_id, role, content)``.
+
+        TODO: ``SELECT conversation_id, role, content FROM messages WHERE content LIKE ? ORDER BY id``
+        with the parameter ``f"%{text}%"`` (never paste user text into the SQL string itself).
+        """
+        raise NotImplementedError("TODO: implement ConversationLog.search in storage.py")
+
+    def delete_conversation(self, conversation_id: int) -> bool:
+        """Delete a conversation and its messages; ``False`` if there was no such conversation.
+
+        TODO: ``DELETE FROM conversations WHERE id = ?`` inside ``with self.conn:`` (the foreign
+        key's ON DELETE CASCADE removes the messages), and return whether a row was deleted.
+        For the capstone, move this class to SQLAlchemy + PostgreSQL.
+        """
+        raise NotImplementedError("TODO: implement ConversationLog.delete_conversation in storage.py")
 
     def close(self) -> None:
         self.conn.close()

@@ -8,6 +8,15 @@ from .generation import DEFAULT_MODEL, GenerationSettings
 from .prompts import TEMPLATES, render_template
 
 
+def rank_versions(pieces: Sequence[str]) -> list[str]:
+    """The same pieces, best first.
+
+    TODO: score each piece, e.g. by the share of distinct words (``len(set(words)) / len(words)``:
+    low for text stuck in a loop) or by the model's own perplexity, and sort by it, best first.
+    """
+    raise NotImplementedError("TODO: implement rank_versions in write.py")
+
+
 def main(argv: Sequence[str] | None = None) -> list[str]:
     from .generation import load_generator, make_generate_fn
 
@@ -32,8 +41,7 @@ def main(argv: Sequence[str] | None = None) -> list[str]:
         text = prompt + generate(prompt)
         pieces.append(text)
         print(f"----- version {i} -----\n{text.strip()}\n")
-    # TODO: rank the versions automatically, e.g. by the model's own perplexity or by how many
-    #       distinct words they use, and print the best one first.
+    # TODO: once rank_versions works, print rank_versions(pieces)[0] as the best version.
     return pieces
 
 

@@ -87,7 +87,9 @@ def train_dcgan(loader: DataLoader, epochs: int = 5, z_dim: int = 64, lr: float 
             fake = G(torch.randn(n, z_dim, device=device))
 
             # 1) Discriminator: real -> 1, fake -> 0 (fake detached: G is not updated here).
-            # TODO: try one-sided label smoothing (real target 0.9) and see if training is steadier.
+            # TODO: try one-sided label smoothing (real target 0.9) and see if training is steadier:
+            #       write discriminator_loss (below), use it here, and give train_dcgan a
+            #       `real_label` argument (1.0 by default) that it passes on.
             loss_d = bce(D(real), torch.ones(n, device=device)) + bce(D(fake.detach()), torch.zeros(n, device=device))
             opt_d.zero_grad()
             loss_d.backward()
@@ -120,6 +122,24 @@ def sample(G: Generator, n: int = 16, seed: int | None = None) -> torch.Tensor:
     return G(torch.randn(n, G.z_dim, device=next(G.parameters()).device)).cpu()
 
 
-# TODO: make it conditional (cGAN): feed the class label to G (an embedding concatenated with z)
-#       and to D, so you can ask for "a 7" or "a sneaker". Then interpolate between two z vectors
-#       and save the row of images: a smooth morph means G learned a meaningful latent space.
+def discriminator_loss(real_logits: torch.Tensor, fake_logits: torch.Tensor, real_label: float = 1.0) -> torch.Tensor:
+    """BCE-with-logits of D on real images against ``real_label`` plus on fakes against 0.
+
+    ``real_label=0.9`` is one-sided label smoothing: D is never asked to be 100% sure.
+    """
+    raise NotImplementedError("discriminator_loss: BCE on real logits vs real_label plus fake logits vs 0")
+
+
+@torch.no_grad()
+def interpolate(G: Generator, z1: torch.Tensor, z2: torch.Tensor, steps: int = 8) -> torch.Tensor:
+    """Images (steps, 1, 28, 28) for evenly spaced points from ``z1`` to ``z2`` (both (z_dim,)), in
+    eval mode: the first image is G(z1), the last G(z2). Save them as one row with ``save_grid``:
+    a smooth morph means G learned a meaningful latent space."""
+    raise NotImplementedError("interpolate: generate images along the line from z1 to z2")
+
+
+# TODO: make it conditional (cGAN) so you can ask for "a 7" or "a sneaker":
+#       ConditionalGenerator(z_dim=64, n_classes=10, base=64) whose forward(z, labels) feeds a
+#       label embedding concatenated with z, and ConditionalDiscriminator(n_classes=10, base=64)
+#       whose forward(images, labels) -> one logit per image also sees the label (e.g. an
+#       embedding turned into an extra 28x28 input channel).

@@ -62,6 +62,11 @@ def stable_diffusion_generator(model_id: str = DEFAULT_MODEL, steps: int | None 
     return generate
 
 
-# TODO: prompt engineering - write `build_prompt(subject, style, extras)` that adds a consistent
-#       style ("watercolour, soft light, children's book illustration") so all images of one
-#       story or gallery look like they belong together. Compare 3 styles on the same subjects.
+DEFAULT_STYLE = "watercolour, soft light, children's book illustration"
+
+
+def build_prompt(subject: str, style: str = DEFAULT_STYLE, extras: tuple[str, ...] = ()) -> str:
+    """Prompt engineering: ``subject`` first, then ``extras`` (e.g. a character description), then
+    the same ``style`` for every image, so all images of one story or gallery look like they belong
+    together. Compare 3 styles on the same subjects."""
+    raise NotImplementedError("build_prompt: put the subject, extras and one shared style into a prompt")

@@ -4,8 +4,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from PIL import Image
 
 from .diffusion import ImageGenerator
 
@@ -84,3 +87,12 @@ def write_gallery(pages: list[Page], out_dir: str | Path, title: str = "Gallery"
 # TODO (art gallery): write captions *from the images* with an image-captioning model
 #       (e.g. `pipeline("image-to-text", model="Salesforce/blip-image-captioning-base")`) and show
 #       prompt and caption side by side: how close does the model get to what you asked for?
+#       Write describe_pages (below), add a `description` field to Page (empty by default) and
+#       show it in write_gallery next to the caption.
+
+
+def describe_pages(pages: list[Page], out_dir: str | Path, describe: Callable[[Image.Image], str]) -> list[Page]:
+    """Open each page's image (relative to ``out_dir``) and store ``describe(image)`` as its
+    ``description``. ``describe`` is any image -> text function: wrap the captioning pipeline
+    (``lambda im: captioner(im)[0]["generated_text"]``) or, offline, a stand-in."""
+    raise NotImplementedError("describe_pages: caption every page's image with describe()")

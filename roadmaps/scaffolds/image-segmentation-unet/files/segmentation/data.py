@@ -52,4 +52,11 @@ class ShapesDataset(Dataset):
 # TODO: train on real data. `torchvision.datasets.OxfordIIITPet(root="data", split="trainval",
 #       target_types="segmentation", download=True)` gives pet photos with trimaps; resize both to
 #       the same size (nearest-neighbour for masks!) and map the trimap to foreground/background.
-# TODO: add augmentation (random flips / 90-degree rotations) applied to image and mask together.
+# TODO: add augmentation applied to image and mask together: write augment_pair (below) and use
+#       it for training samples only.
+
+
+def augment_pair(image: np.ndarray, mask: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Randomly flip and rotate by a multiple of 90 degrees, the same way for ``image`` (C, H, W) and
+    ``mask`` (1, H, W); returns new float32 arrays of the same shapes."""
+    raise NotImplementedError("augment_pair: flip/rotate the image and its mask together")

@@ -51,6 +51,7 @@ def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 
-# TODO: try the ablations that explain why U-Net works: remove the skip connections
-#       (concatenate zeros instead) and compare Dice; then swap ConvTranspose2d for
-#       nn.Upsample(scale_factor=2, mode="bilinear") + a 1x1 conv.
+# TODO: try the ablations that explain why U-Net works. Give UNet two arguments:
+#       `skip=True` (with skip=False, concatenate zeros in place of the encoder features) and
+#       `up="transpose"` (with up="bilinear", use nn.Upsample(scale_factor=2, mode="bilinear")
+#       + a 1x1 conv instead of ConvTranspose2d). Compare the Dice of each variant.

@@ -67,8 +67,10 @@ def fit(epochs: int = 5, n_train: int = 512, n_val: int = 128, size: int = DEFAU
             history[key].append(value)
         print(f"epoch {epoch:2d}  train_loss {train_loss:.3f}  val_loss {val['loss']:.3f}  "
               f"dice {val['dice']:.3f}  iou {val['iou']:.3f}")
-        # TODO: keep the best checkpoint by val Dice (early stopping) and add a LR scheduler
-        #       such as torch.optim.lr_scheduler.ReduceLROnPlateau.
+        # TODO: keep the best checkpoint by val Dice: save those weights to model_path (not the
+        #       last epoch's), record its epoch number (from 1) as history["best_epoch"], and stop
+        #       early when Dice stops improving. Add a LR scheduler such as
+        #       torch.optim.lr_scheduler.ReduceLROnPlateau.
 
     images, masks = next(iter(val_loader))
     model.eval()

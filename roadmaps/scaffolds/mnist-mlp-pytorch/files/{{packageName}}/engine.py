@@ -8,6 +8,9 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader
 
+# (major, minor) of the installed torch, e.g. (2, 5): some loading options depend on it.
+_TORCH_VERSION = tuple(int(part) for part in torch.__version__.split("+")[0].split(".")[:2])
+
 
 def train_one_epoch(
     model: nn.Module,
@@ -47,7 +50,8 @@ def evaluate(
         total_loss += loss_fn(logits, labels).item() * labels.size(0)
         correct += (logits.argmax(dim=1) == labels).sum().item()
         total += labels.size(0)
-    # TODO: also build a 10x10 confusion matrix here and print which digits get mixed up most.
+    # TODO: also build a 10x10 confusion matrix here (rows: true digit, columns: predicted digit),
+    #       return it under the key "confusion_matrix" and print which digits get mixed up most.
     return {"loss": total_loss / max(total, 1), "accuracy": correct / max(total, 1)}
 
 
@@ -75,13 +79,25 @@ def save_checkpoint(
     return path
 
 
+def _load(path: Path) -> dict[str, Any]:
+    """``torch.load`` restricted to tensors and plain containers where this torch can do that.
+
+    ``weights_only=True`` refuses arbitrary pickled objects; torch 2 and later unpickle our dict of
+    tensors, numbers and strings with it, but torch 1.13's first version of that loader rejects
+    plain floats, so older versions load the checkpoint (which this code wrote) the classic way.
+    """
+    if _TORCH_VERSION >= (2, 0):
+        return torch.load(path, map_location="cpu", weights_only=True)
+    return torch.load(path, map_location="cpu")
+
+
 def load_checkpoint(
     path: str | Path,
     model: nn.Module,
     optimizer: torch.optim.Optimizer | None = None,
 ) -> dict[str, Any]:
     """Load a checkpoint written by :func:`save_checkpoint` into ``model`` (and ``optimizer``)."""
-    checkpoint = torch.load(Path(path), map_location="cpu", weights_only=True)
+    checkpoint = _load(Path(path))
     model.load_state_dict(checkpoint["model_state"])
     if optimizer is not None and checkpoint.get("optimizer_state") is not None:
         optimizer.load_state_dict(checkpoint["optimizer_state"])

@@ -43,8 +43,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     print(f"Model: {count_parameters(model):,} trainable parameters")
     loss_fn = nn.CrossEntropyLoss()
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-    # TODO: compare optimizers (SGD with momentum vs Adam) and add a learning-rate scheduler
-    #       (torch.optim.lr_scheduler.StepLR), stepping it once per epoch.
+    # TODO: compare optimizers (SGD with and without momentum vs Adam) and add a learning-rate
+    #       scheduler: write build_optimizer and build_scheduler (below), add the options
+    #       --optimizer {adam,sgd}, --momentum, --step-size and --gamma, use them here and step
+    #       the scheduler once per epoch.
 
     best: dict[str, float] = {"accuracy": -1.0, "loss": float("inf")}
     history: list[dict[str, float]] = []
@@ -58,11 +60,46 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
             best = metrics
             save_checkpoint(args.checkpoint, model, optimizer, epoch, metrics,
                             config={"hidden": args.hidden, "dropout": args.dropout, "fake_data": is_fake})
-        # TODO: stop early when the test (better: validation) loss has not improved for N epochs.
+        # TODO: stop early when the validation loss has not improved for N epochs: write
+        #       EarlyStopping (below), add a --patience option and break out of this loop.
 
-    # TODO: plot train_loss and test_loss from `history` per epoch (matplotlib) and save it as a PNG.
+    # TODO: plot train_loss and test_loss from `history` per epoch with plot_history (below).
     print(f"Best test accuracy {best['accuracy']:.2%}; checkpoint saved to {args.checkpoint}")
     return best
+
+
+def build_optimizer(model: nn.Module, name: str = "adam", lr: float = 1e-3,
+                    momentum: float = 0.0) -> torch.optim.Optimizer:
+    """``torch.optim.Adam`` for ``"adam"``, ``torch.optim.SGD`` (with ``momentum``) for ``"sgd"``.
+
+    Any other name raises ValueError.
+    """
+    raise NotImplementedError("build_optimizer: return Adam or SGD for the model's parameters")
+
+
+def build_scheduler(optimizer: torch.optim.Optimizer, step_size: int,
+                    gamma: float = 0.1) -> torch.optim.lr_scheduler.StepLR | None:
+    """A StepLR that multiplies the learning rate by ``gamma`` every ``step_size`` epochs (None if 0)."""
+    raise NotImplementedError("build_scheduler: return a torch.optim.lr_scheduler.StepLR")
+
+
+class EarlyStopping:
+    """Say when to stop: the loss has not improved (by more than ``min_delta``) for ``patience`` epochs.
+
+    Call ``step(val_loss)`` once per epoch; it returns True when training should stop.
+    """
+
+    def __init__(self, patience: int = 3, min_delta: float = 0.0) -> None:
+        self.patience = patience
+        self.min_delta = min_delta
+
+    def step(self, loss: float) -> bool:
+        raise NotImplementedError("EarlyStopping.step: count the epochs without improvement")
+
+
+def plot_history(history: list[dict[str, float]], path: str = "outputs/loss.png") -> str:
+    """Plot ``train_loss`` and ``loss`` (test or validation) per epoch and save the figure as a PNG at ``path``."""
+    raise NotImplementedError("plot_history: draw the losses per epoch with matplotlib and save them")
 
 
 if __name__ == "__main__":

@@ -40,11 +40,18 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     Path("outputs").mkdir(exist_ok=True)
+    try:
+        _run(parser, args)
+    except models.WeightsUnavailable as err:
+        parser.exit(1, f"{err}\n")
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.command == "detect":
-        model, names = _load_model(args)
         image = cv2.imread(args.image)
         if image is None:
             parser.error(f"cannot read {args.image}")
+        model, names = _load_model(args)
         dets = infer.detect(model, image, names, args.threshold)
         for d in dets:
             print(f"{d.label:<15} {d.score:.2f} {d.box}")

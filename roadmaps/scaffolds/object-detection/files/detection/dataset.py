@@ -65,9 +65,15 @@ class VOCDetectionFolder(Dataset):
         image = cv2.imread(str(image_path))
         if image is None:
             raise FileNotFoundError(image_path)
-        # TODO: augmentation for detection must move the boxes too: e.g. a horizontal flip is
-        #       image[:, ::-1] and boxes x1, x2 -> W - x2, W - x1. Add it for training only.
+        # TODO: augmentation for detection must move the boxes too: write hflip (below) and
+        #       apply it at random, for training only (e.g. a `train` argument of this class).
         return to_tensor(image), target
+
+
+def hflip(image_bgr: np.ndarray, boxes: torch.Tensor) -> tuple[np.ndarray, torch.Tensor]:
+    """Mirror the image left-right and move its (N, 4) x1, y1, x2, y2 boxes with it: for an image of
+    width W, x1, x2 become W - x2, W - x1. Returns new arrays; the inputs are left unchanged."""
+    raise NotImplementedError("hflip: flip the image and move the boxes the same way")
 
 
 class SyntheticBoxes(Dataset):

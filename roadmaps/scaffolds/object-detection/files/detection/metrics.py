@@ -70,5 +70,8 @@ def mean_average_precision(predictions: Sequence[dict], targets: Sequence[dict],
     return {"mAP": float(np.mean(valid)) if valid else 0.0, **{f"AP_{c}": ap for c, ap in per_class.items()}}
 
 
-# TODO: COCO-style mAP@[.5:.95]: average `mean_average_precision` over IoU thresholds
-#       0.50, 0.55, ..., 0.95, and compare with torchmetrics' MeanAveragePrecision.
+def coco_map(predictions: Sequence[dict], targets: Sequence[dict], labels: Sequence[int]) -> float:
+    """COCO-style mAP@[.5:.95]: the mean of ``mean_average_precision(...)["mAP"]`` over the IoU
+    thresholds 0.50, 0.55, ..., 0.95. Compare it with torchmetrics' MeanAveragePrecision."""
+    # TODO: average mean_average_precision over the ten thresholds.
+    raise NotImplementedError("coco_map: average mAP over IoU thresholds 0.50 to 0.95")

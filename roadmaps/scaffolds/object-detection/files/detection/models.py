@@ -22,10 +22,25 @@ ARCHS = {
 }
 
 
-def pretrained_detector(arch: str = "mobilenet") -> FasterRCNN:
-    """COCO-pretrained detector (downloads weights once into ~/.cache/torch)."""
+class WeightsUnavailable(RuntimeError):
+    """The COCO-pretrained weights are neither cached nor downloadable (offline, blocked mirror)."""
+
+
+def _with_coco_weights(arch: str) -> FasterRCNN:
     builder, weights = ARCHS[arch]
-    return builder(weights=weights).eval()
+    try:
+        return builder(weights=weights)
+    except Exception as err:  # noqa: BLE001 - no network, blocked mirror, broken cache file...
+        raise WeightsUnavailable(
+            f"Could not load the COCO-pretrained {arch} weights ({err.__class__.__name__}: {err}).\n"
+            "They are downloaded once into ~/.cache/torch: connect to the internet and run the command "
+            "again, or use your own model with --weights models/detector.pt (made by `python -m detection train`)."
+        ) from err
+
+
+def pretrained_detector(arch: str = "mobilenet") -> FasterRCNN:
+    """COCO-pretrained detector (downloads weights once into ~/.cache/torch; WeightsUnavailable if it cannot)."""
+    return _with_coco_weights(arch).eval()
 
 
 def custom_detector(num_classes: int = len(CUSTOM_CLASSES), arch: str = "mobilenet",
@@ -36,14 +51,20 @@ def custom_detector(num_classes: int = len(CUSTOM_CLASSES), arch: str = "mobilen
     box-regression layer is replaced: this is transfer learning for detection. With
     ``pretrained=False`` nothing is downloaded (useful for tests and smoke runs).
     """
-    builder, weights = ARCHS[arch]
     if not pretrained:
+        builder, _ = ARCHS[arch]
         return builder(weights=None, weights_backbone=None, num_classes=num_classes)
-    model = builder(weights=weights)
+    model = _with_coco_weights(arch)
     in_features = model.roi_heads.box_predictor.cls_score.in_features
     model.roi_heads.box_predictor = FastRCNNPredictor(in_features, num_classes)
     return model
 
 
-# TODO: freeze the backbone for the first epochs (`for p in model.backbone.parameters():
-#       p.requires_grad = False`) and compare training speed and mAP with full fine-tuning.
+# TODO: freeze the backbone for the first epochs and compare training speed and mAP with full
+#       fine-tuning: write set_backbone_frozen (below) and use it in train.fit.
+
+
+def set_backbone_frozen(model: FasterRCNN, frozen: bool = True) -> FasterRCNN:
+    """Stop (``frozen=True``) or restart (``False``) training ``model.backbone``; the region proposal
+    network and the box heads always stay trainable. Returns the model."""
+    raise NotImplementedError("set_backbone_frozen: switch requires_grad of the backbone's parameters")

@@ -80,6 +80,8 @@ def fit(data: str = "synthetic", epochs: int = 2, batch_size: int = 4, lr: float
     return model, history
 
 
-# TODO: keep the checkpoint with the best validation mAP, and report per-class AP: for face
-#       masks, "without_mask" is usually the rarer and harder class. Would class weights or
-#       oversampling images that contain it help?
+# TODO: keep the checkpoint with the best validation mAP: save that epoch's weights to
+#       model_path (not the last epoch's) and record it (counting from 1) as history["best_epoch"].
+#       Report per-class AP under the class names: history["AP_<name>"] (e.g. "AP_without_mask"),
+#       one value per epoch. For face masks, "without_mask" is usually the rarer and harder class.
+#       Would class weights or oversampling images that contain it help?

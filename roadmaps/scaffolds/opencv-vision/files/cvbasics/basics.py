@@ -88,5 +88,14 @@ def mask_color_range(img: np.ndarray, lower_hsv: tuple[int, int, int], upper_hsv
     return cv2.inRange(hsv, np.array(lower_hsv, np.uint8), np.array(upper_hsv, np.uint8))
 
 
-# TODO: write `split_channels(img)` that returns the B, G and R planes side by side as one
-#       image, and try `mask_color_range` to pick out only the green circle of the sample image.
+def split_channels(img: np.ndarray) -> np.ndarray:
+    """The B, G and R planes of a BGR image side by side as one grey image of shape (H, 3 * W)."""
+    # TODO: cv2.split (or NumPy indexing) and np.hstack.
+    raise NotImplementedError("split_channels: put the B, G and R planes side by side")
+
+
+# TODO: find the HSV range that picks out only the green circle of the sample image with
+#       `mask_color_range(img, GREEN_LOWER, GREEN_UPPER)`: not the red square, the blue
+#       triangle or the white text. (Convert one pixel with cv2.cvtColor to see its HSV.)
+GREEN_LOWER: tuple[int, int, int] = (0, 0, 0)
+GREEN_UPPER: tuple[int, int, int] = (179, 255, 255)

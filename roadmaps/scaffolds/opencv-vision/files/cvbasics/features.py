@@ -107,7 +107,16 @@ def match_orb(img_a: np.ndarray, img_b: np.ndarray, n_features: int = 500) -> li
     return sorted(matcher.match(des_a, des_b), key=lambda m: m.distance)
 
 
-# TODO: label each contour as "triangle" / "square" / "circle" from `vertices` (and the
-#       bounding-box aspect ratio), then draw the label instead of the vertex count.
-# TODO: use Lowe's ratio test (`BFMatcher.knnMatch(k=2)`) instead of crossCheck and compare
-#       how many good matches survive when the second image is rotated or scaled.
+def shape_name(info: ContourInfo) -> str:
+    """"triangle", "square", "rectangle" or "circle" from the polygon's ``vertices`` (and the
+    bounding box's aspect ratio); "other" otherwise."""
+    # TODO: then draw the name instead of the vertex count in draw_contours.
+    raise NotImplementedError("shape_name: name the shape from its vertices and aspect ratio")
+
+
+def match_orb_ratio(img_a: np.ndarray, img_b: np.ndarray, ratio: float = 0.75,
+                    n_features: int = 500) -> list[cv2.DMatch]:
+    """ORB matches that pass Lowe's ratio test: keep a match only when its distance is below
+    ``ratio`` times the distance of the second-best candidate (``BFMatcher.knnMatch(k=2)``).
+    Compare how many good matches survive when the second image is rotated or scaled."""
+    raise NotImplementedError("match_orb_ratio: knnMatch with k=2 and Lowe's ratio test")

@@ -57,6 +57,9 @@ def denormalize(chw: np.ndarray, mean: np.ndarray = IMAGENET_MEAN, std: np.ndarr
     return (np.clip(rgb, 0, 1) * 255).astype(np.uint8)
 
 
-# TODO: add `augment(img, rng)` with a random horizontal flip, a small rotation
-#       (cv2.getRotationMatrix2D + cv2.warpAffine) and brightness jitter, applied before
-#       `preprocess_for_cnn` when building a training set. Keep it off for validation images.
+def augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Training-time augmentation of a BGR uint8 image: a random horizontal flip, a small rotation
+    (cv2.getRotationMatrix2D + cv2.warpAffine) and brightness jitter. Same shape and dtype out;
+    the same ``rng`` state gives the same result. Apply it before `preprocess_for_cnn` when
+    building a training set, never to validation images."""
+    raise NotImplementedError("augment: random flip, small rotation and brightness jitter")

@@ -180,5 +180,23 @@ def run_tracker(source: str | int | None = "synthetic", max_frames: int = 300,
 # TODO: swap `detect_blobs` for a real detector (a Haar cascade from `cv2.data.haarcascades`
 #       or a DNN) and compare it with OpenCV's built-in single-object trackers
 #       (e.g. `cv2.TrackerMIL_create()`), which follow one box without re-detecting.
-# TODO: count objects crossing a horizontal line (keep each id's previous centroid) and
-#       print the frames-per-second you reach (`time.perf_counter`).
+# TODO: count objects crossing a horizontal line with LineCounter (below), draw the line and the
+#       counts in run_tracker, and print the frames-per-second you reach (`time.perf_counter`).
+
+
+class LineCounter:
+    """Counts tracked objects crossing the horizontal line ``y = line_y``.
+
+    Call ``update(tracker.objects)`` once per frame. An object counts when its centroid moves from
+    one side of the line to the other between two updates: ``down`` (y grows) or ``up``. It needs
+    each id's previous centroid; an id seen for the first time has not crossed anything yet.
+    """
+
+    def __init__(self, line_y: float) -> None:
+        self.line_y = line_y
+        self.up = 0
+        self.down = 0
+
+    def update(self, objects: dict[int, np.ndarray]) -> int:
+        """Feed this frame's id -> centroid (x, y); returns how many objects crossed since the last call."""
+        raise NotImplementedError("LineCounter.update: compare each id's centroid with its previous one")

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 
-import gymnasium as gym
+try:
+    import gymnasium as gym
+except ImportError as exc:  # the games come from Gymnasium; the rest of the package works without it
+    raise SystemExit(f"{exc}. Run: pip install -r requirements.txt") from exc
 
 from .dqn import train_dqn
 from .plotting import save_training_curve

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import gymnasium as gym
 import numpy as np
 import torch
 from torch import nn
 
 from .replay import ReplayBuffer
 from .schedules import LinearEpsilon
+
+if TYPE_CHECKING:  # only for the type hints: any env with Gymnasium's reset/step API works
+    import gymnasium as gym
 
 
 class QNetwork(nn.Module):
@@ -29,9 +33,10 @@ class DQNAgent:
     """Online network + target network, trained on minibatches from a replay buffer."""
 
     def __init__(self, obs_dim: int, n_actions: int, gamma: float = 0.99, lr: float = 1e-3,
-                 hidden: int = 128, seed: int = 0) -> None:
+                 hidden: int = 128, seed: int = 0, double: bool = False) -> None:
         torch.manual_seed(seed)
-        self.n_actions, self.gamma = n_actions, gamma
+        self.obs_dim, self.hidden = obs_dim, hidden
+        self.n_actions, self.gamma, self.double = n_actions, gamma, double
         self.q = QNetwork(obs_dim, n_actions, hidden)
         self.target = QNetwork(obs_dim, n_actions, hidden)
         self.sync_target()
@@ -40,6 +45,43 @@ class DQNAgent:
 
     def sync_target(self) -> None:
         self.target.load_state_dict(self.q.state_dict())
+
+    @torch.no_grad()
+    def soft_update(self, tau: float = 0.005) -> None:
+        """Move the target network a small step towards the online one (Polyak averaging).
+
+        TODO: for each pair of parameters, target = tau * online + (1 - tau) * target
+        (``zip(self.target.parameters(), self.q.parameters())``, ``p.mul_(...).add_(...)``).
+        Then try it in ``train_dqn`` every step instead of ``sync_target`` every 500 steps.
+        """
+        raise NotImplementedError("TODO: implement DQNAgent.soft_update in dqn.py")
+
+    def save(self, path: str | Path) -> Path:
+        """Save the online network's weights (and the sizes needed to rebuild it) to ``path``.
+
+        TODO: ``torch.save({"obs_dim": ..., "n_actions": ..., "hidden": ..., "state_dict":
+        self.q.state_dict()}, path)``; create the parent folder first; return the path.
+        """
+        raise NotImplementedError("TODO: implement DQNAgent.save in dqn.py")
+
+    @classmethod
+    def load(cls, path: str | Path) -> DQNAgent:
+        """An agent whose online (and target) network has the weights saved by :meth:`save`.
+
+        TODO: ``torch.load(path)`` the dict, build ``cls(obs_dim, n_actions, hidden=hidden)``,
+        ``load_state_dict`` into its ``q``, then ``sync_target()``.
+        """
+        raise NotImplementedError("TODO: implement DQNAgent.load in dqn.py")
+
+    @torch.no_grad()
+    def td_target(self, rewards: torch.Tensor, next_states: torch.Tensor, dones: torch.Tensor) -> torch.Tensor:
+        """r + gamma * (1 - done) * Q_target(s', a'): what Q(s, a) is trained towards."""
+        if self.double:
+            # TODO: Double DQN: choose a' = argmax_a Q_online(s', a) with self.q, then evaluate
+            #       that action with self.target (``.gather(1, best.unsqueeze(1)).squeeze(1)``).
+            raise NotImplementedError("TODO: Double DQN in DQNAgent.td_target (dqn.py)")
+        next_q = self.target(next_states).max(dim=1).values
+        return rewards + self.gamma * (1.0 - dones) * next_q
 
     @torch.no_grad()
     def act(self, state: np.ndarray, epsilon: float = 0.0) -> int:
@@ -58,10 +100,7 @@ class DQNAgent:
         dones = torch.as_tensor(b.dones)
 
         q_taken = self.q(states).gather(1, actions.unsqueeze(1)).squeeze(1)   # Q(s, a)
-        with torch.no_grad():
-            # TODO: Double DQN: choose argmax_a' with self.q, evaluate it with self.target.
-            next_q = self.target(next_states).max(dim=1).values
-            target = rewards + self.gamma * (1.0 - dones) * next_q
+        target = self.td_target(rewards, next_states, dones)
         loss = nn.functional.smooth_l1_loss(q_taken, target)                   # Huber loss
         self.optimizer.zero_grad()
         loss.backward()
@@ -101,7 +140,7 @@ def train_dqn(env: gym.Env, total_steps: int = 30_000, batch_size: int = 64, buf
 
 
 # TODO: CartPole-v1 counts as solved at a mean return of 475 over 100 episodes. Get there:
-#       try Double DQN (above), soft target updates (tau = 0.005), a longer run, or a
-#       learning-rate schedule, and record which change helped most.
-# TODO: save and reload the trained network (`torch.save(agent.q.state_dict(), ...)`) and
-#       record a video of the greedy policy with `gymnasium.wrappers.RecordVideo`.
+#       try Double DQN (td_target), soft target updates (soft_update, tau = 0.005), a longer
+#       run, or a learning-rate schedule, and record which change helped most.
+# TODO: save and reload the trained network (DQNAgent.save / DQNAgent.load) and record a video
+#       of the greedy policy with `gymnasium.wrappers.RecordVideo`.

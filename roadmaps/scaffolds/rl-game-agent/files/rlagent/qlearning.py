@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import gymnasium as gym
 import numpy as np
 
 from .schedules import ExponentialEpsilon
+
+if TYPE_CHECKING:  # only for the type hints: any env with Gymnasium's reset/step API works
+    import gymnasium as gym
 
 
 class QLearningAgent:
@@ -31,6 +34,15 @@ class QLearningAgent:
         td_error = target - self.q[state, action]
         self.q[state, action] += self.alpha * td_error
         return float(td_error)
+
+    def sarsa_update(self, state: int, action: int, reward: float, next_state: int, next_action: int,
+                     terminated: bool) -> float:
+        """One SARSA step; returns the TD error.
+
+        TODO: like ``update``, but bootstrap from the action the agent will really take next:
+        target = reward + gamma * Q(next_state, next_action) (just reward when terminated).
+        """
+        raise NotImplementedError("TODO: implement QLearningAgent.sarsa_update in qlearning.py")
 
 
 def train_q_learning(env: gym.Env, episodes: int = 2000, alpha: float = 0.1, gamma: float = 0.99,
@@ -65,6 +77,18 @@ def evaluate_greedy(env: gym.Env, act: Callable[[object], int], episodes: int = 
     return float(np.mean(totals))
 
 
+def train_sarsa(env: gym.Env, episodes: int = 2000, alpha: float = 0.1, gamma: float = 0.99,
+                epsilon: Callable[[int], float] | None = None, seed: int = 0,
+                ) -> tuple[QLearningAgent, list[float]]:
+    """SARSA, the on-policy cousin of Q-learning; returns the agent and each episode's return.
+
+    TODO: like ``train_q_learning``, but choose the first action before the loop, and in each step
+    choose ``next_action`` (epsilon-greedy) *before* the update, call ``agent.sarsa_update(...,
+    next_action, terminated)``, then move on with ``state, action = next_state, next_action``.
+    """
+    raise NotImplementedError("TODO: implement train_sarsa in qlearning.py")
+
+
 # TODO: make FrozenLake slippery (`gym.make("FrozenLake-v1", is_slippery=True)`): the default
-#       settings no longer solve it. Tune alpha, gamma and the epsilon schedule, and compare with
-#       SARSA (use the action you will actually take next, not the max, in the target).
+#       settings no longer solve it. Tune alpha, gamma and the epsilon schedule, and compare
+#       Q-learning with SARSA (train_sarsa above).

@@ -2,7 +2,12 @@
 
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+import pytest
+
+# Streamlit comes with requirements.txt; without it only the model tests (and the checks) run.
+pytest.importorskip("streamlit", reason="streamlit is not installed: pip install -r requirements.txt")
+
+from streamlit.testing.v1 import AppTest  # noqa: E402 - after the skip above
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

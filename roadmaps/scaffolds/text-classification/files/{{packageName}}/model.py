@@ -6,22 +6,44 @@ from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
+from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
 
 from .preprocess import tokenize
 
+CLASSIFIERS = ("logreg", "nb", "svm")
+
 
 def build_pipeline(C: float = 4.0, ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
-                   max_features: int | None = 20_000) -> Pipeline:
-    """TF-IDF on cleaned tokens (unigrams + bigrams) feeding a class-balanced logistic regression."""
+                   max_features: int | None = 20_000, classifier: str = "logreg") -> Pipeline:
+    """TF-IDF on cleaned tokens (unigrams + bigrams) feeding a classifier.
+
+    ``classifier``: ``"logreg"`` (class-balanced logistic regression), ``"nb"`` (multinomial Naive
+    Bayes) or ``"svm"`` (linear SVM). The step is always called ``"clf"``.
+    """
+    if classifier not in CLASSIFIERS:
+        raise ValueError(f"classifier must be one of {CLASSIFIERS}, not {classifier!r}")
+    if classifier != "logreg":
+        # TODO: "nb" -> sklearn.naive_bayes.MultinomialNB(), "svm" -> sklearn.svm.LinearSVC(C=C,
+        #       class_weight="balanced"), in place of the logistic regression below.
+        raise NotImplementedError(f"TODO: the {classifier!r} classifier in build_pipeline (model.py)")
     return Pipeline([
         ("tfidf", TfidfVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False,
                                   ngram_range=ngram_range, min_df=min_df, max_features=max_features,
                                   sublinear_tf=True)),
         ("clf", LogisticRegression(C=C, max_iter=1000, class_weight="balanced")),
-        # TODO: try sklearn.naive_bayes.MultinomialNB and sklearn.svm.LinearSVC in place of "clf",
-        #       and tune C / ngram_range with GridSearchCV (cv=5, scoring="f1_macro").
     ])
+
+
+def tune(texts: pd.Series, labels: pd.Series, cv: int = 5, classifier: str = "logreg") -> GridSearchCV:
+    """Search C and the n-gram range by cross-validated macro F1; returns the fitted search.
+
+    TODO: ``GridSearchCV(build_pipeline(classifier=classifier), {"clf__C": [...],
+    "tfidf__ngram_range": [(1, 1), (1, 2)]}, cv=cv, scoring="f1_macro").fit(texts, labels)``.
+    (Naive Bayes has no ``C``: search its ``clf__alpha`` instead.) Then print
+    ``best_params_`` and ``best_score_``.
+    """
+    raise NotImplementedError("TODO: implement tune in model.py")
 
 
 def build_dummy() -> DummyClassifier:

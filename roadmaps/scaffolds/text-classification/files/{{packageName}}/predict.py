@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 import joblib
 
@@ -18,6 +19,10 @@ def main(argv: Sequence[str] | None = None) -> list[tuple[str, str, float]]:
     p.add_argument("texts", nargs="+", help="one or more texts (quote each one)")
     p.add_argument("--model", default="models/text_classifier.joblib")
     args = p.parse_args(argv)
+    if not Path(args.model).is_file():
+        package = __package__ or "<package>"
+        raise SystemExit(f"No trained model at {args.model}: train one first with `python -m {package}.train` "
+                         "(or pass --model with the path of yours).")
     model = joblib.load(args.model)  # only load model files you created yourself: joblib runs pickle
     results = predict(model, args.texts)
     for text, label, prob in results:

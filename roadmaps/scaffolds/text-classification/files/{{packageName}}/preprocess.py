@@ -45,8 +45,10 @@ def lemmatize_lite(token: str) -> str:
     >>> [lemmatize_lite(w) for w in ["prizes", "parties", "calling", "claimed", "class", "is"]]
     ['prize', 'party', 'call', 'claim', 'class', 'is']
 
-    TODO: replace with nltk's WordNetLemmatizer or spaCy and compare the model's F1 — this
-    version knows nothing about irregular words ("better" -> "good", "ran" -> "run").
+    TODO: this version knows nothing about irregular words. Look the token up in a table of
+    irregular forms first ("ran" -> "run", "went" -> "go", "better" -> "good", "children" -> "child",
+    "mice" -> "mouse", ...), or replace the whole function with nltk's WordNetLemmatizer or spaCy,
+    and compare the model's F1 with and without it.
     """
     if len(token) <= 3 or token.startswith("<"):
         return token

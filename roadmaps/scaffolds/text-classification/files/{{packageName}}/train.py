@@ -6,10 +6,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import joblib
+import numpy as np
+import pandas as pd
 from sklearn.model_selection import train_test_split
 
 from .data import SAMPLE_SPAM, load_dataset
 from .model import build_dummy, build_pipeline, evaluate, top_features
+
+
+def cross_validate_f1(frame: pd.DataFrame, folds: int = 5, seed: int = 42, **pipeline_params) -> dict[str, np.ndarray]:
+    """Macro F1 on each of ``folds`` stratified folds for the dummy and the TF-IDF model.
+
+    Returns ``{"dummy": scores, "model": scores}``, one score per fold: report their mean and
+    spread instead of the single split's number.
+
+    TODO: ``StratifiedKFold(folds, shuffle=True, random_state=seed)`` and ``cross_val_score(...,
+    scoring="f1_macro")`` for ``build_dummy()`` and ``build_pipeline(**pipeline_params)`` on
+    ``frame["text"]`` / ``frame["label"]``.
+    """
+    raise NotImplementedError("TODO: implement cross_validate_f1 in train.py")
+
+
+def misclassified(model, texts: pd.Series, labels: pd.Series) -> pd.DataFrame:
+    """The texts the model gets wrong: columns ``text``, ``clean`` (what the model saw),
+    ``label`` (the truth) and ``predicted``.
+
+    TODO: predict ``texts``, keep the rows where the prediction differs from ``labels``, and add
+    ``clean_text(text)`` (from ``.preprocess``) so you can see why the model missed them.
+    """
+    raise NotImplementedError("TODO: implement misclassified in train.py")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -34,8 +59,8 @@ def main(argv: Sequence[str] | None = None) -> dict:
     x_train, x_test, y_train, y_test = train_test_split(
         frame["text"], frame["label"], test_size=args.test_size, stratify=frame["label"], random_state=args.seed
     )
-    # TODO: with a real dataset, use cross-validation (sklearn.model_selection.cross_val_score,
-    #       StratifiedKFold) instead of one split, and report the mean and spread of F1.
+    # TODO: with a real dataset, use cross-validation (cross_validate_f1 above) instead of one
+    #       split, and report the mean and spread of macro F1.
 
     dummy = build_dummy().fit(x_train, y_train)
     model = build_pipeline(C=args.C).fit(x_train, y_train)
@@ -50,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     if len(model.classes_) == 2:
         print(f"Strongest words (negative weight -> {model.classes_[0]}, positive -> {model.classes_[1]}):")
         print(top_features(model, n=8).to_string(index=False))
-    # TODO: print the misclassified test texts next to clean_text(text) — why did the model miss them?
+    # TODO: print misclassified(model, x_test, y_test) — why did the model miss them?
 
     out = Path(args.model_out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,11 +5,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .extractive import lead_summary, tfidf_summary
+from .extractive import lead_summary, mmr_summary, textrank_summary, tfidf_summary
 from .rouge import rouge_scores
 from .samples import SAMPLES
 
-METHODS = ["lead", "tfidf", "bert", "abstractive"]
+METHODS = ["lead", "tfidf", "textrank", "mmr", "bert", "abstractive"]
 
 
 def summarize(text: str, method: str, n: int = 2) -> str:
@@ -17,6 +17,10 @@ def summarize(text: str, method: str, n: int = 2) -> str:
         return lead_summary(text, n)
     if method == "tfidf":
         return tfidf_summary(text, n)
+    if method == "textrank":
+        return textrank_summary(text, n)
+    if method == "mmr":
+        return mmr_summary(text, n)
     from . import neural  # only now: needs transformers and a model download
 
     if method == "bert":

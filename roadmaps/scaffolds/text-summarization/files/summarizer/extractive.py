@@ -53,8 +53,22 @@ def tfidf_summary(text: str, n: int | None = 3, ratio: float = 0.3) -> str:
     return select_sentences(sentences, tfidf_sentence_scores(sentences), k)
 
 
-# TODO: TextRank. Build a sentence-similarity graph from the TF-IDF matrix (cosine similarity
-#       between sentences), run PageRank on it (power iteration in NumPy, or networkx), and use
-#       the ranks as scores in `select_sentences`. Compare ROUGE with `tfidf_summary`.
-# TODO: penalise redundancy (Maximal Marginal Relevance): pick sentences one at a time, trading
-#       off centroid score against similarity to sentences already chosen.
+def textrank_summary(text: str, n: int | None = 3, ratio: float = 0.3) -> str:
+    """TextRank: the sentences most "recommended" by the others, in their original order.
+
+    TODO: build a sentence-similarity graph from the TF-IDF matrix (cosine similarity between
+    sentences, zero on the diagonal), run PageRank on it (power iteration in NumPy with a damping
+    of 0.85, or networkx), and use the ranks as scores in ``select_sentences``. Compare ROUGE with
+    ``tfidf_summary`` (``python -m summarizer --evaluate lead tfidf textrank``).
+    """
+    raise NotImplementedError("TODO: implement textrank_summary in summarizer/extractive.py")
+
+
+def mmr_summary(text: str, n: int | None = 3, ratio: float = 0.3, diversity: float = 0.5) -> str:
+    """Maximal Marginal Relevance: relevant sentences that do not repeat each other.
+
+    TODO: pick sentences one at a time; each time take the one with the highest
+    ``(1 - diversity) * centroid score - diversity * (max cosine similarity to the sentences
+    already picked)``, using the TF-IDF matrix. Return them in their original order.
+    """
+    raise NotImplementedError("TODO: implement mmr_summary in summarizer/extractive.py")

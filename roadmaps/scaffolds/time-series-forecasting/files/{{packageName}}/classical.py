@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,14 @@ def arima_forecast(train: pd.Series, horizon: int, order: tuple[int, int, int] =
     return np.asarray(result.forecast(steps=horizon), dtype=float)
 
 
-# TODO: choose (p, d, q)(P, D, Q, s) from ACF/PACF plots, then by grid search on AIC over a small
-#       range of orders, and check the residuals of the chosen model look like white noise
-#       (result.plot_diagnostics(), statsmodels.stats.diagnostic.acorr_ljungbox).
+def select_order(train: pd.Series, orders: Iterable[tuple[int, int, int]],
+                 seasonal_orders: Iterable[tuple[int, int, int, int]] = ((0, 0, 0, 0),)
+                 ) -> tuple[tuple[int, int, int], tuple[int, int, int, int]]:
+    """The ``(order, seasonal_order)`` pair, among all combinations given, with the lowest AIC.
+
+    TODO: fit ``SARIMAX(train, order=..., seasonal_order=...)`` for each combination (as in
+    ``arima_forecast``), read ``result.aic`` and return the best pair. Start the candidates from
+    the ACF/PACF plots, then check the residuals of the chosen model look like white noise
+    (``result.plot_diagnostics()``, ``statsmodels.stats.diagnostic.acorr_ljungbox``).
+    """
+    raise NotImplementedError("TODO: select_order in classical.py")

@@ -22,9 +22,27 @@ def rmse(y_true, y_pred) -> float:
     return float(np.sqrt(mse(y_true, y_pred)))
 
 
+def mape(y_true, y_pred) -> float:
+    """Mean absolute percentage error, in percent: mean(|y − ŷ| / |y|) · 100.
+
+    TODO: implement it; raise ``ValueError`` when ``y_true`` holds a zero (the percentage is
+    undefined there — one reason to prefer MASE).
+    """
+    raise NotImplementedError("TODO: mape in evaluation.py")
+
+
+def mase(y_true, y_pred, train, period: int = 1) -> float:
+    """Mean absolute scaled error: the MAE of the forecast divided by the in-sample MAE of the
+    seasonal-naive forecast on ``train`` (``mean(|train[t] − train[t − period]|)``).
+
+    Below 1 the forecast beats the naive one; it compares across series of different scale.
+    TODO: implement it.
+    """
+    raise NotImplementedError("TODO: mase in evaluation.py")
+
+
 def forecast_metrics(y_true, y_pred) -> dict[str, float]:
-    # TODO: add MAPE (careful with zeros) and MASE (error relative to the seasonal-naive forecast),
-    #       which can be compared across series of different scale.
+    # TODO: once mape and mase are written, report them here too (mase needs the training data).
     return {"mae": mae(y_true, y_pred), "mse": mse(y_true, y_pred), "rmse": rmse(y_true, y_pred)}
 
 

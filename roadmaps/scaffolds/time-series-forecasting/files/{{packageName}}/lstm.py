@@ -27,10 +27,13 @@ def make_windows(values: np.ndarray, window: int, horizon: int) -> tuple[np.ndar
 class LSTMForecaster(nn.Module):
     """LSTM over the window, then a linear layer from the last hidden state to ``horizon`` outputs."""
 
-    def __init__(self, horizon: int, hidden_size: int = 32, num_layers: int = 1, dropout: float = 0.0) -> None:
+    def __init__(self, horizon: int, hidden_size: int = 32, num_layers: int = 1, dropout: float = 0.0,
+                 cell: str = "lstm") -> None:
         super().__init__()
-        # TODO: try nn.GRU instead of nn.LSTM (same interface), 2 layers with dropout, and more
-        #       input features (day of week, month) by raising input_size.
+        # TODO: support cell="gru" with nn.GRU (same interface; its forward returns (output, h)),
+        #       then try 2 layers with dropout and more input features (day of week, month).
+        if cell != "lstm":
+            raise NotImplementedError(f"TODO: cell={cell!r} in LSTMForecaster (lstm.py)")
         self.lstm = nn.LSTM(input_size=1, hidden_size=hidden_size, num_layers=num_layers,
                             batch_first=True, dropout=dropout if num_layers > 1 else 0.0)
         self.head = nn.Linear(hidden_size, horizon)
@@ -48,6 +51,9 @@ class LSTMConfig:
     batch_size: int = 32
     lr: float = 5e-3
     seed: int = 0
+    cell: str = "lstm"              # "gru" once LSTMForecaster supports it
+    patience: int | None = None     # early stopping: epochs without a better validation loss
+    val_fraction: float = 0.2       # the last part of the training windows, for early stopping
 
 
 class LSTMModel:
@@ -63,18 +69,21 @@ class LSTMModel:
         self.scale = 1.0
         self.net: LSTMForecaster | None = None
         self.losses: list[float] = []
+        self.val_losses: list[float] = []  # filled when early stopping is on
 
     def fit(self, train: pd.Series | np.ndarray) -> "LSTMModel":
         cfg = self.config
         torch.manual_seed(cfg.seed)
         values = np.asarray(train, dtype=np.float32)
         self.scale = float(np.std(np.diff(values))) or 1.0
+        if cfg.patience is not None:
+            raise NotImplementedError("TODO: early stopping (LSTMConfig.patience) in LSTMModel.fit (lstm.py)")
         X, y = make_windows(values, cfg.window, self.horizon)
         anchor = X[:, -1:]
         X_t = torch.from_numpy((X - anchor) / self.scale)
         y_t = torch.from_numpy((y - anchor) / self.scale)
         loader = DataLoader(TensorDataset(X_t, y_t), batch_size=cfg.batch_size, shuffle=True)
-        self.net = LSTMForecaster(self.horizon, cfg.hidden_size)
+        self.net = LSTMForecaster(self.horizon, cfg.hidden_size, cell=cfg.cell)
         optimizer = torch.optim.Adam(self.net.parameters(), lr=cfg.lr)
         loss_fn = nn.MSELoss()
         self.net.train()
@@ -87,7 +96,9 @@ class LSTMModel:
                 optimizer.step()
                 total += loss.item() * len(xb)
             self.losses.append(total / len(X_t))
-        # TODO: hold out the last part of `train` as validation and stop early when its loss rises.
+        # TODO: with cfg.patience set, hold out the last cfg.val_fraction of the windows as
+        #       validation, record its loss each epoch in self.val_losses, stop once it has not
+        #       improved for cfg.patience epochs, and keep the weights of the best epoch.
         return self
 
     @torch.no_grad()

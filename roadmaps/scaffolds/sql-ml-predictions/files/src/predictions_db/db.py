@@ -7,7 +7,8 @@ installed) — the rest of the code does not change.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine  # also where SQLAlchemy 1.4 has it
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 

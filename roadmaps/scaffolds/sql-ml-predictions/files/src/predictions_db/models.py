@@ -2,6 +2,10 @@
 
 All timestamps are UTC and stored without a time zone (SQLite has no time zone type):
 convert at the edges of your application, never inside the database.
+
+The same classes also work on SQLAlchemy 1.4 (older environments): there ``mapped_column`` is
+the older ``Column`` and ``Base`` comes from ``declarative_base()``. That is why each column names
+its SQL type and nullability, which SQLAlchemy 2.0 could also read from the ``Mapped[...]`` hints.
 """
 
 from __future__ import annotations
@@ -9,8 +13,16 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, String, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, DateTime, Float, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped
+
+try:  # SQLAlchemy 2.0
+    from sqlalchemy.orm import DeclarativeBase, mapped_column
+except ImportError:  # SQLAlchemy 1.4: the same tables in the older spelling
+    from sqlalchemy import Column as mapped_column  # type: ignore[assignment]
+    from sqlalchemy.orm import declarative_base
+
+    DeclarativeBase = None  # type: ignore[assignment,misc]
 
 
 def utcnow() -> datetime:
@@ -18,8 +30,13 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class Base(DeclarativeBase):
-    pass
+if DeclarativeBase is not None:
+
+    class Base(DeclarativeBase):
+        pass
+
+else:
+    Base = declarative_base()  # type: ignore[misc]
 
 
 class Prediction(Base):
@@ -27,13 +44,13 @@ class Prediction(Base):
 
     __tablename__ = "predictions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    model_name: Mapped[str] = mapped_column(String(100), index=True)
-    model_version: Mapped[str] = mapped_column(String(50))
-    features: Mapped[dict[str, Any]] = mapped_column(JSON)  # the model's input, as sent
-    prediction: Mapped[float]
-    actual: Mapped[float | None]  # NULL until the true value is known
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True, nullable=False)
+    model_name: Mapped[str] = mapped_column(String(100), index=True, nullable=False)
+    model_version: Mapped[str] = mapped_column(String(50), nullable=False)
+    features: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)  # the model's input, as sent
+    prediction: Mapped[float] = mapped_column(Float, nullable=False)
+    actual: Mapped[float | None] = mapped_column(Float, nullable=True)  # NULL until the true value is known
 
     def __repr__(self) -> str:
         return f"Prediction(id={self.id}, model={self.model_name}:{self.model_version}, prediction={self.prediction}, actual={self.actual})"
@@ -49,10 +66,10 @@ class TimeSeriesPoint(Base):
     __tablename__ = "timeseries"
     __table_args__ = (UniqueConstraint("series", "ts", name="uq_series_ts"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    series: Mapped[str] = mapped_column(String(100))
-    ts: Mapped[datetime]
-    value: Mapped[float]
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series: Mapped[str] = mapped_column(String(100), nullable=False)
+    ts: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    value: Mapped[float] = mapped_column(Float, nullable=False)
 
     def __repr__(self) -> str:
         return f"TimeSeriesPoint({self.series!r}, {self.ts.isoformat()}, {self.value})"

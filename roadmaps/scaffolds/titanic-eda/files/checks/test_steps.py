@@ -1,0 +1,89 @@
+"""Checks for the TODO steps of the README's "The work" list.
+
+Run them with ``pytest checks``. Each one fails with a hint until its step is done; plain
+``pytest`` runs only the tests of the parts that were done for you.
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from titanic_eda.data import add_family_features, fill_missing_age, load_titanic
+
+
+def expect(condition: bool, hint: str, detail: str = "") -> None:
+    """Fail with the hint as the first line (and what was seen after it), without a traceback."""
+    if not condition:
+        pytest.fail(hint + (f"\n{detail}" if detail else ""), pytrace=False)
+
+
+def attempt(hint, fn, *args, **kwargs):
+    """Call the learner's function; if it raises, fail with the hint instead of a traceback."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception as exc:  # a TODO still in place, or a bug on the way to the answer
+        problem = f"{type(exc).__name__}: {exc}"
+    # failing outside the except block keeps the learner's traceback out of the message
+    pytest.fail(f"{hint}\n(it raised {problem})", pytrace=False)
+
+
+def passengers() -> pd.DataFrame:
+    """Nine passengers whose group medians are easy to work out by hand."""
+    df = pd.DataFrame(
+        {
+            "survived": [1, 0, 1, 0, 1, 0, 1, 0, 1],
+            "pclass": [1, 1, 1, 3, 3, 3, 3, 1, 1],
+            "sex": ["female", "female", "female", "male", "male", "male", "male", "male", "male"],
+            "age": [30.0, 40.0, np.nan, 20.0, 24.0, 40.0, np.nan, np.nan, 50.0],
+            "sibsp": [0, 1, 0, 2, 0, 1, 0, 0, 1],
+            "parch": [0, 0, 1, 1, 0, 0, 0, 2, 0],
+            "fare": [80.0, 75.0, 90.0, 8.0, 7.5, 9.0, 7.9, 60.0, 70.0],
+            "embarked": ["S", "C", "S", "S", "Q", "S", "S", "C", "S"],
+        }
+    )
+    df["sex"] = df["sex"].astype("category")
+    df["embarked"] = df["embarked"].astype("category")
+    return df
+
+
+HINT_AGE = (
+    "Step 2: fill_missing_age (src/titanic_eda/data.py) should give every passenger without an age "
+    "the median age of passengers of the same pclass and sex (groupby + transform), "
+    "leave known ages as they are and not change the DataFrame it was given."
+)
+
+
+def test_fill_missing_age() -> None:
+    df = passengers()
+    before = df.copy()
+    filled = attempt(HINT_AGE, fill_missing_age, df)
+    expect(isinstance(filled, pd.DataFrame) and len(filled) == len(df), HINT_AGE)
+    expect(filled["age"].notna().all(), HINT_AGE, f"{int(filled['age'].isna().sum())} of {len(df)} ages are still missing.")
+    known = before["age"].notna()
+    expect(np.allclose(filled.loc[known, "age"], before.loc[known, "age"]), HINT_AGE, "Some ages that were known have changed.")
+    # women in 1st class: median(30, 40) = 35; men in 3rd class: median(20, 24, 40) = 24;
+    # men in 1st class: median(50) = 50
+    got = filled.loc[[2, 6, 7], "age"].tolist()
+    expect(got == pytest.approx([35.0, 24.0, 50.0]), HINT_AGE, f"On a small table the filled ages are {got}, not the medians of their groups.")
+    expect(df.equals(before), HINT_AGE, "The DataFrame passed in was modified: work on a copy.")
+
+    titanic = load_titanic(allow_download=False, seed=1)
+    expect(attempt(HINT_AGE, fill_missing_age, titanic)["age"].notna().all(), HINT_AGE)
+
+
+HINT_FAMILY = (
+    "Step 5: add_family_features (src/titanic_eda/data.py) should add family_size "
+    "(the passenger plus siblings/spouses plus parents/children) and is_alone "
+    "(True when travelling with no family), without changing the DataFrame it was given."
+)
+
+
+def test_add_family_features() -> None:
+    df = passengers()
+    before = df.copy()
+    out = attempt(HINT_FAMILY, add_family_features, df)
+    expect(isinstance(out, pd.DataFrame) and {"family_size", "is_alone"} <= set(out.columns), HINT_FAMILY, "The result has no family_size and is_alone columns yet.")
+    expect(out["family_size"].tolist() == (df["sibsp"] + df["parch"] + 1).tolist(), HINT_FAMILY)
+    expect(out["is_alone"].astype(bool).tolist() == [True, False, False, False, True, False, True, False, False], HINT_FAMILY)
+    expect(set(before.columns) <= set(out.columns), HINT_FAMILY)
+    expect(df.equals(before), HINT_FAMILY, "The DataFrame passed in was modified: work on a copy.")

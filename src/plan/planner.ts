@@ -1,0 +1,437 @@
+/**
+ * A study plan for one roadmap: planned dates, pace, ahead/behind, projected finish, a burn-up
+ * series and "this week". Pure: no `vscode`; the caller passes task states, finish times, "now"
+ * and the time zone.
+ *
+ * How a plan reads progress:
+ * - `since` is when the plan was made (or re-made). A task finished (done or skipped) before it
+ *   is history: it gets no dates and counts neither way. "Re-plan from today" is a new `start`
+ *   and `since`: what is done stays done and everything else moves.
+ * - A task finished after `since` keeps its planned dates and counts as finished work, so
+ *   ticking a task makes the learner ahead rather than moving the plan under them. Skipped counts
+ *   as finished, as everywhere in the extension.
+ * - Hours are spread evenly over the study days: hoursPerWeek / studyDays.length per study day,
+ *   tasks back to back in roadmap order. Dates are computed, not stepped, so a plan costs one pass
+ *   over the tasks whatever the hours.
+ * - Ahead/behind compares the hours finished so far with the hours planned on the days before
+ *   today (today's work is not due yet); a day is hoursPerWeek / 7 hours.
+ * - Pace is the hours finished in the last four weeks (fewer when the plan is younger, never
+ *   counted over less than a week). The projected finish uses it once the plan has
+ *   PACE_HISTORY_DAYS of history or PACE_HISTORY_TASKS finished tasks, and the planned pace before.
+ */
+import type { Module, Phase, Roadmap, Task, TaskState } from '../model/types';
+import { tasksOf } from '../model/types';
+import { dateOfDay, dayOfDate, isLocalDate, LocalDate, localDateOf, localDayOf, UtcOffset, Weekday, WEEKDAYS, weekdayIndexOf } from './dates';
+import { Effort, effortOf, RoadmapEffort, sumEffort, TaskEffort } from './effort';
+import { MAX_HOURS_PER_WEEK } from './estimate';
+
+export interface StudyPlan {
+  readonly roadmapId: string;
+  /** The first day of the plan, local. */
+  readonly start: LocalDate;
+  readonly hoursPerWeek: number;
+  /** Which weekdays the learner studies on, Monday first; at least one. */
+  readonly studyDays: readonly Weekday[];
+  /** Epoch ms when the plan was made or re-made; tasks finished earlier are not part of it. */
+  readonly since: number;
+}
+
+export interface PlanContext {
+  readonly stateOf: (task: Task) => TaskState;
+  /** When finished tasks were finished (epoch ms), by task id; a renamed task's entry may sit under a former id. */
+  readonly finishedAt: ReadonlyMap<string, number>;
+  readonly now: number;
+  readonly utcOffset: UtcOffset;
+}
+
+export const PACE_HISTORY_DAYS = 14;
+export const PACE_HISTORY_TASKS = 5;
+export const PACE_WINDOW_DAYS = 28;
+
+export class PlanError extends Error {}
+
+export interface PlannedTask {
+  readonly task: Task;
+  readonly effort: TaskEffort;
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly startDay: number;
+  readonly endDay: number;
+  /** The local day it was finished, when it was finished after the plan was made. */
+  readonly finishedDay?: number;
+}
+
+export interface PlannedSpan {
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly effort: Effort;
+}
+
+export interface Schedule {
+  readonly plan: StudyPlan;
+  readonly roadmap: Roadmap;
+  readonly today: LocalDate;
+  readonly todayDay: number;
+  /** The local day the plan was made (`since`). */
+  readonly sinceDay: number;
+  /** The planned tasks, in roadmap order. */
+  readonly tasks: readonly PlannedTask[];
+  /** The same by task (built on first use); history tasks are absent. */
+  readonly byTask: ReadonlyMap<Task, PlannedTask>;
+  readonly modules: ReadonlyMap<Module, PlannedSpan>;
+  readonly phases: ReadonlyMap<Phase, PlannedSpan>;
+  /** Finished before the plan was made: no dates. */
+  readonly history: readonly Task[];
+  /** The planned tasks' effort: total and spread. */
+  readonly effort: Effort;
+  readonly roadmapEffort: RoadmapEffort;
+  /** The planned finish: the last planned task's end (undefined when nothing is planned). */
+  readonly end?: LocalDate;
+  /** Finish times whose id is no task of the roadmap any more (a removed task). */
+  readonly unknownFinishes: number;
+  /** @internal the arithmetic of study days, shared by the functions below. */
+  readonly days: StudyDays;
+}
+
+/** Why a plan cannot be used, or undefined when it can. */
+export function planProblem(plan: StudyPlan): string | undefined {
+  if (typeof plan.roadmapId !== 'string' || plan.roadmapId === '') return 'the plan names no roadmap';
+  if (!isLocalDate(plan.start)) return `the start date must be a date like 2025-03-01; got ${JSON.stringify(plan.start)}`;
+  if (typeof plan.hoursPerWeek !== 'number' || !Number.isFinite(plan.hoursPerWeek) || plan.hoursPerWeek <= 0) {
+    return `hours per week must be more than 0; got ${String(plan.hoursPerWeek)}`;
+  }
+  if (plan.hoursPerWeek > MAX_HOURS_PER_WEEK) return `hours per week must be at most ${MAX_HOURS_PER_WEEK} (a week's hours); got ${plan.hoursPerWeek}`;
+  if (!Array.isArray(plan.studyDays) || plan.studyDays.length === 0) return 'choose at least one study day';
+  const seen = new Set<string>();
+  for (const day of plan.studyDays) {
+    if (!WEEKDAYS.includes(day)) return `study days are mon, tue, wed, thu, fri, sat or sun; got ${JSON.stringify(day)}`;
+    if (seen.has(day)) return `study day ${day} is listed twice`;
+    seen.add(day);
+  }
+  if (typeof plan.since !== 'number' || !Number.isFinite(plan.since) || plan.since < 0) return `the plan's creation time must be a time in milliseconds; got ${String(plan.since)}`;
+  return undefined;
+}
+
+/** A new plan made now. Throws PlanError for a plan that cannot be used. */
+export function createPlan(fields: Omit<StudyPlan, 'since'>, now: number): StudyPlan {
+  // Checked as given (so a repeated day is reported), stored Monday first.
+  const problem = planProblem({ ...fields, since: now });
+  if (problem) throw new PlanError(problem);
+  return { ...fields, studyDays: WEEKDAYS.filter((d) => fields.studyDays.includes(d)), since: now };
+}
+
+/** "Re-plan from today": keeps what is finished, moves everything else to start today. */
+export function replan(plan: StudyPlan, now: number, utcOffset: UtcOffset): StudyPlan {
+  return { ...plan, start: localDateOf(now, utcOffset), since: now };
+}
+
+/** Plans a roadmap. Throws PlanError when the plan cannot be used (zero hours, no study days, …). */
+export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext): Schedule {
+  const problem = planProblem(plan);
+  if (problem) throw new PlanError(problem);
+  if (plan.roadmapId !== roadmap.id) throw new PlanError(`the plan is for roadmap "${plan.roadmapId}", not "${roadmap.id}"`);
+  const days = new StudyDays(dayOfDate(plan.start), plan.studyDays, plan.hoursPerWeek);
+  const roadmapEffort = effortOf(roadmap, { plannedHoursPerWeek: plan.hoursPerWeek });
+  const todayDay = localDayOf(context.now, context.utcOffset);
+
+  const tasks: PlannedTask[] = [];
+  const history: Task[] = [];
+  let unknownFinishes = 0;
+  for (const id of context.finishedAt.keys()) if (!roadmap.taskIndex.has(id)) unknownFinishes++;
+  let cumulative = 0;
+  // Neighbouring tasks mostly share their days: format each day once.
+  let lastDay = NaN;
+  let lastDate = '';
+  const dateOf = (day: number): LocalDate => {
+    if (day !== lastDay) {
+      lastDay = day;
+      lastDate = dateOfDay(day);
+    }
+    return lastDate;
+  };
+  const all = tasksOf(roadmap);
+  for (let i = 0; i < all.length; i++) {
+    const task = all[i];
+    const state = context.stateOf(task);
+    let finishedDay: number | undefined;
+    if (state === 'done' || state === 'skipped') {
+      const at = finishedAtOf(task, context.finishedAt);
+      if (at === undefined || at < plan.since) {
+        history.push(task);
+        continue;
+      }
+      finishedDay = localDayOf(at, context.utcOffset);
+    }
+    const effort = roadmapEffort.inOrder[i];
+    const startIndex = days.indexOfHour(cumulative, false);
+    cumulative += effort.hours;
+    const endIndex = Math.max(startIndex, effort.hours > 0 ? days.indexOfHour(cumulative, true) : startIndex);
+    const startDay = days.dayOfIndex(startIndex);
+    const endDay = days.dayOfIndex(endIndex);
+    const planned: PlannedTask = { task, effort, startDay, endDay, start: dateOf(startDay), end: dateOf(endDay), finishedDay };
+    tasks.push(planned);
+  }
+
+  const modules = new Map<Module, PlannedSpan>();
+  const phases = new Map<Phase, PlannedSpan>();
+  spans(tasks, (t) => t.task.module, modules);
+  let byTask: Map<Task, PlannedTask> | undefined;
+  spans(tasks, (t) => t.task.module.phase, phases);
+  return {
+    plan,
+    roadmap,
+    today: dateOfDay(todayDay),
+    todayDay,
+    sinceDay: localDayOf(plan.since, context.utcOffset),
+    tasks,
+    get byTask() {
+      // Built on first use: most callers want the spans, this week or the chart, not every task.
+      byTask ??= new Map(tasks.map((t) => [t.task, t]));
+      return byTask;
+    },
+    modules,
+    phases,
+    history,
+    effort: sumEffort(tasks.map((t) => t.effort)),
+    roadmapEffort,
+    end: tasks.length > 0 ? tasks[tasks.length - 1].end : undefined,
+    unknownFinishes,
+    days,
+  };
+}
+
+export type PlanStatus = 'ahead' | 'behind' | 'onTrack';
+
+export interface PlanProgress {
+  /** Hours planned on the days before today. */
+  readonly plannedHours: number;
+  /** Hours of the planned tasks finished so far. */
+  readonly doneHours: number;
+  readonly remainingHours: number;
+  /** done − planned: positive ahead, negative behind. */
+  readonly deltaHours: number;
+  /** The same in days (a day is hoursPerWeek / 7 hours); whole days, toward zero. */
+  readonly deltaDays: number;
+  /** onTrack when less than a whole day ahead or behind. */
+  readonly status: PlanStatus;
+  /** Whether today is on or after the plan's start. */
+  readonly started: boolean;
+  readonly finishedTasks: number;
+  readonly pace: Pace;
+  /** When the rest would be finished at `pace`; undefined at a pace of zero. */
+  readonly projectedFinish?: LocalDate;
+}
+
+export interface Pace {
+  /** The hours per week the projection uses. */
+  readonly hoursPerWeek: number;
+  /** `history` once there is enough of it, else `plan`. */
+  readonly from: 'history' | 'plan';
+  /** Hours per week over the last four weeks (or the plan's life, if shorter), whatever `from` says. */
+  readonly recentHoursPerWeek: number;
+  /** The days that recent pace covers. */
+  readonly recentDays: number;
+}
+
+export function progressOf(schedule: Schedule): PlanProgress {
+  const { plan, days, todayDay } = schedule;
+  const plannedHours = Math.min(schedule.effort.hours, days.hoursBefore(todayDay));
+  let doneHours = 0;
+  let finishedTasks = 0;
+  // The plan's history starts the day it was made: nothing finished before counts.
+  const elapsedDays = Math.max(1, todayDay - schedule.sinceDay + 1);
+  const recentDays = Math.min(PACE_WINDOW_DAYS, elapsedDays);
+  const windowStart = todayDay - recentDays + 1;
+  let recentHours = 0;
+  for (const t of schedule.tasks) {
+    if (t.finishedDay === undefined) continue;
+    finishedTasks++;
+    doneHours += t.effort.hours;
+    if (t.finishedDay >= windowStart) recentHours += t.effort.hours;
+  }
+  const remainingHours = Math.max(0, schedule.effort.hours - doneHours);
+  const recentHoursPerWeek = (recentHours / Math.max(7, recentDays)) * 7;
+  const enoughHistory = elapsedDays >= PACE_HISTORY_DAYS || finishedTasks >= PACE_HISTORY_TASKS;
+  const pace: Pace = { hoursPerWeek: enoughHistory ? recentHoursPerWeek : plan.hoursPerWeek, from: enoughHistory ? 'history' : 'plan', recentHoursPerWeek, recentDays };
+  const deltaHours = doneHours - plannedHours;
+  const exactDays = deltaHours / (plan.hoursPerWeek / 7);
+  const deltaDays = Math.trunc(Math.abs(exactDays) + 1e-9) * Math.sign(exactDays);
+  const status: PlanStatus = deltaDays >= 1 ? 'ahead' : deltaDays <= -1 ? 'behind' : 'onTrack';
+  return {
+    plannedHours,
+    doneHours,
+    remainingHours,
+    deltaHours,
+    deltaDays: deltaDays === 0 ? 0 : deltaDays,
+    status,
+    started: todayDay >= days.startDay,
+    finishedTasks,
+    pace,
+    projectedFinish: projectFinish(schedule, remainingHours, pace.hoursPerWeek),
+  };
+}
+
+function projectFinish(schedule: Schedule, remainingHours: number, hoursPerWeek: number): LocalDate | undefined {
+  const { days, todayDay } = schedule;
+  if (remainingHours <= 1e-9) {
+    let last = -Infinity;
+    for (const t of schedule.tasks) if (t.finishedDay !== undefined && t.finishedDay > last) last = t.finishedDay;
+    return Number.isFinite(last) ? dateOfDay(last) : schedule.today;
+  }
+  if (!(hoursPerWeek > 0)) return undefined;
+  const perStudyDay = hoursPerWeek / days.perWeek;
+  const needed = Math.max(1, Math.ceil(remainingHours / perStudyDay - 1e-9));
+  const first = days.indexesBefore(Math.max(todayDay, days.startDay));
+  return dateOfDay(days.dayOfIndex(first + needed - 1));
+}
+
+export interface BurnUpPoint {
+  readonly date: LocalDate;
+  /** Planned cumulative hours by the start of this date. */
+  readonly planned: number;
+  /** Finished cumulative hours by the start of this date; absent for dates after today. */
+  readonly done?: number;
+}
+
+export interface BurnUp {
+  /** A point a week (every few weeks for long plans), from the start to the later of the planned end and today. */
+  readonly points: readonly BurnUpPoint[];
+  readonly total: number;
+  readonly today: LocalDate;
+  readonly doneToday: number;
+}
+
+/** Planned against finished hours, a point per week from the plan's start, for the dashboard's chart. */
+export function burnUp(schedule: Schedule, maxPoints = 260): BurnUp {
+  const { days, plan, todayDay } = schedule;
+  const total = schedule.effort.hours;
+  const plannedWeeks = Math.ceil(total / plan.hoursPerWeek - 1e-9);
+  const todayWeeks = Math.max(0, Math.ceil((todayDay - days.startDay + 1) / 7));
+  const weeks = Math.max(plannedWeeks, todayWeeks, 1);
+  const stride = Math.max(1, Math.ceil(weeks / Math.max(1, maxPoints - 1)));
+  const count = Math.ceil(weeks / stride) + 1;
+  // Finished hours by point: each finish goes to the first point after its day, then a running sum.
+  const doneAt = new Array<number>(count + 1).fill(0);
+  let doneToday = 0;
+  for (const t of schedule.tasks) {
+    if (t.finishedDay === undefined) continue;
+    doneToday += t.effort.hours;
+    const point = t.finishedDay < days.startDay ? 0 : Math.floor((t.finishedDay - days.startDay) / (7 * stride)) + 1;
+    doneAt[Math.min(point, count)] += t.effort.hours;
+  }
+  const points: BurnUpPoint[] = [];
+  let done = 0;
+  for (let i = 0; i < count; i++) {
+    const day = days.startDay + i * 7 * stride;
+    done += doneAt[i];
+    points.push(day <= todayDay ? { date: dateOfDay(day), planned: Math.min(total, i * stride * plan.hoursPerWeek), done } : { date: dateOfDay(day), planned: Math.min(total, i * stride * plan.hoursPerWeek) });
+  }
+  return { points, total, today: schedule.today, doneToday };
+}
+
+export interface ThisWeek {
+  /** Monday and Sunday of the week that holds today. */
+  readonly weekStart: LocalDate;
+  readonly weekEnd: LocalDate;
+  /** Tasks planned (at least partly) for this week, finished ones included, in roadmap order. */
+  readonly tasks: readonly PlannedTask[];
+  /** Tasks not finished whose planned end is before today. */
+  readonly overdue: readonly PlannedTask[];
+}
+
+export function thisWeek(schedule: Schedule): ThisWeek {
+  const weekStartDay = schedule.todayDay - weekdayIndexOf(schedule.todayDay);
+  const weekEndDay = weekStartDay + 6;
+  const tasks: PlannedTask[] = [];
+  const overdue: PlannedTask[] = [];
+  for (const t of schedule.tasks) {
+    if (t.finishedDay === undefined && t.endDay < schedule.todayDay) overdue.push(t);
+    else if (t.startDay <= weekEndDay && t.endDay >= weekStartDay) tasks.push(t);
+  }
+  return { weekStart: dateOfDay(weekStartDay), weekEnd: dateOfDay(weekEndDay), tasks, overdue };
+}
+
+/** A finished task's finish time, under its id or a former one (a renamed task). */
+export function finishedAtOf(task: Task, finishedAt: ReadonlyMap<string, number>): number | undefined {
+  const direct = finishedAt.get(task.id);
+  if (direct !== undefined) return direct;
+  for (const former of task.formerIds) {
+    const at = finishedAt.get(former);
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
+function spans<K>(tasks: readonly PlannedTask[], keyOf: (t: PlannedTask) => K, into: Map<K, PlannedSpan>): void {
+  // Tasks come in roadmap order, so each module's and phase's tasks are contiguous.
+  let i = 0;
+  while (i < tasks.length) {
+    const key = keyOf(tasks[i]);
+    let j = i;
+    let min = 0;
+    let max = 0;
+    let hours = 0;
+    let endDay = tasks[i].endDay;
+    while (j < tasks.length && keyOf(tasks[j]) === key) {
+      min += tasks[j].effort.min;
+      max += tasks[j].effort.max;
+      hours += tasks[j].effort.hours;
+      endDay = Math.max(endDay, tasks[j].endDay);
+      j++;
+    }
+    into.set(key, { start: tasks[i].start, end: dateOfDay(endDay), effort: { min, max, hours } });
+    i = j;
+  }
+}
+
+/**
+ * The study days of a plan as arithmetic: index k (0 = the first study day on or after the
+ * start) ↔ day number, and hours ↔ index, each in constant time.
+ */
+export class StudyDays {
+  /** Offsets (0–6) from the start day of the study days in the first seven days. */
+  private readonly offsets: number[] = [];
+  readonly perWeek: number;
+  readonly hoursPerDay: number;
+
+  constructor(
+    readonly startDay: number,
+    studyDays: readonly Weekday[],
+    hoursPerWeek: number,
+  ) {
+    for (let offset = 0; offset < 7; offset++) {
+      if (studyDays.includes(WEEKDAYS[weekdayIndexOf(startDay + offset)])) this.offsets.push(offset);
+    }
+    this.perWeek = this.offsets.length;
+    this.hoursPerDay = hoursPerWeek / this.perWeek;
+  }
+
+  dayOfIndex(index: number): number {
+    return this.startDay + 7 * Math.floor(index / this.perWeek) + this.offsets[index % this.perWeek];
+  }
+
+  /** How many study days fall before `day`. */
+  indexesBefore(day: number): number {
+    if (day <= this.startDay) return 0;
+    const elapsed = day - this.startDay;
+    const rest = elapsed % 7;
+    let partial = 0;
+    for (const offset of this.offsets) if (offset < rest) partial++;
+    return Math.floor(elapsed / 7) * this.perWeek + partial;
+  }
+
+  /** Planned hours on the study days before `day`, were the plan endless. */
+  hoursBefore(day: number): number {
+    return this.indexesBefore(day) * this.hoursPerDay;
+  }
+
+  /**
+   * The study day holding the hour at `cumulative` hours from the start: for a task's start the
+   * day its first moment falls on, for its end (`closing`) the day its last moment falls on.
+   */
+  indexOfHour(cumulative: number, closing: boolean): number {
+    const position = cumulative / this.hoursPerDay;
+    const tolerance = 1e-9 * Math.max(1, position);
+    return closing ? Math.max(0, Math.ceil(position - tolerance) - 1) : Math.floor(position + tolerance);
+  }
+}

@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import { findTaskReferences } from '../../src/notes/discovery';
+import { parseScaffoldManifest } from '../../src/scaffold/manifest';
+import { ImportChange, summarizeImport } from '../../src/storage/progressFile';
+import { loadText } from './helpers';
+import { describeGrowth, growth } from './timing';
+
+/** Linear code grows about 10× from the 1× to the 10× input, quadratic about 100×. */
+const MAX_RATIO = 30;
+
+suite('Inputs that grow tenfold take about ten times as long', () => {
+  test('Loading a roadmap with many keys in one mapping', function () {
+    this.timeout(120_000);
+    // The keys sit in a mapping where text is expected: one type error, the rest is parsing.
+    const make = (n: number) =>
+      ['id: big', 'title: Big', 'description:', ...Array.from({ length: n }, (_, i) => `  key${i}: ${i}`), 'phases:', '  - id: p', '    title: P', '    tasks: [{ id: t, title: T }]', ''].join('\n');
+    const g = growth(make, (text) => loadText(text).errors.length, 2_000);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Reading a scaffold manifest with many keys in one mapping', function () {
+    this.timeout(120_000);
+    const make = (n: number) => ['id: big', 'title: Big', 'description: D', 'serves: [a/b]', 'variables:', '  - name: x', '    description: X', '    default:', ...Array.from({ length: n }, (_, i) => `      key${i}: ${i}`), ''].join('\n');
+    const g = growth(make, (text) => parseScaffoldManifest(text, 'scaffold.yaml').errors.length, 2_000);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Summarising an import of many changes to one roadmap', function () {
+    this.timeout(120_000);
+    const make = (n: number): ImportChange[] =>
+      Array.from({ length: n }, (_, i) => ({ roadmapId: 'big', taskId: `t${i}`, from: 'notStarted', to: i % 2 ? 'done' : 'skipped', entry: { state: i % 2 ? 'done' : 'skipped', changedAt: i }, known: i % 3 !== 0 }));
+    const g = growth(make, summarizeImport, 500);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Finding the task references of a note with many distinct links', function () {
+    this.timeout(120_000);
+    // Lines of prose with one link each, as notes have; 10× stays under the size limit for notes,
+    // which would otherwise skip the scan.
+    const make = (n: number) => Array.from({ length: n }, (_, i) => `Some words about the topic, see roadmap-task:r/t${i} and a few more words to pad.`).join('\n');
+    const g = growth(make, (text) => findTaskReferences(text).length, 600);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+});

@@ -1,0 +1,95 @@
+/// <reference types="mocha" />
+/**
+ * The mocha side of a web test entry, run inside the web worker extension host.
+ *
+ * Import this module FIRST in a test entry, then the suite modules, then export
+ * `run = runSuites`: importing it puts mocha's browser build in place and defines the tdd
+ * globals (`suite`, `test`, `setup`, ...), which the suite modules call while they load.
+ *
+ *   import { runSuites } from '../mochaWorker';
+ *   import './tree.test';
+ *   export const run = runSuites;
+ *
+ * The entry is bundled for the browser by `bundleWebTests()` in test/host/webHost.ts.
+ */
+import 'mocha/mocha.js';
+import { CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestResults } from './protocol';
+
+// The browser build defines `mocha` on the global object. Its own default reporter writes HTML
+// into a document, which a worker has not; `spec` writes to the console instead.
+mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 20_000, color: false });
+
+/** The test entry's `run()`: runs the loaded suites and reports to the launcher. Rejects when a test failed. */
+export async function runSuites(): Promise<void> {
+  const config = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as Partial<WebTestConfig> | undefined;
+  const resultsUrl = config?.resultsUrl ?? '';
+  const grep = config?.grep ?? '';
+  const results: WebTestResults = { environment: environment(), passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+
+  await post(resultsUrl, 'start', results.environment);
+  try {
+    if (grep) {
+      mocha.grep(grep);
+    }
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (test) => {
+        results.passed++;
+        results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
+      });
+      runner.on('pending', (test) => {
+        results.pending++;
+        results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
+      });
+      // Also emitted for failing hooks, which are not tests but count as failures.
+      runner.on('fail', (runnable, error: unknown) => {
+        recordFailure(results, runnable.fullTitle(), error);
+        if (runnable.type === 'test') {
+          results.tests.push({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0 });
+        }
+      });
+    });
+  } catch (error) {
+    recordFailure(results, 'web test entry', error);
+  }
+  await post(resultsUrl, 'results', results);
+  if (results.failed > 0) {
+    throw new Error(`${results.failed} web test(s) failed.`);
+  }
+}
+
+function environment(): WebTestEnvironment {
+  const scope = globalThis as { importScripts?: unknown; process?: { versions?: { node?: unknown } }; navigator?: { userAgent?: string } };
+  return {
+    webWorker: typeof scope.importScripts === 'function',
+    nodeProcess: typeof scope.process?.versions?.node === 'string',
+    userAgent: scope.navigator?.userAgent ?? '',
+  };
+}
+
+function recordFailure(results: WebTestResults, title: string, error: unknown): void {
+  const err = error instanceof Error ? error : new Error(String(error));
+  results.failed++;
+  results.failures.push({ title, message: err.message, stack: err.stack ?? '' });
+}
+
+/**
+ * A plain-text body keeps the cross-origin request "simple": no CORS preflight. Without a URL
+ * (the entry run by hand) the results go to the console only.
+ */
+async function post(resultsUrl: string, what: 'start' | 'results', body: unknown): Promise<void> {
+  const text = JSON.stringify(body);
+  if (!resultsUrl) {
+    console.log(`web tests ${what}: ${text}`);
+    return;
+  }
+  try {
+    const response = await fetch(`${resultsUrl}/${what}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: text });
+    if (!response.ok) {
+      console.error(`web tests: the launcher answered ${response.status} to ${what}`);
+    }
+  } catch (error) {
+    // The launcher then times out and says that no results came; the console shows why.
+    console.error(`web tests: could not reach the launcher at ${resultsUrl}: ${String(error)}`);
+  }
+}

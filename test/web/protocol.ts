@@ -1,0 +1,40 @@
+/**
+ * What the web test launcher (test/host/webHost.ts, Node) and the test entry inside the web
+ * worker extension host (test/web/mochaWorker.ts) agree on. Imports nothing: both sides use it.
+ *
+ * A web worker has no file system and no environment variables, and its console output is
+ * forwarded to the page only as long as the worker lives. So the launcher passes what the tests
+ * need in a prologue of the test bundle, and the tests POST their results to the launcher's loopback HTTP
+ * server (the worker's Content-Security-Policy allows `connect-src http://127.0.0.1:*`).
+ */
+
+/**
+ * The launcher prepends `globalThis[CONFIG_GLOBAL] = <WebTestConfig>;` to its copy of the test
+ * bundle: the worker has no environment variables, and this needs nothing from the workbench.
+ */
+export const CONFIG_GLOBAL = 'mlrWebTestConfig';
+
+export interface WebTestConfig {
+  /** What the tests POST to: `<resultsUrl>/start` and `<resultsUrl>/results`. */
+  resultsUrl: string;
+  /** A mocha grep pattern; empty runs every test. */
+  grep: string;
+}
+
+export interface WebTestEnvironment {
+  /** `importScripts` exists: the code runs in a (web) worker. */
+  webWorker: boolean;
+  /** A Node `process` with `versions.node` exists: the code runs in Node. */
+  nodeProcess: boolean;
+  userAgent: string;
+}
+
+/** The same shape as the integration results file, plus where the tests ran. */
+export interface WebTestResults {
+  environment: WebTestEnvironment;
+  passed: number;
+  failed: number;
+  pending: number;
+  failures: { title: string; message: string; stack: string }[];
+  tests: { title: string; state: 'passed' | 'failed' | 'pending'; durationMs: number }[];
+}
