@@ -9,7 +9,7 @@
  * about a file (shown in the Problems panel and the output), which users search for and quote in
  * bug reports, and they name the file's English keys. The same holds for `transfer/exportFile.ts`.
  */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, parseDocument, Parser, Scalar, YAMLMap } from 'yaml';
+import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, Parser, Scalar, YAMLMap, YAMLParseError } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
@@ -63,13 +63,9 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { errors: [wholeFileError(source.label, `file is ${mb(byteLength)} MB; roadmap files are limited to ${mb(MAX_FILE_BYTES)} MB`)] };
   }
-  const tooDeep = nestingProblem(text);
-  if (tooDeep) {
-    return { errors: [{ file: source.label, path: '', message: tooDeep.message, start: tooDeep.at, end: tooDeep.at }] };
-  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    const parsed = parseWithinDepth(text, lines, {
       lineCounter: lines,
       prettyErrors: false,
       // Checked below in one pass; the parser's own check is quadratic in a mapping's size.
@@ -79,6 +75,11 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
       customTags: [],
       resolveKnownTags: false,
     });
+    if ('tooDeep' in parsed) {
+      const { message, at } = parsed.tooDeep;
+      return { errors: [{ file: source.label, path: '', message, start: at, end: at }] };
+    }
+    doc = parsed.doc;
   } catch (error) {
     // The parser reports problems as document errors; a throw is a parser bug or exhausted stack.
     return { errors: [wholeFileError(source.label, `could not parse the file: ${(error as Error).message}`)] };
@@ -126,33 +127,62 @@ function compact<T extends object>(value: T): T {
   return value;
 }
 
+/** Nesting too deep to compose, with where it starts. */
+interface TooDeep {
+  readonly message: string;
+  readonly at: Position;
+}
+
 /**
- * Finds nesting deeper than any roadmap needs before the document is composed (composing and
- * validating recurse, so a deep enough file would exhaust the stack). The depth is the parser's
- * own: its stack of open collections (block and flow, the top-level mapping included), watched
- * as the lexer feeds it, so the scan stops at the first level too many. Lexer and parser keep
- * explicit stacks and do not recurse; brackets or quotes inside text (`[0, 1)`, `12" ruler`) are
- * text to them.
+ * `parseDocument`, with nesting deeper than any roadmap needs refused before the document is
+ * composed (composing and validating recurse, so a deep enough file would exhaust the stack). The
+ * depth is the parser's own: its stack of open collections (block and flow, the top-level mapping
+ * included), watched as the lexer feeds it, so a deep file stops at the first level too many. Lexer
+ * and parser keep explicit stacks and do not recurse; brackets or quotes inside text (`[0, 1)`,
+ * `12" ruler`) are text to them. One pass: the syntax tree checked is the one composed.
  */
-export function nestingProblem(text: string): { message: string; at: Position } | undefined {
-  const lines = new LineCounter();
+function parseWithinDepth(text: string, lines: LineCounter, options: ConstructorParameters<typeof Composer>[0]): { doc: Document.Parsed } | { tooDeep: TooDeep } {
   lines.addNewLine(0);
   const parser = new Parser(lines.addNewLine);
-  const collections = new Set(['block-map', 'block-seq', 'flow-collection']);
+  const tokens: CST.Token[] = [];
   for (const lexeme of new Lexer().lex(text)) {
-    // Completed documents come out here; only the open ones matter.
-    for (const _document of parser.next(lexeme));
+    for (const token of parser.next(lexeme)) tokens.push(token);
     // Collections are a subset of the open tokens: count them only when there could be too many.
-    if (parser.stack.length <= MAX_DEPTH) continue;
-    let depth = 0;
-    for (const token of parser.stack) {
-      if (!collections.has(token.type) || ++depth <= MAX_DEPTH) continue;
-      const { line, col } = lines.linePos(token.offset);
-      const message = token.type === 'flow-collection' ? `brackets are nested more than ${MAX_DEPTH} levels deep` : `line ${line} is nested more than ${MAX_DEPTH} levels deep; roadmaps nest far less`;
-      return { message, at: { line, column: col } };
+    if (parser.stack.length > MAX_DEPTH) {
+      const tooDeep = tooDeepIn(parser.stack, lines);
+      if (tooDeep) return { tooDeep };
     }
   }
+  for (const token of parser.end()) tokens.push(token);
+  let doc: Document.Parsed | undefined;
+  for (const composed of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) {
+      doc = composed;
+    } else {
+      // As parseDocument reports it; validateRoadmap words it for authors.
+      doc.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, an empty one for empty text.
+  return { doc: doc! };
+}
+
+function tooDeepIn(stack: readonly CST.Token[], lines: LineCounter): TooDeep | undefined {
+  let depth = 0;
+  for (const token of stack) {
+    if ((token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') || ++depth <= MAX_DEPTH) continue;
+    const { line, col } = lines.linePos(token.offset);
+    const message = token.type === 'flow-collection' ? `brackets are nested more than ${MAX_DEPTH} levels deep` : `line ${line} is nested more than ${MAX_DEPTH} levels deep; roadmaps nest far less`;
+    return { message, at: { line, column: col } };
+  }
   return undefined;
+}
+
+/** Nesting deeper than MAX_DEPTH in `text`, as validateRoadmap refuses it; undefined when there is none. */
+export function nestingProblem(text: string): TooDeep | undefined {
+  const parsed = parseWithinDepth(text, new LineCounter(), {});
+  return 'tooDeep' in parsed ? parsed.tooDeep : undefined;
 }
 
 class TooLarge extends Error {}

@@ -19,6 +19,7 @@ const PYTHON_CODE = /^(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*|[0-
 /** Characters that start Markdown or HTML structure inside a line. */
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|~&!$]/g;
 /** Control characters, and the separators some editors and parsers treat as line ends. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 export type Context =
@@ -55,7 +56,7 @@ export function escapeFor(context: Context, raw: string): { text: string } | { p
         : { problem: `it sits in ${context.where}, where only a name of letters, digits and . _ - / : + is safe, and "${value.slice(0, 60)}" is not one; put the variable inside a quoted string` };
     case 'python-string': {
       const { quote, raw: isRaw, bytes, format } = context;
-      if (bytes && /[^\u0000-\u007f]/.test(value)) return { problem: `it sits in a Python bytes literal, which cannot hold "${value.slice(0, 60)}"` };
+      if (bytes && /[^\x20-\x7e]/.test(value)) return { problem: `it sits in a Python bytes literal, which cannot hold "${value.slice(0, 60)}"` };
       if (isRaw) {
         return value.includes('\\') || value.includes(quote) || (format && /[{}]/.test(value))
           ? { problem: `it sits in a raw Python string, which cannot escape "${value.slice(0, 60)}"; use a plain string` }

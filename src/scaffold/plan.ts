@@ -77,6 +77,7 @@ export function projectNameProblem(name: string, t: Translate = english): string
   if (trimmed === '') return t('Enter a name for the project.');
   if (trimmed.length > MAX_PROJECT_NAME_LENGTH) return t('Keep the name under {0} characters.', MAX_PROJECT_NAME_LENGTH);
   // The name lands in READMEs and Python string literals: keep out what would break them.
+  // eslint-disable-next-line no-control-regex -- control characters are what the name must not hold
   if (/[\u0000-\u001f\\]/.test(trimmed)) return t('The name cannot contain backslashes or control characters.');
   if (slugify(trimmed) === '') return t('Use at least one letter or digit: the folder name is made from them.');
   return undefined;
@@ -216,6 +217,7 @@ export function unsafePathReason(path: string): string | undefined {
     if (segment === '') return 'the path has an empty segment';
     if (segment === '.' || segment === '..') return `the path has a "${segment}" segment`;
     // Control characters and the characters Windows refuses in names (":" would also name an NTFS stream).
+    // eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
     if (/[\u0000-\u001f<>:"|?*]/.test(segment)) return `"${segment}" contains a character file names cannot hold`;
     if (isWindowsDeviceName(segment)) return `"${segment}" is a device name on Windows (con, prn, aux, nul, com1–9, lpt1–9), which no file can have`;
     if (new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES) return `"${segment.slice(0, 20)}…" is longer than ${MAX_SEGMENT_BYTES} bytes`;

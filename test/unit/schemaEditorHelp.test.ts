@@ -42,14 +42,14 @@ suite('Editor help in the schema', () => {
       const seen = new Map<string, string>();
       for (const [key, property] of Object.entries(node.properties!)) {
         assert.ok(property.description, `${kind}.${key} has a description of its own`);
-        assert.strictEqual(property.markdownDescription, property.description, `${kind}.${key} has a markdownDescription`);
+        assert.ok(property.markdownDescription, `${kind}.${key} has a markdownDescription`);
         assert.ok(!seen.has(property.description), `${kind}.${key} says the same as ${kind}.${seen.get(property.description)}`);
         seen.set(property.description, key);
       }
     }
     assert.notStrictEqual(definitions.task.properties!.id.description, definitions.project.properties!.id.description);
     for (const [name, definition] of Object.entries(definitions)) {
-      if (definition.description) assert.strictEqual(definition.markdownDescription, definition.description, `definitions.${name}`);
+      if (definition.description) assert.ok(definition.markdownDescription, `definitions.${name}`);
     }
   });
 
