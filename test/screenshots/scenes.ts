@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { findPython } from '../../src/checks/python';
 import type { ScaffoldPrompts } from '../../src/scaffold/create';
 import { api, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
 
@@ -109,6 +110,29 @@ export async function run(): Promise<void> {
   void vscode.commands.executeCommand('mlRoadmaps.searchTasks');
   await shoot('search', 1500, 'transfer learning');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+
+  // 8. Checks: the Titanic starter's checks, run on the untouched starter: each fails with its hint.
+  await closeEditors();
+  const python = await findPython({}, { modules: ['pandas', 'numpy', 'matplotlib', 'seaborn'] });
+  if (!python.found) throw new Error('no Python with pytest and pandas for the checks scene');
+  await vscode.workspace.getConfiguration().update('mlRoadmaps.python.interpreterPath', python.found.executable ?? python.found.command, vscode.ConfigurationTarget.Workspace);
+  const { checks } = await api();
+  const titanicTask = await task('master-24-week', 'titanic-eda');
+  await checks.runTask(titanicTask);
+  await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanicTask);
+  await vscode.commands.executeCommand('workbench.view.testing.focus');
+  await vscode.commands.executeCommand('testing.expandAll').then(undefined, () => undefined);
+  await shoot('checks-explorer', 3000);
+
+  // 9. A study plan: the 24-week roadmap planned from four weeks ago, and its dashboard's burn-up chart.
+  await closeEditors();
+  const start = new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10);
+  await vscode.commands.executeCommand('mlRoadmaps.planStudy', weeks, { start, hoursPerWeek: 10, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+  await vscode.commands.executeCommand('workbench.view.extension.mlRoadmaps');
+  await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+  await tree.reveal(weeks.phases[3].modules[0].tasks[0]);
+  await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
+  await shoot('plan', 3000);
 
   fs.writeFileSync(path.join(dir, 'finished'), '');
 }
