@@ -61,6 +61,12 @@ export const ContextKeys = {
   createdStarterProject: id('createdStarterProject'),
   /** What the empty tree's welcome content should say: 'noRoadmaps' or 'allFinished'. */
   emptyReason: id('emptyReason'),
+  /**
+   * True when the web worker extension host runs the extension (vscode.dev, github.dev): menus
+   * hide what needs Node. Not `isWeb`, which is also true for VS Code Server and Codespaces in a
+   * browser, where a Node extension host runs the extension and everything works.
+   */
+  webWorkerHost: id('webWorkerHost'),
 } as const;
 
 /** `contextValue`s of tree items; menus in package.json match on them. */

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME } from './constants';
+import type { Platform } from './platform';
 import { ProgressTracker } from './progress/tracker';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
@@ -18,9 +19,11 @@ export interface Services {
   readonly tracker: ProgressTracker;
   /** The `when`-clause context keys the extension sets. */
   readonly context: WhenContext;
+  /** Which extension host runs the extension: Node or a web worker. */
+  readonly platform: Platform;
 }
 
-export function createServices(context: vscode.ExtensionContext): Services {
+export function createServices(context: vscode.ExtensionContext, platform: Platform): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const registry = new RoadmapRegistry(context.extensionUri, log);
   // Progress follows the user to their other machines through Settings Sync.
@@ -36,5 +39,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
   );
   const tracker = new ProgressTracker(store);
   context.subscriptions.push(log, registry);
-  return { log, registry, store, tracker, context: new WhenContext() };
+  return { log, registry, store, tracker, context: new WhenContext(), platform };
 }
