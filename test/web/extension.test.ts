@@ -114,6 +114,19 @@ suite('Web: the extension in the web worker extension host', () => {
     assert.match(readme, /^# Web Titanic$/m);
   });
 
+  test('Link Folder stores a folder relative to its workspace folder and lists it by name', async () => {
+    const { links } = await api();
+    const pandas = await task('ml-dl-condensed', 'pandas');
+    const name = `linked-${Date.now()}`;
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'work', name);
+    await vscode.workspace.fs.createDirectory(folder);
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.linkFolder', pandas, folder), true);
+    const row = (await links.foldersOf(pandas)).find((f) => f.uri?.toString() === folder.toString());
+    assert.ok(row, 'the folder is listed under the task');
+    assert.strictEqual(row.label, name);
+    assert.strictEqual(row.link.path, `work/${name}`);
+  });
+
   test('a Node-only command answers with why it cannot run', async () => {
     const answer = await vscode.commands.executeCommand<unknown>('mlRoadmaps.openTerminalInLinkedFolder');
     assert.strictEqual(typeof answer, 'string');
