@@ -117,7 +117,50 @@ async function main() {
   if (result.errors.length) process.exit(1);
 }
 
-main().catch((error) => {
+/**
+ * The web extension (`browser` in package.json) for the web worker extension host of VS Code for
+ * the Web: dist/extension.web.js, one file. A worker cannot require a sibling file, so the lazy
+ * libraries (yaml, markdown-it) are inside it; esbuild still evaluates their modules only on
+ * first use. Importing a Node built-in anywhere fails the build, naming the importer.
+ */
+const nodeBuiltinsPlugin = {
+  name: 'no-node-built-ins',
+  setup(build) {
+    const builtins = new Set(require('module').builtinModules);
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!builtins.has(name) && !builtins.has(name.split('/')[0])) return undefined;
+      return { errors: [{ text: `Node built-in "${args.path}" imported by ${require("path").relative(process.cwd(), args.importer)}: the web extension runs in a web worker without Node` }] };
+    });
+  },
+};
+
+async function buildWeb() {
+  const ctx = await esbuild.context({
+    entryPoints: ['src/extension.web.ts'],
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: 'dist/extension.web.js',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [nodeBuiltinsPlugin, oneVscodeNamespacePlugin, bundledRoadmapsPlugin(await compileRoadmaps()), ...(watch ? [problemMatcherPlugin] : [])],
+  });
+  if (watch) {
+    await ctx.watch();
+    return;
+  }
+  const result = await ctx.rebuild().catch((error) => error);
+  await ctx.dispose();
+  for (const { text, location } of result.errors) console.error(`✘ [web] ${location ? `${location.file}:${location.line}:${location.column}: ` : ''}${text}`);
+  if (result.errors.length) process.exit(1);
+}
+
+Promise.all([main(), buildWeb()]).catch((error) => {
   console.error(error.message ?? error);
   process.exit(1);
 });

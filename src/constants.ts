@@ -71,6 +71,12 @@ export const ContextKeys = {
   emptyReason: id('emptyReason'),
   /** True while any roadmap has a study plan: the palette then offers the plan commands. */
   hasPlan: id('hasPlan'),
+  /**
+   * True when the web worker extension host runs the extension (vscode.dev, github.dev): menus
+   * hide what needs Node. Not `isWeb`, which is also true for VS Code Server and Codespaces in a
+   * browser, where a Node extension host runs the extension and everything works.
+   */
+  webWorkerHost: id('webWorkerHost'),
 } as const;
 
 /** `contextValue`s of tree items; menus in package.json match on them. */

@@ -6,6 +6,7 @@ import { LinksFeature, registerLinks } from './links';
 import { NotesFeature, registerNotes } from './notes';
 import { registerRoadmapFiles } from './ownRoadmaps';
 import { registerStudyPlan } from './plan';
+import { nodePlatform } from './platform/node';
 import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import { createServices, Services } from './services';
@@ -27,7 +28,7 @@ export interface MlRoadmapsApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
-  const services = createServices(context);
+  const services = createServices(context, nodePlatform);
   const tree = registerTree(context, services);
   const details = registerDetails(context, services, tree);
   const dashboard = registerDashboard(context, services, tree, details);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME } from './constants';
 import { ProgressTracker } from './core/tracker';
+import type { Platform } from './platform';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
 import { CheckStore } from './storage/checkStore';
@@ -25,12 +26,14 @@ export interface Services {
   readonly checks: CheckStore;
   /** Study plans and their schedules against the current progress. */
   readonly plans: StudyPlans;
+  /** Which extension host runs the extension: Node or a web worker. */
+  readonly platform: Platform;
 }
 
-export function createServices(context: vscode.ExtensionContext): Services {
+export function createServices(context: vscode.ExtensionContext, platform: Platform): Services {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  // Workspace roadmaps are parsed in a worker thread of the Node extension host (see core/parser.ts).
-  const registry = new RoadmapRegistry(context.extensionUri, log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'));
+  // Workspace roadmaps are parsed in a worker thread where the platform has one (see core/parser.ts).
+  const registry = new RoadmapRegistry(context.extensionUri, log, platform.parseWorker?.(context.extensionUri));
   // Progress, its evidence and study plans follow the user to their other machines through Settings Sync.
   context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks, StorageKeys.plans]);
   const warn = (message: string, shown: string) => {
@@ -43,5 +46,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
   const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), (message) => log.warn(message));
   context.subscriptions.push(log, registry, plans);
-  return { log, registry, store, tracker, checks, plans, context: new WhenContext() };
+  return { log, registry, store, tracker, checks, plans, context: new WhenContext(), platform };
 }

@@ -1,13 +1,16 @@
 /**
  * `npm test`: the unit suites in this process (plain mocha, no editor), the integration suites
- * inside a real VS Code, then the proof of the practice projects' checks. Ends with one summary
- * line per runner, and exits non-zero when anything failed.
+ * inside a real VS Code, the web subset in its web worker extension host, then the proof of the
+ * practice projects' checks. Ends with one summary line per runner, and exits non-zero when
+ * anything failed. `node out/test/run.js <unit|integration|web|checks>` runs one.
  */
 import Mocha from 'mocha';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawn } from 'child_process';
 import { runIntegrationTests } from './host/runIntegration';
+import { bundleWebTests, runWebTests } from './host/webHost';
+import { PROJECT_ROOT } from './host/workbench';
 
 interface Summary {
   passed: number;
@@ -21,6 +24,23 @@ async function runUnit(): Promise<Summary> {
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
   });
+}
+
+/** The web subset (test/web/index.ts) against dist/extension.web.js in the web worker extension host. */
+async function runWeb(): Promise<Summary> {
+  let bundle: string | undefined;
+  try {
+    bundle = await bundleWebTests({ entry: path.join(PROJECT_ROOT, 'test', 'web', 'index.ts') });
+    const outcome = await runWebTests({ extensionPath: PROJECT_ROOT, testsBundlePath: bundle });
+    console.log(outcome.report);
+    console.log(`web suite took ${(outcome.durationMs / 1000).toFixed(1)} s`);
+    return { passed: outcome.passed, failed: outcome.failed };
+  } catch (error) {
+    console.error(`Web tests could not run: ${error instanceof Error ? error.stack : String(error)}`);
+    return { passed: 0, failed: 1 };
+  } finally {
+    if (bundle) fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
+  }
 }
 
 /** `npm run prove:checks` as a child process: its output as it comes, and its last line. */
@@ -55,13 +75,15 @@ async function main(): Promise<void> {
       }
     }
   }
+  const web = only === undefined || only === 'web' ? await runWeb() : undefined;
   const proof = only === undefined || only === 'checks' ? await proveChecks() : undefined;
   console.log('');
   if (unit) console.log(`unit: ${unit.passed} passed, ${unit.failed} failed`);
   if (integration) console.log(`integration: ${integration.passed} passed, ${integration.failed} failed`);
+  if (web) console.log(`web: ${web.passed} passed, ${web.failed} failed`);
   if (proof) console.log(proof.summary);
-  const failed = (unit?.failed ?? 0) + (integration?.failed ?? 0) + (proof && !proof.ok ? 1 : 0);
-  const ran = (unit?.passed ?? 0) + (integration?.passed ?? 0) + (proof ? 1 : 0) + failed;
+  const failed = (unit?.failed ?? 0) + (integration?.failed ?? 0) + (web?.failed ?? 0) + (proof && !proof.ok ? 1 : 0);
+  const ran = (unit?.passed ?? 0) + (integration?.passed ?? 0) + (web?.passed ?? 0) + (proof ? 1 : 0) + failed;
   process.exit(failed > 0 || ran === 0 ? 1 : 0);
 }
 

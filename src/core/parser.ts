@@ -1,10 +1,9 @@
 /**
- * Parses and validates roadmap files off the extension host's thread: in a worker when the build
- * has one (`dist/parseWorker.js`), else here (running from sources, or where Node's workers do not
- * exist, as in VS Code for the Web: the web entry passes no worker script). Every file a workspace
- * brings, and every pause in typing in an open roadmap, goes through here.
+ * Parses and validates roadmap files off the extension host's thread: in a worker when the
+ * platform can start one (a Node extension host with the built `dist/parseWorker.js`), else here
+ * (VS Code for the Web passes none). Every file a workspace brings, and every pause in typing in
+ * an open roadmap, goes through here.
  */
-import type { Worker } from 'worker_threads';
 import type { RoadmapDocument } from '../model/document';
 import type { RoadmapError } from '../model/types';
 
@@ -22,19 +21,32 @@ export interface ParseResponse {
 
 export type Validated = Omit<ParseResponse, 'id'>;
 
+/** The little of a worker thread the parser uses (Node's `Worker`). */
+export interface ParseWorker {
+  postMessage(request: ParseRequest): void;
+  on(event: 'message', listener: (response: ParseResponse) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'exit', listener: (code: number) => void): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+/** Starts the worker; may throw or emit `error` when it cannot start. */
+export type StartParseWorker = () => ParseWorker;
+
 export class RoadmapParser {
-  private worker: Worker | undefined;
+  private worker: ParseWorker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { readonly request: ParseRequest; readonly resolve: (validated: Validated) => void }>();
 
   constructor(
-    /** The worker script, or undefined to parse on this thread. */
-    private workerScript: string | undefined,
+    /** Starts a worker, or undefined to parse on this thread. */
+    private startWorker: StartParseWorker | undefined,
     private readonly log: { warn(message: string): void },
   ) {}
 
   async validate(text: string, label: string): Promise<Validated> {
-    const worker = await this.ensureWorker();
+    const worker = this.ensureWorker();
     if (!worker) return validateHere(text, label);
     const request = { id: this.nextId++, text, label };
     return new Promise((resolve) => {
@@ -48,10 +60,16 @@ export class RoadmapParser {
     this.worker = undefined;
   }
 
-  private async ensureWorker(): Promise<Worker | undefined> {
-    if (this.worker || !this.workerScript) return this.worker;
-    const { Worker } = await import('worker_threads');
-    const worker = new Worker(this.workerScript);
+  private ensureWorker(): ParseWorker | undefined {
+    if (this.worker || !this.startWorker) return this.worker;
+    let worker: ParseWorker;
+    try {
+      worker = this.startWorker();
+    } catch (error) {
+      this.startWorker = undefined;
+      this.log.warn(`The roadmap parser's worker could not start (${(error as Error).message}); parsing on the extension host.`);
+      return undefined;
+    }
     worker.on('message', ({ id, document, errors }: ParseResponse) => {
       this.pending.get(id)?.resolve(document ? { document, errors } : { errors });
       this.pending.delete(id);
@@ -65,10 +83,10 @@ export class RoadmapParser {
   }
 
   /** A worker that could not start or died: its requests are answered here, and so are later ones. */
-  private async workerFailed(worker: Worker, error: Error): Promise<void> {
+  private async workerFailed(worker: ParseWorker, error: Error): Promise<void> {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    this.workerScript = undefined;
+    this.startWorker = undefined;
     this.log.warn(`The roadmap parser's worker stopped (${error.message}); parsing on the extension host from now on.`);
     const pending = [...this.pending.values()];
     this.pending.clear();

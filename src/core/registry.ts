@@ -8,7 +8,7 @@ import type { Roadmap, Task } from '../model/types';
 import { Disposable } from '../util/disposable';
 import { RoadmapCatalog, RoadmapEntry } from './catalog';
 import { RoadmapDiagnostics } from './diagnostics';
-import { RoadmapParser } from './parser';
+import { RoadmapParser, StartParseWorker } from './parser';
 import { VsCodeRoadmapSources } from './sources';
 import { RoadmapWatcher } from './watcher';
 
@@ -18,9 +18,9 @@ export class RoadmapRegistry extends Disposable {
   /** Fires after a reload with the new entries; the old model objects are stale from then on. */
   readonly onDidChange: vscode.Event<readonly RoadmapEntry[]>;
 
-  constructor(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, parserWorker: vscode.Uri | undefined) {
+  constructor(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, startParseWorker: StartParseWorker | undefined) {
     super();
-    const parser = new RoadmapParser(parserWorker?.fsPath, log);
+    const parser = new RoadmapParser(startParseWorker, log);
     this.register({ dispose: () => parser.dispose() });
     const sources = new VsCodeRoadmapSources(extensionUri, parser);
     const diagnostics = this.register(new RoadmapDiagnostics(log));

@@ -3,7 +3,6 @@
  * Explorer, Unlink and Relink…, the folders as rows under their task, and a badge on linked
  * folders in the Explorer.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, LinkedFolderContext } from '../constants';
 import { isTask, rootOf, Task } from '../model/types';
@@ -13,6 +12,7 @@ import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
 import { translate } from '../util/l10n';
 import { parseTaskKey } from '../model/ids';
+import { basename, relative as relativePath } from '../util/uriPath';
 
 export interface LinksFeature {
   readonly store: LinkStore;
@@ -32,7 +32,7 @@ export class LinkedFolder implements TaskChild {
   ) {}
 
   get label(): string {
-    return this.uri ? path.posix.basename(this.uri.path) || this.uri.toString() : this.link.path;
+    return this.uri ? basename(this.uri.path) || this.uri.toString() : this.link.path;
   }
 
   treeItem(): vscode.TreeItem {
@@ -158,8 +158,16 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     vscode.commands.registerCommand(Commands.revealLinkedFolder, async (arg?: unknown) => {
       const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
       if (!linked?.uri) return;
-      if (vscode.workspace.getWorkspaceFolder(linked.uri)) await vscode.commands.executeCommand('revealInExplorer', linked.uri);
-      else await vscode.commands.executeCommand('revealFileInOS', linked.uri);
+      if (vscode.workspace.getWorkspaceFolder(linked.uri)) {
+        await vscode.commands.executeCommand('revealInExplorer', linked.uri);
+      } else if (vscode.env.uiKind === vscode.UIKind.Web) {
+        // A browser cannot open the system's file manager (VS Code has no revealFileInOS there).
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('“{0}” is outside the workspace, and a browser cannot show it in the file manager. Use Open Linked Folder in New Window instead.', linked.label),
+        );
+      } else {
+        await vscode.commands.executeCommand('revealFileInOS', linked.uri);
+      }
     }),
 
     vscode.commands.registerCommand(Commands.openLinkedFolderInNewWindow, async (arg?: unknown) => {
@@ -167,14 +175,19 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
       if (linked?.uri) await vscode.commands.executeCommand('vscode.openFolder', linked.uri, { forceNewWindow: true });
     }),
 
-    vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => {
-      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
-      if (!linked?.uri) return undefined;
-      const terminal = vscode.window.createTerminal({ name: linked.label, cwd: linked.uri });
-      terminal.show();
-      return terminal;
-    }),
   );
+  // A terminal needs a shell: the web entry answers this command with why it cannot (platform/unavailable.ts).
+  if (services.platform.kind === 'node') {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => {
+        const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
+        if (!linked?.uri) return undefined;
+        const terminal = vscode.window.createTerminal({ name: linked.label, cwd: linked.uri });
+        terminal.show();
+        return terminal;
+      }),
+    );
+  }
 
   return { store, link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
 }
@@ -232,7 +245,7 @@ class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposabl
 export function toStoredLink(uri: vscode.Uri): StoredLink {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return { path: uri.toString() };
-  const relative = path.posix.relative(folder.uri.path, uri.path);
+  const relative = relativePath(folder.uri.path, uri.path);
   return { folder: folder.name, path: relative || '.' };
 }
 

@@ -15,6 +15,7 @@ import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
 import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
 import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
+import { utf8ByteLength } from '../util/utf8';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -58,7 +59,7 @@ export function loadRoadmap(text: string, source: RoadmapSource): LoadResult {
 export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label'>): { readonly document?: RoadmapDocument; readonly errors: readonly RoadmapError[] } {
   const lines = new LineCounter();
   const errors: RoadmapError[] = [];
-  const byteLength = Buffer.byteLength(text, 'utf8');
+  const byteLength = utf8ByteLength(text);
   if (byteLength > MAX_FILE_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return { errors: [wholeFileError(source.label, `file is ${mb(byteLength)} MB; roadmap files are limited to ${mb(MAX_FILE_BYTES)} MB`)] };

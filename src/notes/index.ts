@@ -2,7 +2,6 @@
  * Per-task notes: Open Notes creates or opens `<notes folder>/<roadmap>/<task>.md`; any Markdown
  * file naming a task is listed under it in the tree; a CodeLens in the note leads back.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands, NoteContext, Settings } from '../constants';
 import { findModule, isModule, isTask, Module, rootOf, Task } from '../model/types';
@@ -13,6 +12,7 @@ import { TaskChild, TaskChildSource } from '../tree/provider';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
+import { basename, dirname, isAbsolutePath } from '../util/uriPath';
 import { findTaskReferences, MAX_NOTE_BYTES, newNoteText, notePath } from './discovery';
 import { parseTaskKey, taskKey } from '../model/ids';
 
@@ -36,11 +36,11 @@ export class NoteRow implements TaskChild {
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(path.posix.basename(this.uri.path), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(basename(this.uri.path), vscode.TreeItemCollapsibleState.None);
     item.id = `${rootOf(this.task).id}/${this.task.id}/note:${this.uri.toString()}`;
     item.resourceUri = this.uri;
     item.iconPath = new vscode.ThemeIcon('note');
-    item.description = vscode.workspace.asRelativePath(path.posix.dirname(this.uri.path) === '/' ? this.uri : vscode.Uri.joinPath(this.uri, '..'), false);
+    item.description = vscode.workspace.asRelativePath(dirname(this.uri.path) === '/' ? this.uri : vscode.Uri.joinPath(this.uri, '..'), false);
     item.tooltip = vscode.l10n.t('Note about “{0}”: {1}', this.task.title, vscode.workspace.asRelativePath(this.uri, true));
     item.contextValue = NoteContext.note;
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [this.uri] };
@@ -232,7 +232,7 @@ function notesRoot(context: vscode.ExtensionContext): vscode.Uri {
   const configured = vscode.workspace.getConfiguration(Settings.section).get<string>(NOTES_FOLDER_SETTING, 'notes');
   const segments = configured.split(/[\\/]+/).filter((s) => s && s !== '.');
   // The setting is a path inside the workspace folder; anything that would leave it falls back.
-  const safe = segments.length > 0 && !segments.includes('..') && !path.isAbsolute(configured);
+  const safe = segments.length > 0 && !segments.includes('..') && !isAbsolutePath(configured);
   return vscode.Uri.joinPath(folder.uri, ...(safe ? segments : ['notes']));
 }
 

@@ -12,6 +12,7 @@
 import type { Phase, Roadmap } from '../model/types';
 import { dateOfDay } from './dates';
 import type { PlannedTask, Schedule } from './planner';
+import { utf8ByteLength } from '../util/utf8';
 
 export interface CalendarOptions {
   /** When the file is written (DTSTAMP). */
@@ -134,12 +135,12 @@ export function escapeText(text: string): string {
 
 /** Folds a content line into lines of at most 75 octets, continuation lines starting with a space. */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
+  if (utf8ByteLength(line) <= MAX_LINE_OCTETS) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+    const size = utf8ByteLength(ch);
     // Continuation lines begin with a space, which counts toward their 75 octets.
     const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
     if (octets + size > limit) {

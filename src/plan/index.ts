@@ -3,7 +3,6 @@
  * Calendar…, and a timer that moves "today" at midnight. The tree, the status bar and the
  * dashboard read the plans through `services.plans`.
  */
-import * as os from 'os';
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf } from '../model/types';
@@ -135,11 +134,12 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
         void vscode.window.showInformationMessage(vscode.l10n.t('The study plan of "{0}" has no tasks left to put in a calendar.', found.roadmap.title));
         return undefined;
       }
+      const defaultFolder = vscode.workspace.workspaceFolders?.[0]?.uri ?? services.platform.homeFolder();
       const uri =
         destination instanceof vscode.Uri
           ? destination
           : await vscode.window.showSaveDialog({
-              defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `${found.roadmap.id}-study-plan.ics`),
+              defaultUri: defaultFolder ? vscode.Uri.joinPath(defaultFolder, `${found.roadmap.id}-study-plan.ics`) : undefined,
               filters: { [vscode.l10n.t('Calendar')]: ['ics'] },
               saveLabel: vscode.l10n.t('Export'),
             });

@@ -11,7 +11,7 @@ import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectFolderNameOf, projectNameProblem, TemplateFile } from './plan';
-import { GuardedWriter, OutsideFolder } from './writeGuard';
+import { FolderWriter, OutsideFolder } from './guard';
 import { parseTaskKey, taskKey } from '../model/ids';
 
 
@@ -189,7 +189,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
       if (!(await prompts.confirmKeep(plan.keep, plan.create.length))) return cancelled(log, 'the user chose not to create the other files');
     }
 
-    const written = await writeFiles(target, plan.create, log);
+    const written = await writeFiles(target, plan.create, log, services.platform.guardedWriter);
     if (written.refused) return refuse(log, nothingCreated, [untranslated(written.refused)]);
     if (written.failed.length > 0) {
       void vscode.window.showErrorMessage(
@@ -289,14 +289,16 @@ async function writeFiles(
   target: vscode.Uri,
   files: readonly TemplateFile[],
   log: vscode.LogOutputChannel,
+  guardedWriter: ((anchor: string) => FolderWriter) | undefined,
 ): Promise<{ created: string[]; appeared: string[]; failed: string[]; refused?: string }> {
   const created: string[] = [];
   const appeared: string[] = [];
   const failed: string[] = [];
   // On the local disk every folder on the way is checked for links at write time (writeGuard.ts).
   // Other file systems (remote, virtual) cannot tell a real path through `workspace.fs`; there the
-  // symbolic-link bits that probeTarget read are all there is to go by.
-  const guard = target.scheme === 'file' ? guardFor(target) : undefined;
+  // symbolic-link bits that probeTarget read are all there is to go by. So does the web, which has
+  // no local disk.
+  const guard = target.scheme === 'file' && guardedWriter ? guardFor(target, guardedWriter) : undefined;
   if (guard) {
     try {
       await guard.writer.checkAll(files.map((f) => guard.prefix + f.path));
@@ -345,13 +347,13 @@ async function writeFiles(
  * The writer anchored where the user's choice is visible: the workspace folder that holds the
  * target (so a `projects` link in a cloned repository is caught), or else the chosen folder.
  */
-function guardFor(target: vscode.Uri): { writer: GuardedWriter; prefix: string } {
+function guardFor(target: vscode.Uri, guardedWriter: (anchor: string) => FolderWriter): { writer: FolderWriter; prefix: string } {
   const folder = vscode.workspace.getWorkspaceFolder(target);
   if (folder && folder.uri.scheme === 'file' && isInside(folder.uri.path, target.path)) {
     const rest = target.path.slice(folder.uri.path.replace(/\/+$/, '').length).replace(/^\/+/, '');
-    return { writer: new GuardedWriter(folder.uri.fsPath), prefix: rest === '' ? '' : `${rest}/` };
+    return { writer: guardedWriter(folder.uri.fsPath), prefix: rest === '' ? '' : `${rest}/` };
   }
-  return { writer: new GuardedWriter(target.fsPath), prefix: '' };
+  return { writer: guardedWriter(target.fsPath), prefix: '' };
 }
 
 /** The type of what is at `uri` (symbolic-link bit included), or undefined when nothing is. */

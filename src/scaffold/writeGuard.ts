@@ -10,14 +10,15 @@
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 
-/** A path refused because it leads, or could lead, outside the anchor. */
-export class OutsideFolder extends Error {}
+import { FolderWriter, OutsideFolder } from './guard';
+
+export { OutsideFolder };
 
 /**
  * The anchor is the folder the user chose in a way they can see: the workspace folder that holds
  * the target, or the target itself. `relative` are POSIX paths from `anchor` to each file.
  */
-export class GuardedWriter {
+export class GuardedWriter implements FolderWriter {
   private anchorReal: string | undefined;
 
   constructor(private readonly anchor: string) {}

@@ -1,5 +1,4 @@
 /** Export Progress (JSON, optionally a Markdown checklist) and Import Progress. */
-import * as os from 'os';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { isRoadmap, Roadmap } from '../model/types';
@@ -33,7 +32,7 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
         target instanceof vscode.Uri
           ? target
           : await vscode.window.showSaveDialog({
-              defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `ml-roadmaps-progress-${name}-${today}.json`),
+              defaultUri: suggestedFile(services, `ml-roadmaps-progress-${name}-${today}.json`),
               filters: { [vscode.l10n.t('Progress file')]: ['json'] },
               saveLabel: vscode.l10n.t('Export'),
             });
@@ -151,4 +150,14 @@ async function askMarkdown(): Promise<boolean | undefined> {
     { placeHolder: vscode.l10n.t('What to export?') },
   );
   return choice?.markdown;
+}
+
+/**
+ * Where the save dialog suggests the export: in the first workspace folder, else in the home
+ * folder. The web has no home folder; there the name alone is suggested (the browser's save
+ * picker takes the file name from it).
+ */
+function suggestedFile(services: Services, name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? services.platform.homeFolder();
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(`/${name}`);
 }

@@ -2,11 +2,15 @@
  * `npm run screenshots`: opens the real workbench with the extension, lets the scenes in
  * test/screenshots set each view up from inside the extension host, and captures the browser
  * for every scene into media/screenshots/.
+ *
+ * `MLR_WEB=1 npm run screenshots` takes media/screenshots/web.png instead: the extension's
+ * `browser` entry in the web worker extension host (test/web/screenshots.ts, test/host/webHost.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { bundleWebTests, runWebTests } from './webHost';
 import { defaultExtensionPath, delay, PROJECT_ROOT, startWorkbench } from './workbench';
 
 const OUT_DIR = path.join(PROJECT_ROOT, 'media', 'screenshots');
@@ -31,12 +35,39 @@ export async function capture(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file });
 }
 
+const USER_SETTINGS = { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.colorTheme': process.env.MLR_THEME ?? 'Default Dark Modern', 'editor.minimap.enabled': false };
+
+/** The web worker extension host's picture: one scene, asked for by the tests over loopback. */
+async function webMain(): Promise<void> {
+  const bundle = await bundleWebTests({ entry: path.join(PROJECT_ROOT, 'test', 'web', 'screenshots.ts') });
+  try {
+    const outcome = await runWebTests({
+      extensionPath: PROJECT_ROOT,
+      testsBundlePath: bundle,
+      settings: USER_SETTINGS,
+      // Smaller than the other scenes': the .vsix carries the README's pictures and must stay ≤ 2 MB.
+      viewport: { width: 1200, height: 720 },
+      onShot: async (name, page) => {
+        await widenSidebar(page, 120);
+        await delay(500);
+        const file = path.join(OUT_DIR, `${name}.png`);
+        await capture(page, file);
+        console.log(`screenshot: ${path.relative(PROJECT_ROOT, file)}`);
+      },
+    });
+    if (outcome.failed > 0 || outcome.passed === 0) throw new Error(outcome.report);
+  } finally {
+    fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.MLR_WEB === '1') return webMain();
   const handshake = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-shots-'));
   const workbench = await startWorkbench({
     extensionDevelopmentPath: defaultExtensionPath(),
     extensionTestsPath: SCENES,
-    userSettings: { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.colorTheme': process.env.MLR_THEME ?? 'Default Dark Modern', 'editor.minimap.enabled': false },
+    userSettings: USER_SETTINGS,
     viewport: { width: 1440, height: 900 },
     env: { MLR_SCREENSHOT_DIR: handshake },
     browser: true,

@@ -17,6 +17,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import { CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestResults } from '../web/protocol';
 import { CODE_SERVER_VERSION } from './codeServer';
 import { formatResults } from './runIntegration';
@@ -35,6 +36,13 @@ export interface WebTestOptions {
   settings?: Record<string, unknown>;
   /** Print the workbench's console (which includes the extension host's); default `$MLR_WEB_VERBOSE=1`. */
   verbose?: boolean;
+  /** The browser window's size; the workbench's default when left out. */
+  viewport?: { width: number; height: number };
+  /**
+   * Called when the tests POST `<resultsUrl>/shot` (test/web/screenshots.ts), with the workbench
+   * page: the tests wait until it has returned. For screenshots of the web worker host.
+   */
+  onShot?: (name: string, page: Page) => Promise<void>;
   /** How long to wait for the results; default `$MLR_TEST_TIMEOUT_MS`, else 10 minutes. */
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -64,7 +72,11 @@ export async function runWebTests(options: WebTestOptions): Promise<WebTestOutco
   const release = cleanUpOnExit({ dir: scratch });
   const workspaceFolder = options.workspaceFolder ?? path.join(scratch, 'workspace');
   fs.mkdirSync(workspaceFolder, { recursive: true });
-  const server = await startResultsServer();
+  let page: Page | undefined;
+  const server = await startResultsServer(async (name) => {
+    if (!page || !options.onShot) throw new Error(`no screenshot taker for ${name}`);
+    await options.onShot(name, page);
+  });
   const staged = stageBundle(extensionPath, testsBundlePath, { resultsUrl: server.url, grep: options.grep ?? process.env.MLR_TEST_GREP ?? '' });
   let workbench: Workbench | undefined;
   try {
@@ -75,7 +87,9 @@ export async function runWebTests(options: WebTestOptions): Promise<WebTestOutco
       workspaceFolder,
       userSettings: { ...options.settings, 'remote.extensionKind': { [extensionId]: ['web'] } },
       browser: true,
+      ...(options.viewport ? { viewport: options.viewport } : {}),
     });
+    page = workbench.page;
     if (options.verbose ?? process.env.MLR_WEB_VERBOSE === '1') {
       // The extension host's console reaches the page console; the launcher shows it all.
       workbench.page?.on('console', (message) => log(`[page ${message.type()}] ${message.text().replace(/%c\s*|\s*color: #[0-9a-f]{3}\b/gi, '')}`));
@@ -164,7 +178,7 @@ export function webExtensionId(extensionPath: string): string {
 }
 
 interface ResultsServer {
-  /** What the tests POST to: `<url>/start` and `<url>/results`. */
+  /** What the tests POST to: `<url>/start`, `<url>/results`, and `<url>/shot` for a screenshot. */
   url: string;
   started: Promise<WebTestEnvironment>;
   results: Promise<WebTestResults>;
@@ -177,7 +191,7 @@ const BODY_LIMIT = 32 * 1024 * 1024;
  * Listens on 127.0.0.1 only, under a random path. The worker's origin is the workbench's (another
  * port), so answers carry CORS headers; the tests send text/plain, which needs no preflight.
  */
-async function startResultsServer(): Promise<ResultsServer> {
+async function startResultsServer(shot: (name: string) => Promise<void>): Promise<ResultsServer> {
   const token = crypto.randomUUID();
   let resolveStarted: (environment: WebTestEnvironment) => void = () => undefined;
   let resolveResults: (results: WebTestResults) => void = () => undefined;
@@ -193,7 +207,7 @@ async function startResultsServer(): Promise<ResultsServer> {
       response.writeHead(204, cors).end();
       return;
     }
-    const what = request.method === 'POST' ? new RegExp(`^/${token}/(start|results)$`).exec(request.url ?? '')?.[1] : undefined;
+    const what = request.method === 'POST' ? new RegExp(`^/${token}/(start|results|shot)$`).exec(request.url ?? '')?.[1] : undefined;
     if (!what) {
       response.writeHead(404, cors).end();
       request.resume();
@@ -216,6 +230,15 @@ async function startResultsServer(): Promise<ResultsServer> {
       }
       if (body === undefined) {
         response.writeHead(400, cors).end();
+        return;
+      }
+      if (what === 'shot') {
+        // Answered once the picture is taken, so the tests go on only then.
+        const name = (body as { name?: unknown }).name;
+        void shot(typeof name === 'string' ? name : 'shot').then(
+          () => response.writeHead(204, cors).end(),
+          (error: unknown) => response.writeHead(500, cors).end(String(error)),
+        );
         return;
       }
       response.writeHead(204, cors).end();

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { RoadmapParser } from '../../src/core/parser';
+import { nodeParseWorker } from '../../src/core/parseWorkerNode';
 import { roadmapYaml } from '../bench/shapes';
 
 const WORKER = path.join(__dirname, '..', '..', '..', 'dist', 'parseWorker.js');
@@ -19,7 +20,7 @@ suite('Parsing roadmaps off the extension host', function () {
 
   test('The worker gives the same document and errors as parsing here', async () => {
     assert.ok(fs.existsSync(WORKER), `the worker is built at ${WORKER} (node esbuild.js)`);
-    const worker = new RoadmapParser(WORKER, quiet);
+    const worker = new RoadmapParser(nodeParseWorker(WORKER), quiet);
     try {
       const broken = 'id: x\ntitle: T\nphases:\n  - id: Bad Id\n    title: P\n';
       for (const [input, label] of [[text, 'big.yaml'], [broken, 'broken.yaml']]) {
@@ -39,7 +40,7 @@ suite('Parsing roadmaps off the extension host', function () {
     await here.validate(text, 'big.yaml');
     const parseHereMs = performance.now() - startedHere;
 
-    const worker = new RoadmapParser(WORKER, quiet);
+    const worker = new RoadmapParser(nodeParseWorker(WORKER), quiet);
     try {
       await worker.validate('id: warm', 'warm.yaml');
       const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -55,7 +56,7 @@ suite('Parsing roadmaps off the extension host', function () {
 
   test('A worker that cannot start is replaced by parsing here, and the file is still read', async () => {
     const warnings: string[] = [];
-    const parser = new RoadmapParser(path.join(__dirname, 'no-such-worker.js'), { warn: (m) => warnings.push(m) });
+    const parser = new RoadmapParser(nodeParseWorker(path.join(__dirname, 'no-such-worker.js')), { warn: (m) => warnings.push(m) });
     const keepAlive = setInterval(() => undefined, 1000);
     try {
       const result = await parser.validate('id: x\ntitle: T\nphases:\n  - id: p\n    title: P\n    tasks:\n      - id: t\n        title: T\n', 'small.yaml');

@@ -1,0 +1,146 @@
+/**
+ * The web subset: what a learner does in VS Code for the Web, run against the extension's
+ * `browser` entry (dist/extension.web.js) in the web worker extension host. The integration
+ * suites that need no Node are run beside it (test/web/index.ts).
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { MlRoadmapsApi } from '../../src/extension';
+import type { activate as activateWeb } from '../../src/extension.web';
+import { api, EXTENSION_ID, eventually, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
+
+// The web entry returns the same API as the Node one but for checks, which run Python: a
+// type-level check, nothing is imported.
+const sameApi: (web: ReturnType<typeof activateWeb>) => Omit<MlRoadmapsApi, 'checks'> = (web) => web;
+void sameApi;
+
+/** A workspace roadmap whose second task repeats the first one's id (line 9, column 13). */
+const DUPLICATE_ID = 'id: broken-web\ntitle: Broken\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: numpy\n        title: Pandas\n';
+
+suite('Web: the extension in the web worker extension host', () => {
+  setup(resetAll);
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('activates from its browser entry in a web worker without Node', async () => {
+    assert.strictEqual(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'a web worker');
+    assert.strictEqual(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node process');
+    const { services } = await api();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension?.isActive);
+    assert.strictEqual(extension.packageJSON && (extension.packageJSON as { browser?: string }).browser, './dist/extension.web.js');
+    // The web worker host counts as a UI extension host; the remote Node host would say Workspace.
+    assert.strictEqual(extension.extensionKind, vscode.ExtensionKind.UI);
+    assert.strictEqual(services.platform.kind, 'web');
+    assert.strictEqual(services.context.valueOf('mlRoadmaps.webWorkerHost'), true, 'the menus hide what needs Node');
+  });
+
+  test('the tree shows the bundled roadmaps in the view', async () => {
+    const { tree } = await api();
+    await vscode.commands.executeCommand('mlRoadmaps.tree.focus');
+    await eventually(() => tree.view.visible, 'the view is visible');
+    const roots = await tree.provider.getChildren();
+    const ids = roots.map((r) => ('id' in r ? r.id : ''));
+    for (const id of ['deep-learning', 'machine-learning-course', 'master-24-week', 'ml-dl-condensed']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+    // The YAML parser bundled into the web file works: a roadmap's tasks were loaded and linked.
+    assert.ok((await roadmap('deep-learning')).taskIndex.size > 10);
+  });
+
+  test('a state change shows in the tree and persists in global state', async () => {
+    const { services, tree, globalState } = await api();
+    const numpy = await task('ml-dl-condensed', 'numpy');
+    await vscode.commands.executeCommand('mlRoadmaps.markDone', numpy);
+    assert.strictEqual(services.tracker.stateOf(numpy), 'done');
+    assert.strictEqual(tree.provider.getTreeItem(numpy).checkboxState, vscode.TreeItemCheckboxState.Checked);
+    const stored = globalState.get<{ tasks: Record<string, { state: string }> }>('mlRoadmaps.progress');
+    assert.strictEqual(stored?.tasks['ml-dl-condensed/numpy']?.state, 'done');
+  });
+
+  test('the details page opens with the module rendered by markdown-it inside the bundle', async () => {
+    const { details } = await api();
+    const regression = await task('machine-learning-course', 'regression');
+    await vscode.commands.executeCommand('mlRoadmaps.openDetails', regression);
+    const panel = details.panels()?.all().find((p) => p.module === regression.module);
+    assert.ok(panel, 'a details panel shows the module');
+    assert.strictEqual(panel.panel.viewType, 'mlRoadmaps.details');
+    assert.match(panel.panel.webview.html, /<h1>Module 2: Supervised Learning<\/h1>/);
+  });
+
+  test('the dashboard opens', async () => {
+    await vscode.commands.executeCommand('mlRoadmaps.openDashboard', await roadmap('master-24-week'));
+    await eventually(
+      () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('mlRoadmaps.dashboard'))),
+      'a dashboard tab',
+    );
+  });
+
+  test('a workspace roadmap with an error gets a diagnostic at its line', async () => {
+    const file = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', 'broken-web.roadmap.yaml');
+    await writeFile(file, DUPLICATE_ID);
+    try {
+      await vscode.commands.executeCommand('mlRoadmaps.refresh');
+      const diagnostics = await eventually(() => {
+        const found = vscode.languages.getDiagnostics(file);
+        return found.length > 0 ? found : undefined;
+      }, 'a diagnostic on the broken roadmap', 20_000);
+      assert.strictEqual(diagnostics.length, 1);
+      assert.match(diagnostics[0].message, /duplicate id "numpy"/);
+      assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [8, 12]);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await vscode.commands.executeCommand('mlRoadmaps.refresh');
+    }
+  });
+
+  test('export writes the progress file through the workspace file system', async () => {
+    const numpy = await task('ml-dl-condensed', 'numpy');
+    await vscode.commands.executeCommand('mlRoadmaps.markInProgress', numpy);
+    const file = vscode.Uri.joinPath(workspaceFolder(), 'transfer', `${Date.now()}-web.json`);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.exportProgress', 'all', file, { markdown: false });
+    assert.strictEqual(written?.toString(), file.toString());
+    const exported = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { roadmaps: Record<string, { tasks: Record<string, { state: string }> }> };
+    assert.strictEqual(exported.roadmaps['ml-dl-condensed']?.tasks.numpy?.state, 'inProgress');
+  });
+
+  test('a starter project is written through the workspace file system', async () => {
+    const { scaffolds } = await api();
+    const titanic = await task('master-24-week', 'titanic-eda');
+    const target = vscode.Uri.joinPath(workspaceFolder(), 'projects', `web-${Date.now()}`);
+    await scaffolds.create(titanic, {
+      pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
+      projectName: () => Promise.resolve('Web Titanic'),
+      location: () => Promise.resolve(target),
+      confirmKeep: () => Promise.resolve(true),
+    });
+    const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, 'README.md')));
+    assert.match(readme, /^# Web Titanic$/m);
+  });
+
+  test('Link Folder stores a folder relative to its workspace folder and lists it by name', async () => {
+    const { links } = await api();
+    const pandas = await task('ml-dl-condensed', 'pandas');
+    const name = `linked-${Date.now()}`;
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'work', name);
+    await vscode.workspace.fs.createDirectory(folder);
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.linkFolder', pandas, folder), true);
+    const row = (await links.foldersOf(pandas)).find((f) => f.uri?.toString() === folder.toString());
+    assert.ok(row, 'the folder is listed under the task');
+    assert.strictEqual(row.label, name);
+    assert.strictEqual(row.link.path, `work/${name}`);
+  });
+
+  test('a Node-only command answers with why it cannot run', async () => {
+    const answer = await vscode.commands.executeCommand<unknown>('mlRoadmaps.openTerminalInLinkedFolder');
+    assert.strictEqual(typeof answer, 'string');
+    assert.match(answer as string, /terminal needs a shell/);
+  });
+
+  test('every command of package.json is registered: none is "not found" on the web', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } };
+    const missing = await eventually(async () => {
+      const registered = new Set(await vscode.commands.getCommands(true));
+      const absent = manifest.contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
+      return absent.length === 0 ? absent : undefined;
+    }, 'every contributed command registered');
+    assert.deepStrictEqual(missing, []);
+  });
+});
