@@ -9,7 +9,7 @@
  * about a file (shown in the Problems panel and the output), which users search for and quote in
  * bug reports, and they name the file's English keys. The same holds for `transfer/exportFile.ts`.
  */
-import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, Parser, Scalar, YAMLMap, YAMLParseError } from 'yaml';
+import { Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, Parser, Scalar, YAMLMap, YAMLParseError } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
@@ -461,7 +461,7 @@ class Reader {
     const resolved = this.resolve(node);
     if (isScalar(resolved)) {
       if (typeof resolved.value === 'string') return resolved.value;
-      if (acceptNumbers && typeof resolved.value === 'number') return String((resolved as Scalar).source ?? resolved.value);
+      if (acceptNumbers && typeof resolved.value === 'number') return String(resolved.source ?? resolved.value);
     }
     this.errorAt(node, path, `expected text, found ${describe(resolved)}`);
     return undefined;
@@ -486,8 +486,7 @@ class Reader {
     }
     if (!isAlias(node)) return node;
     if (++this.aliasCount > MAX_ALIASES) throw new TooLarge(`the file uses more than ${MAX_ALIASES} aliases; write the content out instead`);
-    const target = (node as Alias).resolve(this.doc);
-    return target as Node | undefined;
+    return node.resolve(this.doc);
   }
 
   private startOf(node: Node): Position {
@@ -537,7 +536,7 @@ function describe(node: Node | undefined | null): string {
     const value = node.value;
     if (value === null) return 'an empty value';
     if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-    return `${typeof value} ${String(value)}`;
+    return `${typeof value} ${JSON.stringify(value) ?? typeof value}`;
   }
   return 'an unsupported value';
 }

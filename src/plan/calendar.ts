@@ -130,7 +130,7 @@ export function escapeText(text: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    .replace(/[^\P{Cc}\t]/gu, '');
 }
 
 /** Folds a content line into lines of at most 75 octets, continuation lines starting with a space. */

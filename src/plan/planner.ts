@@ -101,10 +101,12 @@ export function planProblem(plan: StudyPlan): string | undefined {
     return `hours per week must be more than 0; got ${String(plan.hoursPerWeek)}`;
   }
   if (plan.hoursPerWeek > MAX_HOURS_PER_WEEK) return `hours per week must be at most ${MAX_HOURS_PER_WEEK} (a week's hours); got ${plan.hoursPerWeek}`;
-  if (!Array.isArray(plan.studyDays) || plan.studyDays.length === 0) return 'choose at least one study day';
+  // Plans come from storage and files too: the days are checked as values, not trusted as typed.
+  const days: readonly unknown[] = Array.isArray(plan.studyDays) ? (plan.studyDays as readonly unknown[]) : [];
+  if (days.length === 0) return 'choose at least one study day';
   const seen = new Set<string>();
-  for (const day of plan.studyDays) {
-    if (!WEEKDAYS.includes(day)) return `study days are mon, tue, wed, thu, fri, sat or sun; got ${JSON.stringify(day)}`;
+  for (const day of days) {
+    if (typeof day !== 'string' || !WEEKDAYS.includes(day as Weekday)) return `study days are mon, tue, wed, thu, fri, sat or sun; got ${JSON.stringify(day)}`;
     if (seen.has(day)) return `study day ${day} is listed twice`;
     seen.add(day);
   }

@@ -2,7 +2,7 @@
  * Reads a scaffold's `scaffold.yaml`. Every problem comes back as `label:line:col: message` so a
  * scaffold author can jump to it. Pure: nothing here imports `vscode`.
  */
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
 import { duplicateKeyMessage, findDuplicateKeys } from '../model/duplicateKeys';
 import { BUILTIN_VARIABLES, unsafePathReason } from './plan';
 import { ID_PATTERN, ID_SOURCE } from '../model/ids';
@@ -97,7 +97,7 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     const node = values.get(key);
     let value: string | undefined;
     if (isScalar(node) && typeof node.value === 'string') value = node.value;
-    else if (options.numbers && isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) value = String((node as Scalar).source ?? node.value);
+    else if (options.numbers && isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) value = String(node.source ?? node.value);
     if (value === undefined) {
       atNode(node ?? parent, `\`${key}\` must be text${options.allowEmpty ? ' (write "" for an empty value)' : ''}`);
       return undefined;

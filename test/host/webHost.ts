@@ -162,7 +162,7 @@ export function webExtensionId(extensionPath: string): string {
   try {
     manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as typeof manifest;
   } catch (error) {
-    throw new Error(`${manifestPath}: cannot read the extension manifest: ${(error as Error).message}`);
+    throw new Error(`${manifestPath}: cannot read the extension manifest: ${(error as Error).message}`, { cause: error });
   }
   if (typeof manifest.publisher !== 'string' || typeof manifest.name !== 'string') {
     throw new Error(`${manifestPath}: "publisher" and "name" must be strings.`);

@@ -90,9 +90,9 @@ suite('Starter projects', () => {
       // The question about existing files comes after planning and before writing: swap the link in then.
       const swapping: ScaffoldPrompts = {
         ...prompts(target),
-        confirmKeep: async () => {
+        confirmKeep: () => {
           fs.symlinkSync(outside, path.join(target.fsPath, 'notebooks'));
-          return true;
+          return Promise.resolve(true);
         },
       };
       assert.strictEqual(await scaffolds.create(titanic, swapping), undefined);

@@ -34,7 +34,7 @@ interface ParsedEvent {
 
 /** Parses with ical.js, an independent implementation, and reads back what matters. */
 function parse(ics: string): { calendar: ICAL.Component; events: ParsedEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   const events = calendar.getAllSubcomponents('vevent').map((component) => {
     const event = new ICAL.Event(component);
     return { uid: event.uid, summary: event.summary, description: event.description, start: event.startDate.toString(), end: event.endDate.toString(), allDay: event.startDate.isDate && event.endDate.isDate };

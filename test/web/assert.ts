@@ -164,7 +164,7 @@ function deepEqual(a: unknown, b: unknown, seen: Map<object, object>): boolean {
     return a.getTime() === (b as Date).getTime();
   }
   if (a instanceof RegExp) {
-    return String(a) === String(b);
+    return b instanceof RegExp && a.source === b.source && a.flags === b.flags;
   }
   if (a instanceof Map) {
     const other = b as Map<unknown, unknown>;
