@@ -1,27 +1,15 @@
+/**
+ * The extension in a Node extension host (VS Code Desktop, VS Code Server, Codespaces): the
+ * features every host runs (features.ts), and the checks, which run Python.
+ */
 import * as vscode from 'vscode';
 import { ChecksFeature, registerChecks } from './checks';
-import { DashboardFeature, registerDashboard } from './dashboard';
-import { DetailsFeature, registerDetails } from './details';
-import { LinksFeature, registerLinks } from './links';
-import { NotesFeature, registerNotes } from './notes';
-import { registerRoadmapFiles } from './ownRoadmaps';
-import { registerStudyPlan } from './plan';
+import { Features, registerFeatures } from './features';
 import { nodePlatform } from './platform/node';
-import { registerScaffolds, ScaffoldFeature } from './scaffold';
-import { registerSearch } from './search';
-import { createServices, Services } from './services';
-import { registerTransfer } from './transfer';
-import { registerTree, RoadmapTree } from './tree';
+import { createServices } from './services';
 
 /** What `activate` returns: the integration tests drive the extension through it. */
-export interface MlRoadmapsApi {
-  readonly services: Services;
-  readonly tree: RoadmapTree;
-  readonly details: DetailsFeature;
-  readonly dashboard: DashboardFeature;
-  readonly links: LinksFeature;
-  readonly notes: NotesFeature;
-  readonly scaffolds: ScaffoldFeature;
+export interface MlRoadmapsApi extends Features {
   readonly checks: ChecksFeature;
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
@@ -29,18 +17,9 @@ export interface MlRoadmapsApi {
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const services = createServices(context, nodePlatform);
-  const tree = registerTree(context, services);
-  const details = registerDetails(context, services, tree);
-  const dashboard = registerDashboard(context, services, tree, details);
-  const links = registerLinks(context, services, tree);
-  const notes = registerNotes(context, services, tree, details);
-  const scaffolds = registerScaffolds(context, services, tree, links);
-  const checks = registerChecks(context, services, tree, links, scaffolds);
-  registerSearch(context, services, tree, details);
-  registerRoadmapFiles(context, services);
-  registerTransfer(context, services);
-  registerStudyPlan(context, services, tree);
-  return { services, tree, details, dashboard, links, notes, scaffolds, checks, globalState: context.globalState, workspaceState: context.workspaceState };
+  const features = registerFeatures(context, services);
+  const checks = registerChecks(context, services, features.tree, features.links, features.scaffolds);
+  return { ...features, checks, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 
 export function deactivate(): void {}

@@ -9,7 +9,7 @@
  */
 import { isRecord, parseTaskKey } from '../model/ids';
 import { english, type Translate, type Warn } from '../util/translate';
-import { MementoLike, StorageKeys } from './memento';
+import { keepAside, MementoLike, StorageKeys } from './memento';
 
 export const CHECKS_VERSION = 1;
 
@@ -150,7 +150,7 @@ export class CheckStore {
 
   private async save(changedKey: string): Promise<void> {
     if (this.unreadable !== undefined) {
-      await this.memento.update(StorageKeys.checksBackup, { savedAt: this.now(), value: this.unreadable });
+      await keepAside(this.memento, StorageKeys.checksBackup, this.unreadable, this.now());
       this.unreadable = undefined;
     }
     await this.memento.update(StorageKeys.checks, { version: CHECKS_VERSION, tasks: Object.fromEntries(this.load()) });

@@ -9,7 +9,7 @@ import { isRecord } from '../model/ids';
 import type { StudyPlan } from '../plan/planner';
 import { parseStoredPlan, toStoredPlan } from '../plan/storedPlan';
 import { english, type Translate, type Warn } from '../util/translate';
-import { MementoLike, StorageKeys } from './memento';
+import { keepAside, MementoLike, StorageKeys } from './memento';
 
 export const PLANS_VERSION = 1;
 
@@ -93,7 +93,7 @@ export class PlanStore {
 
   private async save(changed: readonly string[]): Promise<void> {
     if (this.unreadable !== undefined) {
-      await this.memento.update(StorageKeys.plansBackup, { savedAt: this.now(), value: this.unreadable });
+      await keepAside(this.memento, StorageKeys.plansBackup, this.unreadable, this.now());
       this.unreadable = undefined;
     }
     const plans = Object.fromEntries([...this.load()].map(([id, plan]) => [id, toStoredPlan(plan)]));

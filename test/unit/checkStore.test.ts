@@ -75,7 +75,7 @@ suite('Check results', () => {
     assert.ok(store.get('c/d'));
     assert.strictEqual(warnings.length, 1);
     await store.record('c/d', DECLARED, []);
-    assert.deepStrictEqual(memento.get<{ value: unknown }>(StorageKeys.checksBackup)?.value, bad);
+    assert.deepStrictEqual(memento.get<{ value: unknown }[]>(StorageKeys.checksBackup)?.map((b) => b.value), [bad]);
   });
 
   test('Verified evidence is read strictly: a date, counts, passed ≤ total', () => {

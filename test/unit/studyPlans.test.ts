@@ -38,7 +38,7 @@ suite('Study plans: the store', () => {
     assert.match(warnings[0], /Ignored 2 unreadable study plan\(s\): bad: hours per week must be more than 0; got 0; wrong: the plan is for "other"/);
     assert.strictEqual(memento.get(StorageKeys.plansBackup), undefined, 'nothing is written on reading');
     await store.set(plan({ roadmapId: 'new' }));
-    assert.deepStrictEqual(memento.get(StorageKeys.plansBackup), { savedAt: 42, value: original });
+    assert.deepStrictEqual(memento.get(StorageKeys.plansBackup), [{ savedAt: 42, value: original }]);
   });
 
   test('A stored value of the wrong shape is ignored with a warning', () => {
