@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MlRoadmapsApi } from '../../src/extension';
 import type { Roadmap, Task } from '../../src/model/types';
+import type { ScaffoldPrompts } from '../../src/scaffold/create';
 
 export const EXTENSION_ID = 'ml-roadmaps.ml-roadmaps';
 
@@ -54,4 +55,17 @@ export async function eventually<T>(check: () => T | undefined | null | false | 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+
+/** Answers Create Starter Project's questions: the first scaffold, "My Titanic", `target`. */
+export function scaffoldPrompts(target: vscode.Uri, answers: { confirmKeep?: boolean; kept?: string[][] } = {}): ScaffoldPrompts {
+  return {
+    pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
+    projectName: () => Promise.resolve('My Titanic'),
+    location: () => Promise.resolve(target),
+    confirmKeep: (existing) => {
+      answers.kept?.push([...existing]);
+      return Promise.resolve(answers.confirmKeep ?? true);
+    },
+  };
 }
