@@ -3,11 +3,10 @@ import * as vscode from 'vscode';
 import { Commands, VIEW_CONTAINER_ID } from '../constants';
 import { StorageKeys } from '../storage/memento';
 import { WORKSPACE_ROADMAP_GLOB } from '../core/sources';
-import { slugify } from '../model/ids';
 import type { Services } from '../services';
 import { refuseInRestrictedMode } from '../util/trust';
 import { translate } from '../util/l10n';
-import { starterRoadmap } from './starter';
+import { newRoadmapId, starterRoadmap } from './starter';
 
 const SHOW_WORKSPACE_ROADMAPS_DELAY_MS = 1500;
 
@@ -41,10 +40,10 @@ export function registerRoadmapFiles(context: vscode.ExtensionContext, services:
               title: vscode.l10n.t('New Roadmap'),
               prompt: vscode.l10n.t('The roadmap’s title; its id and file name are made from it.'),
               placeHolder: vscode.l10n.t('Computer Vision Study Plan'),
-              validateInput: (value) => (slugify(value) ? undefined : vscode.l10n.t('Use at least one letter or digit.')),
+              validateInput: (value) => (newRoadmapId(value) ? undefined : vscode.l10n.t('Use at least one letter or digit.')),
             });
-      if (!title || !slugify(title)) return undefined;
-      const id = slugify(title);
+      const id = title ? newRoadmapId(title) : undefined;
+      if (!title || !id) return undefined;
       const uri = vscode.Uri.joinPath(folder.uri, '.vscode', 'roadmaps', `${id}.roadmap.yaml`);
       try {
         await vscode.workspace.fs.stat(uri);

@@ -2,7 +2,19 @@
  * The commented starter file New Roadmap… creates. Pure. Its comments and sample texts are the
  * user's to read and replace, so they go through `t`; ids and keys stay as they are.
  */
+import { isWindowsDeviceName, slugify } from '../model/ids';
 import { english, type Translate } from '../util/translate';
+
+/**
+ * The id, and file name, of a new roadmap with this title; undefined when the title has no letter
+ * or digit. A title that makes a Windows device name (con, nul, com1…) gets a suffix, since no
+ * file of that name can be created there.
+ */
+export function newRoadmapId(title: string): string | undefined {
+  const slug = slugify(title);
+  if (!slug) return undefined;
+  return isWindowsDeviceName(slug) ? `${slug}-roadmap` : slug;
+}
 
 export function starterRoadmap(id: string, title: string, t: Translate = english): string {
   return `# ${title}

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { newRoadmapId } from '../../src/ownRoadmaps/starter';
 import { isWindowsDeviceName } from '../../src/model/ids';
 import { builtinVariables, packageNameOf, planScaffold, projectFolderNameOf, unsafePathReason } from '../../src/scaffold/plan';
 
@@ -34,5 +35,12 @@ suite('Windows device names', () => {
     assert.strictEqual(projectFolderNameOf('Console'), 'console');
     const vars = builtinVariables({ projectName: 'nul', taskTitle: 't', taskId: 't', roadmapTitle: 'r', roadmapId: 'r', now: new Date(2025, 0, 1) });
     assert.deepStrictEqual([vars.slug, vars.packageName], ['nul-project', 'project_nul']);
+  });
+
+  test('A new roadmap titled like a device gets a file name Windows can create', () => {
+    assert.strictEqual(newRoadmapId('Con'), 'con-roadmap');
+    assert.strictEqual(newRoadmapId('LPT1'), 'lpt1-roadmap');
+    assert.strictEqual(newRoadmapId('Computer Vision Plan'), 'computer-vision-plan');
+    assert.strictEqual(newRoadmapId('!!!'), undefined);
   });
 });
