@@ -185,15 +185,18 @@ export class ChecksController extends Disposable {
     return { task, key, folder, scaffold, item, checks };
   }
 
-  /** The checks a request includes, by project, without the excluded ones. */
+  /**
+   * The checks a request includes, by project, without the excluded ones. Matched by item id: a
+   * refresh (a link or file changed) may have replaced the items since the request was made.
+   */
   private select(request: vscode.TestRunRequest): Map<ChecksProject, ScaffoldCheck[]> {
-    const excluded = new Set(request.exclude ?? []);
+    const excluded = new Set((request.exclude ?? []).map((item) => item.id));
     const selected = new Map<ChecksProject, ScaffoldCheck[]>();
-    const included = request.include ? new Set(request.include) : undefined;
+    const included = request.include ? new Set(request.include.map((item) => item.id)) : undefined;
     for (const project of this.projects) {
-      if (excluded.has(project.item)) continue;
-      const whole = !included || included.has(project.item);
-      const checks = project.checks.filter((c) => !excluded.has(c.item) && (whole || included.has(c.item))).map((c) => c.check);
+      if (excluded.has(project.item.id)) continue;
+      const whole = !included || included.has(project.item.id);
+      const checks = project.checks.filter((c) => !excluded.has(c.item.id) && (whole || included.has(c.item.id))).map((c) => c.check);
       if (checks.length > 0) selected.set(project, checks);
     }
     return selected;
