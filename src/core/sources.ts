@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { buildRoadmap } from '../model/document';
 import type { LoadResult } from '../model/loader';
-import type { RoadmapSource } from '../model/types';
+import { fileTooLargeMessage, MAX_ROADMAP_FILE_BYTES, type RoadmapSource } from '../model/types';
 import { compiledBundle } from './bundleFormat';
 import type { RoadmapEntry, RoadmapSources } from './catalog';
 import type { RoadmapParser } from './parser';
@@ -14,8 +14,6 @@ import type { RoadmapParser } from './parser';
 export const BUNDLED_FOLDER = 'roadmaps';
 export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
 export const ROADMAP_FILES_SETTING = 'roadmapFiles';
-/** The loader's own limit; checked before reading, so a huge file is never read whole. */
-export const MAX_ROADMAP_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The globs that find workspace roadmaps: the fixed folder plus the user's setting. */
 export function roadmapGlobs(): string[] {
@@ -67,7 +65,8 @@ export class VsCodeRoadmapSources implements RoadmapSources {
     const uri = vscode.Uri.parse(source.location);
     try {
       const { size } = await vscode.workspace.fs.stat(uri);
-      if (size > MAX_ROADMAP_FILE_BYTES) return { problem: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; roadmap files are limited to 2 MB` };
+      // Checked before reading, so a huge file is never read whole.
+      if (size > MAX_ROADMAP_FILE_BYTES) return { problem: fileTooLargeMessage(size) };
       return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '') };
     } catch (error) {
       return { problem: `could not read the file: ${(error as Error).message}` };

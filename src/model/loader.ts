@@ -14,10 +14,10 @@ import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocu
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
 import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
-import type { Position, Resource, Roadmap, RoadmapError, RoadmapSource, TaskKind, Tool } from './types';
+import { fileTooLargeMessage, MAX_ROADMAP_FILE_BYTES, type Position, type Resource, type Roadmap, type RoadmapError, type RoadmapSource, type TaskKind, type Tool } from './types';
 import { utf8ByteLength } from '../util/utf8';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_ROADMAP_FILE_BYTES as MAX_FILE_BYTES };
 export const MAX_ALIASES = 100;
 /** Past this many nodes (aliases can multiply them) the file is refused rather than walked. */
 export const MAX_NODES = 500_000;
@@ -60,10 +60,7 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
   const lines = new LineCounter();
   const errors: RoadmapError[] = [];
   const byteLength = utf8ByteLength(text);
-  if (byteLength > MAX_FILE_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { errors: [wholeFileError(source.label, `file is ${mb(byteLength)} MB; roadmap files are limited to ${mb(MAX_FILE_BYTES)} MB`)] };
-  }
+  if (byteLength > MAX_ROADMAP_FILE_BYTES) return { errors: [wholeFileError(source.label, fileTooLargeMessage(byteLength))] };
   let doc: Document.Parsed;
   try {
     const parsed = parseWithinDepth(text, lines, {

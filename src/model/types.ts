@@ -7,6 +7,17 @@
 export type TaskState = 'notStarted' | 'inProgress' | 'done' | 'skipped';
 export const TASK_STATES: readonly TaskState[] = ['notStarted', 'inProgress', 'done', 'skipped'];
 
+/**
+ * The largest roadmap file read: checked before a file is read (core/sources.ts) and on text
+ * already in hand (the loader), with the same words.
+ */
+export const MAX_ROADMAP_FILE_BYTES = 2 * 1024 * 1024;
+
+export function fileTooLargeMessage(bytes: number): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return `file is ${mb(bytes)} MB; roadmap files are limited to ${mb(MAX_ROADMAP_FILE_BYTES)} MB`;
+}
+
 export function isTaskState(value: unknown): value is TaskState {
   return TASK_STATES.includes(value as TaskState);
 }
