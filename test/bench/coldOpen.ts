@@ -1,0 +1,105 @@
+/**
+ * Row 8, cold open as a user feels it: in a fresh window (a fresh code-server and Chromium every
+ * time) the user clicks the activity-bar icon of the view's container; the figure is the ms from
+ * that click until the first row of the view's tree is visible. Ours and the reference extension
+ * take turns, each alone in its window as the extension under development, so both load the same
+ * way.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { delay, startWorkbench } from '../host/workbench';
+
+export interface ColdOpenTarget {
+  /** The extension's folder (its package.json and what it ships). */
+  readonly extension: string;
+  /** The id of the view container whose activity-bar icon is clicked. */
+  readonly container: string;
+}
+
+export interface ColdOpenOptions {
+  readonly userSettings: Record<string, unknown>;
+  /** How long the fresh window is left to finish starting up before the click. */
+  readonly settleMs: number;
+  /** Called before each sample, for progress lines. */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * `rounds` rounds of one sample each for ours and the reference, alternating which goes first;
+ * the ms of each, in order.
+ */
+export async function measureColdOpens(rounds: number, ours: ColdOpenTarget, reference: ColdOpenTarget, options: ColdOpenOptions): Promise<Record<'ours' | 'reference', number[]>> {
+  const times = { ours: [] as number[], reference: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['ours', 'reference'] as const) : (['reference', 'ours'] as const);
+    for (const which of order) {
+      options.log(`cold open ${round + 1}/${rounds}: ${which}…`);
+      times[which].push(await coldOpen(which === 'ours' ? ours : reference, options));
+    }
+  }
+  return times;
+}
+
+// Runs in the page. Resolves with the ms from the next click (seen in the capture phase, before
+// the activity bar's own listener) until a row of the view container's tree has a size on screen.
+const ARM = `(selector) => {
+  window.__mlrColdOpen = new Promise((resolve, reject) => {
+    let clickedAt;
+    const check = () => {
+      if (clickedAt === undefined) return;
+      const row = document.querySelector(selector);
+      if (!row || row.getBoundingClientRect().height === 0) return;
+      const ms = performance.now() - clickedAt;
+      observer.disconnect();
+      document.removeEventListener('click', onClick, true);
+      clearTimeout(timer);
+      resolve(ms);
+    };
+    const onClick = () => { clickedAt ??= performance.now(); check(); };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+    document.addEventListener('click', onClick, true);
+    const timer = setTimeout(() => reject(new Error('no row ' + selector + ' within 30 s of the click')), 30000);
+  });
+}`;
+
+async function coldOpen(target: ColdOpenTarget, options: ColdOpenOptions): Promise<number> {
+  const title = containerTitle(target);
+  const workbench = await startWorkbench({
+    extensionDevelopmentPath: target.extension,
+    browser: true,
+    userSettings: options.userSettings,
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const page = workbench.page as Page;
+    // The icon appears once the window knows the extension's contributions.
+    const icon = page.locator(`.part.activitybar .action-item:has(.action-label[aria-label^=${JSON.stringify(title)}])`);
+    await icon.waitFor({ timeout: 60_000 });
+    await delay(options.settleMs);
+    // The pane composite's element carries the container's id.
+    const rows = `.part.sidebar [id=${JSON.stringify(`workbench.view.extension.${target.container}`)}] .monaco-list-row`;
+    if ((await page.locator(rows).count()) > 0) throw new Error(`the ${title} view is showing before its icon was clicked`);
+    await page.evaluate(`(${ARM})(${JSON.stringify(rows)})`);
+    await icon.locator('.action-label').click();
+    return await page.evaluate<number>('window.__mlrColdOpen');
+  } catch (error) {
+    throw new Error(`cold open of ${title}: ${error instanceof Error ? error.message : String(error)}\n${workbench.diagnostics()}`, { cause: error });
+  } finally {
+    await workbench.stop();
+  }
+}
+
+/** The container's title as the activity bar shows it (resolving a `%key%` from package.nls.json). */
+function containerTitle(target: ColdOpenTarget): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(target.extension, 'package.json'), 'utf8')) as {
+    contributes: { viewsContainers: { activitybar: { id: string; title: string }[] } };
+  };
+  const container = manifest.contributes.viewsContainers.activitybar.find((c) => c.id === target.container);
+  if (!container) throw new Error(`${target.extension}: no activity-bar container ${target.container}`);
+  const key = /^%(.+)%$/.exec(container.title)?.[1];
+  if (!key) return container.title;
+  const nls = JSON.parse(fs.readFileSync(path.join(target.extension, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  return nls[key] ?? container.title;
+}
