@@ -1,23 +1,9 @@
-// Bundles the extension into dist/extension.js. `--production` minifies, `--watch` rebuilds on change.
+// Bundles the extension into dist/ (several bundles, see below). `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-
-/** Prints errors as `file:line:column: message` so the editor's problem matcher can link them. */
-const problemMatcherPlugin = {
-  name: 'problem-matcher',
-  setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}`);
-        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      }
-      console.log('[watch] build finished');
-    });
-  },
-};
 
 /**
  * Validates roadmaps/*.yaml with the extension's own loader and returns the documents the
@@ -25,7 +11,6 @@ const problemMatcherPlugin = {
  */
 async function compileRoadmaps() {
   const fs = require('fs');
-  const path = require('path');
   const { outputFiles } = await esbuild.build({ entryPoints: ['src/core/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
@@ -89,32 +74,90 @@ async function buildParseWorker() {
   await esbuild.build({ entryPoints: ['src/core/parseWorker.ts'], bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: 'dist/parseWorker.js', minify: production, logLevel: 'silent', plugins: [lazyLibrariesPlugin] });
 }
 
-async function main() {
-  const roadmaps = await compileRoadmaps();
-  await buildLazyLibraries();
-  await buildParseWorker();
-  const ctx = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    logLevel: 'silent',
-    metafile: true,
-    plugins: [oneVscodeNamespacePlugin, lazyLibrariesPlugin, bundledRoadmapsPlugin(roadmaps), ...(watch ? [problemMatcherPlugin] : [])],
-  });
-  if (watch) {
-    await ctx.watch();
-    return;
+/*
+ * Start-up reads only what the tree's first rows need (see src/extension.ts), so the extension is
+ * several bundles:
+ *   dist/extension.js  src/extension.ts and its static imports: the services and the tree
+ *   dist/features.js   src/nodeFeatures.ts: every other feature, required once the first rows are shown
+ *   dist/loader.js     the roadmap file loader, required when there is a workspace file to read
+ * An import of one of the later bundles' sources, from anywhere, becomes a require of that
+ * bundle. A module that both the first bundle and a later one need is in the first only, and the
+ * later one uses that very instance (one copy of module state such as the context keys, one class
+ * identity): the first bundle exports such modules as `__modules`, and in a later bundle an import
+ * of one reads it from there.
+ */
+const ENTRY = 'src/extension.ts';
+const LAZY_BUNDLES = { 'src/nodeFeatures.ts': 'features.js', 'src/model/loader.ts': 'loader.js' };
+
+/** The project-relative path of a resolved file, as the metafile names it. */
+const projectPath = (file) => path.relative(__dirname, file).split(path.sep).join('/');
+
+/**
+ * Resolves imports between the bundles: the sources of other lazy bundles become requires of
+ * those bundles (`own` is the bundle being built), and the modules in `shared` resolve to the
+ * entry bundle's instances.
+ */
+function bundlesPlugin(own, shared = new Set()) {
+  return {
+    name: 'bundles',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.bundles || args.namespace !== 'file') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { bundles: true } });
+        const file = projectPath(resolved.path);
+        if (LAZY_BUNDLES[file] && file !== own) return { path: `./${LAZY_BUNDLES[file]}`, external: true };
+        return shared.has(file) ? { path: file, namespace: 'shared-module' } : undefined;
+      });
+      build.onResolve({ filter: /^ml-roadmaps:entry$/ }, () => ({ path: './extension.js', external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => ({ contents: `module.exports = require('ml-roadmaps:entry').__modules[${JSON.stringify(args.path)}];`, loader: 'js' }));
+    },
+  };
+}
+
+/** The modules `entry` evaluates as soon as it loads: its static imports, not the dynamic ones. */
+function eagerModules(metafile, entry) {
+  const eager = new Set();
+  const visit = (file) => {
+    if (eager.has(file) || !metafile.inputs[file]) return;
+    eager.add(file);
+    for (const { path: target, kind, external } of metafile.inputs[file].imports) if (!external && kind !== 'dynamic-import') visit(target);
+  };
+  visit(entry);
+  return eager;
+}
+
+async function buildAll(roadmaps) {
+  // `supported`: a later bundle is loaded with require, not import(), which would go through
+  // node's ESM loader.
+  const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, external: ['vscode'], minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', metafile: true };
+  const plugins = [oneVscodeNamespacePlugin, lazyLibrariesPlugin, bundledRoadmapsPlugin(roadmaps)];
+  const lazy = Object.entries(LAZY_BUNDLES);
+  // What each bundle would hold on its own, to find the modules the entry shares with the others.
+  const [entryAlone, ...lazyAlone] = await Promise.all([
+    esbuild.build({ ...common, entryPoints: [ENTRY], write: false, outfile: 'dist/extension.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
+    ...lazy.map(([source, out]) => esbuild.build({ ...common, entryPoints: [source], write: false, outfile: `dist/${out}`, plugins: [...plugins, bundlesPlugin(source)] })),
+  ]);
+  const eager = eagerModules(entryAlone.metafile, ENTRY);
+  const shared = [...eager].filter((file) => file !== ENTRY && file.startsWith('src/') && lazyAlone.some((r) => r.metafile.inputs[file])).sort();
+  const exposed = [
+    `export { activate, deactivate } from './${ENTRY}';`,
+    ...shared.map((file, i) => `import * as m${i} from './${file}';`),
+    `export const __modules = { ${shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
+  ].join('\n');
+  const results = await Promise.all([
+    esbuild.build({ ...common, stdin: { contents: exposed, resolveDir: __dirname, sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/extension.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
+    ...lazy.map(([source, out]) => esbuild.build({ ...common, entryPoints: [source], outfile: `dist/${out}`, plugins: [...plugins, bundlesPlugin(source, new Set(shared))] })),
+  ]);
+  return results.flatMap((r) => r.errors);
+}
+
+
+/** Prints errors as `file:line:column: message` so the editor's problem matcher can link them. */
+function reportErrors(errors) {
+  for (const { text, location } of errors) {
+    console.error(`✘ [ERROR] ${text}`);
+    if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
   }
-  const result = await ctx.rebuild();
-  await ctx.dispose();
-  if (result.errors.length) process.exit(1);
 }
 
 /**
@@ -135,8 +178,8 @@ const nodeBuiltinsPlugin = {
   },
 };
 
-async function buildWeb() {
-  const ctx = await esbuild.context({
+async function buildWeb(roadmaps) {
+  const result = await esbuild.build({
     entryPoints: ['src/extension.web.ts'],
     bundle: true,
     format: 'cjs',
@@ -148,19 +191,42 @@ async function buildWeb() {
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [nodeBuiltinsPlugin, oneVscodeNamespacePlugin, bundledRoadmapsPlugin(await compileRoadmaps()), ...(watch ? [problemMatcherPlugin] : [])],
+    plugins: [nodeBuiltinsPlugin, oneVscodeNamespacePlugin, bundledRoadmapsPlugin(roadmaps)],
   });
-  if (watch) {
-    await ctx.watch();
-    return;
-  }
-  const result = await ctx.rebuild().catch((error) => error);
-  await ctx.dispose();
-  for (const { text, location } of result.errors) console.error(`✘ [web] ${location ? `${location.file}:${location.line}:${location.column}: ` : ''}${text}`);
-  if (result.errors.length) process.exit(1);
+  return result.errors;
 }
 
-Promise.all([main(), buildWeb()]).catch((error) => {
+/** Every bundle; the errors of all of them (a build that throws gives its errors too). */
+async function buildEverything(roadmaps) {
+  const errorsOf = (build) => build.then((errors) => errors ?? [], (error) => error.errors ?? [{ text: String(error.message ?? error) }]);
+  const results = await Promise.all([errorsOf(buildLazyLibraries()), errorsOf(buildParseWorker()), errorsOf(buildAll(roadmaps)), errorsOf(buildWeb(roadmaps))]);
+  return results.flat();
+}
+
+async function main() {
+  const roadmaps = await compileRoadmaps();
+  if (!watch) {
+    const errors = await buildEverything(roadmaps);
+    reportErrors(errors);
+    if (errors.length) process.exit(1);
+    return;
+  }
+  // Watching: the whole build again after a burst of changes under src/ (the bundled roadmaps are
+  // compiled once; restart the watch after editing roadmaps/*.yaml).
+  let timer;
+  const rebuild = async () => {
+    console.log('[watch] build started');
+    reportErrors(await buildEverything(roadmaps));
+    console.log('[watch] build finished');
+  };
+  require('fs').watch('src', { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
+  });
+  await rebuild();
+}
+
+main().catch((error) => {
   console.error(error.message ?? error);
   process.exit(1);
 });

@@ -1,25 +1,38 @@
 /**
- * The extension in a Node extension host (VS Code Desktop, VS Code Server, Codespaces): the
- * features every host runs (features.ts), and the checks, which run Python.
+ * The extension in a Node extension host (VS Code Desktop, VS Code Server, Codespaces). Start-up
+ * goes in two steps so that the tree's first rows come before anything else:
+ *
+ *  1. the services and the tree: only what the first rows need. The build puts this file and
+ *     what it imports into dist/extension.js and nothing more (see esbuild.js).
+ *  2. once the view has its first rows (startup.ts says when), everything else, from a bundle of
+ *     its own (dist/features.js, built from nodeFeatures.ts). `activate` resolves after that, so
+ *     a command or a page that activated the extension finds what it needs.
+ *
+ * A new feature joins step 2, in features.ts (every host) or nodeFeatures.ts (needs Node). Only
+ * what the first rows cannot do without belongs in step 1.
  */
-import * as vscode from 'vscode';
-import { ChecksFeature, registerChecks } from './checks';
-import { Features, registerFeatures } from './features';
+import type * as vscode from 'vscode';
+import type { NodeFeatures } from './nodeFeatures';
 import { nodePlatform } from './platform/node';
 import { createServices } from './services';
+import { afterFirstRows } from './startup';
+import { registerTree } from './tree';
 
 /** What `activate` returns: the integration tests drive the extension through it. */
-export interface MlRoadmapsApi extends Features {
-  readonly checks: ChecksFeature;
+export interface MlRoadmapsApi extends NodeFeatures {
   readonly globalState: vscode.Memento;
   readonly workspaceState: vscode.Memento;
 }
 
-export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
+export async function activate(context: vscode.ExtensionContext): Promise<MlRoadmapsApi> {
+  // Step 1: the first rows.
   const services = createServices(context, nodePlatform);
-  const features = registerFeatures(context, services);
-  const checks = registerChecks(context, services, features.tree, features.links, features.scaffolds);
-  return { ...features, checks, globalState: context.globalState, workspaceState: context.workspaceState };
+  const tree = registerTree(context, services);
+  // Step 2: the rest.
+  await afterFirstRows(tree);
+  const { registerNodeFeatures } = await import('./nodeFeatures');
+  const features = registerNodeFeatures(context, services, tree);
+  return { ...features, globalState: context.globalState, workspaceState: context.workspaceState };
 }
 
 export function deactivate(): void {}

@@ -9,6 +9,7 @@ import { registerFeatures } from './features';
 import { registerUnavailableOnWeb } from './platform/unavailable';
 import { webPlatform } from './platform/web';
 import { createServices } from './services';
+import { registerTree } from './tree';
 
 /**
  * The same API as extension.ts's `MlRoadmapsApi` but for checks, which run Python (the web tests
@@ -16,7 +17,8 @@ import { createServices } from './services';
  */
 export function activate(context: vscode.ExtensionContext) {
   const services = createServices(context, webPlatform);
-  const features = registerFeatures(context, services);
+  // One bundle here (a web worker loads one file), so no second step: see extension.ts.
+  const features = registerFeatures(context, services, registerTree(context, services));
   registerUnavailableOnWeb(context, services);
   return { ...features, globalState: context.globalState, workspaceState: context.workspaceState };
 }

@@ -1,8 +1,8 @@
 /**
- * The features both extension hosts run, in the order they depend on each other. The Node entry
- * (extension.ts) adds what needs Node (checks, which run Python); the web entry
- * (extension.web.ts) adds the messages for what the web cannot do. A feature that works
- * everywhere joins here.
+ * The features both extension hosts run after the tree, in the order they depend on each other.
+ * The Node entry (extension.ts, through nodeFeatures.ts) adds what needs Node (checks, which run
+ * Python) and registers all of it after the tree's first rows; the web entry (extension.web.ts)
+ * adds the messages for what the web cannot do. A feature that works everywhere joins here.
  */
 import type * as vscode from 'vscode';
 import { DashboardFeature, registerDashboard } from './dashboard';
@@ -15,7 +15,7 @@ import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import type { Services } from './services';
 import { registerTransfer } from './transfer';
-import { registerTree, RoadmapTree } from './tree';
+import type { RoadmapTree } from './tree';
 
 export interface Features {
   readonly services: Services;
@@ -27,8 +27,7 @@ export interface Features {
   readonly scaffolds: ScaffoldFeature;
 }
 
-export function registerFeatures(context: vscode.ExtensionContext, services: Services): Features {
-  const tree = registerTree(context, services);
+export function registerFeatures(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): Features {
   const details = registerDetails(context, services, tree);
   const dashboard = registerDashboard(context, services, tree, details);
   const links = registerLinks(context, services, tree);

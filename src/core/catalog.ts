@@ -42,6 +42,8 @@ export class RoadmapCatalog {
   private loaded: readonly RoadmapEntry[] = [];
   /** How many reloads were asked for: a load stands down once a newer one started. */
   private reloads = 0;
+  /** True while the first load looks for the workspace's files, the bundled entries already out. */
+  private searching = false;
   /** The entry each workspace file gave at the last load, with the text it was made from. */
   private readonly parsed = new Map<string, { readonly text: string; readonly entry: RoadmapEntry }>();
 
@@ -65,6 +67,16 @@ export class RoadmapCatalog {
   entries(): Promise<readonly RoadmapEntry[]> {
     this.loading ??= this.firstLoad();
     return this.loading;
+  }
+
+  /**
+   * What a view may show now without waiting for the workspace: while the first load is still
+   * looking for the workspace's files, the bundled entries (the rest follow with a change event);
+   * otherwise the same as `entries()`. The tree's first rows come from here.
+   */
+  shown(): Promise<readonly RoadmapEntry[]> {
+    const entries = this.entries();
+    return this.searching ? Promise.resolve(this.loaded) : entries;
   }
 
   async roadmaps(): Promise<readonly Roadmap[]> {
@@ -119,6 +131,7 @@ export class RoadmapCatalog {
 
   private startReload(): Promise<readonly RoadmapEntry[]> {
     this.reloads++;
+    this.searching = false;
     return (this.loading = this.loadAll());
   }
 
@@ -135,7 +148,12 @@ export class RoadmapCatalog {
     // After the first rows: the workspace search must not compete with the first render.
     const all = new Promise((resolve) => setTimeout(resolve, 0)).then(() => (generation === this.reloads ? this.loadAll(bundled) : this.entries()));
     this.loading = all;
-    void all.then((entries) => generation === this.reloads && entries.length > bundled.length && this.changeEmitter.fire(entries));
+    this.searching = true;
+    void all.then((entries) => {
+      if (generation !== this.reloads) return;
+      this.searching = false;
+      if (entries.length > bundled.length) this.changeEmitter.fire(entries);
+    });
     return bundled;
   }
 

@@ -83,9 +83,15 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly weeks = new Map<string, ThisWeekNode>();
   /** What the phases' and modules' due dates were drawn from, per roadmap id. */
   private readonly drawnDates = new Map<string, string>();
+  private answeredRoots!: () => void;
+  /**
+   * Resolves once the view has had its first rows: the first root item built (only the view asks
+   * for items), or no roots to show. Start-up waits for it (startup.ts).
+   */
+  readonly firstRoots = new Promise<void>((resolve) => (this.answeredRoots = resolve));
 
   constructor(
-    private readonly registry: Pick<RoadmapRegistry, 'entries' | 'onDidChange'>,
+    private readonly registry: Pick<RoadmapRegistry, 'shown' | 'onDidChange'>,
     private readonly tracker: ProgressTracker,
     private readonly plans: StudyPlans,
     hideFinished: boolean,
@@ -129,7 +135,12 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
-    if (!element) return [...(await this.registry.entries())].filter((e) => isFailure(e) || this.visible(e));
+    if (!element) {
+      // The first rows must not wait for the workspace search: its roadmaps follow with a change event.
+      const roots = [...(await this.registry.shown())].filter((e) => isFailure(e) || this.visible(e));
+      if (roots.length === 0) this.answeredRoots();
+      return roots;
+    }
     if (isFailure(element) || isTaskChild(element) || element instanceof PlannedTaskRow) return [];
     if (element instanceof ThisWeekNode) return this.thisWeekRows(element);
     if (isTask(element)) return (await Promise.all(this.childSources.map((s) => s.children(element)))).flat();
@@ -166,6 +177,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
+    if (isFailure(element) || isRoadmap(element)) this.answeredRoots();
     if (isFailure(element)) return failureItem(element);
     if (element instanceof ThisWeekNode) return this.thisWeekItem(element);
     if (element instanceof PlannedTaskRow) return this.plannedTaskItem(element);

@@ -6,7 +6,7 @@
  *   2 scale      in the real extension host: the tree provider on 10k- and 100k-task roadmaps
  *   3 workbench  in the real workbench: click → first child row, ours vs a trivial tree
  *   4 render     pure node: module pages
- *   5 activation in fresh extension hosts: activate → first tree items, ours vs an empty extension
+ *   5 activation in fresh extension hosts: view shown → first tree items answered, ours vs an empty extension
  *   6 size       the production bundle
  *   7 checks     pure node: a scaffold's checks as the Test Explorer runs them vs plain pytest
  *   7 plan       pure node: planning a 100,000-task roadmap
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       }
       const last = instances[instances.length - 1];
       if (process.env.MLR_BENCH_VERBOSE) {
-        const activation = Object.fromEntries((['oursMs', 'oursActivateMs', 'referenceMs', 'referenceActivateMs'] as const).map((k) => [k, instances.map((r) => r.activation[k])]));
+        const activation = Object.fromEntries((['oursMs', 'referenceMs', 'oursFeaturesMs'] as const).map((k) => [k, instances.map((r) => r.activation[k])]));
         printSamples({ activation, inProcess: last.inProcess, expands: last.expands });
       }
       rows.push(...activationRows(instances.map((r) => r.activation)));
@@ -251,7 +251,7 @@ function activationRows(results: readonly ActivationResult[]): Row[] {
   return [
     {
       group: '5 activation',
-      what: `activate → first tree items (${results[0].firstItems} roots), fresh hosts`,
+      what: `view shown → first tree items answered (${results[0].firstItems} roots), fresh hosts`,
       n: results.length,
       ours,
       reference,
@@ -259,11 +259,10 @@ function activationRows(results: readonly ActivationResult[]): Row[] {
       // A difference, not a ratio: the empty extension's figure is mostly the host's own cost.
       budget: { text: `ours − ref ≤ ${BUDGETS.activationAddsMs} ms`, ok: adds <= BUDGETS.activationAddsMs },
     },
-    // Where the time goes, for whoever works on the budget; no budgets of their own.
-    { group: '5 activation', what: '  of which activate() alone', n: results.length, ours: of('oursActivateMs'), reference: of('referenceActivateMs'), ratio: true },
-    { group: '5 activation', what: '  of which first getChildren + getTreeItem', n: results.length, ours: median(results.map((r) => r.oursMs - r.oursActivateMs)), reference: median(results.map((r) => r.referenceMs - r.referenceActivateMs)), ratio: true },
+    // After the first rows, not part of the figure above; no budget of its own.
+    { group: '5 activation', what: 'then registering the rest (features bundle)', n: results.length, ours: of('oursFeaturesMs') },
     { group: '5 activation', what: 'ours − reference: what our start-up adds', n: results.length, ours: ours - reference },
-    { group: '5 activation', what: 'lazy modules evaluated by first tree items', n: results.length, ours: lazy.length ? lazy.join(', ') : 'none', budget: { text: 'none', ok: lazy.length === 0 } },
+    { group: '5 activation', what: 'lazy modules evaluated by the end of activation', n: results.length, ours: lazy.length ? lazy.join(', ') : 'none', budget: { text: 'none', ok: lazy.length === 0 } },
   ];
 }
 

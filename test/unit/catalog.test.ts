@@ -68,6 +68,23 @@ suite('Roadmap catalog', () => {
     assert.strictEqual(workspace.bundledBuilds, 1, 'the bundled entries handed out first are kept');
   });
 
+  test('What the views show does not wait for the workspace search; a second caller during it gets the bundled roadmaps too', async () => {
+    const workspace = new InMemoryWorkspace();
+    workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
+    const catalog = new RoadmapCatalog(workspace);
+    const release = workspace.hold();
+    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one'], 'the first caller');
+    await tick();
+    // The workspace file's read is held: the search is still going on.
+    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one'], 'a later caller, e.g. the view after another part asked first');
+    const all = catalog.entries();
+    const changed = new Promise<string[]>((resolve) => catalog.onDidChange((entries) => resolve(ids(entries))));
+    release();
+    assert.deepStrictEqual(ids(await all), ['bundled-one', 'own-a'], 'entries() waits for everything');
+    assert.deepStrictEqual(await changed, ['bundled-one', 'own-a']);
+    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one', 'own-a'], 'once found, the view shows them');
+  });
+
   test('A save that changes nothing keeps every model object and tells no one', async () => {
     const workspace = new InMemoryWorkspace();
     workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));

@@ -1,0 +1,20 @@
+/**
+ * The second step of start-up in a Node extension host (see extension.ts): the features every host
+ * runs (features.ts) and the checks, which run Python. The build puts this file and what only it
+ * needs into a bundle of its own (dist/features.js), not even read until the first rows are shown.
+ */
+import type * as vscode from 'vscode';
+import { ChecksFeature, registerChecks } from './checks';
+import { Features, registerFeatures } from './features';
+import type { Services } from './services';
+import type { RoadmapTree } from './tree';
+
+export interface NodeFeatures extends Features {
+  readonly checks: ChecksFeature;
+}
+
+export function registerNodeFeatures(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): NodeFeatures {
+  const features = registerFeatures(context, services, tree);
+  const checks = registerChecks(context, services, tree, features.links, features.scaffolds);
+  return { ...features, checks };
+}

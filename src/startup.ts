@@ -1,0 +1,42 @@
+/**
+ * When the second step of start-up (see extension.ts) may begin: once the tree has answered the
+ * view's first request for its rows, so that nothing but the first rows runs before them. When
+ * nobody is looking at the view (the extension was activated by a command, a webview or a
+ * workspace file), the window says so by not making it visible, and the rest loads after a short
+ * wait instead.
+ */
+import type { RoadmapTree } from './tree';
+
+/**
+ * How long to wait for the view to show before going on anyway. The window reports the view's
+ * visibility in the same round trip as its first request for rows, so this only needs to outlast
+ * one round trip on a busy machine.
+ */
+const UNSEEN_VIEW_WAIT_MS = 200;
+/** A view that shows but never asks for rows (a window closing) must not hold the rest back. */
+const SEEN_VIEW_WAIT_MS = 2000;
+
+/** The performance mark set when the first rows have been answered, for profiles and the benchmark. */
+export const FIRST_ROWS_MARK = 'mlRoadmaps.firstRows';
+
+export function afterFirstRows(tree: RoadmapTree): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let finished = false;
+    let timer = setTimeout(finish, UNSEEN_VIEW_WAIT_MS);
+    const wait = (ms: number) => {
+      clearTimeout(timer);
+      if (!finished) timer = setTimeout(finish, ms);
+    };
+    const visibility = tree.view.onDidChangeVisibility((e) => e.visible && wait(SEEN_VIEW_WAIT_MS));
+    void tree.provider.firstRoots.then(() => {
+      performance.mark(FIRST_ROWS_MARK);
+      // A macrotask later: the extension host first turns the rows into items and sends them.
+      wait(0);
+    });
+    function finish(): void {
+      finished = true;
+      visibility.dispose();
+      resolve();
+    }
+  });
+}
