@@ -36,7 +36,9 @@ export interface TaskEffort extends Effort {
 }
 
 export interface RoadmapEffort {
-  /** Each task's effort, in roadmap order (the order of `tasksOf(roadmap)`). */
+  /** The roadmap's tasks in roadmap order (the order of `tasksOf(roadmap)`). */
+  readonly tasks: readonly Task[];
+  /** Each task's effort, in the same order. */
   readonly inOrder: readonly TaskEffort[];
   /** The same by task; built on first use. */
   readonly byTask: ReadonlyMap<Task, TaskEffort>;
@@ -47,8 +49,26 @@ export interface RoadmapEffort {
   readonly weekHoursFrom: 'roadmap' | 'plan' | 'default';
 }
 
+/**
+ * The last effort computed per roadmap, and the hours per week it was computed at. A roadmap is
+ * immutable once loaded (a reload makes new objects), so re-planning, ticking a task or drawing
+ * the dashboard reuses it instead of walking and allocating 100,000 tasks again.
+ */
+const cache = new WeakMap<Roadmap, { readonly key: number | string; readonly effort: RoadmapEffort }>();
+
+/** Each task's effort. Computed once per roadmap object and planned hours per week, then kept. */
 export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWeek?: number } = {}): RoadmapEffort {
   const planned = options.plannedHoursPerWeek;
+  // Planned hours only count when the roadmap states none of its own.
+  const key = roadmap.hoursPerWeek ? 'roadmap' : planned !== undefined && planned > 0 ? planned : 'default';
+  const hit = cache.get(roadmap);
+  if (hit && hit.key === key) return hit.effort;
+  const effort = computeEffort(roadmap, planned);
+  cache.set(roadmap, { key, effort });
+  return effort;
+}
+
+function computeEffort(roadmap: Roadmap, planned: number | undefined): RoadmapEffort {
   const weekHours: HoursRange = roadmap.hoursPerWeek ?? (planned !== undefined && planned > 0 ? { min: planned, max: planned } : { min: DEFAULT_HOURS_PER_WEEK, max: DEFAULT_HOURS_PER_WEEK });
   const weekHoursFrom = roadmap.hoursPerWeek ? 'roadmap' : planned !== undefined && planned > 0 ? 'plan' : 'default';
   // Tasks are met in roadmap order, each once: `index` is a task's place in tasksOf(roadmap).
@@ -112,6 +132,7 @@ export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWe
   allocate(roadmap, statedHours(durationAsEstimate(roadmap.duration)));
   let byTask: Map<Task, TaskEffort> | undefined;
   return {
+    tasks: order,
     inOrder,
     get byTask() {
       if (!byTask) {
