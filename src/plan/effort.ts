@@ -24,6 +24,9 @@ export const PROJECT_WEIGHT = DEFAULT_PROJECT_HOURS / DEFAULT_TOPIC_HOURS;
 /** What a week is worth when neither the roadmap nor a plan says. */
 export const DEFAULT_HOURS_PER_WEEK = 10;
 
+const DEFAULT_TOPIC_EFFORT: TaskEffort = Object.freeze({ min: DEFAULT_TOPIC_HOURS, max: DEFAULT_TOPIC_HOURS, hours: DEFAULT_TOPIC_HOURS, source: 'default' });
+const DEFAULT_PROJECT_EFFORT: TaskEffort = Object.freeze({ min: DEFAULT_PROJECT_HOURS, max: DEFAULT_PROJECT_HOURS, hours: DEFAULT_PROJECT_HOURS, source: 'default' });
+
 export type EffortSource = 'estimate' | 'derived' | 'default';
 
 export interface Effort extends HoursRange {
@@ -116,17 +119,22 @@ function computeEffort(roadmap: Roadmap, planned: number | undefined): RoadmapEf
     const remaining = budget ? { min: Math.max(0, budget.min - fixedMin), max: Math.max(0, budget.max - fixedMax) } : undefined;
     let weights = 0;
     for (const i of free) weights += weightOf(order[i]);
-    for (const i of free) {
-      if (remaining && remaining.max > 0) {
-        const share = weightOf(order[i]) / weights;
-        const min = remaining.min * share;
-        const max = remaining.max * share;
-        inOrder[i] = { min, max, hours: (min + max) / 2, source: 'derived' };
-      } else {
-        const hours = order[i].kind === 'project' ? DEFAULT_PROJECT_HOURS : DEFAULT_TOPIC_HOURS;
-        inOrder[i] = { min: hours, max: hours, hours, source: 'default' };
-      }
+    // Free tasks of one kind under one budget get the same effort: one object each, not one a task.
+    let topic: TaskEffort;
+    let project: TaskEffort;
+    if (remaining && remaining.max > 0) {
+      const share = (weight: number): TaskEffort => {
+        const min = remaining.min * (weight / weights);
+        const max = remaining.max * (weight / weights);
+        return { min, max, hours: (min + max) / 2, source: 'derived' };
+      };
+      topic = share(1);
+      project = share(PROJECT_WEIGHT);
+    } else {
+      topic = DEFAULT_TOPIC_EFFORT;
+      project = DEFAULT_PROJECT_EFFORT;
     }
+    for (const i of free) inOrder[i] = order[i].kind === 'project' ? project : topic;
   };
 
   allocate(roadmap, statedHours(durationAsEstimate(roadmap.duration)));
