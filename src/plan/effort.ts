@@ -24,6 +24,9 @@ export const PROJECT_WEIGHT = DEFAULT_PROJECT_HOURS / DEFAULT_TOPIC_HOURS;
 /** What a week is worth when neither the roadmap nor a plan says. */
 export const DEFAULT_HOURS_PER_WEEK = 10;
 
+const DEFAULT_TOPIC_EFFORT: TaskEffort = Object.freeze({ min: DEFAULT_TOPIC_HOURS, max: DEFAULT_TOPIC_HOURS, hours: DEFAULT_TOPIC_HOURS, source: 'default' });
+const DEFAULT_PROJECT_EFFORT: TaskEffort = Object.freeze({ min: DEFAULT_PROJECT_HOURS, max: DEFAULT_PROJECT_HOURS, hours: DEFAULT_PROJECT_HOURS, source: 'default' });
+
 export type EffortSource = 'estimate' | 'derived' | 'default';
 
 export interface Effort extends HoursRange {
@@ -36,7 +39,9 @@ export interface TaskEffort extends Effort {
 }
 
 export interface RoadmapEffort {
-  /** Each task's effort, in roadmap order (the order of `tasksOf(roadmap)`). */
+  /** The roadmap's tasks in roadmap order (the order of `tasksOf(roadmap)`). */
+  readonly tasks: readonly Task[];
+  /** Each task's effort, in the same order. */
   readonly inOrder: readonly TaskEffort[];
   /** The same by task; built on first use. */
   readonly byTask: ReadonlyMap<Task, TaskEffort>;
@@ -47,8 +52,26 @@ export interface RoadmapEffort {
   readonly weekHoursFrom: 'roadmap' | 'plan' | 'default';
 }
 
+/**
+ * The last effort computed per roadmap, and the hours per week it was computed at. A roadmap is
+ * immutable once loaded (a reload makes new objects), so re-planning, ticking a task or drawing
+ * the dashboard reuses it instead of walking and allocating 100,000 tasks again.
+ */
+const cache = new WeakMap<Roadmap, { readonly key: number | string; readonly effort: RoadmapEffort }>();
+
+/** Each task's effort. Computed once per roadmap object and planned hours per week, then kept. */
 export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWeek?: number } = {}): RoadmapEffort {
   const planned = options.plannedHoursPerWeek;
+  // Planned hours only count when the roadmap states none of its own.
+  const key = roadmap.hoursPerWeek ? 'roadmap' : planned !== undefined && planned > 0 ? planned : 'default';
+  const hit = cache.get(roadmap);
+  if (hit && hit.key === key) return hit.effort;
+  const effort = computeEffort(roadmap, planned);
+  cache.set(roadmap, { key, effort });
+  return effort;
+}
+
+function computeEffort(roadmap: Roadmap, planned: number | undefined): RoadmapEffort {
   const weekHours: HoursRange = roadmap.hoursPerWeek ?? (planned !== undefined && planned > 0 ? { min: planned, max: planned } : { min: DEFAULT_HOURS_PER_WEEK, max: DEFAULT_HOURS_PER_WEEK });
   const weekHoursFrom = roadmap.hoursPerWeek ? 'roadmap' : planned !== undefined && planned > 0 ? 'plan' : 'default';
   // Tasks are met in roadmap order, each once: `index` is a task's place in tasksOf(roadmap).
@@ -96,22 +119,28 @@ export function effortOf(roadmap: Roadmap, options: { readonly plannedHoursPerWe
     const remaining = budget ? { min: Math.max(0, budget.min - fixedMin), max: Math.max(0, budget.max - fixedMax) } : undefined;
     let weights = 0;
     for (const i of free) weights += weightOf(order[i]);
-    for (const i of free) {
-      if (remaining && remaining.max > 0) {
-        const share = weightOf(order[i]) / weights;
-        const min = remaining.min * share;
-        const max = remaining.max * share;
-        inOrder[i] = { min, max, hours: (min + max) / 2, source: 'derived' };
-      } else {
-        const hours = order[i].kind === 'project' ? DEFAULT_PROJECT_HOURS : DEFAULT_TOPIC_HOURS;
-        inOrder[i] = { min: hours, max: hours, hours, source: 'default' };
-      }
+    // Free tasks of one kind under one budget get the same effort: one object each, not one a task.
+    let topic: TaskEffort;
+    let project: TaskEffort;
+    if (remaining && remaining.max > 0) {
+      const share = (weight: number): TaskEffort => {
+        const min = remaining.min * (weight / weights);
+        const max = remaining.max * (weight / weights);
+        return { min, max, hours: (min + max) / 2, source: 'derived' };
+      };
+      topic = share(1);
+      project = share(PROJECT_WEIGHT);
+    } else {
+      topic = DEFAULT_TOPIC_EFFORT;
+      project = DEFAULT_PROJECT_EFFORT;
     }
+    for (const i of free) inOrder[i] = order[i].kind === 'project' ? project : topic;
   };
 
   allocate(roadmap, statedHours(durationAsEstimate(roadmap.duration)));
   let byTask: Map<Task, TaskEffort> | undefined;
   return {
+    tasks: order,
     inOrder,
     get byTask() {
       if (!byTask) {

@@ -20,9 +20,8 @@
  *   PACE_HISTORY_DAYS of history or PACE_HISTORY_TASKS finished tasks, and the planned pace before.
  */
 import type { Module, Phase, Roadmap, Task, TaskState } from '../model/types';
-import { tasksOf } from '../model/types';
 import { dateOfDay, dayOfDate, isLocalDate, LocalDate, localDateOf, localDayOf, UtcOffset, Weekday, WEEKDAYS, weekdayIndexOf } from './dates';
-import { Effort, effortOf, RoadmapEffort, sumEffort, TaskEffort } from './effort';
+import { Effort, effortOf, RoadmapEffort, TaskEffort } from './effort';
 import { MAX_HOURS_PER_WEEK } from './estimate';
 
 export interface StudyPlan {
@@ -74,10 +73,13 @@ export interface Schedule {
   readonly todayDay: number;
   /** The local day the plan was made (`since`). */
   readonly sinceDay: number;
-  /** The planned tasks, in roadmap order. */
+  /** How many tasks are planned: all but the history. */
+  readonly size: number;
+  /** The planned tasks, in roadmap order (built on first use). */
   readonly tasks: readonly PlannedTask[];
   /** The same by task (built on first use); history tasks are absent. */
   readonly byTask: ReadonlyMap<Task, PlannedTask>;
+  /** Modules' and phases' spans (built on first use). */
   readonly modules: ReadonlyMap<Module, PlannedSpan>;
   readonly phases: ReadonlyMap<Phase, PlannedSpan>;
   /** Finished before the plan was made: no dates. */
@@ -91,6 +93,25 @@ export interface Schedule {
   readonly unknownFinishes: number;
   /** @internal the arithmetic of study days, shared by the functions below. */
   readonly days: StudyDays;
+  /** @internal the planned tasks as columns, the k-th planned task at index k; see PlannedColumns. */
+  readonly columns: PlannedColumns;
+  /** The k-th planned task (0 ≤ k < size), made on demand: ask for the rows you show, not all. */
+  taskAt(k: number): PlannedTask;
+}
+
+/**
+ * The planned tasks as columns of numbers rather than 100,000 objects: planning makes no object
+ * and formats no date per task, and `PlannedTask` rows are made only for what a consumer reads
+ * (this week, the calendar, a tooltip). Days are day numbers, kept as doubles like the rest of
+ * the date arithmetic.
+ */
+export interface PlannedColumns {
+  /** Each planned task's place in `roadmapEffort.tasks` (and `inOrder`). */
+  readonly position: Int32Array;
+  readonly startDay: Float64Array;
+  readonly endDay: Float64Array;
+  /** The local day it was finished, or NaN when it was not finished after the plan was made. */
+  readonly finishedDay: Float64Array;
 }
 
 /** Why a plan cannot be used, or undefined when it can. */
@@ -133,29 +154,28 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
   if (problem) throw new PlanError(problem);
   if (plan.roadmapId !== roadmap.id) throw new PlanError(`the plan is for roadmap "${plan.roadmapId}", not "${roadmap.id}"`);
   const days = new StudyDays(dayOfDate(plan.start), plan.studyDays, plan.hoursPerWeek);
+  // Kept per roadmap object: after the first plan only the walk below is left.
   const roadmapEffort = effortOf(roadmap, { plannedHoursPerWeek: plan.hoursPerWeek });
   const todayDay = localDayOf(context.now, context.utcOffset);
 
-  const tasks: PlannedTask[] = [];
   const history: Task[] = [];
   let unknownFinishes = 0;
   for (const id of context.finishedAt.keys()) if (!roadmap.taskIndex.has(id)) unknownFinishes++;
+  const all = roadmapEffort.tasks;
+  const efforts = roadmapEffort.inOrder;
+  const position = new Int32Array(all.length);
+  const startDays = new Float64Array(all.length);
+  const endDays = new Float64Array(all.length);
+  const finishedDays = new Float64Array(all.length);
+  let size = 0;
   let cumulative = 0;
-  // Neighbouring tasks mostly share their days: format each day once.
-  let lastDay = NaN;
-  let lastDate = '';
-  const dateOf = (day: number): LocalDate => {
-    if (day !== lastDay) {
-      lastDay = day;
-      lastDate = dateOfDay(day);
-    }
-    return lastDate;
-  };
-  const all = tasksOf(roadmap);
+  let min = 0;
+  let max = 0;
+  let hours = 0;
   for (let i = 0; i < all.length; i++) {
     const task = all[i];
     const state = context.stateOf(task);
-    let finishedDay: number | undefined;
+    let finishedDay = NaN;
     if (state === 'done' || state === 'skipped') {
       const at = finishedAtOf(task, context.finishedAt);
       if (at === undefined || at < plan.since) {
@@ -164,42 +184,98 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
       }
       finishedDay = localDayOf(at, context.utcOffset);
     }
-    const effort = roadmapEffort.inOrder[i];
+    const effort = efforts[i];
     const startIndex = days.indexOfHour(cumulative, false);
     cumulative += effort.hours;
     const endIndex = Math.max(startIndex, effort.hours > 0 ? days.indexOfHour(cumulative, true) : startIndex);
-    const startDay = days.dayOfIndex(startIndex);
-    const endDay = days.dayOfIndex(endIndex);
-    const planned: PlannedTask = { task, effort, startDay, endDay, start: dateOf(startDay), end: dateOf(endDay), finishedDay };
-    tasks.push(planned);
+    position[size] = i;
+    startDays[size] = days.dayOfIndex(startIndex);
+    endDays[size] = days.dayOfIndex(endIndex);
+    finishedDays[size] = finishedDay;
+    size++;
+    min += effort.min;
+    max += effort.max;
+    hours += effort.hours;
+  }
+  const columns: PlannedColumns = { position: position.subarray(0, size), startDay: startDays.subarray(0, size), endDay: endDays.subarray(0, size), finishedDay: finishedDays.subarray(0, size) };
+  return new ColumnSchedule(plan, roadmap, todayDay, localDayOf(plan.since, context.utcOffset), size, history, { min, max, hours }, roadmapEffort, unknownFinishes, days, columns);
+}
+
+/** A schedule whose rows, maps and spans are made from its columns when first asked for. */
+class ColumnSchedule implements Schedule {
+  readonly today: LocalDate;
+  readonly end?: LocalDate;
+  /** Rows made so far, by planned index; all of them once `tasks` was read. */
+  private readonly made = new Map<number, PlannedTask>();
+  private allTasks?: readonly PlannedTask[];
+  private taskMap?: ReadonlyMap<Task, PlannedTask>;
+  private spans?: { readonly modules: ReadonlyMap<Module, PlannedSpan>; readonly phases: ReadonlyMap<Phase, PlannedSpan> };
+
+  constructor(
+    readonly plan: StudyPlan,
+    readonly roadmap: Roadmap,
+    readonly todayDay: number,
+    readonly sinceDay: number,
+    readonly size: number,
+    readonly history: readonly Task[],
+    readonly effort: Effort,
+    readonly roadmapEffort: RoadmapEffort,
+    readonly unknownFinishes: number,
+    readonly days: StudyDays,
+    readonly columns: PlannedColumns,
+  ) {
+    this.today = dateOfDay(todayDay);
+    this.end = size > 0 ? dateOfDay(columns.endDay[size - 1]) : undefined;
   }
 
-  const modules = new Map<Module, PlannedSpan>();
-  const phases = new Map<Phase, PlannedSpan>();
-  spans(tasks, (t) => t.task.module, modules);
-  let byTask: Map<Task, PlannedTask> | undefined;
-  spans(tasks, (t) => t.task.module.phase, phases);
-  return {
-    plan,
-    roadmap,
-    today: dateOfDay(todayDay),
-    todayDay,
-    sinceDay: localDayOf(plan.since, context.utcOffset),
-    tasks,
-    get byTask() {
-      // Built on first use: most callers want the spans, this week or the chart, not every task.
-      byTask ??= new Map(tasks.map((t) => [t.task, t]));
-      return byTask;
-    },
-    modules,
-    phases,
-    history,
-    effort: sumEffort(tasks.map((t) => t.effort)),
-    roadmapEffort,
-    end: tasks.length > 0 ? tasks[tasks.length - 1].end : undefined,
-    unknownFinishes,
-    days,
-  };
+  taskAt(k: number): PlannedTask {
+    if (!(k >= 0 && k < this.size && Number.isInteger(k))) throw new RangeError(`no planned task at ${k}; the schedule has ${this.size}`);
+    if (this.allTasks) return this.allTasks[k];
+    let row = this.made.get(k);
+    if (!row) this.made.set(k, (row = this.makeRow(k)));
+    return row;
+  }
+
+  get tasks(): readonly PlannedTask[] {
+    if (!this.allTasks) {
+      // Rows already handed out stay the same objects.
+      const rows = new Array<PlannedTask>(this.size);
+      for (let k = 0; k < this.size; k++) rows[k] = this.made.get(k) ?? this.makeRow(k);
+      this.allTasks = rows;
+      this.made.clear();
+    }
+    return this.allTasks;
+  }
+
+  private makeRow(k: number): PlannedTask {
+    const { position, startDay, endDay, finishedDay } = this.columns;
+    const at = position[k];
+    const finished = finishedDay[k];
+    return {
+      task: this.roadmapEffort.tasks[at],
+      effort: this.roadmapEffort.inOrder[at],
+      startDay: startDay[k],
+      endDay: endDay[k],
+      start: dateOfDay(startDay[k]),
+      end: dateOfDay(endDay[k]),
+      finishedDay: Number.isNaN(finished) ? undefined : finished,
+    };
+  }
+
+  get byTask(): ReadonlyMap<Task, PlannedTask> {
+    this.taskMap ??= new Map(this.tasks.map((t) => [t.task, t]));
+    return this.taskMap;
+  }
+
+  get modules(): ReadonlyMap<Module, PlannedSpan> {
+    this.spans ??= spansOf(this);
+    return this.spans.modules;
+  }
+
+  get phases(): ReadonlyMap<Phase, PlannedSpan> {
+    this.spans ??= spansOf(this);
+    return this.spans.phases;
+  }
 }
 
 export type PlanStatus = 'ahead' | 'behind' | 'onTrack';
@@ -245,11 +321,15 @@ export function progressOf(schedule: Schedule): PlanProgress {
   const recentDays = Math.min(PACE_WINDOW_DAYS, elapsedDays);
   const windowStart = todayDay - recentDays + 1;
   let recentHours = 0;
-  for (const t of schedule.tasks) {
-    if (t.finishedDay === undefined) continue;
+  const { position, finishedDay } = schedule.columns;
+  const efforts = schedule.roadmapEffort.inOrder;
+  for (let k = 0; k < schedule.size; k++) {
+    const day = finishedDay[k];
+    if (Number.isNaN(day)) continue;
+    const hours = efforts[position[k]].hours;
     finishedTasks++;
-    doneHours += t.effort.hours;
-    if (t.finishedDay >= windowStart) recentHours += t.effort.hours;
+    doneHours += hours;
+    if (day >= windowStart) recentHours += hours;
   }
   const remainingHours = Math.max(0, schedule.effort.hours - doneHours);
   const recentHoursPerWeek = (recentHours / Math.max(7, recentDays)) * 7;
@@ -277,7 +357,8 @@ function projectFinish(schedule: Schedule, remainingHours: number, hoursPerWeek:
   const { days, todayDay } = schedule;
   if (remainingHours <= 1e-9) {
     let last = -Infinity;
-    for (const t of schedule.tasks) if (t.finishedDay !== undefined && t.finishedDay > last) last = t.finishedDay;
+    // NaN (not finished) is never greater.
+    for (const day of schedule.columns.finishedDay) if (day > last) last = day;
     return Number.isFinite(last) ? dateOfDay(last) : schedule.today;
   }
   if (!(hoursPerWeek > 0)) return undefined;
@@ -315,11 +396,15 @@ export function burnUp(schedule: Schedule, maxPoints = 260): BurnUp {
   // Finished hours by point: each finish goes to the first point after its day, then a running sum.
   const doneAt = new Array<number>(count + 1).fill(0);
   let doneToday = 0;
-  for (const t of schedule.tasks) {
-    if (t.finishedDay === undefined) continue;
-    doneToday += t.effort.hours;
-    const point = t.finishedDay < days.startDay ? 0 : Math.floor((t.finishedDay - days.startDay) / (7 * stride)) + 1;
-    doneAt[Math.min(point, count)] += t.effort.hours;
+  const { position, finishedDay } = schedule.columns;
+  const efforts = schedule.roadmapEffort.inOrder;
+  for (let k = 0; k < schedule.size; k++) {
+    const day = finishedDay[k];
+    if (Number.isNaN(day)) continue;
+    const hours = efforts[position[k]].hours;
+    doneToday += hours;
+    const point = day < days.startDay ? 0 : Math.floor((day - days.startDay) / (7 * stride)) + 1;
+    doneAt[Math.min(point, count)] += hours;
   }
   const points: BurnUpPoint[] = [];
   let done = 0;
@@ -346,9 +431,11 @@ export function thisWeek(schedule: Schedule): ThisWeek {
   const weekEndDay = weekStartDay + 6;
   const tasks: PlannedTask[] = [];
   const overdue: PlannedTask[] = [];
-  for (const t of schedule.tasks) {
-    if (t.finishedDay === undefined && t.endDay < schedule.todayDay) overdue.push(t);
-    else if (t.startDay <= weekEndDay && t.endDay >= weekStartDay) tasks.push(t);
+  // Rows are made for the tasks listed only.
+  const { startDay, endDay, finishedDay } = schedule.columns;
+  for (let k = 0; k < schedule.size; k++) {
+    if (Number.isNaN(finishedDay[k]) && endDay[k] < schedule.todayDay) overdue.push(schedule.taskAt(k));
+    else if (startDay[k] <= weekEndDay && endDay[k] >= weekStartDay) tasks.push(schedule.taskAt(k));
   }
   return { weekStart: dateOfDay(weekStartDay), weekEnd: dateOfDay(weekEndDay), tasks, overdue };
 }
@@ -364,24 +451,37 @@ export function finishedAtOf(task: Task, finishedAt: ReadonlyMap<string, number>
   return undefined;
 }
 
-function spans<K>(tasks: readonly PlannedTask[], keyOf: (t: PlannedTask) => K, into: Map<K, PlannedSpan>): void {
+/** The span of each module and phase: from its first planned task's start to its latest end. */
+function spansOf(schedule: Schedule): { modules: Map<Module, PlannedSpan>; phases: Map<Phase, PlannedSpan> } {
+  const modules = new Map<Module, PlannedSpan>();
+  const phases = new Map<Phase, PlannedSpan>();
+  spans(schedule, (task) => task.module, modules);
+  spans(schedule, (task) => task.module.phase, phases);
+  return { modules, phases };
+}
+
+function spans<K>(schedule: Schedule, keyOf: (task: Task) => K, into: Map<K, PlannedSpan>): void {
   // Tasks come in roadmap order, so each module's and phase's tasks are contiguous.
+  const { position, startDay, endDay } = schedule.columns;
+  const { tasks, inOrder } = schedule.roadmapEffort;
+  const size = schedule.size;
   let i = 0;
-  while (i < tasks.length) {
-    const key = keyOf(tasks[i]);
+  while (i < size) {
+    const key = keyOf(tasks[position[i]]);
     let j = i;
     let min = 0;
     let max = 0;
     let hours = 0;
-    let endDay = tasks[i].endDay;
-    while (j < tasks.length && keyOf(tasks[j]) === key) {
-      min += tasks[j].effort.min;
-      max += tasks[j].effort.max;
-      hours += tasks[j].effort.hours;
-      endDay = Math.max(endDay, tasks[j].endDay);
+    let end = endDay[i];
+    while (j < size && keyOf(tasks[position[j]]) === key) {
+      const effort = inOrder[position[j]];
+      min += effort.min;
+      max += effort.max;
+      hours += effort.hours;
+      end = Math.max(end, endDay[j]);
       j++;
     }
-    into.set(key, { start: tasks[i].start, end: dateOfDay(endDay), effort: { min, max, hours } });
+    into.set(key, { start: dateOfDay(startDay[i]), end: dateOfDay(end), effort: { min, max, hours } });
     i = j;
   }
 }

@@ -345,6 +345,8 @@ suite('Plan: progress', () => {
       const all = tasksOf(roadmap);
       for (let i = 0; i < all.length / 10; i++) finished.set(all[i].id, at('2025-03-05'));
       const ctx: PlanContext = { stateOf: (t) => (finished.has(t.id) ? 'done' : 'notStarted'), finishedAt: finished, now: at('2025-06-01'), utcOffset: utc };
+      // The first plan of a roadmap also works out each task's effort, which later plans reuse.
+      let first = NaN;
       let best = Infinity;
       for (let run = 0; run < 3; run++) {
         const started = process.hrtime.bigint();
@@ -352,15 +354,20 @@ suite('Plan: progress', () => {
         progressOf(s);
         burnUp(s);
         thisWeek(s);
-        best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        if (run === 0) first = ms;
+        else best = Math.min(best, ms);
         assert.strictEqual(s.tasks.length, all.length);
       }
-      return best;
+      return { first, best };
     };
     const small = measure(big(10_000));
     const large = measure(big(100_000));
-    console.log(`      planning 10,000 tasks: ${small.toFixed(1)} ms; 100,000 tasks: ${large.toFixed(1)} ms (×${(large / small).toFixed(1)})`);
-    assert.ok(large / small < 30, `10× the tasks took ${(large / small).toFixed(1)}× the time`);
+    for (const which of ['first', 'best'] as const) {
+      const ratio = large[which] / small[which];
+      console.log(`      planning 10,000 tasks (${which} plan): ${small[which].toFixed(1)} ms; 100,000 tasks: ${large[which].toFixed(1)} ms (×${ratio.toFixed(1)})`);
+      assert.ok(ratio < 30, `10× the tasks took ${ratio.toFixed(1)}× the time (${which} plan)`);
+    }
   });
 });
 
