@@ -9,20 +9,14 @@
  *     a command or a page that activated the extension finds what it needs.
  *
  * A new feature joins step 2, in features.ts (every host) or nodeFeatures.ts (needs Node). Only
- * what the first rows cannot do without belongs in step 1.
+ * what the first rows cannot do without belongs in step 1. Returns the public API (api.ts).
  */
 import type * as vscode from 'vscode';
-import type { NodeFeatures } from './nodeFeatures';
+import { createApi, MlRoadmapsApi } from './api';
 import { nodePlatform } from './platform/node';
 import { createServices } from './services';
 import { afterFirstRows } from './startup';
 import { registerTree } from './tree';
-
-/** What `activate` returns: the integration tests drive the extension through it. */
-export interface MlRoadmapsApi extends NodeFeatures {
-  readonly globalState: vscode.Memento;
-  readonly workspaceState: vscode.Memento;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlRoadmapsApi> {
   // Step 1: the first rows.
@@ -31,8 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlRoad
   // Step 2: the rest.
   await afterFirstRows(tree);
   const { registerNodeFeatures } = await import('./nodeFeatures');
-  const features = registerNodeFeatures(context, services, tree);
-  return { ...features, globalState: context.globalState, workspaceState: context.workspaceState };
+  registerNodeFeatures(context, services, tree);
+  return createApi(services, context.subscriptions);
 }
 
 export function deactivate(): void {}

@@ -5,10 +5,10 @@
  * adds the messages for what the web cannot do. A feature that works everywhere joins here.
  */
 import type * as vscode from 'vscode';
-import { DashboardFeature, registerDashboard } from './dashboard';
-import { DetailsFeature, registerDetails } from './details';
+import { registerDashboard } from './dashboard';
+import { registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
-import { NotesFeature, registerNotes } from './notes';
+import { registerNotes } from './notes';
 import { registerRoadmapFiles } from './ownRoadmaps';
 import { registerStudyPlan } from './plan';
 import { registerScaffolds, ScaffoldFeature } from './scaffold';
@@ -17,25 +17,21 @@ import type { Services } from './services';
 import { registerTransfer } from './transfer';
 import type { RoadmapTree } from './tree';
 
+/** What a feature registered after these (the checks, in nodeFeatures.ts) builds on. */
 export interface Features {
-  readonly services: Services;
-  readonly tree: RoadmapTree;
-  readonly details: DetailsFeature;
-  readonly dashboard: DashboardFeature;
   readonly links: LinksFeature;
-  readonly notes: NotesFeature;
   readonly scaffolds: ScaffoldFeature;
 }
 
 export function registerFeatures(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): Features {
   const details = registerDetails(context, services, tree);
-  const dashboard = registerDashboard(context, services, tree, details);
+  registerDashboard(context, services, tree, details);
   const links = registerLinks(context, services, tree);
-  const notes = registerNotes(context, services, tree, details);
+  registerNotes(context, services, tree, details);
   const scaffolds = registerScaffolds(context, services, tree, links);
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
   registerStudyPlan(context, services, tree);
-  return { services, tree, details, dashboard, links, notes, scaffolds };
+  return { links, scaffolds };
 }

@@ -4,17 +4,12 @@
  * needs into a bundle of its own (dist/features.js), not even read until the first rows are shown.
  */
 import type * as vscode from 'vscode';
-import { ChecksFeature, registerChecks } from './checks';
-import { Features, registerFeatures } from './features';
+import { registerChecks } from './checks';
+import { registerFeatures } from './features';
 import type { Services } from './services';
 import type { RoadmapTree } from './tree';
 
-export interface NodeFeatures extends Features {
-  readonly checks: ChecksFeature;
-}
-
-export function registerNodeFeatures(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): NodeFeatures {
-  const features = registerFeatures(context, services, tree);
-  const checks = registerChecks(context, services, tree, features.links, features.scaffolds);
-  return { ...features, checks };
+export function registerNodeFeatures(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): void {
+  const { links, scaffolds } = registerFeatures(context, services, tree);
+  registerChecks(context, services, tree, links, scaffolds);
 }

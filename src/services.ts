@@ -9,6 +9,7 @@ import type { Platform } from './platform';
 import { RoadmapRegistry } from './core/registry';
 import { StorageKeys } from './storage/memento';
 import { CheckStore } from './storage/checkStore';
+import { LinkStore } from './storage/linkStore';
 import { ProgressStore } from './storage/progressStore';
 import { WhenContext } from './util/context';
 import { PlanStore } from './storage/planStore';
@@ -22,6 +23,8 @@ export interface Services {
   readonly tracker: ProgressTracker;
   /** The `when`-clause context keys the extension sets. */
   readonly context: WhenContext;
+  /** The folders linked to each task, kept per workspace. */
+  readonly links: LinkStore;
   /** The results of each task's checks and their verified evidence. */
   readonly checks: CheckStore;
   /** Study plans and their schedules against the current progress. */
@@ -43,8 +46,10 @@ export function createServices(context: vscode.ExtensionContext, platform: Platf
   const store = new ProgressStore(context.globalState, warn, Date.now, translate);
   const tracker = new ProgressTracker(store);
   const checks = new CheckStore(context.globalState, warn, Date.now, translate);
+  // Links name folders of this workspace: they stay with it.
+  const links = new LinkStore(context.workspaceState, warn, translate);
   const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
   const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), (message) => log.warn(message));
   context.subscriptions.push(log, registry, plans);
-  return { log, registry, store, tracker, checks, plans, context: new WhenContext(), platform };
+  return { log, registry, store, tracker, links, checks, plans, context: new WhenContext(), platform };
 }

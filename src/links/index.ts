@@ -10,9 +10,11 @@ import type { Services } from '../services';
 import { LinkStore, StoredLink } from '../storage/linkStore';
 import type { RoadmapTree } from '../tree';
 import { TaskChild, TaskChildSource } from '../tree/provider';
-import { translate } from '../util/l10n';
 import { parseTaskKey } from '../model/ids';
-import { basename, relative as relativePath } from '../util/uriPath';
+import { basename } from '../util/uriPath';
+import { resolveLink, toStoredLink } from './folders';
+
+export { resolveLink, toStoredLink };
 
 export interface LinksFeature {
   readonly store: LinkStore;
@@ -53,14 +55,7 @@ export class LinkedFolder implements TaskChild {
 }
 
 export function registerLinks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): LinksFeature {
-  const store = new LinkStore(
-    context.workspaceState,
-    (message, shown) => {
-      services.log.warn(message);
-      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmaps: {0}', shown));
-    },
-    translate,
-  );
+  const store = services.links;
   const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
   const decorations = new LinkDecorations(store, services);
 
@@ -193,7 +188,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
 }
 
 /** Marks linked folders in the Explorer, with the tasks they serve in the tooltip. */
-class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+export class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<undefined>();
   readonly onDidChangeFileDecorations = this.emitter.event;
   private byUri: Map<string, string[]> | undefined;
@@ -239,26 +234,6 @@ class LinkDecorations implements vscode.FileDecorationProvider, vscode.Disposabl
     const task = parsed && this.services.registry.peekTask(parsed.roadmapId, parsed.taskId);
     return task ? `“${task.title}”` : key;
   }
-}
-
-/** A folder inside a workspace folder is stored relative to it, by the folder's name. */
-export function toStoredLink(uri: vscode.Uri): StoredLink {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return { path: uri.toString() };
-  const relative = relativePath(folder.uri.path, uri.path);
-  return { folder: folder.name, path: relative || '.' };
-}
-
-export function resolveLink(link: StoredLink): vscode.Uri | undefined {
-  if (link.folder === undefined) {
-    try {
-      return vscode.Uri.parse(link.path, true);
-    } catch {
-      return undefined;
-    }
-  }
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === link.folder);
-  return folder ? (link.path === '.' ? folder.uri : vscode.Uri.joinPath(folder.uri, link.path)) : undefined;
 }
 
 /** One folder from the open dialog, starting in the first workspace folder. */

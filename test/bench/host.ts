@@ -8,7 +8,12 @@ import * as fs from 'fs';
 import * as inspector from 'inspector';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { MlRoadmapsApi } from '../../src/extension';
+import type { MlRoadmapsApi } from '../../src/api';
+import { ProgressTracker } from '../../src/core/tracker';
+import { StudyPlans } from '../../src/plan/studyPlans';
+import { PlanStore } from '../../src/storage/planStore';
+import { ProgressStore } from '../../src/storage/progressStore';
+import { InMemoryMemento } from '../unit/helpers';
 import { FIRST_ROWS_MARK } from '../../src/startup';
 import { loadRoadmap } from '../../src/model/loader';
 import type { Roadmap } from '../../src/model/types';
@@ -43,9 +48,9 @@ export async function run(): Promise<void> {
     if (!ours || !reference) throw new Error(`missing extension: ${!ours ? EXTENSION_ID : REFERENCE_ID}`);
     writeJson(dir, 'activation.json', await measureActivation(ours, reference, process.env.MLR_BENCH_REFERENCE_FIRST === '1'));
     if (process.env.MLR_BENCH_FULL !== '1') return;
-    const api = await ours.activate();
-    writeJson(dir, 'inprocess.json', await measureInProcess(api));
-    await serveCommands(api, reference.exports);
+    await ours.activate();
+    writeJson(dir, 'inprocess.json', await measureInProcess());
+    await serveCommands(reference.exports);
   } catch (error) {
     writeJson(dir, 'error.json', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
@@ -77,7 +82,7 @@ async function measureActivation(
     await profile?.stop();
     times.oursMs = firstRows - start;
     times.oursFeaturesMs = activated - firstRows;
-    firstItems = (await api.tree.provider.getChildren()).length;
+    firstItems = (await api.roadmaps()).length;
     lazyModulesLoaded = lazyLibrariesLoaded();
   };
   const timeReference = async () => {
@@ -124,8 +129,13 @@ function lazyLibrariesLoaded(): string[] {
  * the root level with a cold roll-up (as right after a load), expanding one phase, and one state
  * change with the roll-up read back; counts what each change names in onDidChangeTreeData.
  */
-async function measureInProcess(api: MlRoadmapsApi): Promise<InProcessResult> {
-  const { tracker, plans } = api.services;
+async function measureInProcess(): Promise<InProcessResult> {
+  // Progress and plans of its own, in memory: the same classes the extension runs.
+  const warn = (message: string) => {
+    throw new Error(message);
+  };
+  const tracker = new ProgressTracker(new ProgressStore(new InMemoryMemento(), warn));
+  const plans = new StudyPlans(new PlanStore(new InMemoryMemento(), warn), tracker, () => new Map(), warn);
   const loaded = loadRoadmap(roadmapYaml(SHAPE_10K), benchSource(SHAPE_10K));
   if (!loaded.roadmap) throw new Error(`the generated 10k roadmap does not load: ${loaded.errors[0]?.message}`);
   const roadmaps = [loaded.roadmap, buildRoadmap(SHAPE_100K)];
@@ -158,6 +168,7 @@ async function measureInProcess(api: MlRoadmapsApi): Promise<InProcessResult> {
   }
   const siblings = await maxSiblings(provider, roadmaps[1]);
   provider.dispose();
+  plans.dispose();
   return { scales, maxSiblings: siblings };
 }
 
@@ -170,7 +181,7 @@ async function maxSiblings(provider: RoadmapTreeProvider, roadmap: Roadmap): Pro
 }
 
 /** Shows a view or collapses and refreshes it (so the next expand fetches afresh), on request. */
-async function serveCommands(api: MlRoadmapsApi, reference: ReferenceApi): Promise<void> {
+async function serveCommands(reference: ReferenceApi): Promise<void> {
   for (let n = 1; ; n++) {
     const command = await waitForJson<Command>(dir, `command-${n}.json`, 10 * 60_000);
     if (command.op === 'end') return;
@@ -180,7 +191,7 @@ async function serveCommands(api: MlRoadmapsApi, reference: ReferenceApi): Promi
     } else {
       await vscode.commands.executeCommand(`workbench.actions.treeView.${ids.view}.collapseAll`);
       if (command.view === 'reference') reference.provider.refresh();
-      else api.tree.provider.refresh();
+      else await vscode.commands.executeCommand('mlRoadmaps.refresh');
     }
     writeJson(dir, `answer-${n}.json`, {});
   }

@@ -7,13 +7,23 @@
 import * as http from 'http';
 import type { Frame, Page } from 'playwright-core';
 
-/** What a test asks: one action on one element of the page whose `<body data-view>` is `view`. */
+/**
+ * What a test asks. On one of our webview pages (`view` is its `<body data-view>`): click, select
+ * or read an element. On the workbench itself (`view: 'workbench'`): click or read an element of
+ * the main page (the status bar, a dialog). On the ML Roadmaps tree (`view: 'tree'`): the rows
+ * it shows, or an action on the row labelled `row` (the `index`th of that label, 0 first).
+ */
 export interface PageRequest {
   readonly view: string;
-  readonly action: 'click' | 'select' | 'read';
-  readonly selector: string;
+  readonly action: 'click' | 'select' | 'read' | 'mark' | 'rows' | 'expand' | 'collapse' | 'hover' | 'menu';
+  readonly selector?: string;
   /** For `select`: the option's value. */
   readonly value?: string;
+  /** For `read`: count the elements matching this instead of `selector` (which may be absent). */
+  readonly countOf?: string;
+  /** For the tree's row actions: the row's label as shown. */
+  readonly row?: string;
+  readonly index?: number;
 }
 
 /** What the element shows: its text, and for form fields their state. */
@@ -21,7 +31,35 @@ export interface PageElement {
   readonly text: string;
   readonly checked?: boolean;
   readonly value?: string;
+  /** Its `aria-label`. */
+  readonly label?: string;
+  /** How many elements match the selector (or `countOf`). */
+  readonly count: number;
+  /** Whether the document is still the one a `mark` was put on: a page drawn again is a new document. */
+  readonly marked: boolean;
 }
+
+/** A row of the tree as the workbench shows it. */
+export interface TreeRow {
+  readonly label: string;
+  readonly description: string;
+  /** What a screen reader says. */
+  readonly ariaLabel: string;
+  /** 1 for a root. */
+  readonly level: number;
+  /** How many rows its parent has (the list shows only those in view). */
+  readonly setSize: number;
+  /** Undefined for a row that cannot expand. */
+  readonly expanded?: boolean;
+  /** Undefined for a row without a checkbox. */
+  readonly checked?: boolean;
+  /** The codicon, e.g. `pass-filled`; undefined for a file icon or none. */
+  readonly icon?: string;
+  readonly selected: boolean;
+}
+
+/** What one request answers: an element, the rows, a hover's or menu's text. */
+export type PageAnswer = PageElement | readonly TreeRow[] | readonly string[];
 
 export interface PageDriver {
   readonly url: string;
@@ -30,6 +68,8 @@ export interface PageDriver {
 }
 
 const FIND_TIMEOUT_MS = 10_000;
+// The web suites ask from a web worker of the workbench's origin (another port).
+const CORS = { 'access-control-allow-origin': '*' };
 
 export async function startPageDriver(): Promise<PageDriver> {
   let page: Page | undefined;
@@ -39,10 +79,12 @@ export async function startPageDriver(): Promise<PageDriver> {
     request.on('end', () => {
       void (async () => {
         try {
-          const result = await act(await workbenchPage(), JSON.parse(body) as PageRequest);
-          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+          const request = JSON.parse(body) as PageRequest;
+          const page = await workbenchPage();
+          const result = request.view === 'tree' ? await actInTree(page, request) : request.view === 'workbench' ? await actOn(page.mainFrame(), request) : await act(page, request);
+          response.writeHead(200, { 'content-type': 'application/json', ...CORS }).end(JSON.stringify(result));
         } catch (error) {
-          response.writeHead(500, { 'content-type': 'text/plain' }).end((error as Error).message);
+          response.writeHead(500, { 'content-type': 'text/plain', ...CORS }).end((error as Error).message);
         }
       })();
     });
@@ -64,18 +106,30 @@ export async function startPageDriver(): Promise<PageDriver> {
 }
 
 async function act(page: Page, request: PageRequest): Promise<PageElement> {
-  const frame = await findFrame(page, request.view, request.selector);
-  const element = frame.locator(request.selector).first();
+  return actOn(await findFrame(page, request.view, selectorOf(request)), request);
+}
+
+function selectorOf(request: PageRequest): string {
+  if (!request.selector) throw new Error(`${request.action} on ${request.view} needs a selector`);
+  return request.selector;
+}
+
+async function actOn(frame: Frame, request: PageRequest): Promise<PageElement> {
+  const element = frame.locator(selectorOf(request)).first();
   if (request.action === 'select') await element.selectOption(request.value ?? '', { timeout: FIND_TIMEOUT_MS });
   // Read before a click: a click may close the page (Continue opens another editor in its place).
   // Runs in the page; typed loosely because this file is compiled without the DOM's types.
-  const shown = await element.evaluate((node: { textContent: string | null; checked?: boolean; value?: string }) => ({
+  const count = await frame.locator(request.countOf ?? selectorOf(request)).count();
+  if (request.action === 'mark') await frame.evaluate(() => ((globalThis as Record<string, unknown>).mlrDriverMark = true));
+  const marked = await frame.evaluate(() => (globalThis as Record<string, unknown>).mlrDriverMark === true);
+  const shown = await element.evaluate((node: { textContent: string | null; checked?: boolean; value?: string; getAttribute(name: string): string | null }) => ({
     text: node.textContent ?? '',
+    label: node.getAttribute('aria-label') ?? undefined,
     checked: typeof node.checked === 'boolean' ? node.checked : undefined,
     value: typeof node.value === 'string' ? node.value : undefined,
   }));
   if (request.action === 'click') await element.click({ timeout: FIND_TIMEOUT_MS });
-  return shown;
+  return { ...shown, count, marked };
 }
 
 /** The webview frame showing the page, once it has the element: pages load a moment after opening. */
@@ -98,3 +152,95 @@ async function findFrame(page: Page, view: string, selector: string): Promise<Fr
   }
   throw new Error(`no ${view} page with ${selector} in the workbench`);
 }
+
+/**
+ * The rows of our tree view (the one custom tree in the side bar; tests show it first), not the
+ * copies sticky scroll pins above them.
+ */
+const TREE_ROWS = '.part.sidebar .customview-tree .monaco-list-rows > .monaco-list-row';
+
+async function actInTree(page: Page, request: PageRequest): Promise<PageAnswer> {
+  await page.locator(TREE_ROWS).first().waitFor({ timeout: FIND_TIMEOUT_MS });
+  if (request.action === 'rows') return readRows(page);
+  if (!request.row) throw new Error(`${request.action} in the tree needs a row`);
+  const row = page.locator(TREE_ROWS).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(request.row)}$`) }) }).nth(request.index ?? 0);
+  await row.waitFor({ timeout: FIND_TIMEOUT_MS });
+  switch (request.action) {
+    case 'expand':
+    case 'collapse': {
+      const wanted = request.action === 'expand' ? 'true' : 'false';
+      if ((await row.getAttribute('aria-expanded')) !== wanted) await row.locator('.monaco-tl-twistie').click();
+      // The row may be drawn anew meanwhile: ask the locator again until it says so.
+      const deadline = Date.now() + FIND_TIMEOUT_MS;
+      while ((await row.getAttribute('aria-expanded')) !== wanted) {
+        if (Date.now() > deadline) throw new Error(`the row "${request.row}" did not ${request.action}`);
+        await page.waitForTimeout(50);
+      }
+      return readRows(page);
+    }
+    case 'click':
+      await row.locator('.label-name').click();
+      return readRows(page);
+    case 'hover': {
+      // A tooltip comes a moment after the pointer rests on the row, resolved by the extension.
+      await page.mouse.move(0, 0);
+      await row.locator('.label-name').hover();
+      const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).last();
+      await hover.waitFor({ state: 'visible', timeout: FIND_TIMEOUT_MS });
+      // It says "Loading..." until the extension has resolved the tooltip.
+      const deadline = Date.now() + FIND_TIMEOUT_MS;
+      let text = (await hover.innerText()).trim();
+      while (/^Loading/.test(text) && Date.now() < deadline) {
+        await page.waitForTimeout(50);
+        text = (await hover.innerText()).trim();
+      }
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('Escape');
+      return [text];
+    }
+    case 'menu': {
+      await row.locator('.label-name').click({ button: 'right' });
+      const items = page.locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label');
+      await items.first().waitFor({ timeout: FIND_TIMEOUT_MS });
+      const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter((t) => t.length > 0);
+      await page.keyboard.press('Escape');
+      return labels;
+    }
+    default:
+      throw new Error(`no tree action ${request.action}`);
+  }
+}
+
+async function readRows(page: Page): Promise<TreeRow[]> {
+  // Let a render that a change started settle: the rows are read as one picture.
+  await page.waitForTimeout(100);
+  return page.locator(TREE_ROWS).evaluateAll((nodes) =>
+    // Runs in the page; typed loosely because this file is compiled without the DOM's types.
+    (nodes as unknown as { getAttribute(n: string): string | null; getBoundingClientRect(): { top: number }; querySelector(s: string): { textContent: string | null; className: string; getAttribute(n: string): string | null } | null }[])
+      .map((node) => {
+        const expanded = node.getAttribute('aria-expanded');
+        const checkbox = node.querySelector('.custom-view-tree-node-item-checkbox, .monaco-custom-toggle');
+        const icon = node.querySelector('.custom-view-tree-node-item-icon');
+        return {
+          label: node.querySelector('.label-name')?.textContent ?? '',
+          description: node.querySelector('.label-description')?.textContent ?? '',
+          ariaLabel: node.getAttribute('aria-label') ?? '',
+          level: Number(node.getAttribute('aria-level')),
+          setSize: Number(node.getAttribute('aria-setsize')),
+          expanded: expanded === null ? undefined : expanded === 'true',
+          checked: checkbox ? checkbox.getAttribute('aria-checked') === 'true' || /\bchecked\b/.test(checkbox.className) : undefined,
+          icon: /codicon-([a-z0-9-]+)/.exec(icon?.className ?? '')?.[1],
+          selected: node.getAttribute('aria-selected') === 'true',
+          top: node.getBoundingClientRect().top,
+        };
+      })
+      // The list recycles rows in any DOM order: the order on screen is by position.
+      .sort((a, b) => a.top - b.top)
+      .map(({ top: _top, ...row }) => row),
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+

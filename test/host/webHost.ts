@@ -20,6 +20,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestResults } from '../web/protocol';
 import { CODE_SERVER_VERSION } from './codeServer';
+import { startPageDriver } from './pageDriver';
 import { formatResults } from './runIntegration';
 import { cleanUpOnExit, delay, PROJECT_ROOT, startWorkbench, Workbench } from './workbench';
 
@@ -77,7 +78,8 @@ export async function runWebTests(options: WebTestOptions): Promise<WebTestOutco
     if (!page || !options.onShot) throw new Error(`no screenshot taker for ${name}`);
     await options.onShot(name, page);
   });
-  const staged = stageBundle(extensionPath, testsBundlePath, { resultsUrl: server.url, grep: options.grep ?? process.env.MLR_TEST_GREP ?? '' });
+  const driver = await startPageDriver();
+  const staged = stageBundle(extensionPath, testsBundlePath, { resultsUrl: server.url, grep: options.grep ?? process.env.MLR_TEST_GREP ?? '', pageDriverUrl: driver.url });
   let workbench: Workbench | undefined;
   try {
     log(`web host: web worker extension host of VS Code Server (code-server ${CODE_SERVER_VERSION}) in headless Chromium`);
@@ -90,6 +92,7 @@ export async function runWebTests(options: WebTestOptions): Promise<WebTestOutco
       ...(options.viewport ? { viewport: options.viewport } : {}),
     });
     page = workbench.page;
+    if (page) driver.attach(page);
     if (options.verbose ?? process.env.MLR_WEB_VERBOSE === '1') {
       // The extension host's console reaches the page console; the launcher shows it all.
       workbench.page?.on('console', (message) => log(`[page ${message.type()}] ${message.text().replace(/%c\s*|\s*color: #[0-9a-f]{3}\b/gi, '')}`));
@@ -112,6 +115,7 @@ export async function runWebTests(options: WebTestOptions): Promise<WebTestOutco
   } finally {
     await workbench?.stop();
     await server.close();
+    await driver.close();
     fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
     release();
     staged.remove();

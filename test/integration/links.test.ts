@@ -1,8 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { StorageKeys } from '../../src/storage/memento';
-import { LinkStore } from '../../src/storage/linkStore';
-import { api, eventually, task, workspaceFolder } from './helpers';
+import { LinkDecorations, toStoredLink } from '../../src/links';
+import type { Task } from '../../src/model/types';
+import { api, eventually, showInTree, task, unlinkAll, workspaceFolder } from './helpers';
+import { ownServices } from './ownServices';
+import { inTree, type TreeRow } from './page';
 
 async function makeFolder(name: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(workspaceFolder(), 'link-tests', `${name}-${Date.now()}`);
@@ -10,57 +12,44 @@ async function makeFolder(name: string): Promise<vscode.Uri> {
   return uri;
 }
 
-async function rows(roadmapId: string, taskId: string): Promise<vscode.TreeItem[]> {
-  const { tree } = await api();
-  const children = await tree.provider.getChildren(await task(roadmapId, taskId));
-  return children.map((c) => tree.provider.getTreeItem(c));
+const nameOf = (uri: vscode.Uri) => uri.path.split('/').pop() ?? '';
+
+/** The rows under a task, as the tree shows them once the task is expanded. */
+async function rows(target: Task): Promise<readonly TreeRow[]> {
+  await showInTree(target);
+  await inTree.expand(target.title);
+  return inTree.childrenOf(target.title);
 }
 
-async function unlinkAll(roadmapId: string, taskId: string): Promise<void> {
-  const { links } = await api();
-  for (const folder of await links.foldersOf(await task(roadmapId, taskId))) await vscode.commands.executeCommand('mlRoadmaps.unlinkFolder', folder);
+async function linked(target: Task): Promise<string[]> {
+  return (await api()).linkedFolders(target.module.phase.roadmap.id, target.id).map((u) => u.toString());
 }
 
 suite('Folder links', () => {
   teardown(async () => {
-    await unlinkAll('master-24-week', 'titanic-eda');
-    await unlinkAll('master-24-week', 'mnist-mlp');
+    await unlinkAll(await task('master-24-week', 'titanic-eda'));
+    await unlinkAll(await task('master-24-week', 'mnist-mlp'));
   });
 
-  test('Link Folder adds the folder under its task, stored relative to the workspace folder', async () => {
-    const { tree, workspaceState } = await api();
+  test('Link Folder adds the folder under its task, and the API reports it', async () => {
     const folder = await makeFolder('titanic');
     const titanic = await task('master-24-week', 'titanic-eda');
-    assert.strictEqual(tree.provider.getTreeItem(titanic).collapsibleState, vscode.TreeItemCollapsibleState.None);
-    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.linkFolder', titanic, folder), true);
-    const [row] = await rows('master-24-week', 'titanic-eda');
-    assert.strictEqual(row.resourceUri?.toString(), folder.toString());
-    assert.strictEqual(row.contextValue, 'linkedFolder');
-    assert.strictEqual(tree.provider.getTreeItem(titanic).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    const stored = workspaceState.get<{ links: Record<string, { folder?: string; path: string }[]> }>(StorageKeys.links)!;
-    assert.deepStrictEqual(stored.links['master-24-week/titanic-eda'], [{ folder: vscode.workspace.workspaceFolders![0].name, path: `link-tests/${folder.path.split('/').pop()}` }]);
-  });
-
-  test('Links survive a reload: a fresh store over workspace state reads them back', async () => {
-    const { workspaceState } = await api();
-    const folder = await makeFolder('reload');
-    await vscode.commands.executeCommand('mlRoadmaps.linkFolder', await task('master-24-week', 'titanic-eda'), folder);
-    const reloaded = new LinkStore(workspaceState, (w) => assert.fail(w));
-    assert.strictEqual(reloaded.linksOf('master-24-week', 'titanic-eda').length, 1);
-  });
-
-  test('Dropping folders from the Explorer onto a task links them; files are refused', async () => {
-    const { tree, links } = await api();
-    const a = await makeFolder('drop-a');
-    const b = await makeFolder('drop-b');
-    const file = vscode.Uri.joinPath(a, 'train.py');
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('print(1)\n'));
-    const data = new vscode.DataTransfer();
-    data.set('text/uri-list', new vscode.DataTransferItem(`${a.toString()}\r\n# a comment\r\n${b.toString()}\r\n${file.toString()}`));
-    const mnist = await task('master-24-week', 'mnist-mlp');
-    await tree.dragAndDropController.handleDrop!(mnist, data, new vscode.CancellationTokenSource().token);
-    const folders = await links.foldersOf(mnist);
-    assert.deepStrictEqual(folders.map((f) => f.uri?.toString()), [a.toString(), b.toString()]);
+    const changed: string[] = [];
+    const listener = (await api()).onDidChangeLinkedFolders((key) => changed.push(key));
+    try {
+      await showInTree(titanic);
+      assert.strictEqual((await inTree.row(titanic.title)).expanded, undefined, 'nothing under the task yet');
+      assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.linkFolder', titanic, folder), true);
+      assert.deepStrictEqual(changed, ['master-24-week/titanic-eda']);
+    } finally {
+      listener.dispose();
+    }
+    await eventually(async () => (await inTree.row(titanic.title)).expanded === false, 'the task can expand');
+    const [row] = await rows(titanic);
+    assert.strictEqual(row.label, nameOf(folder));
+    assert.match(row.description, /link-tests\//, 'where it is in the workspace');
+    assert.ok((await inTree.menu(row.label)).includes('Unlink Folder'), 'a folder row offers Unlink');
+    assert.deepStrictEqual(await linked(titanic), [folder.toString()]);
   });
 
   test('A folder that no longer exists stays listed with a warning, and Relink… fixes it', async () => {
@@ -68,48 +57,58 @@ suite('Folder links', () => {
     const titanic = await task('master-24-week', 'titanic-eda');
     await vscode.commands.executeCommand('mlRoadmaps.linkFolder', titanic, gone);
     await vscode.workspace.fs.delete(gone, { recursive: true });
-    const [missing] = await rows('master-24-week', 'titanic-eda');
-    assert.strictEqual(missing.contextValue, 'linkedFolder.missing');
-    assert.strictEqual((missing.iconPath as vscode.ThemeIcon).id, 'warning');
-    assert.match(String(missing.description), /missing/);
-    const { links } = await api();
-    const [row] = await links.foldersOf(titanic);
+    const [missing] = await rows(titanic);
+    assert.strictEqual(missing.icon, 'warning');
+    assert.match(missing.description, /missing/);
+    assert.ok((await inTree.menu(missing.label)).includes('Relink Folder…'));
     const replacement = await makeFolder('found');
-    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.relinkFolder', row, replacement), true);
-    const [fixed] = await rows('master-24-week', 'titanic-eda');
-    assert.strictEqual(fixed.contextValue, 'linkedFolder');
-    assert.strictEqual(fixed.resourceUri?.toString(), replacement.toString());
+    await inTree.click(missing.label);
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.relinkFolder', undefined, replacement), true);
+    const [fixed] = await eventually(async () => {
+      const now = await rows(titanic);
+      return now[0]?.label === nameOf(replacement) && now;
+    }, 'the replacement under the task');
+    assert.notStrictEqual(fixed.icon, 'warning');
+    assert.deepStrictEqual(await linked(titanic), [replacement.toString()]);
   });
 
   test('Unlink removes the link and leaves the folder alone', async () => {
-    const { links } = await api();
     const folder = await makeFolder('unlink');
     const titanic = await task('master-24-week', 'titanic-eda');
     await vscode.commands.executeCommand('mlRoadmaps.linkFolder', titanic, folder);
-    const [row] = await links.foldersOf(titanic);
-    assert.strictEqual(row.treeItem().contextValue, 'linkedFolder');
-    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.unlinkFolder', row), true);
-    assert.deepStrictEqual(await links.foldersOf(titanic), []);
+    await rows(titanic);
+    await inTree.click(nameOf(folder));
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.unlinkFolder'), true);
+    assert.deepStrictEqual(await linked(titanic), []);
     assert.ok((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory);
   });
 
   test('The Explorer marks a linked folder with a badge naming its task', async () => {
-    const { links } = await api();
-    const folder = await makeFolder('badge');
-    await vscode.commands.executeCommand('mlRoadmaps.linkFolder', await task('master-24-week', 'titanic-eda'), folder);
-    const decoration = await eventually(() => links.decorationFor(folder), 'a decoration');
-    assert.strictEqual(decoration.badge, '◆');
-    assert.match(decoration.tooltip ?? '', /Titanic dataset EDA/);
-    assert.strictEqual(links.decorationFor(workspaceFolder()), undefined);
+    // The workbench draws the badge where a test cannot read it: asked of the decorations as the Explorer asks them.
+    const own = ownServices();
+    const decorations = new LinkDecorations(own.services.links, own.services);
+    try {
+      const folder = await makeFolder('badge');
+      const titanic = (await own.services.registry.task('master-24-week', 'titanic-eda'))!;
+      await own.services.links.add('master-24-week', 'titanic-eda', toStoredLink(folder));
+      decorations.refresh();
+      const decoration = decorations.provideFileDecoration(folder);
+      assert.strictEqual(decoration?.badge, '◆');
+      assert.match(decoration.tooltip ?? '', new RegExp(titanic.title));
+      assert.strictEqual(decorations.provideFileDecoration(workspaceFolder()), undefined);
+    } finally {
+      decorations.dispose();
+      own.dispose();
+    }
   });
 
   test('Open in Terminal starts a terminal in the linked folder', async () => {
-    const { links } = await api();
     const folder = await makeFolder('terminal');
     const titanic = await task('master-24-week', 'titanic-eda');
     await vscode.commands.executeCommand('mlRoadmaps.linkFolder', titanic, folder);
-    const [row] = await links.foldersOf(titanic);
-    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('mlRoadmaps.openTerminalInLinkedFolder', row);
+    await rows(titanic);
+    await inTree.click(nameOf(folder));
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('mlRoadmaps.openTerminalInLinkedFolder');
     try {
       assert.strictEqual(((terminal.creationOptions as vscode.TerminalOptions).cwd as vscode.Uri).toString(), folder.toString());
     } finally {

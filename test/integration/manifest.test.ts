@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, resetAll, task } from './helpers';
+import { api, EXTENSION_ID } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -30,17 +30,11 @@ suite('Manifest', () => {
   });
 
   test('Walkthrough steps complete on real actions: a view, commands and context keys the extension sets', async () => {
-    const extension = await api();
+    await api();
     const events = manifest().contributes.walkthroughs[0].steps.flatMap((s) => s.completionEvents);
     assert.deepStrictEqual(events, ['onView:mlRoadmaps.tree', 'onContext:mlRoadmaps.hasFinishedTask', 'onContext:mlRoadmaps.createdStarterProject', 'onCommand:mlRoadmaps.openNotes']);
     const commands = new Set(await vscode.commands.getCommands(true));
     for (const event of events.filter((e) => e.startsWith('onCommand:'))) assert.ok(commands.has(event.slice('onCommand:'.length)), event);
-    // The context keys follow what the user does.
-    await resetAll();
-    await vscode.commands.executeCommand('mlRoadmaps.markDone', await task('deep-learning', 'perceptron'));
-    assert.strictEqual(extension.services.context.valueOf('mlRoadmaps.hasFinishedTask'), true);
-    await resetAll();
-    assert.strictEqual(extension.services.context.valueOf('mlRoadmaps.hasFinishedTask'), false);
   });
 
   test('Every walkthrough step’s media file ships with the extension', () => {

@@ -1,7 +1,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { NotesIndex } from '../../src/notes';
-import { api, eventually, task, workspaceFolder, writeFile } from './helpers';
+import { eventually, showInTree, task, workspaceFolder, writeFile } from './helpers';
+import { inTree, type TreeRow } from './page';
+
+/** The tabs of our details pages. */
+function detailsTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('mlRoadmaps.details'));
+}
+
+/** The rows under a task once it has any (expanding it), else none. */
+async function rowsUnder(target: { readonly title: string }): Promise<readonly TreeRow[]> {
+  const row = await inTree.row(target.title);
+  if (row.expanded === undefined) return [];
+  if (!row.expanded) await inTree.expand(target.title);
+  return inTree.childrenOf(target.title);
+}
 
 suite('Notes', () => {
   teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -25,36 +39,32 @@ suite('Notes', () => {
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '---\nroadmapTask: deep-learning/chain-rule\n---\nmy own words\n');
   });
 
-  test('A task’s note appears under it in the tree', async () => {
-    const { tree } = await api();
+  test('A task’s note appears under it in the tree, and opens from there', async () => {
     const partial = await task('deep-learning', 'partial-derivatives');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', partial);
-    const children = await eventually(async () => {
-      const rows = await tree.provider.getChildren(partial);
-      return rows.length > 0 && rows;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await showInTree(partial);
+    const [row] = await eventually(async () => {
+      const children = await rowsUnder(partial);
+      return children.length > 0 && children;
     }, 'the note under its task');
-    const row = tree.provider.getTreeItem(children[0]);
-    assert.strictEqual(row.contextValue, 'note');
-    assert.strictEqual(row.resourceUri?.toString(), uri.toString());
-    assert.strictEqual(row.command?.command, 'vscode.open');
+    assert.strictEqual(row.label, 'partial-derivatives.md');
+    await inTree.click(row.label);
+    await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), 'the note open in an editor');
   });
 
   test('Any Markdown file that links to a task is listed as a related note', async () => {
-    const { tree } = await api();
     const gans = await task('deep-learning', 'gans');
-    const journal = vscode.Uri.joinPath(workspaceFolder(), 'journal', `week-${Date.now()}.md`);
+    const name = `week-${Date.now()}.md`;
+    const journal = vscode.Uri.joinPath(workspaceFolder(), 'journal', name);
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(journal, '..'));
     await writeFile(journal, '# My week\n\nTrained a GAN, see [GANs](roadmap-task:deep-learning/gans).\n');
-    await (await api()).notes.index.update(journal);
-    const rows = await eventually(async () => {
-      const children = await tree.provider.getChildren(gans);
-      return children.some((c) => tree.provider.getTreeItem(c).resourceUri?.toString() === journal.toString()) && children;
-    }, 'the journal under the GANs task');
-    assert.ok(rows.length >= 1);
+    await showInTree(gans);
+    // The file watcher tells the notes index; the row follows.
+    await eventually(async () => (await rowsUnder(gans)).some((r) => r.label === name), 'the journal under the GANs task', 20_000);
   });
 
   test('From inside a note, a CodeLens leads back to the task in the tree and its details', async () => {
-    const { tree, details } = await api();
     const perceptron = await task('deep-learning', 'perceptron');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', perceptron);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
@@ -63,16 +73,16 @@ suite('Notes', () => {
     assert.strictEqual(back.command.title, '$(map) Show “Perceptron” in ML Roadmaps');
     assert.strictEqual(back.range.start.line, 0);
     await vscode.commands.executeCommand(back.command.command, ...((back.command.arguments ?? []) as unknown[]));
-    // The view reports its new selection a moment after reveal() resolves.
-    await eventually(() => tree.view.selection.length === 1 && tree.view.selection[0] === perceptron, 'the task selected in the tree');
-    assert.ok(details.panels()?.all().some((p) => p.module === perceptron.module));
+    // The view shows its new selection a moment after reveal() resolves.
+    await eventually(async () => (await inTree.selection()).join() === perceptron.title, 'the task selected in the tree');
+    await eventually(() => detailsTabs().some((t) => t.label === perceptron.module.title), 'its module’s details open');
   });
 
   test('The first scan for notes names only the tasks that have notes, so the tree is not redrawn under a selection', async () => {
-    const { services } = await api();
+    const log = vscode.window.createOutputChannel('ML Roadmaps notes test', { log: true });
     const backprop = await task('deep-learning', 'backpropagation');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', backprop);
-    const index = new NotesIndex(services.log);
+    const index = new NotesIndex(log);
     const fired: (readonly string[] | undefined)[] = [];
     index.onDidChange((keys) => fired.push(keys));
     try {
@@ -84,6 +94,7 @@ suite('Notes', () => {
       assert.deepStrictEqual(index.notesOf('deep-learning', 'backpropagation'), [uri.toString()]);
     } finally {
       index.dispose();
+      log.dispose();
     }
   });
 });

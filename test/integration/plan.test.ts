@@ -3,15 +3,29 @@ import ICAL from 'ical.js';
 import * as vscode from 'vscode';
 import { localDateOf, systemUtcOffset } from '../../src/plan/dates';
 import type { StudyPlan } from '../../src/plan/planner';
-import type { TreeElement } from '../../src/tree/provider';
 import type { Roadmap } from '../../src/model/types';
-import { api, eventually, resetAll, roadmap, workspaceFolder, writeFile } from './helpers';
+import { api, eventually, resetAll, roadmap, showInTree, workspaceFolder, writeFile } from './helpers';
+import { inPage, inTree, inWorkbench } from './page';
 
 const EVERY_DAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY_MS = 86_400_000;
 
-async function item(element: TreeElement): Promise<vscode.TreeItem> {
-  return (await api()).tree.provider.getTreeItem(element);
+/** What the API reports of a plan: its settings, as made. */
+async function planned(roadmapId: string): Promise<unknown> {
+  const summary = await (await api()).planOf(roadmapId);
+  return summary && [summary.roadmapId, summary.start, summary.hoursPerWeek, summary.studyDays];
+}
+
+/** Collapses the tree and expands the roadmap alone, so that its row and children are in view. */
+async function expandAlone(target: Roadmap): Promise<void> {
+  await vscode.commands.executeCommand('mlRoadmaps.tree.focus');
+  await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+  await inTree.expand(target.title);
+}
+
+/** The status bar waits for the change to reach the window. */
+async function statusBarMatches(pattern: RegExp): Promise<void> {
+  await eventually(async () => pattern.test(await inWorkbench.statusBar()), `the status bar matching ${pattern}`);
 }
 
 async function plan(target: Roadmap, start: string, hoursPerWeek: number): Promise<StudyPlan> {
@@ -27,87 +41,89 @@ suite('Study plan', () => {
   });
 
   test('Planning the 24-week roadmap from a fixed date puts due dates on its phases and This Week at its top', async () => {
-    const extension = await api();
-    const { tree, services } = extension;
     const weeks = await roadmap('master-24-week');
     const made = await plan(weeks, '2026-01-05', 10);
     assert.deepStrictEqual([made.roadmapId, made.start, made.hoursPerWeek, made.studyDays], ['master-24-week', '2026-01-05', 10, EVERY_DAY]);
-    assert.deepStrictEqual(services.plans.store.planOf('master-24-week'), made, 'stored');
-    assert.strictEqual((await item(weeks)).contextValue, 'roadmap.planned');
-    assert.strictEqual(extension.services.context.valueOf('mlRoadmaps.hasPlan'), true);
+    assert.deepStrictEqual(await planned('master-24-week'), [made.roadmapId, made.start, made.hoursPerWeek, made.studyDays], 'stored');
+    const python = weeks.phases[0].modules[0].tasks[0];
+    await expandAlone(weeks);
+    assert.ok((await inTree.menu(weeks.title)).includes('Clear Plan'), 'a planned roadmap offers Clear Plan');
 
-    const [week, first, second] = await tree.provider.getChildren(weeks);
-    assert.strictEqual((await item(week)).label, 'This Week');
+    // This Week opens expanded: closed, the phases are in view below it.
+    if ((await inTree.row('This Week')).expanded) await inTree.collapse('This Week');
+    const [week, first, second] = await inTree.childrenOf(weeks.title);
+    assert.strictEqual(week.label, 'This Week');
     // A week a phase: Monday 5 January to Sunday 11 January, then the week after.
-    assert.match(String((await item(first)).description), /^0\/6 · 0% · due 2026-01-11$/);
-    assert.match(String((await item(second)).description), / · due 2026-01-18$/);
-    assert.strictEqual(String((await item(weeks)).description).includes('due'), false, 'the roadmap row keeps its counts');
+    assert.match(first.description, /^0\/6 · 0% · due 2026-01-11$/);
+    assert.match(second.description, / · due 2026-01-18$/);
+    assert.strictEqual((await inTree.row(weeks.title)).description.includes('due'), false, 'the roadmap row keeps its counts');
 
     // The whole plan lies before today: every task is overdue, shown first, and points at its task.
-    const rows = await tree.provider.getChildren(week);
-    assert.strictEqual(rows.length, 100, 'at most 100 rows');
-    const firstRow = await item(rows[0]);
-    assert.strictEqual(firstRow.label, 'Python OOP & functions');
-    assert.match(String(firstRow.description), /^overdue, due 2026-01-0\d$/);
-    assert.strictEqual(tree.provider.getParent(rows[0]), week);
-    assert.strictEqual(tree.provider.getParent(week), weeks);
-    assert.deepStrictEqual(firstRow.command?.arguments, [weeks.phases[0].modules[0].tasks[0]]);
-    // The task itself keeps its place, so reveal and getParent still lead to it.
-    const python = weeks.phases[0].modules[0].tasks[0];
-    assert.strictEqual(tree.provider.getParent(python), weeks.phases[0]);
-    await tree.reveal(python);
-    await eventually(() => tree.view.selection[0] === python, 'the task revealed in its phase');
+    await inTree.expand('This Week');
+    const rows = await inTree.childrenOf('This Week');
+    assert.strictEqual(rows[0].setSize, 100, 'at most 100 rows');
+    assert.strictEqual(rows[0].label, 'Python OOP & functions');
+    assert.match(rows[0].description, /^overdue, due 2026-01-0\d$/);
+    assert.strictEqual(rows[0].level, week.level + 1);
+    // Clicking the row goes to the task itself, which keeps its place in its phase.
+    await inTree.click(rows[0].label);
+    await eventually(async () => {
+      const all = await inTree.rows();
+      const selected = all.findIndex((r) => r.selected);
+      const phase = all.findIndex((r) => r.label === weeks.phases[0].title);
+      return selected > phase && phase >= 0 && all[selected].label === python.title && all[selected].level === all[phase].level + 1;
+    }, 'the task revealed in its phase');
 
     assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.clearPlan', weeks, { confirmed: true }), true);
-    assert.notStrictEqual((await tree.provider.getChildren(weeks))[0], week, 'This Week goes with the plan');
-    assert.match(String((await item(weeks.phases[0])).description), /^0\/6 · 0%$/);
-    assert.strictEqual(extension.services.context.valueOf('mlRoadmaps.hasPlan'), false);
+    await expandAlone(weeks);
+    await eventually(async () => (await inTree.childrenOf(weeks.title))[0]?.label === weeks.phases[0].title, 'This Week goes with the plan');
+    assert.match((await inTree.row(weeks.phases[0].title)).description, /^0\/6 · 0%$/);
+    assert.ok(!(await inTree.menu(weeks.title)).includes('Clear Plan'), 'and so does Clear Plan');
+    assert.strictEqual(await planned('master-24-week'), undefined);
   });
 
   test('Ticking tasks moves the status bar from behind to on track to ahead, and This Week with it', async () => {
-    const { tree } = await api();
     const weeks = await roadmap('master-24-week');
     // A week ago, an hour a day: week 1 (7 h) was due yesterday.
     await plan(weeks, localDateOf(Date.now() - 7 * DAY_MS, systemUtcOffset), 7);
     const [week1, week2] = weeks.phases.map((p) => p.modules[0].tasks);
-    await tree.reveal(week1[0]);
-    const status = () => tree.statusBar.item.text;
-    assert.match(status(), /^\$\(checklist\) 0\/\d+ · 0% · 7 days behind$/);
-    const week = (await tree.provider.getChildren(weeks))[0];
-    const overdue = async () => (await Promise.all((await tree.provider.getChildren(week)).map(item))).filter((i) => String(i.description).startsWith('overdue')).map((i) => i.label);
+    await showInTree(week1[0]);
+    await statusBarMatches(/^0\/\d+ · 0% · 7 days behind$/);
+    assert.deepStrictEqual((await (await api()).planOf(weeks.id))?.status, 'behind');
+    await inTree.expand('This Week');
+    const overdue = async () => (await inTree.childrenOf('This Week')).filter((r) => r.description.startsWith('overdue')).map((r) => r.label);
     assert.deepStrictEqual(await overdue(), week1.map((t) => t.title));
 
     await vscode.commands.executeCommand('mlRoadmaps.markDone', week1[0], week1);
-    assert.match(status(), / · on track$/);
-    assert.deepStrictEqual(await overdue(), []);
+    await statusBarMatches(/ · on track$/);
+    await eventually(async () => (await overdue()).length === 0, 'nothing overdue');
     await vscode.commands.executeCommand('mlRoadmaps.markDone', week2[0], week2);
-    assert.match(status(), / · 7 days ahead$/);
+    await statusBarMatches(/ · 7 days ahead$/);
+    assert.deepStrictEqual((await (await api()).planOf(weeks.id))?.deltaDays, 7);
     await vscode.commands.executeCommand('mlRoadmaps.markNotStarted', week2[0], week2);
-    assert.match(status(), / · on track$/);
+    await statusBarMatches(/ · on track$/);
 
     // Re-planning from today keeps what is done: week 1 is history, week 2 is due in seven days.
     const replanned = await vscode.commands.executeCommand<StudyPlan>('mlRoadmaps.replan', weeks);
     assert.strictEqual(replanned.start, localDateOf(Date.now(), systemUtcOffset));
-    assert.match(status(), / · on track$/);
-    assert.match(String((await item(weeks.phases[1])).description), new RegExp(` · due ${localDateOf(Date.now() + 6 * DAY_MS, systemUtcOffset)}$`));
-    assert.strictEqual((await item(weeks.phases[0])).description, '6/6 · 100%', 'a finished phase has no due date');
+    await statusBarMatches(/ · on track$/);
+    await eventually(async () => new RegExp(` · due ${localDateOf(Date.now() + 6 * DAY_MS, systemUtcOffset)}$`).test((await inTree.row(weeks.phases[1].title)).description), 'week 2 due in seven days');
+    assert.strictEqual((await inTree.row(weeks.phases[0].title)).description, '6/6 · 100%', 'a finished phase has no due date');
   });
 
   test('The dashboard of a planned roadmap draws the burn-up chart with its data, projected finish and pace', async () => {
-    const { dashboard } = await api();
     const weeks = await roadmap('master-24-week');
     await plan(weeks, localDateOf(Date.now() - 14 * DAY_MS, systemUtcOffset), 7);
     await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
-    const panel = dashboard.panels()!.get('master-24-week')!;
-    const html = () => panel.panel.webview.html;
-    assert.match(html(), /<svg class="chart burnup" role="img" aria-label="Burn-up chart: 0 of 168 hours done by \d{4}-\d\d-\d\d, where the plan had 14; projected finish \d{4}-\d\d-\d\d\."/);
-    assert.match(html(), /<strong>14 days behind<\/strong>/);
-    assert.match(html(), /<dd id="pace">0 hours a week over the last 1 day\(s\) \(planned: 7\)<\/dd>/);
-    assert.match(html(), /<details class="chart-data"><summary>Chart data<\/summary><table>/);
+    assert.match((await inPage.read('dashboard', 'svg.chart.burnup')).label ?? '', /^Burn-up chart: 0 of 168 hours done by \d{4}-\d\d-\d\d, where the plan had 14; projected finish \d{4}-\d\d-\d\d\.$/);
+    assert.strictEqual((await inPage.read('dashboard', '.plan-status strong')).text, '14 days behind');
+    assert.strictEqual((await inPage.read('dashboard', '#pace')).text, '0 hours a week over the last 1 day(s) (planned: 7)');
+    assert.strictEqual((await inPage.read('dashboard', 'details.chart-data summary')).text, 'Chart data');
+    assert.strictEqual(await inPage.count('dashboard', 'details.chart-data table'), 1);
     await vscode.commands.executeCommand('mlRoadmaps.markDone', weeks.phases[0].modules[0].tasks[0], weeks.phases[0].modules[0].tasks);
-    assert.match(html(), /<strong>7 days behind<\/strong>/, 'drawn again when a task is ticked');
+    await eventually(async () => (await inPage.read('dashboard', '.plan-status strong')).text === '7 days behind', 'drawn again when a task is ticked');
     await vscode.commands.executeCommand('mlRoadmaps.clearPlan', weeks, { confirmed: true });
-    assert.doesNotMatch(html(), /id="plan"/, 'and when the plan is cleared');
+    await eventually(async () => (await inPage.count('dashboard', '#plan')) === 0, 'and when the plan is cleared');
   });
 
   test('Export Plan to Calendar writes an .ics that an independent parser reads back, and never replaces a file', async () => {
@@ -132,7 +148,6 @@ suite('Study plan', () => {
   });
 
   test('Export and import carry the plan', async () => {
-    const { services } = await api();
     const weeks = await roadmap('master-24-week');
     const made = await plan(weeks, '2026-01-05', 10);
     const file = vscode.Uri.joinPath(workspaceFolder(), 'transfer', `${Date.now()}-with-plan.json`);
@@ -140,6 +155,6 @@ suite('Study plan', () => {
     await vscode.commands.executeCommand('mlRoadmaps.clearPlan', weeks, { confirmed: true });
     const result = await vscode.commands.executeCommand<{ imported: number; plans: number }>('mlRoadmaps.importProgress', file, { confirmed: true });
     assert.deepStrictEqual(result, { imported: 0, plans: 1 });
-    assert.deepStrictEqual(services.plans.store.planOf('master-24-week'), made);
+    assert.deepStrictEqual(await planned('master-24-week'), [made.roadmapId, made.start, made.hoursPerWeek, made.studyDays]);
   });
 });

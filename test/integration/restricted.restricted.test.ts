@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, eventually, task, workspaceFolder, writeFile } from './helpers';
+import { api, eventually, showInTree, stateOf, task, workspaceFolder, writeFile } from './helpers';
+import { inTree } from './page';
 
 /** Runs in a workspace that is not trusted (the launcher's second pass). */
 suite('Restricted Mode', () => {
@@ -14,21 +15,23 @@ suite('Restricted Mode', () => {
   });
 
   test('Bundled roadmaps work as usual', async () => {
-    const { services } = await api();
     const numpy = await task('ml-dl-condensed', 'numpy');
     await vscode.commands.executeCommand('mlRoadmaps.markDone', numpy);
-    assert.strictEqual(services.tracker.stateOf(numpy), 'done');
+    assert.strictEqual(await stateOf(numpy), 'done');
   });
 
-  test('A workspace roadmap is shown read-only: no checkbox, and state commands leave it alone', async () => {
-    const { services, tree } = await api();
-    const team = await eventually(() => services.registry.roadmap('team'), 'the workspace roadmap');
+  test('A workspace roadmap is shown read-only: no checkbox, no state actions, and state commands leave it alone', async () => {
+    const extension = await api();
+    const team = await eventually(() => extension.roadmap('team'), 'the workspace roadmap');
     const numpy = team.taskIndex.get('numpy')!;
-    const item = tree.provider.getTreeItem(numpy);
-    assert.strictEqual(item.checkboxState, undefined);
-    assert.strictEqual(item.contextValue, 'readOnlyTask');
+    await showInTree(numpy);
+    const row = await eventually(() => inTree.row('NumPy'), 'the task in the tree');
+    assert.strictEqual(row.checked, undefined);
+    const menu = await inTree.menu('NumPy');
+    assert.ok(!menu.some((m) => m.startsWith('Mark ')), `no state actions: ${menu.join(', ')}`);
     await vscode.commands.executeCommand('mlRoadmaps.markDone', numpy);
-    assert.strictEqual(services.tracker.stateOf(numpy), 'notStarted');
+    assert.strictEqual(await stateOf(numpy), 'notStarted');
+    await assert.rejects(extension.setState('team', 'numpy', 'done'), /Restricted Mode shows read-only/);
   });
 
   test('Commands that write files refuse, even when run directly', async () => {

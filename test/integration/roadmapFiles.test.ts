@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, eventually, workspaceFolder, writeFile } from './helpers';
+import { RoadmapRegistry } from '../../src/core/registry';
+import { api, EXTENSION_ID, eventually, workspaceFolder, writeFile } from './helpers';
+import { inTree } from './page';
 
 const GOOD = 'id: team\ntitle: Team plan\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: pandas\n        title: Pandas\n';
 
@@ -25,13 +27,11 @@ function fileUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', name);
 }
 
-function labelText(label: string | vscode.TreeItemLabel | undefined): string {
-  return typeof label === 'string' ? label : (label?.label ?? '');
-}
-
+/** The root rows of the tree, as the workbench shows them. */
 async function labels(): Promise<string[]> {
-  const { tree } = await api();
-  return (await tree.provider.getChildren()).map((e) => labelText(tree.provider.getTreeItem(e).label));
+  await vscode.commands.executeCommand('mlRoadmaps.tree.focus');
+  await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+  return (await inTree.rows()).filter((r) => r.level === 1).map((r) => r.label);
 }
 
 suite('Workspace roadmaps', function () {
@@ -102,11 +102,12 @@ suite('Workspace roadmaps', function () {
   });
 
   test('A reload that finds nothing changed keeps every roadmap’s objects and tells no view; a change is told', async () => {
-    const { services } = await api();
-    const { registry } = services;
+    // A registry of the test's own over the same workspace: reloads are its business, not the API's.
+    const log = vscode.window.createOutputChannel('ML Roadmaps registry test', { log: true });
+    const registry = new RoadmapRegistry(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, log, undefined);
     const uri = fileUri('team.roadmap.yaml');
     await createFile(uri, GOOD);
-    await eventually(async () => (await labels()).includes('Team plan'), 'the team roadmap', WATCHER_TIMEOUT_MS);
+    await eventually(async () => (await registry.roadmaps()).some((r) => r.id === 'team'), 'the team roadmap', WATCHER_TIMEOUT_MS);
     // Settle what earlier tests' deletions may still have pending.
     await registry.reload();
     const before = await registry.roadmaps();
@@ -122,6 +123,23 @@ suite('Workspace roadmaps', function () {
       await createFile(uri, GOOD.replace('Team plan', 'Team plan, revised'));
       await eventually(() => changes.length > 0, 'the change event', WATCHER_TIMEOUT_MS);
       assert.ok(changes[0].includes('Team plan, revised'), `the first event is the edit: ${JSON.stringify(changes)}`);
+    } finally {
+      listener.dispose();
+      registry.dispose();
+      log.dispose();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  test('The API tells other extensions when roadmaps were reloaded, with the fresh ones', async () => {
+    const extension = await api();
+    const uri = fileUri('team.roadmap.yaml');
+    const seen: string[][] = [];
+    const listener = extension.onDidChangeRoadmaps((roadmaps) => seen.push(roadmaps.map((r) => r.id)));
+    try {
+      await createFile(uri, GOOD);
+      await eventually(() => seen.some((ids) => ids.includes('team')), 'a change naming the team roadmap', WATCHER_TIMEOUT_MS);
+      assert.strictEqual((await extension.roadmap('team'))?.title, 'Team plan');
     } finally {
       listener.dispose();
       await vscode.workspace.fs.delete(uri);

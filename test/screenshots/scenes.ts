@@ -7,8 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
-import type { ScaffoldPrompts } from '../../src/scaffold/create';
-import { api, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
+import { createStarter, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
+
+const reveal = (target: unknown) => vscode.commands.executeCommand('mlRoadmaps.revealTask', target);
 
 const dir = process.env.MLR_SCREENSHOT_DIR ?? '';
 let scene = 0;
@@ -38,7 +39,6 @@ async function mark(state: 'done' | 'inProgress' | 'skipped', roadmapId: string,
 }
 
 export async function run(): Promise<void> {
-  const { tree, details, scaffolds } = await api();
   await resetAll();
   await closeEditors();
 
@@ -59,8 +59,8 @@ export async function run(): Promise<void> {
   await shoot('tree');
 
   // 2. A module's details page beside the tree.
-  await tree.reveal(supervised.tasks[1]);
-  await details.open(supervised);
+  await reveal(supervised.tasks[1]);
+  await vscode.commands.executeCommand('mlRoadmaps.openDetails', supervised);
   await shoot('details', 2500);
 
   // 3. The dashboard.
@@ -71,14 +71,9 @@ export async function run(): Promise<void> {
   // 4. A starter project created for a practice project, linked under its task.
   await closeEditors();
   const titanic = await task('master-24-week', 'titanic-eda');
-  const prompts: ScaffoldPrompts = {
-    pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
-    projectName: () => Promise.resolve('Titanic EDA'),
-    location: (folder) => Promise.resolve(folder),
-    confirmKeep: () => Promise.resolve(true),
-  };
-  await scaffolds.create(titanic, prompts);
-  await tree.reveal(titanic);
+  const location = vscode.Uri.joinPath(workspaceFolder(), 'projects', 'titanic-eda').toString();
+  await createStarter({ task: 'master-24-week/titanic-eda', scaffold: 'titanic-eda', name: 'Titanic EDA', location, keepExisting: true });
+  await reveal(titanic);
   await vscode.commands.executeCommand('list.expand');
   await shoot('starter-project', 2500);
 
@@ -91,7 +86,7 @@ export async function run(): Promise<void> {
     await editor.edit((edit) => edit.insert(new vscode.Position(notesLine, 0), '- Logistic regression is a linear model of the log-odds.\n- kNN needs scaled features: fit the scaler on the training split only.\n'));
     await editor.document.save();
   }
-  await tree.reveal(supervised.tasks[1]);
+  await reveal(supervised.tasks[1]);
   await vscode.window.showTextDocument(editor!.document);
   await shoot('notes', 4000);
 
@@ -101,7 +96,7 @@ export async function run(): Promise<void> {
   await writeFile(broken, 'id: team-plan\ntitle: Team plan\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: numpy\n        titel: Pandas\n');
   await vscode.commands.executeCommand('mlRoadmaps.refresh');
   await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
-  await vscode.commands.executeCommand('mlRoadmaps.openRoadmapFile', (await tree.provider.getChildren()).find((e) => 'failure' in e));
+  await vscode.window.showTextDocument(broken);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await shoot('broken-roadmap', 2500);
 
@@ -116,9 +111,8 @@ export async function run(): Promise<void> {
   const python = await findPython({}, { modules: ['pandas', 'numpy', 'matplotlib', 'seaborn'] });
   if (!python.found) throw new Error('no Python with pytest and pandas for the checks scene');
   await vscode.workspace.getConfiguration().update('mlRoadmaps.python.interpreterPath', python.found.executable ?? python.found.command, vscode.ConfigurationTarget.Workspace);
-  const { checks } = await api();
   const titanicTask = await task('master-24-week', 'titanic-eda');
-  await checks.runTask(titanicTask);
+  await vscode.commands.executeCommand('mlRoadmaps.runChecks', titanicTask);
   await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanicTask);
   await vscode.commands.executeCommand('workbench.view.testing.focus');
   await vscode.commands.executeCommand('testing.expandAll').then(undefined, () => undefined);
@@ -130,7 +124,7 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('mlRoadmaps.planStudy', weeks, { start, hoursPerWeek: 10, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
   await vscode.commands.executeCommand('workbench.view.extension.mlRoadmaps');
   await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
-  await tree.reveal(weeks.phases[3].modules[0].tasks[0]);
+  await reveal(weeks.phases[3].modules[0].tasks[0]);
   await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
   await shoot('plan', 3000);
 

@@ -5,13 +5,14 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MlRoadmapsApi } from '../../src/extension';
+import type { MlRoadmapsApi } from '../../src/api';
+import type { activate as activateNode } from '../../src/extension';
 import type { activate as activateWeb } from '../../src/extension.web';
-import { api, EXTENSION_ID, eventually, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
+import { api, createStarter, EXTENSION_ID, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, workspaceFolder, writeFile } from '../integration/helpers';
+import { inPage, inTree } from '../integration/page';
 
-// The web entry returns the same API as the Node one but for checks, which run Python: a
-// type-level check, nothing is imported.
-const sameApi: (web: ReturnType<typeof activateWeb>) => Omit<MlRoadmapsApi, 'checks'> = (web) => web;
+// Both entries return the one public API: a type-level check, nothing is imported.
+const sameApi: (web: ReturnType<typeof activateWeb>, node: Awaited<ReturnType<typeof activateNode>>) => MlRoadmapsApi[] = (web, node) => [web, node];
 void sameApi;
 
 /** A workspace roadmap whose second task repeats the first one's id (line 9, column 13). */
@@ -24,45 +25,41 @@ suite('Web: the extension in the web worker extension host', () => {
   test('activates from its browser entry in a web worker without Node', async () => {
     assert.strictEqual(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'a web worker');
     assert.strictEqual(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node process');
-    const { services } = await api();
+    const { version } = await api();
+    assert.strictEqual(version, 1);
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension?.isActive);
     assert.strictEqual(extension.packageJSON && (extension.packageJSON as { browser?: string }).browser, './dist/extension.web.js');
     // The web worker host counts as a UI extension host; the remote Node host would say Workspace.
     assert.strictEqual(extension.extensionKind, vscode.ExtensionKind.UI);
-    assert.strictEqual(services.platform.kind, 'web');
-    assert.strictEqual(services.context.valueOf('mlRoadmaps.webWorkerHost'), true, 'the menus hide what needs Node');
   });
 
   test('the tree shows the bundled roadmaps in the view', async () => {
-    const { tree } = await api();
     await vscode.commands.executeCommand('mlRoadmaps.tree.focus');
-    await eventually(() => tree.view.visible, 'the view is visible');
-    const roots = await tree.provider.getChildren();
-    const ids = roots.map((r) => ('id' in r ? r.id : ''));
-    for (const id of ['deep-learning', 'machine-learning-course', 'master-24-week', 'ml-dl-condensed']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+    const labels = (await inTree.rows()).map((r) => r.label);
+    for (const id of ['deep-learning', 'machine-learning-course', 'master-24-week', 'ml-dl-condensed']) {
+      const { title } = await roadmap(id);
+      assert.ok(labels.includes(title), `${title} in ${labels.join(', ')}`);
+    }
     // The YAML parser bundled into the web file works: a roadmap's tasks were loaded and linked.
     assert.ok((await roadmap('deep-learning')).taskIndex.size > 10);
   });
 
-  test('a state change shows in the tree and persists in global state', async () => {
-    const { services, tree, globalState } = await api();
+  test('a state change shows in the tree and is what the API reports', async () => {
     const numpy = await task('ml-dl-condensed', 'numpy');
     await vscode.commands.executeCommand('mlRoadmaps.markDone', numpy);
-    assert.strictEqual(services.tracker.stateOf(numpy), 'done');
-    assert.strictEqual(tree.provider.getTreeItem(numpy).checkboxState, vscode.TreeItemCheckboxState.Checked);
-    const stored = globalState.get<{ tasks: Record<string, { state: string }> }>('mlRoadmaps.progress');
-    assert.strictEqual(stored?.tasks['ml-dl-condensed/numpy']?.state, 'done');
+    assert.strictEqual(await stateOf(numpy), 'done');
+    await showInTree(numpy);
+    await eventually(async () => (await inTree.row(numpy.title)).checked === true, 'the task ticked in the tree');
   });
 
   test('the details page opens with the module rendered by markdown-it inside the bundle', async () => {
-    const { details } = await api();
     const regression = await task('machine-learning-course', 'regression');
     await vscode.commands.executeCommand('mlRoadmaps.openDetails', regression);
-    const panel = details.panels()?.all().find((p) => p.module === regression.module);
-    assert.ok(panel, 'a details panel shows the module');
-    assert.strictEqual(panel.panel.viewType, 'mlRoadmaps.details');
-    assert.match(panel.panel.webview.html, /<h1>Module 2: Supervised Learning<\/h1>/);
+    const tab = await eventually(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('mlRoadmaps.details')), 'a details tab');
+    assert.strictEqual(tab.label, 'Module 2: Supervised Learning');
+    assert.strictEqual((await inPage.read('module', 'h1')).text, 'Module 2: Supervised Learning');
   });
 
   test('the dashboard opens', async () => {
@@ -102,30 +99,27 @@ suite('Web: the extension in the web worker extension host', () => {
   });
 
   test('a starter project is written through the workspace file system', async () => {
-    const { scaffolds } = await api();
-    const titanic = await task('master-24-week', 'titanic-eda');
     const target = vscode.Uri.joinPath(workspaceFolder(), 'projects', `web-${Date.now()}`);
-    await scaffolds.create(titanic, {
-      pickScaffold: (choices) => Promise.resolve(choices[0].scaffold),
-      projectName: () => Promise.resolve('Web Titanic'),
-      location: () => Promise.resolve(target),
-      confirmKeep: () => Promise.resolve(true),
-    });
+    await createStarter(starterOptions(target, { name: 'Web Titanic' }));
     const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, 'README.md')));
     assert.match(readme, /^# Web Titanic$/m);
   });
 
-  test('Link Folder stores a folder relative to its workspace folder and lists it by name', async () => {
-    const { links } = await api();
+  test('Link Folder lists a folder by name under its task; its menu offers no terminal', async () => {
     const pandas = await task('ml-dl-condensed', 'pandas');
     const name = `linked-${Date.now()}`;
     const folder = vscode.Uri.joinPath(workspaceFolder(), 'work', name);
     await vscode.workspace.fs.createDirectory(folder);
     assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.linkFolder', pandas, folder), true);
-    const row = (await links.foldersOf(pandas)).find((f) => f.uri?.toString() === folder.toString());
+    assert.ok((await api()).linkedFolders('ml-dl-condensed', 'pandas').some((f) => f.toString() === folder.toString()), 'the API reports the folder');
+    await showInTree(pandas);
+    await inTree.expand(pandas.title);
+    const row = (await inTree.childrenOf(pandas.title)).find((r) => r.label === name);
     assert.ok(row, 'the folder is listed under the task');
-    assert.strictEqual(row.label, name);
-    assert.strictEqual(row.link.path, `work/${name}`);
+    assert.match(row.description, new RegExp(`work/${name}$`));
+    // The menus hide what needs Node.
+    const menu = await inTree.menu(name);
+    assert.ok(menu.includes('Unlink Folder') && !menu.includes('Open in Terminal'), menu.join(', '));
   });
 
   test('a Node-only command answers with why it cannot run', async () => {

@@ -19,6 +19,8 @@ export interface WebTestConfig {
   resultsUrl: string;
   /** A mocha grep pattern; empty runs every test. */
   grep: string;
+  /** Where the tests act on the workbench as a person would (test/host/pageDriver.ts). */
+  pageDriverUrl?: string;
 }
 
 export interface WebTestEnvironment {

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { runSuites } from './mochaWorker';
-import { api, resetAll, roadmap, task } from '../integration/helpers';
+import { resetAll, roadmap, task } from '../integration/helpers';
 import { CONFIG_GLOBAL, WebTestConfig } from './protocol';
 
 /** Asks the launcher for a screenshot of the workbench and waits until it is taken. */
@@ -21,7 +21,6 @@ suite('Web screenshots', function () {
   this.timeout(120_000);
 
   test('web: the tree and a details page in the web worker extension host', async () => {
-    const { tree, details } = await api();
     await resetAll();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -31,8 +30,8 @@ suite('Web screenshots', function () {
     await vscode.commands.executeCommand('mlRoadmaps.markInProgress', weeks.phases[1].modules[0].tasks[3]);
     await vscode.commands.executeCommand('mlRoadmaps.nextTask', weeks);
     const next = await task('master-24-week', weeks.phases[1].modules[0].tasks[3].id);
-    await tree.reveal(next);
-    await details.open(next.module, { preserveFocus: true });
+    await vscode.commands.executeCommand('mlRoadmaps.revealTask', next);
+    await vscode.commands.executeCommand('mlRoadmaps.openDetails', next, { preserveFocus: true });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     await shoot('web');
   });
