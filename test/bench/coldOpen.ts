@@ -82,13 +82,38 @@ async function coldOpen(target: ColdOpenTarget, options: ColdOpenOptions): Promi
     const rows = `.part.sidebar [id=${JSON.stringify(`workbench.view.extension.${target.container}`)}] .monaco-list-row`;
     if ((await page.locator(rows).count()) > 0) throw new Error(`the ${title} view is showing before its icon was clicked`);
     await page.evaluate(`(${ARM})(${JSON.stringify(rows)})`);
+    const profile = await startRendererProfile(page, target.container);
     await icon.locator('.action-label').click();
-    return await page.evaluate<number>('window.__mlrColdOpen');
+    const ms = await page.evaluate<number>('window.__mlrColdOpen');
+    await profile?.stop();
+    return ms;
   } catch (error) {
     throw new Error(`cold open of ${title}: ${error instanceof Error ? error.message : String(error)}\n${workbench.diagnostics()}`, { cause: error });
   } finally {
     await workbench.stop();
   }
+}
+
+/**
+ * With MLR_BENCH_PROFILE=<folder>, a CPU profile of the window from the click to the first row, for
+ * whoever works on the cold open: where the window waits (idle: on the extension host) and where
+ * it works. Sampling slows it, so the figures of such a run are not the bench's.
+ */
+async function startRendererProfile(page: Page, container: string): Promise<{ stop(): Promise<void> } | undefined> {
+  const folder = process.env.MLR_BENCH_PROFILE;
+  if (!folder) return undefined;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.send('Profiler.stop');
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, `coldopen-${container}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      await session.detach();
+    },
+  };
 }
 
 /** The container's title as the activity bar shows it (resolving a `%key%` from package.nls.json). */

@@ -155,8 +155,8 @@ function snapshotExtension(target: string): string {
   for (const entry of ['package.json', 'package.nls.json', 'l10n', 'roadmaps', 'media']) {
     fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(target, entry), { recursive: true });
   }
-  // Every script of the bundle (dist/*.js), as .vscodeignore ships them.
-  for (const file of fs.readdirSync(path.join(PROJECT_ROOT, 'dist')).filter((f) => f.endsWith('.js'))) {
+  // Every script of the bundle (dist/*.js) and the compiled roadmaps, as .vscodeignore ships them.
+  for (const file of fs.readdirSync(path.join(PROJECT_ROOT, 'dist')).filter((f) => f.endsWith('.js') || f === 'roadmaps.json')) {
     fs.cpSync(path.join(PROJECT_ROOT, 'dist', file), path.join(target, 'dist', file));
   }
   return target;
