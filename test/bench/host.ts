@@ -28,6 +28,14 @@ const VIEWS = {
   ours: { container: 'mlRoadmaps', view: 'mlRoadmaps.tree' },
   reference: { container: 'mlrBenchRef', view: 'mlrBenchRef.tree' },
 } as const;
+/**
+ * Row 3's views: our tree provider over the 100,000-task roadmap, in memory (a roadmap file that
+ * big is refused), in a view the reference extension contributes for it; and the reference tree.
+ */
+const EXPAND_VIEWS = {
+  ours: { container: 'mlrBenchOurs', view: 'mlrBenchOurs.tree' },
+  reference: VIEWS.reference,
+} as const;
 /** The performance mark the reference sets when it has answered its first rows (see its extension.js). */
 const REFERENCE_FIRST_ROWS_MARK = 'mlrBenchRef.firstRows';
 
@@ -50,7 +58,12 @@ export async function run(): Promise<void> {
     if (process.env.MLR_BENCH_FULL !== '1') return;
     await ours.activate();
     writeJson(dir, 'inprocess.json', await measureInProcess());
-    await serveCommands(reference.exports);
+    const ourTree = showOurProvider();
+    try {
+      await serveCommands(ourTree.provider, reference.exports);
+    } finally {
+      ourTree.dispose();
+    }
   } catch (error) {
     writeJson(dir, 'error.json', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
@@ -130,12 +143,7 @@ function lazyLibrariesLoaded(): string[] {
  * change with the roll-up read back; counts what each change names in onDidChangeTreeData.
  */
 async function measureInProcess(): Promise<InProcessResult> {
-  // Progress and plans of its own, in memory: the same classes the extension runs.
-  const warn = (message: string) => {
-    throw new Error(message);
-  };
-  const tracker = new ProgressTracker(new ProgressStore(new InMemoryMemento(), warn));
-  const plans = new StudyPlans(new PlanStore(new InMemoryMemento(), warn), tracker, () => new Map(), warn);
+  const { tracker, plans } = inMemoryProgress();
   const loaded = loadRoadmap(roadmapYaml(SHAPE_10K), benchSource(SHAPE_10K));
   if (!loaded.roadmap) throw new Error(`the generated 10k roadmap does not load: ${loaded.errors[0]?.message}`);
   const roadmaps = [loaded.roadmap, buildRoadmap(SHAPE_100K)];
@@ -172,6 +180,32 @@ async function measureInProcess(): Promise<InProcessResult> {
   return { scales, maxSiblings: siblings };
 }
 
+/** Progress and plans of the bench's own, in memory: the same classes the extension runs. */
+function inMemoryProgress(): { tracker: ProgressTracker; plans: StudyPlans } {
+  const warn = (message: string) => {
+    throw new Error(message);
+  };
+  const tracker = new ProgressTracker(new ProgressStore(new InMemoryMemento(), warn));
+  return { tracker, plans: new StudyPlans(new PlanStore(new InMemoryMemento(), warn), tracker, () => new Map(), warn) };
+}
+
+/** Our tree provider over the 100,000-task roadmap, in row 3's view, with progress of its own. */
+function showOurProvider(): { provider: RoadmapTreeProvider; dispose(): void } {
+  const { tracker, plans } = inMemoryProgress();
+  const roadmaps = [buildRoadmap(SHAPE_100K)];
+  const provider = new RoadmapTreeProvider({ shown: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
+  // As the extension creates its own view (src/tree/index.ts).
+  const view = vscode.window.createTreeView(EXPAND_VIEWS.ours.view, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
+  return {
+    provider,
+    dispose() {
+      view.dispose();
+      provider.dispose();
+      plans.dispose();
+    },
+  };
+}
+
 /** The most children the provider returns for any container of `roadmap`, or for the root. */
 async function maxSiblings(provider: RoadmapTreeProvider, roadmap: Roadmap): Promise<number> {
   let max = (await provider.getChildren()).length;
@@ -181,17 +215,17 @@ async function maxSiblings(provider: RoadmapTreeProvider, roadmap: Roadmap): Pro
 }
 
 /** Shows a view or collapses and refreshes it (so the next expand fetches afresh), on request. */
-async function serveCommands(reference: ReferenceApi): Promise<void> {
+async function serveCommands(ours: RoadmapTreeProvider, reference: ReferenceApi): Promise<void> {
   for (let n = 1; ; n++) {
     const command = await waitForJson<Command>(dir, `command-${n}.json`, 10 * 60_000);
     if (command.op === 'end') return;
-    const ids = VIEWS[command.view ?? 'ours'];
+    const ids = EXPAND_VIEWS[command.view ?? 'ours'];
     if (command.op === 'show') {
       await vscode.commands.executeCommand(`workbench.view.extension.${ids.container}`);
     } else {
       await vscode.commands.executeCommand(`workbench.actions.treeView.${ids.view}.collapseAll`);
       if (command.view === 'reference') reference.provider.refresh();
-      else await vscode.commands.executeCommand('mlRoadmaps.refresh');
+      else ours.refresh();
     }
     writeJson(dir, `answer-${n}.json`, {});
   }

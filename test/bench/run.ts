@@ -287,7 +287,7 @@ function sizeRows(extension: string, scratch: string): Row[] {
   const bundle = kb(path.join(extension, 'dist', 'extension.js'));
   return [
     { group: '6 size', what: 'dist/extension.js (--production)', ours: `${bundle.toFixed(1)} KB`, budget: atMost(Number(bundle.toFixed(1)), BUDGETS.bundleKB, ' KB') },
-    // The web file holds the libraries the Node bundle loads from its own files: compare with all three, +10 %.
+    // The web file holds what the Node build loads from files of its own: compare with all of them, +10 %.
     webSizeRow(kb, extension),
     { group: '6 size', what: '.vsix', ours: vsixSize(scratch, kb) },
   ];
@@ -295,8 +295,10 @@ function sizeRows(extension: string, scratch: string): Row[] {
 
 function webSizeRow(kb: (file: string) => number, extension: string): Row {
   const web = Number(kb(path.join(extension, 'dist', 'extension.web.js')).toFixed(1));
-  const node = ['extension.js', 'yaml.js', 'markdown-it.js'].reduce((sum, file) => sum + kb(path.join(extension, 'dist', file)), 0);
-  return { group: '6 size', what: `dist/extension.web.js (one file; Node: ${node.toFixed(1)} KB in 3)`, ours: `${web} KB`, budget: atMost(web, Number((node * 1.1).toFixed(1)), ' KB') };
+  // What the Node extension host may load: its bundles, the compiled roadmaps, the lazy libraries (not the parse worker, a thread of its own).
+  const files = ['extension.js', 'features.js', 'loader.js', 'roadmaps.json', 'yaml.js', 'markdown-it.js'];
+  const node = files.reduce((sum, file) => sum + kb(path.join(extension, 'dist', file)), 0);
+  return { group: '6 size', what: `dist/extension.web.js (one file; Node: ${node.toFixed(1)} KB in ${files.length})`, ours: `${web} KB`, budget: atMost(web, Number((node * 1.1).toFixed(1)), ' KB') };
 }
 
 /**
