@@ -8,6 +8,7 @@
  * the services alone, so it can be returned before any feature is registered.
  */
 import * as vscode from 'vscode';
+import { isFailure } from './core/catalog';
 import type { Services } from './services';
 import { taskKey } from './model/ids';
 import { isTaskState, Roadmap, rootOf, Task, TaskState } from './model/types';
@@ -118,7 +119,7 @@ export function createApi(services: Services, subscriptions: { dispose(): unknow
     linksChanged,
     checksChanged,
     plansChanged,
-    registry.onDidChange((entries) => roadmapsChanged.fire(entries.filter((e): e is Roadmap => 'phases' in e))),
+    registry.onDidChange((entries) => roadmapsChanged.fire(entries.filter((e): e is Roadmap => !isFailure(e)))),
     tracker.onDidChange(({ roadmap, tasks }) => statesChanged.fire({ roadmapId: roadmap.id, taskKeys: tasks?.map((t) => taskKey(roadmap.id, t.id)) })),
     links.onDidChange((key) => linksChanged.fire(key)),
     checks.onDidChange((key) => checksChanged.fire(key)),
