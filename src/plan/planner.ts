@@ -321,16 +321,11 @@ export function progressOf(schedule: Schedule): PlanProgress {
   const recentDays = Math.min(PACE_WINDOW_DAYS, elapsedDays);
   const windowStart = todayDay - recentDays + 1;
   let recentHours = 0;
-  const { position, finishedDay } = schedule.columns;
-  const efforts = schedule.roadmapEffort.inOrder;
-  for (let k = 0; k < schedule.size; k++) {
-    const day = finishedDay[k];
-    if (Number.isNaN(day)) continue;
-    const hours = efforts[position[k]].hours;
+  forEachFinished(schedule, (day, hours) => {
     finishedTasks++;
     doneHours += hours;
     if (day >= windowStart) recentHours += hours;
-  }
+  });
   const remainingHours = Math.max(0, schedule.effort.hours - doneHours);
   const recentHoursPerWeek = (recentHours / Math.max(7, recentDays)) * 7;
   const enoughHistory = elapsedDays >= PACE_HISTORY_DAYS || finishedTasks >= PACE_HISTORY_TASKS;
@@ -396,16 +391,11 @@ export function burnUp(schedule: Schedule, maxPoints = 260): BurnUp {
   // Finished hours by point: each finish goes to the first point after its day, then a running sum.
   const doneAt = new Array<number>(count + 1).fill(0);
   let doneToday = 0;
-  const { position, finishedDay } = schedule.columns;
-  const efforts = schedule.roadmapEffort.inOrder;
-  for (let k = 0; k < schedule.size; k++) {
-    const day = finishedDay[k];
-    if (Number.isNaN(day)) continue;
-    const hours = efforts[position[k]].hours;
+  forEachFinished(schedule, (day, hours) => {
     doneToday += hours;
     const point = day < days.startDay ? 0 : Math.floor((day - days.startDay) / (7 * stride)) + 1;
     doneAt[Math.min(point, count)] += hours;
-  }
+  });
   const points: BurnUpPoint[] = [];
   let done = 0;
   for (let i = 0; i < count; i++) {
@@ -414,6 +404,16 @@ export function burnUp(schedule: Schedule, maxPoints = 260): BurnUp {
     points.push(day <= todayDay ? { date: dateOfDay(day), planned: Math.min(total, i * stride * plan.hoursPerWeek), done } : { date: dateOfDay(day), planned: Math.min(total, i * stride * plan.hoursPerWeek) });
   }
   return { points, total, today: schedule.today, doneToday };
+}
+
+/** Calls `visit` with the day finished and the hours of every finished task of the plan, in plan order. */
+function forEachFinished(schedule: Schedule, visit: (day: number, hours: number) => void): void {
+  const { position, finishedDay } = schedule.columns;
+  const efforts = schedule.roadmapEffort.inOrder;
+  for (let k = 0; k < schedule.size; k++) {
+    const day = finishedDay[k];
+    if (!Number.isNaN(day)) visit(day, efforts[position[k]].hours);
+  }
 }
 
 export interface ThisWeek {
