@@ -3,6 +3,7 @@
  * (no file I/O until a view asks for roadmaps).
  */
 import * as vscode from 'vscode';
+import { LazyLogChannel, type Log } from './util/log';
 import { OUTPUT_CHANNEL_NAME } from './constants';
 import { ProgressTracker } from './core/tracker';
 import type { Platform } from './platform';
@@ -17,7 +18,7 @@ import { finishTimes, StudyPlans } from './plan/studyPlans';
 import { translate } from './util/l10n';
 
 export interface Services {
-  readonly log: vscode.LogOutputChannel;
+  readonly log: Log;
   readonly registry: RoadmapRegistry;
   readonly store: ProgressStore;
   readonly tracker: ProgressTracker;
@@ -34,7 +35,7 @@ export interface Services {
 }
 
 export function createServices(context: vscode.ExtensionContext, platform: Platform): Services {
-  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const log = new LazyLogChannel(OUTPUT_CHANNEL_NAME);
   // Workspace roadmaps are parsed in a worker thread where the platform has one (see core/parser.ts).
   const registry = new RoadmapRegistry(context.extensionUri, log, platform.parseWorker?.(context.extensionUri));
   // Progress, its evidence and study plans follow the user to their other machines through Settings Sync.

@@ -7,6 +7,7 @@
  * with pytest. Probes are cached per interpreter file until it changes.
  */
 import * as fs from 'fs';
+import type { Log } from '../util/log';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -42,7 +43,7 @@ export function checksEnv(): NodeJS.ProcessEnv {
 export class InterpreterFinder {
   private readonly probes = new Map<string, { stamp: string; result: ProbeResult }>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: Log) {}
 
   /** Forgets every probe: after the setting or the Python extension's choice changed. */
   clear(): void {
@@ -91,7 +92,7 @@ export class InterpreterFinder {
 }
 
 /** The active interpreter the Python extension chose for the folder, when it is installed. */
-async function pythonExtensionInterpreter(folder: vscode.Uri, log: vscode.LogOutputChannel): Promise<string | undefined> {
+async function pythonExtensionInterpreter(folder: vscode.Uri, log: Log): Promise<string | undefined> {
   const extension = vscode.extensions.getExtension<unknown>(PYTHON_EXTENSION_ID);
   if (!extension) return undefined;
   try {

@@ -3,6 +3,7 @@
  * unsaved text of an open roadmap, checked as the user types.
  */
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { DIAGNOSTIC_COLLECTION } from '../constants';
 import type { RoadmapError } from '../model/types';
 import { Disposable } from '../util/disposable';
@@ -11,7 +12,7 @@ import { isFailure, RoadmapEntry } from './catalog';
 export class RoadmapDiagnostics extends Disposable {
   private collection: vscode.DiagnosticCollection | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly log: Log) {
     super();
   }
 

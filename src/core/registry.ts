@@ -4,6 +4,7 @@
  * and the Problems panel.
  */
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import type { Roadmap, Task } from '../model/types';
 import { Disposable } from '../util/disposable';
 import { RoadmapCatalog, RoadmapEntry } from './catalog';
@@ -18,7 +19,7 @@ export class RoadmapRegistry extends Disposable {
   /** Fires after a reload with the new entries; the old model objects are stale from then on. */
   readonly onDidChange: vscode.Event<readonly RoadmapEntry[]>;
 
-  constructor(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, startParseWorker: StartParseWorker | undefined) {
+  constructor(extensionUri: vscode.Uri, log: Log, startParseWorker: StartParseWorker | undefined) {
     super();
     const parser = new RoadmapParser(startParseWorker, log);
     this.register({ dispose: () => parser.dispose() });

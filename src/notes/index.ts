@@ -3,6 +3,7 @@
  * file naming a task is listed under it in the tree; a CodeLens in the note leads back.
  */
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { Commands, NoteContext, Settings } from '../constants';
 import { findModule, isModule, isTask, Module, rootOf, Task } from '../model/types';
 import type { Services } from '../services';
@@ -62,7 +63,7 @@ export class NotesIndex extends Disposable {
   /** Fires with the "roadmap/task" keys whose notes changed. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly log: Log) {
     super();
   }
 

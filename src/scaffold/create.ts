@@ -4,6 +4,7 @@
  * user, reads and stats through `vscode.workspace.fs`, and writes.
  */
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { rootOf } from '../model/types';
 import type { Task } from '../model/types';
 import type { Services } from '../services';
@@ -37,7 +38,7 @@ export class ScaffoldCatalog {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: Log,
   ) {}
 
   all(): Promise<readonly Scaffold[]> {
@@ -288,7 +289,7 @@ async function probeTarget(target: vscode.Uri, paths: readonly string[]): Promis
 async function writeFiles(
   target: vscode.Uri,
   files: readonly TemplateFile[],
-  log: vscode.LogOutputChannel,
+  log: Log,
   guardedWriter: ((anchor: string) => FolderWriter) | undefined,
 ): Promise<{ created: string[]; appeared: string[]; failed: string[]; refused?: string }> {
   const created: string[] = [];
@@ -367,13 +368,13 @@ async function statType(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
   }
 }
 
-function cancelled(log: vscode.LogOutputChannel, why: string): undefined {
+function cancelled(log: Log, why: string): undefined {
   log.info(`Create Starter Project: cancelled, ${why}.`);
   return undefined;
 }
 
 /** Logs the headline and every reason in English; shows the headline and the first reason translated. */
-function refuse(log: vscode.LogOutputChannel, headline: Twofold, reasons: readonly Twofold[]): undefined {
+function refuse(log: Log, headline: Twofold, reasons: readonly Twofold[]): undefined {
   log.warn(`Create Starter Project: ${headline.message}:`);
   for (const reason of reasons) log.warn(`  ${reason.message}`);
   void vscode.window.showErrorMessage(

@@ -4,6 +4,7 @@
  * and every message in checked before a page acts on it. Details and dashboard extend `WebviewPage`.
  */
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { Disposable } from '../util/disposable';
 import { PageAssets } from './page';
 import { ExtensionMessage, PageMessage, parsePageMessage } from './protocol';
@@ -11,7 +12,7 @@ import { ExtensionMessage, PageMessage, parsePageMessage } from './protocol';
 /** What a page needs from the extension to show itself and report problems. */
 export interface PageHost {
   readonly extensionUri: vscode.Uri;
-  readonly log: vscode.LogOutputChannel;
+  readonly log: Log;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
