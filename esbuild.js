@@ -38,17 +38,17 @@ function bundledRoadmapsPlugin(bundle) {
  * as a string inside dist/extension.js the 40 KB cost V8 about 5 ms to scan every time the
  * extension loads, before the first rows; Node reads and parses the file in well under 1 ms.
  */
-function bundledRoadmapsFilePlugin(bundle) {
-  return {
-    name: 'bundled-roadmaps-file',
-    setup(build) {
-      build.onStart(() => {
-        require('fs').mkdirSync('dist', { recursive: true });
-        require('fs').writeFileSync(path.join('dist', 'roadmaps.json'), JSON.stringify(bundle));
-      });
-      build.onResolve({ filter: /^ml-roadmaps:bundled-roadmaps$/ }, () => ({ path: './roadmaps.json', external: true }));
-    },
-  };
+const bundledRoadmapsFilePlugin = {
+  name: 'bundled-roadmaps-file',
+  setup(build) {
+    build.onResolve({ filter: /^ml-roadmaps:bundled-roadmaps$/ }, () => ({ path: './roadmaps.json', external: true }));
+  },
+};
+
+/** Writes dist/roadmaps.json, once per build (the Node bundles are built several times over). */
+function writeBundledRoadmaps(bundle) {
+  require('fs').mkdirSync('dist', { recursive: true });
+  require('fs').writeFileSync(path.join('dist', 'roadmaps.json'), JSON.stringify(bundle));
 }
 
 /**
@@ -151,7 +151,8 @@ async function buildAll(roadmaps) {
   // `supported`: a later bundle is loaded with require, not import(), which would go through
   // node's ESM loader.
   const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, external: ['vscode'], minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', metafile: true };
-  const plugins = [oneVscodeNamespacePlugin, lazyLibrariesPlugin, bundledRoadmapsFilePlugin(roadmaps)];
+  writeBundledRoadmaps(roadmaps);
+  const plugins = [oneVscodeNamespacePlugin, lazyLibrariesPlugin, bundledRoadmapsFilePlugin];
   const lazy = Object.entries(LAZY_BUNDLES);
   // What each bundle would hold on its own, to find the modules the entry shares with the others.
   const [entryAlone, ...lazyAlone] = await Promise.all([

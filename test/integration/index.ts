@@ -2,21 +2,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Mocha from 'mocha';
 
+import { emptyResults, recordFailure, runRecording, type SuiteResults } from '../host/suiteResults';
+
 /** What the launcher reads from `MLR_TEST_RESULTS`. */
-export interface IntegrationResults {
-  passed: number;
-  failed: number;
-  pending: number;
-  failures: { title: string; message: string; stack: string }[];
-  tests: { title: string; state: 'passed' | 'failed' | 'pending'; durationMs: number }[];
-}
+export type IntegrationResults = SuiteResults;
 
 /**
  * The test entry, called inside the extension host (server or desktop): runs every
  * `*.test.js` beside this file and writes the results file; rejects when a test failed.
  */
 export async function run(): Promise<void> {
-  const results: IntegrationResults = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  const results: IntegrationResults = emptyResults();
   try {
     const MochaClass = (await import('mocha')).default;
     const mocha = new MochaClass({ ui: 'tdd', timeout: 20_000, color: false, grep: process.env.MLR_TEST_GREP || undefined });
@@ -25,24 +21,7 @@ export async function run(): Promise<void> {
     for (const file of findTestFiles(__dirname).filter((f) => f.endsWith('.restricted.test.js') === restricted)) {
       loadFile(mocha, MochaClass, file);
     }
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', (test) => {
-        results.passed++;
-        results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
-      });
-      runner.on('pending', (test) => {
-        results.pending++;
-        results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
-      });
-      // Also emitted for failing hooks, which are not tests but count as failures.
-      runner.on('fail', (runnable, error: Error) => {
-        recordFailure(results, runnable.fullTitle(), error);
-        if (runnable.type === 'test') {
-          results.tests.push({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0 });
-        }
-      });
-    });
+    await runRecording(mocha, results);
   } catch (error) {
     recordFailure(results, 'integration test entry', error);
   } finally {
@@ -88,11 +67,6 @@ function findTestFiles(dir: string): string[] {
   return files.sort();
 }
 
-function recordFailure(results: IntegrationResults, title: string, error: unknown): void {
-  const err = error instanceof Error ? error : new Error(String(error));
-  results.failed++;
-  results.failures.push({ title, message: err.message, stack: err.stack ?? '' });
-}
 
 function writeResults(results: IntegrationResults): void {
   const file = process.env.MLR_TEST_RESULTS;

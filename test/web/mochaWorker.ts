@@ -13,6 +13,7 @@
  * The entry is bundled for the browser by `bundleWebTests()` in test/host/webHost.ts.
  */
 import 'mocha/mocha.js';
+import { emptyResults, recordFailure, runRecording } from '../host/suiteResults';
 import { CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestResults } from './protocol';
 
 // The browser build defines `mocha` on the global object. Its own default reporter writes HTML
@@ -24,31 +25,14 @@ export async function runSuites(): Promise<void> {
   const config = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as Partial<WebTestConfig> | undefined;
   const resultsUrl = config?.resultsUrl ?? '';
   const grep = config?.grep ?? '';
-  const results: WebTestResults = { environment: environment(), passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  const results: WebTestResults = { environment: environment(), ...emptyResults() };
 
   await post(resultsUrl, 'start', results.environment);
   try {
     if (grep) {
       mocha.grep(grep);
     }
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', (test) => {
-        results.passed++;
-        results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
-      });
-      runner.on('pending', (test) => {
-        results.pending++;
-        results.tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
-      });
-      // Also emitted for failing hooks, which are not tests but count as failures.
-      runner.on('fail', (runnable, error: unknown) => {
-        recordFailure(results, runnable.fullTitle(), error);
-        if (runnable.type === 'test') {
-          results.tests.push({ title: runnable.fullTitle(), state: 'failed', durationMs: runnable.duration ?? 0 });
-        }
-      });
-    });
+    await runRecording(mocha, results);
   } catch (error) {
     recordFailure(results, 'web test entry', error);
   }
@@ -67,11 +51,6 @@ function environment(): WebTestEnvironment {
   };
 }
 
-function recordFailure(results: WebTestResults, title: string, error: unknown): void {
-  const err = error instanceof Error ? error : new Error(String(error));
-  results.failed++;
-  results.failures.push({ title, message: err.message, stack: err.stack ?? '' });
-}
 
 /**
  * A plain-text body keeps the cross-origin request "simple": no CORS preflight. Without a URL

@@ -1,12 +1,13 @@
 /**
  * What the web test launcher (test/host/webHost.ts, Node) and the test entry inside the web
- * worker extension host (test/web/mochaWorker.ts) agree on. Imports nothing: both sides use it.
+ * worker extension host (test/web/mochaWorker.ts) agree on. Imports only types: both sides use it.
  *
  * A web worker has no file system and no environment variables, and its console output is
  * forwarded to the page only as long as the worker lives. So the launcher passes what the tests
  * need in a prologue of the test bundle, and the tests POST their results to the launcher's loopback HTTP
  * server (the worker's Content-Security-Policy allows `connect-src http://127.0.0.1:*`).
  */
+import type { SuiteResults } from '../host/suiteResults';
 
 /**
  * The launcher prepends `globalThis[CONFIG_GLOBAL] = <WebTestConfig>;` to its copy of the test
@@ -32,11 +33,6 @@ export interface WebTestEnvironment {
 }
 
 /** The same shape as the integration results file, plus where the tests ran. */
-export interface WebTestResults {
+export interface WebTestResults extends SuiteResults {
   environment: WebTestEnvironment;
-  passed: number;
-  failed: number;
-  pending: number;
-  failures: { title: string; message: string; stack: string }[];
-  tests: { title: string; state: 'passed' | 'failed' | 'pending'; durationMs: number }[];
 }
