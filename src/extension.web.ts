@@ -10,13 +10,13 @@ import { registerFeatures } from './features';
 import { registerUnavailableOnWeb } from './platform/unavailable';
 import { webPlatform } from './platform/web';
 import { createServices } from './services';
-import { registerTree } from './tree';
+import { registerTreeView } from './tree/view';
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const services = createServices(context, webPlatform);
   const api = createApi(services, context.subscriptions);
   // One bundle here (a web worker loads one file), so no second step: see extension.ts.
-  registerFeatures(context, services, registerTree(context, services));
+  registerFeatures(context, services, registerTreeView(context, services));
   registerUnavailableOnWeb(context, services);
   return api;
 }

@@ -1,5 +1,6 @@
 /**
- * The features both extension hosts run after the tree, in the order they depend on each other.
+ * The features both extension hosts run once the tree's view exists, in the order they depend on
+ * each other; first what acts on the tree itself.
  * The Node entry (extension.ts, through nodeFeatures.ts) adds what needs Node (checks, which run
  * Python) and registers all of it after the tree's first rows; the web entry (extension.web.ts)
  * adds the messages for what the web cannot do. A feature that works everywhere joins here.
@@ -15,15 +16,17 @@ import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import type { Services } from './services';
 import { registerTransfer } from './transfer';
-import type { RoadmapTree } from './tree';
+import { registerTree, RoadmapTree, RoadmapTreeView } from './tree';
 
 /** What a feature registered after these (the checks, in nodeFeatures.ts) builds on. */
 export interface Features {
+  readonly tree: RoadmapTree;
   readonly links: LinksFeature;
   readonly scaffolds: ScaffoldFeature;
 }
 
-export function registerFeatures(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): Features {
+export function registerFeatures(context: vscode.ExtensionContext, services: Services, treeView: RoadmapTreeView): Features {
+  const tree = registerTree(context, services, treeView);
   const details = registerDetails(context, services, tree);
   registerDashboard(context, services, tree, details);
   const links = registerLinks(context, services, tree);
@@ -33,5 +36,5 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
   registerStudyPlan(context, services, tree);
-  return { links, scaffolds };
+  return { tree, links, scaffolds };
 }

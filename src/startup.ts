@@ -5,7 +5,7 @@
  * workspace file), the window says so by not making it visible, and the rest loads after a short
  * wait instead.
  */
-import type { RoadmapTree } from './tree';
+import type { RoadmapTreeView } from './tree/view';
 
 /**
  * How long to wait for the view to show before going on anyway. The window reports the view's
@@ -26,7 +26,7 @@ const DRAW_FIRST_ROWS_MS = 300;
 /** The performance mark set when the first rows have been answered, for profiles and the benchmark. */
 export const FIRST_ROWS_MARK = 'mlRoadmaps.firstRows';
 
-export function afterFirstRows(tree: RoadmapTree): Promise<void> {
+export function afterFirstRows(tree: RoadmapTreeView): Promise<void> {
   return new Promise<void>((resolve) => {
     let finished = false;
     let timer = setTimeout(finish, UNSEEN_VIEW_WAIT_MS);

@@ -38,6 +38,8 @@ export interface RoadmapSources {
 
 export class RoadmapCatalog {
   private loading: Promise<readonly RoadmapEntry[]> | undefined;
+  /** The bundled entries built ahead of the first load (see `prepare`), which it then answers with. */
+  private prepared: Promise<readonly RoadmapEntry[]> | undefined;
   /** The entries of the last finished load, for synchronous callers that must not start one. */
   private loaded: readonly RoadmapEntry[] = [];
   /** How many reloads were asked for: a load stands down once a newer one started. */
@@ -77,6 +79,17 @@ export class RoadmapCatalog {
   shown(): Promise<readonly RoadmapEntry[]> {
     const entries = this.entries();
     return this.searching ? Promise.resolve(this.loaded) : entries;
+  }
+
+  /**
+   * Builds the bundled roadmaps the first load will answer with, and nothing else: no search of
+   * the workspace, whose messages to the window would delay its request for the first rows. For a
+   * view getting ready before it is asked (see tree/view.ts). Once loading, the same as `shown()`.
+   */
+  prepare(): Promise<readonly RoadmapEntry[]> {
+    if (this.loading) return this.shown();
+    this.prepared ??= this.sources.bundled();
+    return this.prepared;
   }
 
   async roadmaps(): Promise<readonly Roadmap[]> {
@@ -132,6 +145,7 @@ export class RoadmapCatalog {
   private startReload(): Promise<readonly RoadmapEntry[]> {
     this.reloads++;
     this.searching = false;
+    this.prepared = undefined;
     return (this.loading = this.loadAll());
   }
 
@@ -141,7 +155,8 @@ export class RoadmapCatalog {
    */
   private async firstLoad(): Promise<readonly RoadmapEntry[]> {
     const generation = this.reloads;
-    const bundled = await this.sources.bundled();
+    const bundled = await (this.prepared ?? this.sources.bundled());
+    this.prepared = undefined;
     // From here on, a reload asked for meanwhile has the last word.
     if (generation !== this.reloads) return this.entries();
     this.loaded = bundled;

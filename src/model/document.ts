@@ -59,6 +59,12 @@ export interface RoadmapDocument {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * What a missing list becomes: one shared empty array. The tree's first rows wait for the bundled
+ * roadmaps to be built, and most tasks leave most lists out; the model's lists are read-only.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Links a validated document into the model: back-references, implicit modules, the task index. */
 export function buildRoadmap(doc: RoadmapDocument, source: RoadmapSource): Roadmap {
   const roadmap: Mutable<Roadmap> = {
@@ -67,10 +73,10 @@ export function buildRoadmap(doc: RoadmapDocument, source: RoadmapSource): Roadm
     description: doc.description,
     duration: doc.duration,
     level: doc.level,
-    tips: doc.tips ?? [],
-    tools: doc.tools ?? [],
-    resources: doc.resources ?? [],
-    advice: doc.advice ?? [],
+    tips: doc.tips ?? NONE,
+    tools: doc.tools ?? NONE,
+    resources: doc.resources ?? NONE,
+    advice: doc.advice ?? NONE,
     phases: [],
     hoursPerWeek: doc.hoursPerWeek === undefined ? undefined : parseHoursPerWeek(doc.hoursPerWeek).value,
     source,
@@ -95,7 +101,10 @@ function buildPhase(doc: PhaseDocument, roadmap: Roadmap): Phase {
 
 function buildModule(doc: SectionDocument, phase: Phase, implicit: boolean): Module {
   const module: Mutable<Module> = { ...section(doc), implicit, tasks: [], phase };
-  module.tasks = [...(doc.tasks ?? []).map((t) => buildTask(t, 'topic', module)), ...(doc.projects ?? []).map((t) => buildTask(t, 'project', module))];
+  const tasks: Task[] = [];
+  for (const task of doc.tasks ?? NONE) tasks.push(buildTask(task, 'topic', module));
+  for (const task of doc.projects ?? NONE) tasks.push(buildTask(task, 'project', module));
+  module.tasks = tasks;
   return module;
 }
 
@@ -105,9 +114,9 @@ function buildTask(doc: TaskDocument, kind: TaskKind, module: Module): Task {
     id: doc.id,
     title: doc.title,
     summary: doc.summary,
-    topics: doc.topics ?? [],
-    resources: doc.resources ?? [],
-    formerIds: doc.formerIds ?? [],
+    topics: doc.topics ?? NONE,
+    resources: doc.resources ?? NONE,
+    formerIds: doc.formerIds ?? NONE,
     optional: kind === 'project' && doc.optional === true,
     estimate: estimateOf(doc.estimate),
     module,
@@ -122,11 +131,11 @@ function section(doc: SectionDocument) {
     duration: doc.duration,
     level: doc.level,
     goal: doc.goal,
-    objectives: doc.objectives ?? [],
-    tips: doc.tips ?? [],
-    tools: doc.tools ?? [],
-    resources: doc.resources ?? [],
-    advice: doc.advice ?? [],
+    objectives: doc.objectives ?? NONE,
+    tips: doc.tips ?? NONE,
+    tools: doc.tools ?? NONE,
+    resources: doc.resources ?? NONE,
+    advice: doc.advice ?? NONE,
     estimate: estimateOf(doc.estimate),
   };
 }
@@ -138,7 +147,7 @@ function estimateOf(value: number | string | undefined): Estimate | undefined {
 
 function indexTasks(phases: readonly Phase[]): Map<string, Task> {
   const index = new Map<string, Task>();
-  for (const task of phases.flatMap((p) => p.modules.flatMap((m) => m.tasks))) index.set(task.id, task);
+  for (const phase of phases) for (const module of phase.modules) for (const task of module.tasks) index.set(task.id, task);
   // Former ids resolve to the renamed task unless a live task still has that id.
   for (const task of index.values()) {
     for (const former of task.formerIds) if (!index.has(former)) index.set(former, task);

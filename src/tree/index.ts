@@ -1,63 +1,40 @@
-/** The sidebar tree: its view, the task-state commands, Next Task, Reset, and the status bar. */
+/**
+ * What acts on the sidebar tree: the task-state commands, Next Task, Reset, the status bar and the
+ * view's context keys. Registered in the second step of start-up, on the view that the first step
+ * made (view.ts).
+ */
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, Settings, TREE_VIEW_ID } from '../constants';
+import { Commands, ContextKeys, Settings } from '../constants';
 import { isFinished } from '../model/progress';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATES, TaskState } from '../model/types';
 import { isFailure } from '../core/catalog';
 import { toRange } from '../core/diagnostics';
 import type { Services } from '../services';
-import { modelOf, RoadmapTreeProvider, TreeElement } from './provider';
+import { modelOf, TreeElement } from './provider';
 import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
+import { HIDE_FINISHED_SETTING, RoadmapTreeView } from './view';
 
-export const HIDE_FINISHED_SETTING = 'tree.hideFinishedTasks';
+export type { RoadmapTreeView } from './view';
 
-export interface RoadmapTree {
-  readonly provider: RoadmapTreeProvider;
-  readonly view: vscode.TreeView<TreeElement>;
+export interface RoadmapTree extends RoadmapTreeView {
   readonly statusBar: ProgressStatusBar;
   /** The roadmap the status bar shows and Next Task works in. */
   focusedRoadmap(): Promise<Roadmap | undefined>;
   reveal(task: Task): Promise<void>;
-  readonly dragAndDropController: vscode.TreeDragAndDropController<TreeElement>;
-  /** Sets what happens when files or folders are dropped on a task (one handler: the links feature). */
-  onDropUris(handler: (task: Task, uris: vscode.Uri[]) => Promise<void>): void;
 }
 
-const URI_LIST = 'text/uri-list';
-
-export function registerTree(context: vscode.ExtensionContext, services: Services): RoadmapTree {
+export function registerTree(context: vscode.ExtensionContext, services: Services, treeView: RoadmapTreeView): RoadmapTree {
   const { registry, tracker, log } = services;
+  const { provider, view } = treeView;
   const config = () => vscode.workspace.getConfiguration(Settings.section);
-  const provider = new RoadmapTreeProvider(registry, tracker, services.plans, config().get<boolean>(HIDE_FINISHED_SETTING, false));
-  let dropHandler: ((task: Task, uris: vscode.Uri[]) => Promise<void>) | undefined;
-  const dragAndDropController: vscode.TreeDragAndDropController<TreeElement> = {
-    dropMimeTypes: [URI_LIST],
-    dragMimeTypes: [],
-    async handleDrop(target, dataTransfer) {
-      const model = target && modelOf(target);
-      const task = isTask(model) ? model : undefined;
-      const text = await dataTransfer.get(URI_LIST)?.asString();
-      if (!text || !dropHandler) return;
-      if (!task) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Drop folders on a task to link them to it.'));
-        return;
-      }
-      await dropHandler(task, parseUriList(text));
-    },
-  };
-  const view = vscode.window.createTreeView(TREE_VIEW_ID, {
-    treeDataProvider: provider,
-    dragAndDropController,
-    showCollapseAll: true,
-    canSelectMany: true,
-    // Ticking a task must not tick its parents: the roll-up decides what a module shows.
-    manageCheckboxStateManually: true,
-  });
   const statusBar = new ProgressStatusBar(tracker, services.plans);
-  context.subscriptions.push(provider, view, statusBar);
-  services.context.set(ContextKeys.hideFinished, config().get<boolean>(HIDE_FINISHED_SETTING, false));
+  context.subscriptions.push(statusBar);
+  const hideFinished = config().get<boolean>(HIDE_FINISHED_SETTING, false);
+  // The setting may have changed since the view was made.
+  provider.setHideFinished(hideFinished);
+  services.context.set(ContextKeys.hideFinished, hideFinished);
 
   /** Context keys and the view's message, from what is loaded; never starts a load itself. */
   const updateViewState = async () => {
@@ -224,22 +201,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     }),
   );
 
-  return { provider, view, statusBar, dragAndDropController, focusedRoadmap, reveal, onDropUris: (handler) => (dropHandler = handler) };
-}
-
-/** `text/uri-list`: one URI per line, `#` lines are comments (RFC 2483). */
-function parseUriList(text: string): vscode.Uri[] {
-  const uris: vscode.Uri[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    try {
-      uris.push(vscode.Uri.parse(trimmed, true));
-    } catch {
-      // Not a URI: ignore it, as other drop targets do.
-    }
-  }
-  return uris;
+  // The view was most likely shown before these listeners were added.
+  if (view.visible) void focusedRoadmap();
+  return { ...treeView, statusBar, focusedRoadmap, reveal };
 }
 
 async function pickRoadmap(roadmaps: readonly Roadmap[], focused: Roadmap | undefined): Promise<Roadmap | undefined> {

@@ -85,6 +85,38 @@ suite('Roadmap catalog', () => {
     assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one', 'own-a'], 'once found, the view shows them');
   });
 
+  test('Preparing builds the bundled roadmaps without searching the workspace; the first load answers with the very same objects', async () => {
+    const workspace = new InMemoryWorkspace();
+    workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
+    let searches = 0;
+    const catalog = new RoadmapCatalog({
+      bundled: () => workspace.bundled(),
+      workspaceFiles: () => (searches++, workspace.workspaceFiles()),
+      read: (source) => workspace.read(source),
+      parse: (text, source) => workspace.parse(text, source),
+    });
+    const prepared = await catalog.prepare();
+    assert.strictEqual(await catalog.prepare(), prepared, 'preparing twice builds once');
+    await tick();
+    assert.strictEqual(searches, 0, 'preparing alone never searches');
+    assert.strictEqual(catalog.isLoaded(), false);
+    const shown = await catalog.shown();
+    assert.strictEqual(shown[0], prepared[0], 'the first load hands out the prepared objects');
+    assert.strictEqual(workspace.bundledBuilds, 1);
+    await tick();
+    assert.strictEqual(searches, 1, 'the first load searches');
+    assert.deepStrictEqual(ids(await catalog.prepare()), ['bundled-one', 'own-a'], 'once loaded, preparing answers what is shown');
+  });
+
+  test('A reload before the first load does not hand out prepared roadmaps it did not build', async () => {
+    const workspace = new InMemoryWorkspace();
+    const catalog = new RoadmapCatalog(workspace);
+    const prepared = await catalog.prepare();
+    const reloaded = await catalog.reload();
+    assert.deepStrictEqual(ids(reloaded), ['bundled-one']);
+    assert.notStrictEqual(reloaded[0], prepared[0], 'a reload builds its own');
+  });
+
   test('A save that changes nothing keeps every model object and tells no one', async () => {
     const workspace = new InMemoryWorkspace();
     workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
