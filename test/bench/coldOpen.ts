@@ -1,9 +1,9 @@
 /**
  * Row 8, cold open as a user feels it: in a fresh window (a fresh code-server and Chromium every
  * time) the user clicks the activity-bar icon of the view's container; the figure is the ms from
- * that click until the first row of the view's tree is visible. Ours and the reference extension
- * take turns, each alone in its window as the extension under development, so both load the same
- * way.
+ * that click until the first row of the view's tree is visible. Ours, the floor (our view's rows
+ * with no code behind them, rowsAlone.ts) and the reference extension take turns, each alone in its
+ * window as the extension under development, so all load the same way.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,24 +25,33 @@ export interface ColdOpenOptions {
   readonly log: (line: string) => void;
 }
 
+/** Each window's figure, and what its first row said (its accessible label), in order. */
+export interface ColdOpens {
+  readonly ms: number[];
+  readonly firstRows: string[];
+}
+
 /**
- * `rounds` rounds of one sample each for ours and the reference, alternating which goes first;
- * the ms of each, in order.
+ * `rounds` rounds of one fresh window per target; the order turns by one each round, so that no
+ * target always goes first.
  */
-export async function measureColdOpens(rounds: number, ours: ColdOpenTarget, reference: ColdOpenTarget, options: ColdOpenOptions): Promise<Record<'ours' | 'reference', number[]>> {
-  const times = { ours: [] as number[], reference: [] as number[] };
+export async function measureColdOpens<K extends string>(rounds: number, targets: Record<K, ColdOpenTarget>, options: ColdOpenOptions): Promise<Record<K, ColdOpens>> {
+  const names = Object.keys(targets) as K[];
+  const results = Object.fromEntries(names.map((name) => [name, { ms: [], firstRows: [] }])) as unknown as Record<K, ColdOpens>;
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? (['ours', 'reference'] as const) : (['reference', 'ours'] as const);
-    for (const which of order) {
-      options.log(`cold open ${round + 1}/${rounds}: ${which}…`);
-      times[which].push(await coldOpen(which === 'ours' ? ours : reference, options));
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+      options.log(`cold open ${round + 1}/${rounds}: ${name}…`);
+      const { ms, firstRow } = await coldOpen(targets[name], options);
+      results[name].ms.push(ms);
+      results[name].firstRows.push(firstRow);
     }
   }
-  return times;
+  return results;
 }
 
 // Runs in the page. Resolves with the ms from the next click (seen in the capture phase, before
-// the activity bar's own listener) until a row of the view container's tree has a size on screen.
+// the activity bar's own listener) until a row of the view container's tree has a size on screen,
+// and that row's accessible label.
 const ARM = `(selector) => {
   window.__mlrColdOpen = new Promise((resolve, reject) => {
     let clickedAt;
@@ -54,7 +63,7 @@ const ARM = `(selector) => {
       observer.disconnect();
       document.removeEventListener('click', onClick, true);
       clearTimeout(timer);
-      resolve(ms);
+      resolve({ ms, firstRow: row.getAttribute('aria-label') ?? '' });
     };
     const onClick = () => { clickedAt ??= performance.now(); check(); };
     const observer = new MutationObserver(check);
@@ -64,7 +73,7 @@ const ARM = `(selector) => {
   });
 }`;
 
-async function coldOpen(target: ColdOpenTarget, options: ColdOpenOptions): Promise<number> {
+async function coldOpen(target: ColdOpenTarget, options: ColdOpenOptions): Promise<{ ms: number; firstRow: string }> {
   const title = containerTitle(target);
   const workbench = await startWorkbench({
     extensionDevelopmentPath: target.extension,
@@ -84,9 +93,9 @@ async function coldOpen(target: ColdOpenTarget, options: ColdOpenOptions): Promi
     await page.evaluate(`(${ARM})(${JSON.stringify(rows)})`);
     const profile = await startRendererProfile(page, target.container);
     await icon.locator('.action-label').click();
-    const ms = await page.evaluate<number>('window.__mlrColdOpen');
+    const opened = await page.evaluate<{ ms: number; firstRow: string }>('window.__mlrColdOpen');
     await profile?.stop();
-    return ms;
+    return opened;
   } catch (error) {
     throw new Error(`cold open of ${title}: ${error instanceof Error ? error.message : String(error)}\n${workbench.diagnostics()}`, { cause: error });
   } finally {
