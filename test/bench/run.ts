@@ -251,7 +251,9 @@ function activationRows(results: readonly ActivationResult[]): Row[] {
   const of = (key: keyof ActivationResult) => median(results.map((r) => r[key] as number));
   const ours = of('oursMs');
   const reference = of('referenceMs');
-  const adds = Number((ours - reference).toFixed(1));
+  // Both extensions start in the same fresh host, one after the other: each host's difference
+  // leaves out how fast that host happened to be, which moves both figures by tens of ms.
+  const adds = Number(median(results.map((r) => r.oursMs - r.referenceMs)).toFixed(1));
   const lazy = [...new Set(results.flatMap((r) => r.lazyModulesLoaded))];
   return [
     {
@@ -262,11 +264,11 @@ function activationRows(results: readonly ActivationResult[]): Row[] {
       reference,
       ratio: true,
       // A difference, not a ratio: the empty extension's figure is mostly the host's own cost.
-      budget: { text: `ours − ref ≤ ${BUDGETS.activationAddsMs} ms`, ok: adds <= BUDGETS.activationAddsMs },
+      budget: { text: `ours − ref ≤ ${BUDGETS.activationAddsMs} ms, per host`, ok: adds <= BUDGETS.activationAddsMs },
     },
     // After the first rows, not part of the figure above; no budget of its own.
     { group: '5 activation', what: 'then registering the rest (features bundle)', n: results.length, ours: of('oursFeaturesMs') },
-    { group: '5 activation', what: 'ours − reference: what our start-up adds', n: results.length, ours: ours - reference },
+    { group: '5 activation', what: 'ours − reference in the same host: what our start-up adds', n: results.length, ours: adds },
     { group: '5 activation', what: 'lazy modules evaluated by the end of activation', n: results.length, ours: lazy.length ? lazy.join(', ') : 'none', budget: { text: 'none', ok: lazy.length === 0 } },
   ];
 }
