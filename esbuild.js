@@ -35,7 +35,7 @@ function bundledRoadmapsPlugin(bundle) {
 
 /**
  * The Node bundles read the compiled roadmaps from dist/roadmaps.json beside them, on first use:
- * as a string inside dist/extension.js the 40 KB cost V8 about 5 ms to scan every time the
+ * as a string inside dist/start.js the 40 KB cost V8 about 5 ms to scan every time the
  * extension loads, before the first rows; Node reads and parses the file in well under 1 ms.
  */
 const bundledRoadmapsFilePlugin = {
@@ -98,7 +98,8 @@ async function buildParseWorker() {
 /*
  * Start-up reads only what the tree's first rows need (see src/extension.ts), so the extension is
  * several bundles:
- *   dist/extension.js  src/extension.ts and its static imports: the services and the tree
+ *   dist/extension.js  src/main.ts: loads dist/start.js with V8's code cache
+ *   dist/start.js      src/extension.ts and its static imports: the services and the tree's view
  *   dist/features.js   src/nodeFeatures.ts: every other feature, required once the first rows are shown
  *   dist/loader.js     the roadmap file loader, required when there is a workspace file to read
  * An import of one of the later bundles' sources, from anywhere, becomes a require of that
@@ -108,6 +109,8 @@ async function buildParseWorker() {
  * of one reads it from there.
  */
 const ENTRY = 'src/extension.ts';
+/** package.json's `main`: loads the entry's bundle with V8's code cache (see src/main.ts). */
+const MAIN = 'src/main.ts';
 const LAZY_BUNDLES = { 'src/nodeFeatures.ts': 'features.js', 'src/model/loader.ts': 'loader.js' };
 
 /** The project-relative path of a resolved file, as the metafile names it. */
@@ -129,7 +132,7 @@ function bundlesPlugin(own, shared = new Set()) {
         if (LAZY_BUNDLES[file] && file !== own) return { path: `./${LAZY_BUNDLES[file]}`, external: true };
         return shared.has(file) ? { path: file, namespace: 'shared-module' } : undefined;
       });
-      build.onResolve({ filter: /^ml-roadmaps:entry$/ }, () => ({ path: './extension.js', external: true }));
+      build.onResolve({ filter: /^ml-roadmaps:entry$/ }, () => ({ path: './start.js', external: true }));
       build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => ({ contents: `module.exports = require('ml-roadmaps:entry').__modules[${JSON.stringify(args.path)}];`, loader: 'js' }));
     },
   };
@@ -156,7 +159,7 @@ async function buildAll(roadmaps) {
   const lazy = Object.entries(LAZY_BUNDLES);
   // What each bundle would hold on its own, to find the modules the entry shares with the others.
   const [entryAlone, ...lazyAlone] = await Promise.all([
-    esbuild.build({ ...common, entryPoints: [ENTRY], write: false, outfile: 'dist/extension.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
+    esbuild.build({ ...common, entryPoints: [ENTRY], write: false, outfile: 'dist/start.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
     ...lazy.map(([source, out]) => esbuild.build({ ...common, entryPoints: [source], write: false, outfile: `dist/${out}`, plugins: [...plugins, bundlesPlugin(source)] })),
   ]);
   const eager = eagerModules(entryAlone.metafile, ENTRY);
@@ -167,7 +170,8 @@ async function buildAll(roadmaps) {
     `export const __modules = { ${shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
   ].join('\n');
   const results = await Promise.all([
-    esbuild.build({ ...common, stdin: { contents: exposed, resolveDir: __dirname, sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/extension.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
+    esbuild.build({ ...common, stdin: { contents: exposed, resolveDir: __dirname, sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/start.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
+    esbuild.build({ ...common, entryPoints: [MAIN], outfile: 'dist/extension.js' }),
     ...lazy.map(([source, out]) => esbuild.build({ ...common, entryPoints: [source], outfile: `dist/${out}`, plugins: [...plugins, bundlesPlugin(source, new Set(shared))] })),
   ]);
   return results.flatMap((r) => r.errors);

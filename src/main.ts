@@ -1,0 +1,27 @@
+/**
+ * What package.json's `main` names (dist/extension.js): loads the Node entry, extension.ts, built
+ * into dist/start.js, with V8's code cache kept in the extension's global storage
+ * (util/codeCache.ts). Compiling that bundle is the largest part of what start-up spends before
+ * the tree's first rows; with the cache from an earlier start it is skipped, and the functions
+ * start-up runs come compiled too. The first start after an install or update compiles as before.
+ */
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import { requireWithCodeCache } from './util/codeCache';
+
+type Entry = typeof import('./extension');
+
+let entry: Entry | undefined;
+
+export async function activate(context: vscode.ExtensionContext): ReturnType<Entry['activate']> {
+  const loaded = requireWithCodeCache<Entry>(path.join(__dirname, 'start.js'), path.join(context.globalStorageUri.fsPath, 'code-cache'));
+  entry = loaded.exports;
+  const api = await entry.activate(context);
+  // Now, so that the cache holds what start-up compiled.
+  void loaded.save();
+  return api;
+}
+
+export function deactivate(): void {
+  entry?.deactivate();
+}

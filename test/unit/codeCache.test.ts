@@ -1,0 +1,84 @@
+/**
+ * Loading the first bundle with V8's code cache (src/util/codeCache.ts): the cache is made, then
+ * taken; a broken, stale or unwritable one never stops the file from loading.
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { requireWithCodeCache } from '../../src/util/codeCache';
+
+/**
+ * A start in a process of its own: V8 also keeps compiled scripts in memory, and a second load of
+ * the same source in one process would take that whatever the cache file holds.
+ */
+function startInOwnProcess(file: string, cache: string): { fromCache: boolean; answer: number } {
+  const script = `const loaded = require(${JSON.stringify(path.join(__dirname, '../../src/util/codeCache'))}).requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cache)});
+    loaded.save().then(() => console.log(JSON.stringify({ fromCache: loaded.fromCache, answer: loaded.exports.answer() })));`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { fromCache: boolean; answer: number };
+}
+
+suite('Code cache', () => {
+  let folder: string;
+  let file: string;
+  let cache: string;
+  const caches = () => (fs.existsSync(cache) ? fs.readdirSync(cache).filter((name) => name.endsWith('.codecache')) : []);
+
+  setup(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-code-cache-'));
+    file = path.join(folder, 'start.js');
+    cache = path.join(folder, 'storage', 'code-cache');
+    fs.writeFileSync(file, 'exports.answer = function () { return 6 * 7; };\nexports.self = () => require(__filename);\n');
+  });
+
+  teardown(() => {
+    delete require.cache[file];
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('A first start compiles as usual and makes the cache; the next one takes it', () => {
+    assert.deepStrictEqual(startInOwnProcess(file, cache), { fromCache: false, answer: 42 });
+    assert.strictEqual(caches().length, 1);
+    assert.deepStrictEqual(startInOwnProcess(file, cache), { fromCache: true, answer: 42 });
+  });
+
+  test('The loaded file is the one a later require gets, and sees itself as a module', () => {
+    const loaded = requireWithCodeCache<{ self(): unknown }>(file, cache);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the point is what require answers
+    assert.strictEqual(require(file), loaded.exports);
+    assert.strictEqual(loaded.exports.self(), loaded.exports);
+  });
+
+  test('A broken cache is refused by V8: the file loads, and the start makes a good one', () => {
+    startInOwnProcess(file, cache);
+    const [name] = caches();
+    fs.writeFileSync(path.join(cache, name), 'not bytecode');
+    assert.deepStrictEqual(startInOwnProcess(file, cache), { fromCache: false, answer: 42 });
+    assert.deepStrictEqual(startInOwnProcess(file, cache), { fromCache: true, answer: 42 });
+  });
+
+  test('A changed file gets a cache of its own, and the old one is removed', () => {
+    startInOwnProcess(file, cache);
+    const [before] = caches();
+    fs.writeFileSync(file, 'exports.answer = function () { return 43; };\n');
+    assert.deepStrictEqual(startInOwnProcess(file, cache), { fromCache: false, answer: 43 });
+    assert.strictEqual(caches().length, 1);
+    assert.notStrictEqual(caches()[0], before);
+  });
+
+  test('A file that throws is not left in the module cache', () => {
+    fs.writeFileSync(file, 'throw new Error("broken bundle");\n');
+    assert.throws(() => requireWithCodeCache(file, cache), /broken bundle/);
+    assert.strictEqual(require.cache[file], undefined);
+  });
+
+  test('A cache that cannot be written costs nothing but the cache', async () => {
+    // The cache folder's parent is a file: mkdir fails.
+    fs.writeFileSync(path.join(folder, 'storage'), '');
+    const loaded = requireWithCodeCache<{ answer(): number }>(file, cache);
+    await loaded.save();
+    assert.strictEqual(loaded.exports.answer(), 42);
+    assert.deepStrictEqual(caches(), []);
+  });
+});
