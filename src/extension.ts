@@ -3,7 +3,8 @@
  * goes in two steps so that the tree's first rows come before anything else:
  *
  *  1. the services and the tree's view: only what the first rows need. The build puts this file
- *     and what it imports into dist/extension.js and nothing more (see esbuild.js).
+ *     and what it imports into dist/start.js and nothing more (see esbuild.js), which main.ts
+ *     loads with V8's code cache.
  *  2. once the view has its first rows (startup.ts says when), everything else, the tree's own
  *     commands included, from a bundle of its own (dist/features.js, built from nodeFeatures.ts).
  *     `activate` resolves after that, so a command or a page that activated the extension finds
