@@ -14,7 +14,10 @@ type Entry = typeof import('./extension');
 let entry: Entry | undefined;
 
 export async function activate(context: vscode.ExtensionContext): ReturnType<Entry['activate']> {
-  const loaded = requireWithCodeCache<Entry>(path.join(__dirname, 'start.js'), path.join(context.globalStorageUri.fsPath, 'code-cache'));
+  const storage = context.globalStorageUri;
+  // A local folder in the Node extension hosts; should one ever be elsewhere, no cache.
+  const cacheFolder = storage.scheme === 'file' ? path.join(storage.fsPath, 'code-cache') : undefined;
+  const loaded = requireWithCodeCache<Entry>(path.join(__dirname, 'start.js'), cacheFolder);
   entry = loaded.exports;
   const api = await entry.activate(context);
   // Now, so that the cache holds what start-up compiled.

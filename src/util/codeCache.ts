@@ -27,12 +27,12 @@ export interface CachedLoad<T> {
 
 /**
  * Loads `file` into Node's module cache, so that a later `require` of it gets the same instance,
- * compiled with the code cache kept in `cacheFolder`.
+ * compiled with the code cache kept in `cacheFolder` (none without a folder).
  */
-export function requireWithCodeCache<T>(file: string, cacheFolder: string): CachedLoad<T> {
+export function requireWithCodeCache<T>(file: string, cacheFolder: string | undefined): CachedLoad<T> {
   const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = path.join(cacheFolder, cacheName(file));
-  const cachedData = readIfThere(cacheFile);
+  const cacheFile = cacheFolder === undefined ? undefined : path.join(cacheFolder, cacheName(file));
+  const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
 
@@ -54,7 +54,7 @@ export function requireWithCodeCache<T>(file: string, cacheFolder: string): Cach
     exports: module.exports as T,
     fromCache,
     async save() {
-      if (fromCache) return;
+      if (fromCache || cacheFolder === undefined || cacheFile === undefined) return;
       try {
         await fs.promises.mkdir(cacheFolder, { recursive: true });
         const stale = (await fs.promises.readdir(cacheFolder)).filter((name) => name.startsWith(cachePrefix(file)) && name !== path.basename(cacheFile));

@@ -67,6 +67,14 @@ suite('Code cache', () => {
     assert.notStrictEqual(caches()[0], before);
   });
 
+  test('Without a folder for it there is no cache, and the file loads as usual', async () => {
+    const loaded = requireWithCodeCache<{ answer(): number }>(file, undefined);
+    await loaded.save();
+    assert.strictEqual(loaded.exports.answer(), 42);
+    assert.strictEqual(loaded.fromCache, false);
+    assert.deepStrictEqual(fs.readdirSync(folder), ['start.js']);
+  });
+
   test('A file that throws is not left in the module cache', () => {
     fs.writeFileSync(file, 'throw new Error("broken bundle");\n');
     assert.throws(() => requireWithCodeCache(file, cache), /broken bundle/);
