@@ -1,5 +1,6 @@
 // Bundles the extension into dist/ (several bundles, see below). `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
+const fs = require('fs');
 const path = require('path');
 
 const production = process.argv.includes('--production');
@@ -10,7 +11,6 @@ const watch = process.argv.includes('--watch');
  * extension shows at start-up without reading or parsing YAML. A broken file fails the build.
  */
 async function compileRoadmaps() {
-  const fs = require('fs');
   const { outputFiles } = await esbuild.build({ entryPoints: ['src/core/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
@@ -47,8 +47,8 @@ const bundledRoadmapsFilePlugin = {
 
 /** Writes dist/roadmaps.json, once per build (the Node bundles are built several times over). */
 function writeBundledRoadmaps(bundle) {
-  require('fs').mkdirSync('dist', { recursive: true });
-  require('fs').writeFileSync(path.join('dist', 'roadmaps.json'), JSON.stringify(bundle));
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', 'roadmaps.json'), JSON.stringify(bundle));
 }
 
 /**
@@ -245,7 +245,7 @@ async function main() {
     reportErrors(await buildEverything(roadmaps));
     console.log('[watch] build finished');
   };
-  require('fs').watch('src', { recursive: true }, () => {
+  fs.watch('src', { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 100);
   });

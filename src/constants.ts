@@ -5,6 +5,16 @@ const id = (name: string): string => `${EXTENSION_NAME}.${name}`;
 
 export const VIEW_CONTAINER_ID = 'mlRoadmaps';
 export const TREE_VIEW_ID = id('tree');
+/**
+ * How the tree view behaves, beside its provider and drop handling (tree/view.ts); the
+ * benchmark's own views of our tree take the same.
+ */
+export const TREE_VIEW_OPTIONS = {
+  showCollapseAll: true,
+  canSelectMany: true,
+  // Ticking a task must not tick its parents: the roll-up decides what a module shows.
+  manageCheckboxStateManually: true,
+} as const;
 export const DETAILS_VIEW_TYPE = id('details');
 export const DASHBOARD_VIEW_TYPE = id('dashboard');
 export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';

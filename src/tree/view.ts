@@ -5,7 +5,7 @@
  * ask for the first rows.
  */
 import * as vscode from 'vscode';
-import { Settings, TREE_VIEW_ID } from '../constants';
+import { Settings, TREE_VIEW_ID, TREE_VIEW_OPTIONS } from '../constants';
 import { isFailure } from '../core/catalog';
 import { isTask, Task } from '../model/types';
 import type { Services } from '../services';
@@ -41,14 +41,7 @@ export function registerTreeView(context: vscode.ExtensionContext, services: Ser
       await dropHandler(task, parseUriList(text));
     },
   };
-  const view = vscode.window.createTreeView(TREE_VIEW_ID, {
-    treeDataProvider: provider,
-    dragAndDropController,
-    showCollapseAll: true,
-    canSelectMany: true,
-    // Ticking a task must not tick its parents: the roll-up decides what a module shows.
-    manageCheckboxStateManually: true,
-  });
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { ...TREE_VIEW_OPTIONS, treeDataProvider: provider, dragAndDropController });
   context.subscriptions.push(provider, view);
   // A timer, so that the view's registration is on its way to the window first.
   const prepare = setTimeout(() => void prepareFirstRows(services), 0);

@@ -54,11 +54,12 @@ export function requireWithCodeCache<T>(file: string, cacheFolder: string | unde
     exports: module.exports as T,
     fromCache,
     async save() {
-      if (fromCache || cacheFolder === undefined || cacheFile === undefined) return;
+      if (fromCache || cacheFile === undefined) return;
+      const folder = path.dirname(cacheFile);
       try {
-        await fs.promises.mkdir(cacheFolder, { recursive: true });
-        const stale = (await fs.promises.readdir(cacheFolder)).filter((name) => name.startsWith(cachePrefix(file)) && name !== path.basename(cacheFile));
-        await Promise.all(stale.map((name) => fs.promises.rm(path.join(cacheFolder, name), { force: true })));
+        await fs.promises.mkdir(folder, { recursive: true });
+        const stale = (await fs.promises.readdir(folder)).filter((name) => name.startsWith(cachePrefix(file)) && name !== path.basename(cacheFile));
+        await Promise.all(stale.map((name) => fs.promises.rm(path.join(folder, name), { force: true })));
         // Written whole under another name first, so that a start never reads half a cache.
         const partial = `${cacheFile}.${process.pid}.partial`;
         await fs.promises.writeFile(partial, script.createCachedData());

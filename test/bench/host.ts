@@ -17,6 +17,7 @@ import { InMemoryMemento } from '../unit/helpers';
 import { FIRST_ROWS_MARK } from '../../src/startup';
 import { loadRoadmap } from '../../src/model/loader';
 import type { Roadmap } from '../../src/model/types';
+import { TREE_VIEW_OPTIONS } from '../../src/constants';
 import { RoadmapTreeProvider, TreeElement } from '../../src/tree/provider';
 import { timeRuns } from './report';
 import { ActivationResult, Command, InProcessResult, ScaleResult, waitForJson, writeJson } from './handshake';
@@ -194,8 +195,7 @@ function showOurProvider(): { provider: RoadmapTreeProvider; dispose(): void } {
   const { tracker, plans } = inMemoryProgress();
   const roadmaps = [buildRoadmap(SHAPE_100K)];
   const provider = new RoadmapTreeProvider({ shown: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
-  // As the extension creates its own view (src/tree/index.ts).
-  const view = vscode.window.createTreeView(EXPAND_VIEWS.ours.view, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true });
+  const view = vscode.window.createTreeView(EXPAND_VIEWS.ours.view, { ...TREE_VIEW_OPTIONS, treeDataProvider: provider });
   return {
     provider,
     dispose() {

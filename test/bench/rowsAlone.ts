@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { TREE_VIEW_ID, TreeItemContext } from '../../src/constants';
+import { TREE_VIEW_ID, TREE_VIEW_OPTIONS, TreeItemContext } from '../../src/constants';
 import { isBundle } from '../../src/core/bundleFormat';
 import { buildRoadmap } from '../../src/model/document';
 import { countTasks, finished, formatCounts } from '../../src/model/progress';
@@ -55,7 +55,7 @@ exports.activate = (context) => {
   };
   const dragAndDropController = { dropMimeTypes: ['text/uri-list'], dragMimeTypes: [], handleDrop() {} };
   context.subscriptions.push(
-    vscode.window.createTreeView(${JSON.stringify(TREE_VIEW_ID)}, { treeDataProvider: provider, dragAndDropController, showCollapseAll: true, canSelectMany: true, manageCheckboxStateManually: true }),
+    vscode.window.createTreeView(${JSON.stringify(TREE_VIEW_ID)}, { ...${JSON.stringify(TREE_VIEW_OPTIONS)}, treeDataProvider: provider, dragAndDropController }),
   );
 };
 exports.deactivate = () => {};
