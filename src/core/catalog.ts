@@ -72,13 +72,15 @@ export class RoadmapCatalog {
   }
 
   /**
-   * What a view may show now without waiting for the workspace: while the first load is still
-   * looking for the workspace's files, the bundled entries (the rest follow with a change event);
-   * otherwise the same as `entries()`. The tree's first rows come from here.
+   * What a view may show now without waiting for the workspace: before the first load, the
+   * bundled entries (`prepare`), and no search is started; while the first load is still looking
+   * for the workspace's files, the bundled entries too (the rest follow with a change event);
+   * otherwise the same as `entries()`. The tree's first rows come from here: the search's
+   * messages and its file watchers would reach the window while it draws them.
    */
   shown(): Promise<readonly RoadmapEntry[]> {
-    const entries = this.entries();
-    return this.searching ? Promise.resolve(this.loaded) : entries;
+    if (!this.loading) return this.prepare();
+    return this.searching ? Promise.resolve(this.loaded) : this.loading;
   }
 
   /**

@@ -54,6 +54,18 @@ function roadmapText(id: string, title = 'A roadmap'): string {
 const ids = (entries: readonly RoadmapEntry[]) => entries.map((e) => (isFailure(e) ? `failed:${e.source.label}` : e.id));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** A catalog over the workspace that counts its searches for workspace files. */
+function catalogCountingSearches(workspace: InMemoryWorkspace): { catalog: RoadmapCatalog; searches: () => number } {
+  let searches = 0;
+  const catalog = new RoadmapCatalog({
+    bundled: () => workspace.bundled(),
+    workspaceFiles: () => (searches++, workspace.workspaceFiles()),
+    read: (source) => workspace.read(source),
+    parse: (text, source) => workspace.parse(text, source),
+  });
+  return { catalog, searches: () => searches };
+}
+
 suite('Roadmap catalog', () => {
   test('The first load answers with the bundled roadmaps, then tells of the workspace’s', async () => {
     const workspace = new InMemoryWorkspace();
@@ -68,13 +80,19 @@ suite('Roadmap catalog', () => {
     assert.strictEqual(workspace.bundledBuilds, 1, 'the bundled entries handed out first are kept');
   });
 
-  test('What the views show does not wait for the workspace search; a second caller during it gets the bundled roadmaps too', async () => {
+  test('What the views show neither starts nor waits for the workspace search; a caller during it gets the bundled roadmaps too', async () => {
     const workspace = new InMemoryWorkspace();
     workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
-    const catalog = new RoadmapCatalog(workspace);
+    const { catalog, searches } = catalogCountingSearches(workspace);
     const release = workspace.hold();
     assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one'], 'the first caller');
     await tick();
+    assert.strictEqual(searches(), 0, 'the view alone starts no search: its messages would reach the window while it draws the first rows');
+    assert.strictEqual(catalog.isLoaded(), false);
+    const first = catalog.entries();
+    assert.deepStrictEqual(ids(await first), ['bundled-one'], 'the first load answers with the bundled roadmaps');
+    await tick();
+    assert.strictEqual(searches(), 1, 'the first load searches');
     // The workspace file's read is held: the search is still going on.
     assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one'], 'a later caller, e.g. the view after another part asked first');
     const all = catalog.entries();
@@ -88,23 +106,19 @@ suite('Roadmap catalog', () => {
   test('Preparing builds the bundled roadmaps without searching the workspace; the first load answers with the very same objects', async () => {
     const workspace = new InMemoryWorkspace();
     workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
-    let searches = 0;
-    const catalog = new RoadmapCatalog({
-      bundled: () => workspace.bundled(),
-      workspaceFiles: () => (searches++, workspace.workspaceFiles()),
-      read: (source) => workspace.read(source),
-      parse: (text, source) => workspace.parse(text, source),
-    });
+    const { catalog, searches } = catalogCountingSearches(workspace);
     const prepared = await catalog.prepare();
     assert.strictEqual(await catalog.prepare(), prepared, 'preparing twice builds once');
     await tick();
-    assert.strictEqual(searches, 0, 'preparing alone never searches');
+    assert.strictEqual(searches(), 0, 'preparing alone never searches');
     assert.strictEqual(catalog.isLoaded(), false);
     const shown = await catalog.shown();
-    assert.strictEqual(shown[0], prepared[0], 'the first load hands out the prepared objects');
+    assert.strictEqual(shown[0], prepared[0], 'the view is shown the prepared objects');
+    const first = await catalog.entries();
+    assert.strictEqual(first[0], prepared[0], 'the first load hands out the prepared objects');
     assert.strictEqual(workspace.bundledBuilds, 1);
     await tick();
-    assert.strictEqual(searches, 1, 'the first load searches');
+    assert.strictEqual(searches(), 1, 'the first load searches');
     assert.deepStrictEqual(ids(await catalog.prepare()), ['bundled-one', 'own-a'], 'once loaded, preparing answers what is shown');
   });
 
