@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 import type * as vscode from 'vscode';
+import { ACTIVATE_MARK } from './startup';
 import { requireWithCodeCache } from './util/codeCache';
 
 type Entry = typeof import('./extension');
@@ -14,6 +15,7 @@ type Entry = typeof import('./extension');
 let entry: Entry | undefined;
 
 export async function activate(context: vscode.ExtensionContext): ReturnType<Entry['activate']> {
+  performance.mark(ACTIVATE_MARK);
   const storage = context.globalStorageUri;
   // A local folder in the Node extension hosts; should one ever be elsewhere, no cache.
   const cacheFolder = storage.scheme === 'file' ? path.join(storage.fsPath, 'code-cache') : undefined;

@@ -25,6 +25,8 @@ const DRAW_FIRST_ROWS_MS = 300;
 
 /** The performance mark set when the first rows have been answered, for profiles and the benchmark. */
 export const FIRST_ROWS_MARK = 'mlRoadmaps.firstRows';
+/** The performance mark set when the extension host calls `activate` (src/main.ts), likewise. */
+export const ACTIVATE_MARK = 'mlRoadmaps.activate';
 
 export function afterFirstRows(tree: RoadmapTreeView): Promise<void> {
   return new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@
  *   2 scale      in the real extension host: the tree provider on 10k- and 100k-task roadmaps
  *   3 workbench  in the real workbench: click → first child row, ours vs a trivial tree
  *   4 render     pure node: module pages
- *   5 activation in fresh extension hosts: view shown → first tree items answered, ours vs an empty extension
+ *   5 activation in fresh extension hosts: view shown → first tree items answered, and activate called → first items (the budget), ours vs an empty extension
  *   6 size       the production bundle
  *   7 checks     pure node: a scaffold's checks as the Test Explorer runs them vs plain pytest
  *   7 plan       pure node: planning a 100,000-task roadmap
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       }
       const last = instances[instances.length - 1];
       if (process.env.MLR_BENCH_VERBOSE) {
-        const activation = Object.fromEntries((['oursMs', 'referenceMs', 'oursFeaturesMs'] as const).map((k) => [k, instances.map((r) => r.activation[k])]));
+        const activation = Object.fromEntries((['oursMs', 'referenceMs', 'oursFromActivateMs', 'referenceFromActivateMs', 'oursFeaturesMs'] as const).map((k) => [k, instances.map((r) => r.activation[k])]));
         printSamples({ activation, inProcess: last.inProcess, expands: last.expands });
       }
       rows.push(...activationRows(instances));
@@ -262,26 +262,35 @@ function activationRows(instances: readonly InstanceResult[]): Row[] {
   const results = daily.length > 0 ? daily : instances.map((i) => i.activation);
   const first = instances.find((i) => !i.codeCache)?.activation;
   const of = (key: keyof ActivationResult) => median(results.map((r) => r[key] as number));
-  const ours = of('oursMs');
-  const reference = of('referenceMs');
   // Both extensions start in the same fresh host, one after the other: each host's difference
   // leaves out how fast that host happened to be, which moves both figures by tens of ms.
-  const adds = Number(median(results.map((r) => r.oursMs - r.referenceMs)).toFixed(1));
+  const perHost = (ours: keyof ActivationResult, reference: keyof ActivationResult) => Number(median(results.map((r) => (r[ours] as number) - (r[reference] as number))).toFixed(1));
+  const adds = perHost('oursMs', 'referenceMs');
+  const addsFromActivate = perHost('oursFromActivateMs', 'referenceFromActivateMs');
   const lazy = [...new Set(instances.flatMap((i) => i.activation.lazyModulesLoaded))];
   return [
     {
       group: '5 activation',
       what: `view shown → first tree items answered (${results[0].firstItems} roots), fresh hosts`,
       n: results.length,
-      ours,
-      reference,
+      ours: of('oursMs'),
+      reference: of('referenceMs'),
       ratio: true,
-      // A difference, not a ratio: the empty extension's figure is mostly the host's own cost.
-      budget: { text: `ours − ref ≤ ${BUDGETS.activationAddsMs} ms, per host`, ok: adds <= BUDGETS.activationAddsMs },
     },
-    // After the first rows, not part of the figure above; no budget of its own.
+    { group: '5 activation', what: '… ours − reference in the same host', n: results.length, ours: adds },
+    {
+      group: '5 activation',
+      what: 'activate called → first tree items answered: our code and the round trip',
+      n: results.length,
+      ours: of('oursFromActivateMs'),
+      reference: of('referenceFromActivateMs'),
+      ratio: true,
+      // A difference, not a ratio: the empty extension's figure is mostly the window's round trip.
+      budget: { text: `ours − ref ≤ ${BUDGETS.activationAddsMs} ms, per host`, ok: addsFromActivate <= BUDGETS.activationAddsMs },
+    },
+    { group: '5 activation', what: '… ours − reference in the same host', n: results.length, ours: addsFromActivate },
+    // After the first rows, not part of the figures above; no budget of its own.
     { group: '5 activation', what: 'then registering the rest (features bundle)', n: results.length, ours: of('oursFeaturesMs') },
-    { group: '5 activation', what: 'ours − reference in the same host: what our start-up adds', n: results.length, ours: adds },
     ...(first && daily.length > 0
       ? [{ group: '5 activation', what: 'the first start after an install (no code cache yet): ours − reference', n: 1, ours: first.oursMs - first.referenceMs }]
       : []),

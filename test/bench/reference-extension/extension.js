@@ -30,6 +30,7 @@ function createProvider(counts) {
 }
 
 function activate(context) {
+  performance.mark('mlrBenchRef.activate');
   // One root row with 100 children of 10 children each: the shape of one roadmap of the
   // benchmark's 100,000-task roadmap at its top two levels (100 phases of 10 modules).
   const provider = createProvider([1, 100, 10]);
