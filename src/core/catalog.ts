@@ -38,7 +38,7 @@ export interface RoadmapSources {
 
 export class RoadmapCatalog {
   private loading: Promise<readonly RoadmapEntry[]> | undefined;
-  /** The bundled entries built ahead of the first load (see `prepare`), which it then answers with. */
+  /** The bundled entries shown before the first load (see `shown`), which it then answers with. */
   private prepared: Promise<readonly RoadmapEntry[]> | undefined;
   /** The entries of the last finished load, for synchronous callers that must not start one. */
   private loaded: readonly RoadmapEntry[] = [];
@@ -72,26 +72,16 @@ export class RoadmapCatalog {
   }
 
   /**
-   * What a view may show now without waiting for the workspace: before the first load, the
-   * bundled entries (`prepare`), and no search is started; while the first load is still looking
-   * for the workspace's files, the bundled entries too (the rest follow with a change event);
-   * otherwise the same as `entries()`. The tree's first rows come from here: the search's
-   * messages and its file watchers would reach the window while it draws them.
+   * What a view may show now without waiting for the workspace. Before the first load: the
+   * bundled entries, built once and handed out again by the first load, and no search is started
+   * (its messages and file watchers would reach the window while it draws the tree's first rows;
+   * the tree also calls this ahead of the window's request, see tree/view.ts). While the first
+   * load is still looking for the workspace's files: the bundled entries too (the rest follow with
+   * a change event). Otherwise the same as `entries()`.
    */
   shown(): Promise<readonly RoadmapEntry[]> {
-    if (!this.loading) return this.prepare();
+    if (!this.loading) return (this.prepared ??= this.sources.bundled());
     return this.searching ? Promise.resolve(this.loaded) : this.loading;
-  }
-
-  /**
-   * Builds the bundled roadmaps the first load will answer with, and nothing else: no search of
-   * the workspace, whose messages to the window would delay its request for the first rows. For a
-   * view getting ready before it is asked (see tree/view.ts). Once loading, the same as `shown()`.
-   */
-  prepare(): Promise<readonly RoadmapEntry[]> {
-    if (this.loading) return this.shown();
-    this.prepared ??= this.sources.bundled();
-    return this.prepared;
   }
 
   async roadmaps(): Promise<readonly Roadmap[]> {

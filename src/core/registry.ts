@@ -55,11 +55,6 @@ export class RoadmapRegistry extends Disposable {
     return this.catalog.shown();
   }
 
-  /** Builds what the first rows show, without searching the workspace (see `RoadmapCatalog.prepare`). */
-  prepare(): Promise<readonly RoadmapEntry[]> {
-    return this.catalog.prepare();
-  }
-
   roadmaps(): Promise<readonly Roadmap[]> {
     return this.catalog.roadmaps();
   }

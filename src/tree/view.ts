@@ -55,7 +55,7 @@ export function registerTreeView(context: vscode.ExtensionContext, services: Ser
  * waiting. The roll-ups and schedules are kept, so the rows then come at once.
  */
 async function prepareFirstRows({ registry, tracker, plans }: Services): Promise<void> {
-  for (const entry of await registry.prepare()) {
+  for (const entry of await registry.shown()) {
     if (isFailure(entry)) continue;
     tracker.countsOf(entry);
     plans.scheduleOf(entry);

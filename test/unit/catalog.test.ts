@@ -103,29 +103,27 @@ suite('Roadmap catalog', () => {
     assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one', 'own-a'], 'once found, the view shows them');
   });
 
-  test('Preparing builds the bundled roadmaps without searching the workspace; the first load answers with the very same objects', async () => {
+  test('Before the first load the bundled roadmaps are built once, without searching the workspace; the first load answers with the very same objects', async () => {
     const workspace = new InMemoryWorkspace();
     workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
     const { catalog, searches } = catalogCountingSearches(workspace);
-    const prepared = await catalog.prepare();
-    assert.strictEqual(await catalog.prepare(), prepared, 'preparing twice builds once');
+    const prepared = await catalog.shown();
+    assert.strictEqual(await catalog.shown(), prepared, 'showing twice builds once');
     await tick();
-    assert.strictEqual(searches(), 0, 'preparing alone never searches');
+    assert.strictEqual(searches(), 0, 'showing alone never searches');
     assert.strictEqual(catalog.isLoaded(), false);
-    const shown = await catalog.shown();
-    assert.strictEqual(shown[0], prepared[0], 'the view is shown the prepared objects');
     const first = await catalog.entries();
     assert.strictEqual(first[0], prepared[0], 'the first load hands out the prepared objects');
     assert.strictEqual(workspace.bundledBuilds, 1);
     await tick();
     assert.strictEqual(searches(), 1, 'the first load searches');
-    assert.deepStrictEqual(ids(await catalog.prepare()), ['bundled-one', 'own-a'], 'once loaded, preparing answers what is shown');
+    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one', 'own-a'], 'once loaded, the view is shown everything');
   });
 
-  test('A reload before the first load does not hand out prepared roadmaps it did not build', async () => {
+  test('A reload before the first load builds its own roadmaps, not the ones shown before it', async () => {
     const workspace = new InMemoryWorkspace();
     const catalog = new RoadmapCatalog(workspace);
-    const prepared = await catalog.prepare();
+    const prepared = await catalog.shown();
     const reloaded = await catalog.reload();
     assert.deepStrictEqual(ids(reloaded), ['bundled-one']);
     assert.notStrictEqual(reloaded[0], prepared[0], 'a reload builds its own');
