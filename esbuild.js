@@ -7,48 +7,58 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * Validates roadmaps/*.yaml with the extension's own loader and returns the documents the
- * extension shows at start-up without reading or parsing YAML. A broken file fails the build.
+ * Validates roadmaps/*.yaml with the extension's own loader and returns what the extension shows
+ * at start-up without reading or parsing YAML, by the module name the sources import it under:
+ * the documents, and the outlines the tree's first rows are drawn from. A broken file fails the build.
  */
 async function compileRoadmaps() {
   const { outputFiles } = await esbuild.build({ entryPoints: ['src/core/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
   const files = fs.readdirSync('roadmaps').filter((f) => f.endsWith('.yaml')).sort();
-  return module.exports.compileBundle(files.map((name) => ({ name, text: fs.readFileSync(path.join('roadmaps', name), 'utf8') })));
+  const bundle = module.exports.compileBundle(files.map((name) => ({ name, text: fs.readFileSync(path.join('roadmaps', name), 'utf8') })));
+  return {
+    'ml-roadmaps:bundled-roadmaps': { file: 'roadmaps.json', data: bundle },
+    'ml-roadmaps:roadmap-outlines': { file: 'outlines.json', data: module.exports.outlinesOf(bundle) },
+  };
 }
 
+/** Matches the names of the modules compileRoadmaps serves. */
+const COMPILED_MODULE = /^ml-roadmaps:(bundled-roadmaps|roadmap-outlines)$/;
+
 /**
- * Serves `ml-roadmaps:bundled-roadmaps` to the web bundle: the compiled roadmaps as a JSON string
- * inside it (a web worker loads one file). JSON.parse of a string is faster for V8 than the same
- * data as an object literal.
+ * Serves the compiled roadmaps to the web bundle: each as a JSON string inside it (a web worker
+ * loads one file). JSON.parse of a string is faster for V8 than the same data as an object literal.
  */
-function bundledRoadmapsPlugin(bundle) {
+function compiledRoadmapsPlugin(compiled) {
   return {
-    name: 'bundled-roadmaps',
+    name: 'compiled-roadmaps',
     setup(build) {
-      build.onResolve({ filter: /^ml-roadmaps:bundled-roadmaps$/ }, (args) => ({ path: args.path, namespace: 'bundled-roadmaps' }));
-      build.onLoad({ filter: /.*/, namespace: 'bundled-roadmaps' }, () => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(bundle))});`, loader: 'js' }));
+      build.onResolve({ filter: COMPILED_MODULE }, (args) => ({ path: args.path, namespace: 'compiled-roadmaps' }));
+      build.onLoad({ filter: /.*/, namespace: 'compiled-roadmaps' }, (args) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(compiled[args.path].data))});`, loader: 'js' }));
     },
   };
 }
 
 /**
- * The Node bundles read the compiled roadmaps from dist/roadmaps.json beside them, on first use:
- * as a string inside dist/start.js the 40 KB cost V8 about 5 ms to scan every time the
- * extension loads, before the first rows; Node reads and parses the file in well under 1 ms.
+ * The Node bundles read the compiled roadmaps from files beside them (dist/roadmaps.json,
+ * dist/outlines.json), on first use: as a string inside dist/start.js the 40 KB of documents cost
+ * V8 about 5 ms to scan every time the extension loads, before the first rows; Node reads and
+ * parses such a file in well under 1 ms.
  */
-const bundledRoadmapsFilePlugin = {
-  name: 'bundled-roadmaps-file',
-  setup(build) {
-    build.onResolve({ filter: /^ml-roadmaps:bundled-roadmaps$/ }, () => ({ path: './roadmaps.json', external: true }));
-  },
-};
+function compiledRoadmapFilesPlugin(compiled) {
+  return {
+    name: 'compiled-roadmap-files',
+    setup(build) {
+      build.onResolve({ filter: COMPILED_MODULE }, (args) => ({ path: `./${compiled[args.path].file}`, external: true }));
+    },
+  };
+}
 
-/** Writes dist/roadmaps.json, once per build (the Node bundles are built several times over). */
-function writeBundledRoadmaps(bundle) {
+/** Writes the compiled roadmaps' files, once per build (the Node bundles are built several times over). */
+function writeCompiledRoadmaps(compiled) {
   fs.mkdirSync('dist', { recursive: true });
-  fs.writeFileSync(path.join('dist', 'roadmaps.json'), JSON.stringify(bundle));
+  for (const { file, data } of Object.values(compiled)) fs.writeFileSync(path.join('dist', file), JSON.stringify(data));
 }
 
 /**
@@ -154,8 +164,8 @@ async function buildAll(roadmaps) {
   // `supported`: a later bundle is loaded with require, not import(), which would go through
   // node's ESM loader.
   const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, external: ['vscode'], minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', metafile: true };
-  writeBundledRoadmaps(roadmaps);
-  const plugins = [oneVscodeNamespacePlugin, lazyLibrariesPlugin, bundledRoadmapsFilePlugin];
+  writeCompiledRoadmaps(roadmaps);
+  const plugins = [oneVscodeNamespacePlugin, lazyLibrariesPlugin, compiledRoadmapFilesPlugin(roadmaps)];
   const lazy = Object.entries(LAZY_BUNDLES);
   // What each bundle would hold on its own, to find the modules the entry shares with the others.
   const [entryAlone, ...lazyAlone] = await Promise.all([
@@ -217,7 +227,7 @@ async function buildWeb(roadmaps) {
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [nodeBuiltinsPlugin, oneVscodeNamespacePlugin, bundledRoadmapsPlugin(roadmaps)],
+    plugins: [nodeBuiltinsPlugin, oneVscodeNamespacePlugin, compiledRoadmapsPlugin(roadmaps)],
   });
   return result.errors;
 }

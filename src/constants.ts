@@ -112,4 +112,5 @@ export const TreeItemContext = {
 export const Settings = {
   section: EXTENSION_NAME,
   showStatusBar: 'showStatusBar',
+  hideFinishedTasks: 'tree.hideFinishedTasks',
 } as const;

@@ -1,6 +1,6 @@
 /**
  * The features both extension hosts run once the tree's view exists, in the order they depend on
- * each other; first what acts on the tree itself.
+ * each other; first the tree itself.
  * The Node entry (extension.ts, through nodeFeatures.ts) adds what needs Node (checks, which run
  * Python) and registers all of it after the tree's first rows; the web entry (extension.web.ts)
  * adds the messages for what the web cannot do. A feature that works everywhere joins here.
@@ -16,7 +16,8 @@ import { registerScaffolds, ScaffoldFeature } from './scaffold';
 import { registerSearch } from './search';
 import type { Services } from './services';
 import { registerTransfer } from './transfer';
-import { registerTree, RoadmapTree, RoadmapTreeView } from './tree';
+import { registerTree, RoadmapTree } from './tree';
+import type { FirstView } from './tree/view';
 
 /** What a feature registered after these (the checks, in nodeFeatures.ts) builds on. */
 export interface Features {
@@ -25,8 +26,8 @@ export interface Features {
   readonly scaffolds: ScaffoldFeature;
 }
 
-export function registerFeatures(context: vscode.ExtensionContext, services: Services, treeView: RoadmapTreeView): Features {
-  const tree = registerTree(context, services, treeView);
+export function registerFeatures(context: vscode.ExtensionContext, services: Services, view: FirstView): Features {
+  const tree = registerTree(context, services, view);
   const details = registerDetails(context, services, tree);
   registerDashboard(context, services, tree, details);
   const links = registerLinks(context, services, tree);

@@ -1,11 +1,11 @@
 /**
- * When the second step of start-up (see extension.ts) may begin: once the tree has answered the
- * view's first request for its rows, so that nothing but the first rows runs before them. When
- * nobody is looking at the view (the extension was activated by a command, a webview or a
- * workspace file), the window says so by not making it visible, and the rest loads after a short
- * wait instead.
+ * When the second step of start-up (see extension.ts) may begin: once the view has its first rows,
+ * so that nothing but the first rows runs before them; at once when the view wants what only the
+ * tree has (a row expanded, or first rows that need the tree). When nobody is looking at the view
+ * (the extension was activated by a command, a webview or a workspace file), the window says so by
+ * not making it visible, and the rest loads after a short wait instead.
  */
-import type { RoadmapTreeView } from './tree/view';
+import type { FirstView } from './tree/view';
 
 /**
  * How long to wait for the view to show before going on anyway. The window reports the view's
@@ -28,7 +28,7 @@ export const FIRST_ROWS_MARK = 'mlRoadmaps.firstRows';
 /** The performance mark set when the extension host calls `activate` (src/main.ts), likewise. */
 export const ACTIVATE_MARK = 'mlRoadmaps.activate';
 
-export function afterFirstRows(tree: RoadmapTreeView): Promise<void> {
+export function afterFirstRows(first: FirstView): Promise<void> {
   return new Promise<void>((resolve) => {
     let finished = false;
     let timer = setTimeout(finish, UNSEEN_VIEW_WAIT_MS);
@@ -36,11 +36,12 @@ export function afterFirstRows(tree: RoadmapTreeView): Promise<void> {
       clearTimeout(timer);
       if (!finished) timer = setTimeout(finish, ms);
     };
-    const visibility = tree.view.onDidChangeVisibility((e) => e.visible && wait(SEEN_VIEW_WAIT_MS));
-    void tree.provider.firstRoots.then(() => {
+    const visibility = first.view.onDidChangeVisibility((e) => e.visible && wait(SEEN_VIEW_WAIT_MS));
+    void first.firstRowsDrawn.then(() => {
       performance.mark(FIRST_ROWS_MARK);
       wait(DRAW_FIRST_ROWS_MS);
     });
+    void first.treeWanted.then(finish);
     function finish(): void {
       finished = true;
       visibility.dispose();

@@ -13,7 +13,7 @@ import type { ScaffoldFeature } from '../scaffold';
 import type { Services } from '../services';
 import { passedCount, TaskChecks } from '../storage/checkStore';
 import type { RoadmapTree } from '../tree';
-import { isTaskChild } from '../tree/provider';
+import { isTaskChild } from '../tree/elements';
 import { ChecksController, ChecksRunSummary, openInstallTerminal } from './controller';
 
 export interface ChecksFeature {

@@ -34,7 +34,7 @@ export function formatCounts(counts: Counts): string {
   return `${finished(counts)}/${counts.total} · ${percent(counts)}%`;
 }
 
-export function countTasks(tasks: readonly Task[], stateOf: StateOf): Counts {
+export function countTasks<T = Task>(tasks: readonly T[], stateOf: (task: T) => TaskState): Counts {
   const counts = { ...EMPTY_COUNTS, total: tasks.length };
   for (const task of tasks) counts[stateOf(task)]++;
   return counts;

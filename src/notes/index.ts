@@ -9,7 +9,8 @@ import { findModule, isModule, isTask, Module, rootOf, Task } from '../model/typ
 import type { Services } from '../services';
 import type { DetailsFeature } from '../details';
 import type { RoadmapTree } from '../tree';
-import { TaskChild, TaskChildSource } from '../tree/provider';
+import type { TaskChild } from '../tree/elements';
+import type { TaskChildSource } from '../tree/provider';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';

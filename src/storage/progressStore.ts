@@ -41,6 +41,9 @@ export function futureTimeMessage(changedAt: number): string {
   return `${changedAt} (${shown}) is in the future; times more than a day ahead of this machine's clock are refused`;
 }
 
+/** What a task's progress is kept under: its id, or a former id until its state next changes. */
+type TaskIds = Pick<Task, 'id' | 'formerIds'>;
+
 interface StoredProgress {
   version: number;
   tasks: Record<string, TaskProgress>;
@@ -59,11 +62,11 @@ export class ProgressStore {
   ) {}
 
   /** State of a task, looking under its former ids when it was renamed. */
-  stateOf(roadmapId: string, task: Task): TaskState {
+  stateOf(roadmapId: string, task: TaskIds): TaskState {
     return this.entryOf(roadmapId, task)?.state ?? 'notStarted';
   }
 
-  entryOf(roadmapId: string, task: Task): TaskProgress | undefined {
+  entryOf(roadmapId: string, task: TaskIds): TaskProgress | undefined {
     const tasks = this.load();
     const direct = tasks.get(taskKey(roadmapId, task.id));
     if (direct) return direct;

@@ -1,7 +1,7 @@
 /**
  * What acts on the sidebar tree: the task-state commands, Next Task, Reset, the status bar and the
- * view's context keys. Registered in the second step of start-up, on the view that the first step
- * made (view.ts).
+ * view's context keys. Registered in the second step of start-up with the tree itself, on the view
+ * that the first step made (view.ts).
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings } from '../constants';
@@ -10,11 +10,12 @@ import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATE
 import { isFailure } from '../core/catalog';
 import { toRange } from '../core/diagnostics';
 import type { Services } from '../services';
-import { modelOf, TreeElement } from './provider';
+import { modelOf, TreeElement } from './elements';
+import { RoadmapTreeProvider } from './provider';
 import { STATE_COMMANDS } from './states';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
-import { HIDE_FINISHED_SETTING, RoadmapTreeView } from './view';
+import { type FirstView, isTreeElement, type RoadmapTreeView } from './view';
 
 export type { RoadmapTreeView } from './view';
 
@@ -25,15 +26,17 @@ export interface RoadmapTree extends RoadmapTreeView {
   reveal(task: Task): Promise<void>;
 }
 
-export function registerTree(context: vscode.ExtensionContext, services: Services, treeView: RoadmapTreeView): RoadmapTree {
+/** Puts the tree in the view that the first step made, and registers what acts on it. */
+export function registerTree(context: vscode.ExtensionContext, services: Services, firstView: FirstView): RoadmapTree {
   const { registry, tracker, log } = services;
-  const { provider, view } = treeView;
   const config = () => vscode.workspace.getConfiguration(Settings.section);
+  const hideFinished = config().get<boolean>(Settings.hideFinishedTasks, false);
+  const provider = new RoadmapTreeProvider(registry, tracker, services.plans, hideFinished);
+  context.subscriptions.push(provider);
+  const treeView = firstView.attach(provider);
+  const { view } = treeView;
   const statusBar = new ProgressStatusBar(tracker, services.plans);
   context.subscriptions.push(statusBar);
-  const hideFinished = config().get<boolean>(HIDE_FINISHED_SETTING, false);
-  // The setting may have changed since the view was made.
-  provider.setHideFinished(hideFinished);
   services.context.set(ContextKeys.hideFinished, hideFinished);
 
   /** Context keys and the view's message, from what is loaded; never starts a load itself. */
@@ -77,7 +80,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
 
   context.subscriptions.push(
     view.onDidChangeSelection((e) => {
-      const models = e.selection.map(modelOf);
+      const models = e.selection.filter(isTreeElement).map(modelOf);
       const element = models.find((s) => !isFailure(s));
       if (element) focus(rootOf(element as Roadmap | Task));
       services.context.set(ContextKeys.taskSelected, models.some(isTask));
@@ -91,7 +94,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     view.onDidChangeCheckboxState(async (e) => {
       for (const [row, checkbox] of e.items) {
         // A This Week row's checkbox is its task's.
-        const element = modelOf(row);
+        const element = isTreeElement(row) ? modelOf(row) : undefined;
         if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
         await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
       }
@@ -104,8 +107,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       void focusedRoadmap();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(`${Settings.section}.${HIDE_FINISHED_SETTING}`)) return;
-      const hide = config().get<boolean>(HIDE_FINISHED_SETTING, false);
+      if (!e.affectsConfiguration(`${Settings.section}.${Settings.hideFinishedTasks}`)) return;
+      const hide = config().get<boolean>(Settings.hideFinishedTasks, false);
       provider.setHideFinished(hide);
       services.context.set(ContextKeys.hideFinished, hide);
       void updateViewState();
@@ -189,8 +192,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       return true;
     }),
 
-    vscode.commands.registerCommand(Commands.hideFinished, () => config().update(HIDE_FINISHED_SETTING, true, vscode.ConfigurationTarget.Global)),
-    vscode.commands.registerCommand(Commands.showFinished, () => config().update(HIDE_FINISHED_SETTING, false, vscode.ConfigurationTarget.Global)),
+    vscode.commands.registerCommand(Commands.hideFinished, () => config().update(Settings.hideFinishedTasks, true, vscode.ConfigurationTarget.Global)),
+    vscode.commands.registerCommand(Commands.showFinished, () => config().update(Settings.hideFinishedTasks, false, vscode.ConfigurationTarget.Global)),
 
     vscode.commands.registerCommand(Commands.openRoadmapFile, async (clicked?: unknown) => {
       const target = isFailure(clicked) ? clicked : isRoadmap(clicked) ? clicked : await focusedRoadmap();

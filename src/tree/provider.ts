@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { Commands, TreeItemContext } from '../constants';
-import { Counts, formatCounts, isFinished } from '../model/progress';
+import { Counts, isFinished } from '../model/progress';
 import { Container, isModule, isPhase, isRoadmap, isTask, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
 import { ProgressTracker, TrackerChange } from '../core/tracker';
-import type { PlannedTask, Schedule } from '../plan/planner';
+import type { Schedule } from '../plan/planner';
 import { thisWeek } from '../plan/planner';
 import type { StudyPlans } from '../plan/studyPlans';
 import { isFailure, LoadFailure, RoadmapEntry } from '../core/catalog';
@@ -17,12 +17,8 @@ import { Disposable } from '../util/disposable';
 import { isReadOnlyRoadmap } from '../util/trust';
 import { STATE_ICONS, stateInText, stateLabel } from './states';
 import { taskKey } from '../model/ids';
-
-/** A row under a task that another feature contributes: a linked folder, a related note. */
-export interface TaskChild {
-  readonly task: Task;
-  treeItem(): vscode.TreeItem;
-}
+import { isTaskChild, PlannedTaskRow, ThisWeekNode, type TaskChild, type TreeElement } from './elements';
+import { containerRow, holdsUnfinished } from './firstRows';
 
 /** A feature that adds rows under tasks. `count` must be cheap: it decides whether a task expands. */
 export interface TaskChildSource {
@@ -41,37 +37,8 @@ export interface TaskAnnotationSource {
   readonly onDidChange: vscode.Event<readonly Task[] | undefined>;
 }
 
-
-/** "This Week" at the top of a planned roadmap: the tasks planned for the current week, and the overdue ones. */
-export class ThisWeekNode {
-  constructor(readonly roadmap: Roadmap) {}
-}
-
-/** A row under This Week. It points at its task, which stays in its own place in the tree. */
-export class PlannedTaskRow {
-  constructor(
-    readonly week: ThisWeekNode,
-    readonly task: Task,
-    readonly planned: PlannedTask,
-    readonly overdue: boolean,
-  ) {}
-}
-
 /** This Week shows at most this many rows, overdue ones first, like any other node. */
 export const MAX_THIS_WEEK_ROWS = 100;
-
-export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild | ThisWeekNode | PlannedTaskRow;
-
-/** The model object a row stands for: the task of a This Week row or a task's child row, else the element. */
-export function modelOf(element: TreeElement): Roadmap | Phase | Module | Task | LoadFailure {
-  if (element instanceof ThisWeekNode) return element.roadmap;
-  if (element instanceof PlannedTaskRow || isTaskChild(element)) return element.task;
-  return element;
-}
-
-export function isTaskChild(element: unknown): element is TaskChild {
-  return typeof element === 'object' && element !== null && 'task' in element && typeof (element as TaskChild).treeItem === 'function';
-}
 
 export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeElement> {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TreeElement | TreeElement[] | undefined>());
@@ -83,12 +50,6 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly weeks = new Map<string, ThisWeekNode>();
   /** What the phases' and modules' due dates were drawn from, per roadmap id. */
   private readonly drawnDates = new Map<string, string>();
-  private answeredRoots!: () => void;
-  /**
-   * Resolves once the view has had its first rows: the first root item built (only the view asks
-   * for items), or no roots to show. Start-up waits for it (startup.ts).
-   */
-  readonly firstRoots = new Promise<void>((resolve) => (this.answeredRoots = resolve));
 
   constructor(
     private readonly registry: Pick<RoadmapRegistry, 'shown' | 'onDidChange'>,
@@ -137,9 +98,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
     if (!element) {
       // The first rows must not wait for the workspace search: its roadmaps follow with a change event.
-      const roots = [...(await this.registry.shown())].filter((e) => isFailure(e) || this.visible(e));
-      if (roots.length === 0) this.answeredRoots();
-      return roots;
+      return (await this.registry.shown()).filter((e) => isFailure(e) || this.visible(e));
     }
     if (isFailure(element) || isTaskChild(element) || element instanceof PlannedTaskRow) return [];
     if (element instanceof ThisWeekNode) return this.thisWeekRows(element);
@@ -177,7 +136,6 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
-    if (isFailure(element) || isRoadmap(element)) this.answeredRoots();
     if (isFailure(element)) return failureItem(element);
     if (element instanceof ThisWeekNode) return this.thisWeekItem(element);
     if (element instanceof PlannedTaskRow) return this.plannedTaskItem(element);
@@ -199,24 +157,18 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private visible(element: RoadmapEntry | TreeElement): boolean {
     if (!this.hideFinished || isFailure(element)) return true;
     if (isTask(element)) return !isFinished(this.tracker.stateOf(element));
-    // A container stays while it holds anything left to do; empty containers are shown as written.
-    const counts = this.tracker.countsOf(element as Container);
-    return counts.total === 0 || counts.done + counts.skipped < counts.total;
+    return holdsUnfinished(this.tracker.countsOf(element as Container));
   }
 
   private containerItem(element: Roadmap | Phase | Module): vscode.TreeItem {
     const roadmap = isRoadmap(element) ? element : isPhase(element) ? element.roadmap : element.phase.roadmap;
-    const counts = this.tracker.countsOf(element);
-    const item = new vscode.TreeItem(element.title, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = isRoadmap(element) ? element.id : `${roadmap.id}/${element.id}`;
-    item.description = formatCounts(counts);
+    const id = isRoadmap(element) ? element.id : `${roadmap.id}/${element.id}`;
+    const item = containerRow(id, element.title, this.tracker.countsOf(element), isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
     const schedule = this.plans.scheduleOf(roadmap);
     const span = schedule && (isPhase(element) ? schedule.phases.get(element) : isModule(element) ? schedule.modules.get(element) : undefined);
     if (span) item.description += ` · ${vscode.l10n.t('due {0}', span.end)}`;
     if (schedule && isRoadmap(element)) this.drawnDates.set(roadmap.id, datesKey(schedule));
     item.contextValue = isRoadmap(element) ? (this.plans.planOf(element) ? TreeItemContext.plannedRoadmap : TreeItemContext.roadmap) : isPhase(element) ? TreeItemContext.phase : TreeItemContext.module;
-    item.iconPath = new vscode.ThemeIcon(isRoadmap(element) ? 'map' : isPhase(element) ? 'milestone' : 'book');
-    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} finished', element.title, counts.done + counts.skipped, counts.total) };
     // Modules, and phases that are their own module, open their page on click; phases with
     // modules only expand.
     const opensPage = isModule(element) || (isPhase(element) && element.modules.length === 1 && element.modules[0].implicit);

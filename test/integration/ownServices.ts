@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { nodePlatform } from '../../src/platform/node';
+import { createFirstServices } from '../../src/firstServices';
 import { createServices, Services } from '../../src/services';
 import { InMemoryMemento } from '../unit/helpers';
 import { EXTENSION_ID } from './helpers';
@@ -20,7 +21,8 @@ export function ownServices(): OwnServices {
   const subscriptions: { dispose(): unknown }[] = [];
   const globalState = Object.assign(new InMemoryMemento(), { setKeysForSync: () => undefined, keys: () => [] });
   const context = { extensionUri, subscriptions, globalState, workspaceState: new InMemoryMemento() };
-  // Only the members createServices reads: a whole ExtensionContext is VS Code's to make.
-  const services = createServices(context as unknown as vscode.ExtensionContext, nodePlatform);
+  // Only the members the services read: a whole ExtensionContext is VS Code's to make.
+  const own = context as unknown as vscode.ExtensionContext;
+  const services = createServices(own, nodePlatform, createFirstServices(own));
   return { services, extensionUri, dispose: () => subscriptions.forEach((s) => void s.dispose()) };
 }

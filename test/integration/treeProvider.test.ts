@@ -5,24 +5,30 @@
  * The view itself, as the workbench shows it, is tree.test.ts's.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { isOutlines, RoadmapOutline } from '../../src/core/bundleFormat';
 import { ProgressTracker } from '../../src/core/tracker';
+import { isRoadmap, tasksOf } from '../../src/model/types';
 import { StudyPlans } from '../../src/plan/studyPlans';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';
+import { firstRowItem, firstRowsOf } from '../../src/tree/firstRows';
 import { RoadmapTreeProvider } from '../../src/tree/provider';
 import { InMemoryMemento } from '../unit/helpers';
-import { api, roadmap, task } from './helpers';
+import { api, EXTENSION_ID, roadmap, task } from './helpers';
 
 suite('Tree provider', () => {
   let provider: RoadmapTreeProvider;
+  let store: ProgressStore;
   let tracker: ProgressTracker;
   let plans: StudyPlans;
   const warn = (message: string) => assert.fail(message);
 
   setup(async () => {
     const extension = await api();
-    tracker = new ProgressTracker(new ProgressStore(new InMemoryMemento(), warn));
+    store = new ProgressStore(new InMemoryMemento(), warn);
+    tracker = new ProgressTracker(store);
     plans = new StudyPlans(new PlanStore(new InMemoryMemento(), warn), tracker, () => new Map(), warn);
     const registry = { shown: () => extension.roadmaps(), onDidChange: extension.onDidChangeRoadmaps };
     provider = new RoadmapTreeProvider(registry, tracker, plans, false);
@@ -70,4 +76,57 @@ suite('Tree provider', () => {
     }
     assert.deepStrictEqual(new Set(fired), new Set([numpy, numpy.module, numpy.module.phase, numpy.module.phase.roadmap]));
   });
+
+  test('The first rows, drawn before the tree is loaded, read exactly as the tree’s own rows that replace them', async () => {
+    const outlines = shippedOutlines();
+    const weeks = await roadmap('master-24-week');
+    await tracker.setState([await task('ml-dl-condensed', 'numpy')], 'done');
+    await tracker.setState(tasksOf(weeks).slice(0, 3), 'skipped');
+    await tracker.setState([tasksOf(weeks)[5]], 'inProgress');
+    const drawn = async () => {
+      const first = firstRowsOf({ outlines, store, hideFinished: false, plansStored: false })?.map((row) => rowAsSeen(firstRowItem(row)));
+      const own = (await provider.getChildren()).filter((root) => isRoadmap(root) && root.source.bundled).map((root) => rowAsSeen(provider.getTreeItem(root)));
+      return { first, own };
+    };
+    const before = await drawn();
+    assert.strictEqual(before.first?.length, outlines.length, 'one first row per bundled roadmap');
+    assert.deepStrictEqual(before.first, before.own);
+    const described = (id: string) => before.first?.find((row) => row.id === id)?.description;
+    assert.match(described('master-24-week') ?? '', /^3\//, 'skipped counts as finished, in progress does not');
+    assert.match(described('ml-dl-condensed') ?? '', /^1\//);
+
+    // Hiding finished tasks hides a finished roadmap from both.
+    await tracker.setState(tasksOf(weeks), 'done');
+    provider.setHideFinished(true);
+    const hidden = firstRowsOf({ outlines, store, hideFinished: true, plansStored: false })?.map((row) => rowAsSeen(firstRowItem(row)));
+    const ownHidden = (await provider.getChildren()).filter((root) => isRoadmap(root) && root.source.bundled).map((root) => rowAsSeen(provider.getTreeItem(root)));
+    assert.deepStrictEqual(hidden, ownHidden);
+    assert.strictEqual(hidden?.length, outlines.length - 1, 'the finished roadmap is gone');
+  });
+
+  test('With a study plan stored, the tree draws the first rows itself (their due dates need the planner)', () => {
+    assert.strictEqual(firstRowsOf({ outlines: shippedOutlines(), store, hideFinished: false, plansStored: true }), undefined);
+    assert.strictEqual(firstRowsOf({ outlines: undefined, store, hideFinished: false, plansStored: false }), undefined, 'nor without compiled outlines');
+  });
 });
+
+/** The outlines the extension under test ships (dist/outlines.json). */
+function shippedOutlines(): RoadmapOutline[] {
+  const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'dist', 'outlines.json');
+  const outlines: unknown = JSON.parse(fs.readFileSync(file.fsPath, 'utf8'));
+  assert.ok(isOutlines(outlines), 'dist/outlines.json holds outlines');
+  return outlines;
+}
+
+/** What a person sees of a row, and what its menus and screen readers go by. */
+function rowAsSeen(item: vscode.TreeItem) {
+  return {
+    id: item.id,
+    label: item.label,
+    description: String(item.description),
+    contextValue: item.contextValue,
+    icon: (item.iconPath as vscode.ThemeIcon).id,
+    accessibility: item.accessibilityInformation?.label,
+    collapsible: item.collapsibleState,
+  };
+}
