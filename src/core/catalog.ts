@@ -74,10 +74,9 @@ export class RoadmapCatalog {
   /**
    * What a view may show now without waiting for the workspace. Before the first load: the
    * bundled entries, built once and handed out again by the first load, and no search is started
-   * (its messages and file watchers would reach the window while it draws the tree's first rows;
-   * the tree also calls this ahead of the window's request, see tree/view.ts). While the first
-   * load is still looking for the workspace's files: the bundled entries too (the rest follow with
-   * a change event). Otherwise the same as `entries()`.
+   * (its messages and file watchers would reach the window while it draws the tree's rows). While
+   * the first load is still looking for the workspace's files: the bundled entries too (the rest
+   * follow with a change event). Otherwise the same as `entries()`.
    */
   shown(): Promise<readonly RoadmapEntry[]> {
     if (!this.loading) return (this.prepared ??= this.sources.bundled());

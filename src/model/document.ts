@@ -60,7 +60,7 @@ export interface RoadmapDocument {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * What a missing list becomes: one shared empty array. The tree's first rows wait for the bundled
+ * What a missing list becomes: one shared empty array. The tree's rows wait for the bundled
  * roadmaps to be built, and most tasks leave most lists out; the model's lists are read-only.
  */
 const NONE: readonly never[] = Object.freeze([]);
@@ -88,7 +88,7 @@ export function buildRoadmap(doc: RoadmapDocument, source: RoadmapSource): Roadm
 }
 
 // Phases and modules extend their section's object (Object.assign) rather than spread it into a
-// new one: built cold at start-up, before the tree's first rows, that is a third faster.
+// new one: built cold at start-up, before the tree's rows, that is a third faster.
 function buildPhase(doc: PhaseDocument, roadmap: Roadmap): Phase {
   const phase: Mutable<Phase> = Object.assign(section(doc), { modules: [], roadmap });
   if (doc.modules) {

@@ -97,7 +97,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
     if (!element) {
-      // The first rows must not wait for the workspace search: its roadmaps follow with a change event.
+      // The roots must not wait for the workspace search: its roadmaps follow with a change event.
       return (await this.registry.shown()).filter((e) => isFailure(e) || this.visible(e));
     }
     if (isFailure(element) || isTaskChild(element) || element instanceof PlannedTaskRow) return [];
