@@ -33,20 +33,20 @@ export function isOutlines(value: unknown): value is RoadmapOutline[] {
 }
 
 /** The compiled roadmaps, or undefined when running from sources that were not bundled. */
-export async function compiledBundle(): Promise<BundledRoadmap[] | undefined> {
-  try {
-    const bundle: unknown = (await import('ml-roadmaps:bundled-roadmaps')).default;
-    return isBundle(bundle) ? bundle : undefined;
-  } catch {
-    return undefined;
-  }
+export function compiledBundle(): Promise<BundledRoadmap[] | undefined> {
+  return compiled(() => import('ml-roadmaps:bundled-roadmaps'), isBundle);
 }
 
-/** The compiled outlines, in the bundle's order, or undefined when running from sources that were not bundled. */
-export async function compiledOutlines(): Promise<RoadmapOutline[] | undefined> {
+/** The compiled outlines, in the bundle's order, or undefined likewise. */
+export function compiledOutlines(): Promise<RoadmapOutline[] | undefined> {
+  return compiled(() => import('ml-roadmaps:roadmap-outlines'), isOutlines);
+}
+
+/** A module the build provides (esbuild.js), when it is there and has the expected shape. */
+async function compiled<T>(load: () => Promise<{ default: unknown }>, is: (value: unknown) => value is T): Promise<T | undefined> {
   try {
-    const outlines: unknown = (await import('ml-roadmaps:roadmap-outlines')).default;
-    return isOutlines(outlines) ? outlines : undefined;
+    const value = (await load()).default;
+    return is(value) ? value : undefined;
   } catch {
     return undefined;
   }
