@@ -49,4 +49,3 @@ export function createServices(context: vscode.ExtensionContext, platform: Platf
   context.subscriptions.push(registry, plans);
   return { log, registry, store, tracker, links, checks, plans, context: new WhenContext(), platform };
 }
-

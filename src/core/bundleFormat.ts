@@ -32,21 +32,25 @@ export function isOutlines(value: unknown): value is RoadmapOutline[] {
   return Array.isArray(value) && value.every((e: unknown) => isRecord(e) && typeof e.id === 'string' && typeof e.title === 'string' && Array.isArray(e.tasks) && e.tasks.every(isTaskIds));
 }
 
+// The two loaders below are alike on purpose: each `import()` of a module that only the build
+// provides must sit inside a `try` of its own, where esbuild lets an unresolvable import through
+// to fail at run time (sources run unbundled, the web tests' bundle) instead of failing the build.
+
 /** The compiled roadmaps, or undefined when running from sources that were not bundled. */
-export function compiledBundle(): Promise<BundledRoadmap[] | undefined> {
-  return compiled(() => import('ml-roadmaps:bundled-roadmaps'), isBundle);
-}
-
-/** The compiled outlines, in the bundle's order, or undefined likewise. */
-export function compiledOutlines(): Promise<RoadmapOutline[] | undefined> {
-  return compiled(() => import('ml-roadmaps:roadmap-outlines'), isOutlines);
-}
-
-/** A module the build provides (esbuild.js), when it is there and has the expected shape. */
-async function compiled<T>(load: () => Promise<{ default: unknown }>, is: (value: unknown) => value is T): Promise<T | undefined> {
+export async function compiledBundle(): Promise<BundledRoadmap[] | undefined> {
   try {
-    const value = (await load()).default;
-    return is(value) ? value : undefined;
+    const bundle: unknown = (await import('ml-roadmaps:bundled-roadmaps')).default;
+    return isBundle(bundle) ? bundle : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The compiled outlines, in the bundle's order, or undefined when running from sources that were not bundled. */
+export async function compiledOutlines(): Promise<RoadmapOutline[] | undefined> {
+  try {
+    const outlines: unknown = (await import('ml-roadmaps:roadmap-outlines')).default;
+    return isOutlines(outlines) ? outlines : undefined;
   } catch {
     return undefined;
   }
