@@ -4,7 +4,7 @@
  */
 import type { RoadmapDocument } from '../model/document';
 import { isRecord } from '../model/ids';
-import type { Task } from '../model/types';
+import type { TaskIds } from '../model/types';
 
 export interface BundledRoadmap {
   /** The YAML file it came from, in the extension's roadmaps/ folder. */
@@ -24,7 +24,7 @@ export interface RoadmapOutline {
   readonly id: string;
   readonly title: string;
   /** Every task, in roadmap order. */
-  readonly tasks: readonly Pick<Task, 'id' | 'formerIds'>[];
+  readonly tasks: readonly TaskIds[];
 }
 
 export function isOutlines(value: unknown): value is RoadmapOutline[] {

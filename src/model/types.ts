@@ -81,6 +81,9 @@ export interface Task {
   readonly module: Module;
 }
 
+/** What a task's progress is kept under: its id, or a former id until its state next changes. */
+export type TaskIds = Pick<Task, 'id' | 'formerIds'>;
+
 export interface Module extends SectionInfo {
   /** True when the file had no module level here: the tree shows the phase's tasks directly. */
   readonly implicit: boolean;

@@ -11,7 +11,7 @@
  * done again. Version 1 stored no tombstones and reads as it is.
  */
 import { isRecord, parseTaskKey, taskKey } from '../model/ids';
-import type { Task, TaskState } from '../model/types';
+import type { Task, TaskIds, TaskState } from '../model/types';
 import { TASK_STATES } from '../model/types';
 import { english, type Translate, type Warn } from '../util/translate';
 import { keepAside, MementoLike, StorageKeys } from './memento';
@@ -40,9 +40,6 @@ export function futureTimeMessage(changedAt: number): string {
   const shown = Number.isNaN(date.getTime()) ? 'beyond any date' : date.toISOString();
   return `${changedAt} (${shown}) is in the future; times more than a day ahead of this machine's clock are refused`;
 }
-
-/** What a task's progress is kept under: its id, or a former id until its state next changes. */
-type TaskIds = Pick<Task, 'id' | 'formerIds'>;
 
 interface StoredProgress {
   version: number;
