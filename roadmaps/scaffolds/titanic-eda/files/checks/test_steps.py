@@ -4,6 +4,9 @@ Run them with ``pytest checks``. Each one fails with a hint until its step is do
 ``pytest`` runs only the tests of the parts that were done for you.
 """
 
+import traceback
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -17,12 +20,30 @@ def expect(condition: bool, hint: str, detail: str = "") -> None:
         pytest.fail(hint + (f"\n{detail}" if detail else ""), pytrace=False)
 
 
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def learner_frame(tb) -> str:
+    """The deepest frame of the traceback in the project's own code (not checks/, tests/ or a
+    virtual environment), as a traceback line, so the editor can put the failure on that line."""
+    where = ""
+    for frame, line in traceback.walk_tb(tb):
+        path = Path(frame.f_code.co_filename).resolve()
+        if PROJECT not in path.parents:
+            continue
+        parts = path.relative_to(PROJECT).parts
+        if parts[0] in ("checks", "tests") or parts[0].startswith(".") or "site-packages" in parts:
+            continue
+        where = f'\n  File "{path.relative_to(PROJECT).as_posix()}", line {line}, in {frame.f_code.co_name}'
+    return where
+
+
 def attempt(hint, fn, *args, **kwargs):
-    """Call the learner's function; if it raises, fail with the hint instead of a traceback."""
+    """Call the learner's function; if it raises, fail with the hint, what was raised and where."""
     try:
         return fn(*args, **kwargs)
     except Exception as exc:  # a TODO still in place, or a bug on the way to the answer
-        problem = f"{type(exc).__name__}: {exc}"
+        problem = f"{type(exc).__name__}: {exc}{learner_frame(exc.__traceback__)}"
     # failing outside the except block keeps the learner's traceback out of the message
     pytest.fail(f"{hint}\n(it raised {problem})", pytrace=False)
 
