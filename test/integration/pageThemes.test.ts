@@ -17,11 +17,12 @@ const THEMES = [
  * A progress bar's track must show where the bar ends, so that the fill reads as a share of it.
  * 1.5:1 against the page makes it plain at a glance (a track drawn in the page's own colour, the
  * bug this guards against, measures 1:1). The bar is not the only carrier of the figure (the
- * counts beside it say `3/7 · 42%`), so WCAG's 3:1 for graphics that carry information is asked
- * only of the outline high-contrast themes draw around controls.
+ * counts beside it say `3/7 · 42%`), so WCAG's 3:1 for graphics that carry information (1.4.11)
+ * is asked of what carries it alone: the outline high-contrast themes draw around controls, and
+ * a ticked checkbox's box, which says "done".
  */
 const MIN_TRACK_CONTRAST = 1.5;
-const MIN_OUTLINE_CONTRAST = 3;
+const MIN_INFORMATION_CONTRAST = 3;
 
 type Rgba = readonly [number, number, number, number];
 
@@ -66,11 +67,32 @@ async function pageBackground(view: string): Promise<Rgba> {
   return background;
 }
 
+/** A further measure of a page in one theme: the shortfall it finds, if any. */
+type Measure = (view: string, theme: (typeof THEMES)[number], page: Rgba) => Promise<string | undefined>;
+
+/** An SVG shape's fill against the page, e.g. a phase bar's track. */
+const fillOf =
+  (selector: string, what: string): Measure =>
+  async (view, theme, page) => {
+    const shape = await inPage.style(view, selector, ['fill', 'fill-opacity']);
+    const ratio = contrast(over(parseColor(shape.fill), page, Number(shape['fill-opacity'])), page);
+    return ratio < MIN_TRACK_CONTRAST ? `${theme.name}: ${what} ${shape.fill} × ${shape['fill-opacity']} is ${ratio.toFixed(2)}:1` : undefined;
+  };
+
+/** A ticked checkbox's box (drawn in its accent colour) against the task row it sits on. */
+const tickedBox: Measure = async (view, theme, page) => {
+  const row = parseColor((await inPage.style(view, 'li.task[data-state="done"]', ['background-color']))['background-color']);
+  const accent = (await inPage.style(view, 'li.task[data-state="done"] input[type="checkbox"]:checked', ['accent-color']))['accent-color'];
+  const behind = over(row, page);
+  const ratio = contrast(over(parseColor(accent), behind), behind);
+  return ratio < MIN_INFORMATION_CONTRAST ? `${theme.name}: a ticked box ${accent} on its row ${behind.join()} is ${ratio.toFixed(2)}:1` : undefined;
+};
+
 /**
- * Measures the header's progress bar (and on the dashboard the phase chart's tracks) in every
- * theme; collects every shortfall, so that one failure shows all the figures.
+ * Measures the header's progress bar, and whatever else the page asks, in every theme; collects
+ * every shortfall, so that one failure shows all the figures.
  */
-async function measureTracks(view: string, extra?: { selector: string; what: string }): Promise<string[]> {
+async function measure(view: string, more: readonly Measure[] = []): Promise<string[]> {
   const shortfalls: string[] = [];
   for (const theme of THEMES) {
     await useTheme(theme, view);
@@ -82,12 +104,11 @@ async function measureTracks(view: string, extra?: { selector: string; what: str
       const drawn = bar['border-top-style'] !== 'none' && parseFloat(bar['border-top-width']) >= 1;
       const outline = drawn ? contrast(over(parseColor(bar['border-top-color']), page), page) : 0;
       if (!drawn) shortfalls.push(`${theme.name}: the header bar has no outline`);
-      else if (outline < MIN_OUTLINE_CONTRAST) shortfalls.push(`${theme.name}: the header bar's outline ${bar['border-top-color']} is ${outline.toFixed(2)}:1`);
+      else if (outline < MIN_INFORMATION_CONTRAST) shortfalls.push(`${theme.name}: the header bar's outline ${bar['border-top-color']} is ${outline.toFixed(2)}:1`);
     }
-    if (extra) {
-      const shape = await inPage.style(view, extra.selector, ['fill', 'fill-opacity']);
-      const ratio = contrast(over(parseColor(shape.fill), page, Number(shape['fill-opacity'])), page);
-      if (ratio < MIN_TRACK_CONTRAST) shortfalls.push(`${theme.name}: ${extra.what} ${shape.fill} × ${shape['fill-opacity']} is ${ratio.toFixed(2)}:1`);
+    for (const one of more) {
+      const shortfall = await one(view, theme, page);
+      if (shortfall) shortfalls.push(shortfall);
     }
   }
   return shortfalls;
@@ -106,12 +127,12 @@ suite('Pages in light, dark and high-contrast themes', () => {
   teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
   suiteTeardown(() => vscode.workspace.getConfiguration('workbench').update('colorTheme', themeBefore, vscode.ConfigurationTarget.Global));
 
-  test('The details page’s progress bar has a visible track in every theme', async function () {
+  test('The details page’s progress bar has a visible track, and a ticked box stands out, in every theme', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('mlRoadmaps.markDone', await task('ml-dl-condensed', 'numpy'));
     await vscode.commands.executeCommand('mlRoadmaps.openDetails', await task('ml-dl-condensed', 'numpy'));
-    await inPage.read('module', 'progress#progress');
-    assert.deepStrictEqual(await measureTracks('module'), []);
+    await inPage.read('module', 'li.task[data-state="done"] input[type="checkbox"]:checked');
+    assert.deepStrictEqual(await measure('module', [tickedBox]), []);
   });
 
   test('The dashboard’s progress bar and phase bars have visible tracks in every theme', async function () {
@@ -119,6 +140,6 @@ suite('Pages in light, dark and high-contrast themes', () => {
     await vscode.commands.executeCommand('mlRoadmaps.markDone', await task('ml-dl-condensed', 'numpy'));
     await vscode.commands.executeCommand('mlRoadmaps.openDashboard', await roadmap('ml-dl-condensed'));
     await inPage.read('dashboard', 'progress#progress');
-    assert.deepStrictEqual(await measureTracks('dashboard', { selector: 'svg.chart .track', what: 'a phase bar’s track' }), []);
+    assert.deepStrictEqual(await measure('dashboard', [fillOf('svg.chart .track', 'a phase bar’s track')]), []);
   });
 });
