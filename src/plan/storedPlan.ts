@@ -5,6 +5,7 @@
  * Pure: no `vscode`.
  */
 import { ID_PATTERN, MAX_ID_LENGTH } from '../model/ids';
+import { futureTimeMessage, isFutureTime } from '../storage/progressStore';
 import { planProblem, StudyPlan } from './planner';
 import { WEEKDAYS, Weekday } from './dates';
 
@@ -22,8 +23,12 @@ export function toStoredPlan(plan: StudyPlan): StoredPlan {
   return { version: STORED_PLAN_VERSION, roadmapId: plan.roadmapId, start: plan.start, hoursPerWeek: plan.hoursPerWeek, studyDays: [...plan.studyDays], since: plan.since };
 }
 
-/** A stored plan, or undefined with the reason it cannot be used. Never throws. */
-export function parseStoredPlan(value: unknown): ParsedPlan {
+/**
+ * A stored plan, or undefined with the reason it cannot be used. Never throws. `now` is the time
+ * against which a plan made in the future is refused: the plan made later wins a merge, so such a
+ * plan would replace every other, on every machine, for good.
+ */
+export function parseStoredPlan(value: unknown, now: number = Date.now()): ParsedPlan {
   const fail = (reason: string): ParsedPlan => ({ reason });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(`a plan is an object; got ${kindOf(value)}`);
   const record = value as Record<string, unknown>;
@@ -41,6 +46,7 @@ export function parseStoredPlan(value: unknown): ParsedPlan {
     return fail(`studyDays: expected a list of mon, tue, wed, thu, fri, sat, sun; got ${show(studyDays)}`);
   }
   if (typeof since !== 'number') return fail(`since: expected a time in milliseconds; got ${show(since)}`);
+  if (isFutureTime(since, now)) return fail(`since: ${futureTimeMessage(since)}`);
   const plan: StudyPlan = { roadmapId, start, hoursPerWeek, studyDays: [...studyDays], since };
   const problem = planProblem(plan);
   return problem ? fail(problem) : { plan };

@@ -83,7 +83,7 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
       if (isFutureTime(entry.changedAt, now)) return fail(`${taskAt}.changedAt`, futureTimeMessage(entry.changedAt));
     }
   }
-  const plansProblem = checkPlans(data.plans);
+  const plansProblem = checkPlans(data.plans, now);
   if (plansProblem) return fail(plansProblem.path, plansProblem.message);
   return { file: data as unknown as ProgressFile };
 }
@@ -297,10 +297,10 @@ export function withPlans(file: ProgressFile, plans: readonly StudyPlan[]): Prog
 }
 
 /** The file's plans that importing would store: those for roadmaps with no plan here, or made later than the one here. */
-export function planImportOfPlans(file: ProgressFile, current: (roadmapId: string) => StudyPlan | undefined): StudyPlan[] {
+export function planImportOfPlans(file: ProgressFile, current: (roadmapId: string) => StudyPlan | undefined, now: number = Date.now()): StudyPlan[] {
   const result: StudyPlan[] = [];
   for (const value of Object.values(file.plans ?? {})) {
-    const { plan } = parseStoredPlan(value);
+    const { plan } = parseStoredPlan(value, now);
     if (!plan) continue;
     const mine = current(plan.roadmapId);
     if (!mine || plan.since > mine.since) result.push(plan);
@@ -308,11 +308,11 @@ export function planImportOfPlans(file: ProgressFile, current: (roadmapId: strin
   return result;
 }
 
-function checkPlans(plans: unknown): { path: string; message: string } | undefined {
+function checkPlans(plans: unknown, now: number): { path: string; message: string } | undefined {
   if (plans === undefined) return undefined;
   if (!isRecord(plans)) return { path: 'plans', message: 'expected an object of study plans by roadmap id' };
   for (const [roadmapId, value] of Object.entries(plans)) {
-    const parsed = parseStoredPlan(value);
+    const parsed = parseStoredPlan(value, now);
     if (parsed.reason !== undefined) return { path: `plans.${roadmapId}`, message: parsed.reason };
     if (parsed.plan.roadmapId !== roadmapId) return { path: `plans.${roadmapId}.roadmapId`, message: `expected "${roadmapId}", the key it is stored under` };
   }

@@ -86,6 +86,13 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const roadmaps = await registry.roadmaps();
       const changes = planImport(parsed.file, store.allEntries(), roadmaps);
       const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
+      // A plan this machine's roadmap cannot be scheduled on (it would end past the horizon) is
+      // refused like any bad entry: it would replace the plan here and be no plan at all.
+      for (const plan of newPlans) {
+        const roadmap = roadmaps.find((r) => r.id === plan.roadmapId);
+        const problem = roadmap && plans.problemOf(roadmap, plan);
+        if (problem) return fail(twofold((t) => t('Nothing was imported. {0}: {1}', label, `plans.${plan.roadmapId}: ${problem}`)));
+      }
       const summary = [
         ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
         ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),

@@ -104,7 +104,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     if (element instanceof ThisWeekNode) return this.thisWeekRows(element);
     if (isTask(element)) return (await Promise.all(this.childSources.map((s) => s.children(element)))).flat();
     const children = this.childrenOf(element).filter((child) => this.visible(child));
-    const week = isRoadmap(element) ? this.weekOf(element) : undefined;
+    const week = isRoadmap(element) ? this.thisWeekOf(element) : undefined;
     return week ? [week, ...children] : children;
   }
 
@@ -195,7 +195,8 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return item;
   }
 
-  private weekOf(roadmap: Roadmap): ThisWeekNode | undefined {
+  /** A planned roadmap's This Week node, the same object while the roadmap is; undefined without a schedule. */
+  thisWeekOf(roadmap: Roadmap): ThisWeekNode | undefined {
     if (!this.plans.scheduleOf(roadmap)) return undefined;
     let week = this.weeks.get(roadmap.id);
     if (!week || week.roadmap !== roadmap) this.weeks.set(roadmap.id, (week = new ThisWeekNode(roadmap)));
@@ -212,18 +213,20 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   private thisWeekItem(week: ThisWeekNode): vscode.TreeItem {
     const schedule = this.plans.scheduleOf(week.roadmap);
-    const { tasks, overdue, weekStart, weekEnd } = schedule ? thisWeek(schedule) : { tasks: [], overdue: [], weekStart: '', weekEnd: '' };
+    const { tasks, overdue, weekStart, weekEnd, upcoming } = schedule ? thisWeek(schedule) : { tasks: [], overdue: [], weekStart: '', weekEnd: '', upcoming: false };
     const empty = tasks.length + overdue.length === 0;
     const item = new vscode.TreeItem(vscode.l10n.t('This Week'), empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
     item.id = `thisWeek:${week.roadmap.id}`;
     item.iconPath = new vscode.ThemeIcon('calendar');
     item.contextValue = TreeItemContext.thisWeek;
     const left = tasks.filter((t) => t.finishedDay === undefined).length;
-    item.description = empty
+    const counts = empty
       ? vscode.l10n.t('nothing planned')
       : overdue.length > 0
         ? vscode.l10n.t('{0} of {1} left · {2} overdue', left, tasks.length, overdue.length)
         : vscode.l10n.t('{0} of {1} left', left, tasks.length);
+    // On a day off after the week's last study day the week shown is the coming one: say which.
+    item.description = upcoming ? vscode.l10n.t('from {0} · {1}', weekStart, counts) : counts;
     item.tooltip = vscode.l10n.t('Tasks planned from {0} to {1}, and unfinished tasks whose planned end has passed.', weekStart, weekEnd);
     return item;
   }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { burnUpChart, renderDashboard, phaseChart } from '../../src/dashboard/render';
-import { burnUp, progressOf, schedule } from '../../src/plan/planner';
-import { at, context, plan, roadmapOf, tasks } from './plan.test';
+import { burnUp, progressOf, replan, schedule } from '../../src/plan/planner';
+import { at, context, plan, roadmapOf, tasks, utc } from './plan.test';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/webview/protocol';
 import * as fs from 'fs';
@@ -312,26 +312,86 @@ suite('Dashboard: the study plan', () => {
     // is 3.3 h a week: the 63 h left take 135 days), 148 days on.
     const plannedLine = /<polyline class="planned-line" points="([^"]+)"/.exec(svg)![1].split(' ');
     assert.strictEqual(plannedLine.length, 11);
-    assert.strictEqual(plannedLine[0], '56,224');
+    assert.strictEqual(plannedLine[0], '56,248');
     const doneLine = /<polyline class="done-line" points="([^"]+)"/.exec(svg)![1].split(' ');
-    assert.deepStrictEqual(doneLine, ['56,224', '82.5,204.4', '109,204.4'], 'nothing on the 3rd, 7 h by the 10th and today, the 17th');
+    assert.deepStrictEqual(doneLine, ['56,248', '82.5,228.4', '109,228.4'], 'nothing on the 3rd, 7 h by the 10th and today, the 17th');
     const todayX = Number(/<line class="today-line" x1="([\d.]+)"/.exec(svg)![1]);
     assert.strictEqual(todayX, Math.round((56 + (14 / 148) * 560) * 10) / 10);
-    assert.match(svg, /<line class="projection" x1="109" y1="204.4" x2="616" y2="28"><\/line>/);
+    assert.match(svg, /<line class="projection" x1="109" y1="228.4" x2="616" y2="52"><\/line>/);
     assert.match(svg, /<text class="projection-label"[^>]*>projected 2025-07-29<\/text>/);
   });
 
   test('Has the chart’s data as a table, the projected finish and the pace of the last weeks', () => {
     const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: planned() }, assets, md);
     assert.match(html, /<section id="plan" aria-labelledby="plan-heading"><h2 id="plan-heading">Study plan<\/h2>/);
-    assert.match(html, /<p class="plan-status" data-status="behind"><strong>7 days behind<\/strong> · 7 of 70 planned hours done<\/p>/);
+    assert.match(html, /<p class="plan-status" data-status="behind"><strong>7 days behind<\/strong> · 7 of 70 planned hours done since the plan was made on 2025-03-03<\/p>/);
     assert.match(html, /<dd id="planned-finish"><time datetime="2025-05-11">2025-05-11<\/time><\/dd>/);
     assert.match(html, /<dd id="projected-finish"><time datetime="2025-07-29">2025-07-29<\/time> <span class="meta">at your pace of the last four weeks<\/span><\/dd>/);
-    assert.match(html, /<dd id="pace">3\.3 hours a week over the last 15 day\(s\) \(planned: 7\)<\/dd>/);
+    assert.match(html, /<dd id="pace">3\.3 hours a week since 2025-03-03 \(planned: 7\)<\/dd>/);
     const table = /<details class="chart-data"><summary>Chart data<\/summary><table>([\s\S]*?)<\/table><\/details>/.exec(html)![1];
     assert.match(table, /<tr><th scope="row"><time datetime="2025-03-10">2025-03-10<\/time><\/th><td>7<\/td><td>7<\/td><\/tr>/);
     assert.match(table, /<tr><th scope="row"><time datetime="2025-03-24">2025-03-24<\/time><\/th><td>21<\/td><td><\/td><\/tr>/, 'no done hours in the future');
     assert.match(table, /<tr class="today"><th scope="row">today \(2025-03-17\)<\/th><td><\/td><td>7<\/td><\/tr>/);
+  });
+
+  /**
+   * The boxes of the chart's labels, from their position and anchor, at a width per character
+   * no narrower than the 12-pixel UI font's digits and lower-case letters (about 6.7 pixels).
+   */
+  function labelBoxes(svg: string): { text: string; left: number; right: number; top: number; bottom: number }[] {
+    const size = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
+    const boxes = [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map(([, attributes, text]) => {
+      const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
+      const x = Number(attribute('x'));
+      const y = Number(attribute('y'));
+      const width = text.length * 7;
+      const anchor = attribute('text-anchor') ?? 'start';
+      const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+      // Centred on y, or standing on it as a baseline with a little below.
+      const [top, bottom] = attribute('dominant-baseline') === 'middle' ? [y - 7, y + 7] : [y - 11, y + 4];
+      return { text, left, right: left + width, top, bottom };
+    });
+    for (const box of boxes) {
+      assert.ok(box.left >= 0 && box.right <= Number(size[1]) && box.top >= 0 && box.bottom <= Number(size[2]), `"${box.text}" lies inside the chart: ${JSON.stringify(box)}`);
+    }
+    return boxes;
+  }
+
+  test('Lays out the burn-up chart\'s labels so that none overlaps another', () => {
+    const chart = (now: number, finished: Record<string, number>) => {
+      const s = schedule(plannedRoadmap(), plan({ hoursPerWeek: 7 }), context(now, finished));
+      return burnUpChart(burnUp(s), progressOf(s));
+    };
+    const allButOne = Object.fromEntries(tasks('t', 9).map((t, i) => [t.id, at('2025-03-03') + i * 3_600_000]));
+    const cases = {
+      'projected at the right edge, under the legend': chart(at('2025-03-17'), { 't-1': at('2025-03-05') }),
+      'projected the day after today': chart(at('2025-03-20'), allButOne),
+      'today at the left edge': chart(at('2025-03-03', 13), { 't-1': at('2025-03-03', 9) }),
+    };
+    for (const [name, svg] of Object.entries(cases)) {
+      const boxes = labelBoxes(svg);
+      assert.ok(boxes.some((b) => b.text.startsWith('projected ')), `${name}: the projected finish is labelled`);
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          assert.ok(apart, `${name}: "${a.text}" ${JSON.stringify(a)} overlaps "${b.text}" ${JSON.stringify(b)}`);
+        }
+      }
+    }
+  });
+
+  test('Says that the plan\'s hours and pace count from when it was made, and what was finished before', () => {
+    // Three tasks finished in the morning, re-planned at noon, looked at in the afternoon.
+    const finished = { 't-1': at('2025-03-17', 9), 't-2': at('2025-03-17', 10), 't-3': at('2025-03-17', 11) };
+    const made = replan(plan({ hoursPerWeek: 7 }), at('2025-03-17', 12), utc);
+    const s = schedule(plannedRoadmap(), made, context(at('2025-03-17', 15), finished));
+    const progress = progressOf(s);
+    const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: { plan: s.plan, progress, burnUp: burnUp(s), plannedEnd: s.end } }, assets, md);
+    assert.match(html, /<p class="plan-status" data-status="onTrack"><strong>on track<\/strong> · 0 of 49 planned hours done since the plan was made on 2025-03-17<\/p>/);
+    assert.match(html, /<dd id="pace">0 hours a week since 2025-03-17 \(planned: 7\)<\/dd>/);
+    assert.match(html, /<dt>Not counted<\/dt><dd id="plan-history">3 task\(s\) finished before the plan was made<\/dd>/);
+    // Without a re-plan there is nothing to set aside.
+    assert.doesNotMatch(renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: planned() }, assets, md), /plan-history/);
   });
 
   test('Has no plan section without a plan, and says when a plan has not started', () => {
@@ -340,6 +400,6 @@ suite('Dashboard: the study plan', () => {
     const early = planned(at('2025-02-20'), {});
     const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: counts, recent: [], next: undefined, plan: early }, assets, md);
     assert.match(html, /data-status="notStarted"><strong>plan starts 2025-03-03<\/strong>/);
-    assert.match(burnUpChart(early.burnUp, early.progress), /<text x="56" y="248">2025-02-20<\/text>/, 'the time axis starts today, before the plan');
+    assert.match(burnUpChart(early.burnUp, early.progress), /<text x="56" y="272">2025-02-20<\/text>/, 'the time axis starts today, before the plan');
   });
 });
