@@ -10,7 +10,7 @@ import { isRecord } from '../model/ids';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
-import { writeNew } from '../util/writeNew';
+import { replaceFile, writeNew } from '../util/writeNew';
 import { planToIcs } from './calendar';
 import { isLocalDate, localDateOf, systemUtcOffset, Weekday, WEEKDAYS } from './dates';
 import { DEFAULT_HOURS_PER_WEEK } from './effort';
@@ -232,22 +232,4 @@ async function askDays(proposed: readonly Weekday[]): Promise<Weekday[] | undefi
     return undefined;
   }
   return picked.map((p) => p.day);
-}
-
-/**
- * Writes a file the learner chose to replace, through a file beside it renamed over the old one:
- * a write that fails half-way leaves the old file whole. Says so and returns false on failure.
- */
-async function replaceFile(uri: vscode.Uri, text: string): Promise<boolean> {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const temporary = uri.with({ path: `${uri.path.slice(0, uri.path.length - name.length)}.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
-  try {
-    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
-    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-    return true;
-  } catch (error) {
-    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(uri), (error as Error).message));
-    return false;
-  }
 }
