@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { findTaskReferences } from '../../src/notes/discovery';
+import { parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
 import { ImportChange, summarizeImport } from '../../src/transfer/exportFile';
 import { loadText } from './helpers';
@@ -39,6 +40,15 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
     // which would otherwise skip the scan.
     const make = (n: number) => Array.from({ length: n }, (_, i) => `Some words about the topic, see roadmap-task:r/t${i} and a few more words to pad.`).join('\n');
     const g = growth(make, (text) => findTaskReferences(text).length, 600);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Reading an estimate and hours per week padded with spaces', function () {
+    this.timeout(120_000);
+    // Spaces between the number and a character no pattern accepts: where a pattern with two
+    // adjacent runs of spaces tries every split of them.
+    const make = (n: number) => `1${' '.repeat(n)}x`;
+    const g = growth(make, (text) => [parseEstimate(text, 'task').error, parseHoursPerWeek(text).error], 2_000);
     assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
   });
 });

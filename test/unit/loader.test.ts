@@ -138,6 +138,16 @@ suite('Roadmap loader', () => {
     assert.strictEqual(errorsOf(lines.join('\n')).length, 50);
   });
 
+  test('Refuses an estimate too long to be one, saying so at its line', () => {
+    const text = replaceLine(miniRoadmap(), '            title: Calculus', `            title: Calculus\n            estimate: "1${' '.repeat(10_000)}x"`);
+    const [error] = errorsOf(text);
+    assert.strictEqual(error.path, 'phases[0].modules[0].tasks[1].estimate');
+    assert.strictEqual(error.start.line, 15);
+    assert.match(error.message, /^expected hours like 4, .*; got "1 +…" \(longer than \d+ characters\)$/);
+    const hours = errorsOf(replaceLine(miniRoadmap(), 'title: Mini roadmap', `title: Mini roadmap\nhoursPerWeek: "10${' '.repeat(100)}h"`));
+    assert.match(hours[0].message, /^expected hours per week like 10 or "10-15"; got "10 +…" \(longer than \d+ characters\)$/);
+  });
+
   test('Accepts only http and https links', () => {
     const text = replaceLine(miniRoadmap(), '            title: Calculus', '            title: Calculus\n            resources:\n              - title: Bad\n                url: javascript:alert(1)');
     assert.match(errorsOf(text)[0].message, /not an http\(s\) address/);
