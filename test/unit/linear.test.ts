@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { findTaskReferences } from '../../src/notes/discovery';
 import { parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
+import { jsonPreview } from '../../src/util/jsonPreview';
 import { ImportChange, summarizeImport } from '../../src/transfer/exportFile';
 import { loadText } from './helpers';
 import { describeGrowth, growth } from './timing';
@@ -50,5 +51,13 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
     const make = (n: number) => `1${' '.repeat(n)}x`;
     const g = growth(make, (text) => [parseEstimate(text, 'task').error, parseHoursPerWeek(text).error], 2_000);
     assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+
+  test('Cutting a page message for the log costs the same at any size', function () {
+    this.timeout(120_000);
+    // What a page may send: one long text, or a long list. The log shows 200 characters of it.
+    const make = (n: number) => [{ type: 'setState', taskId: 'x'.repeat(100 * n) }, { type: 'setState', taskIds: Array.from({ length: n }, (_, i) => `t${i}`) }];
+    const g = growth(make, (messages) => messages.map((m) => jsonPreview(m)), 20_000);
+    assert.ok(g.ratio < 3, describeGrowth(g));
   });
 });
