@@ -1,8 +1,11 @@
 import * as assert from 'assert';
+import { renderModulePage } from '../../src/details/render';
+import { countTasks } from '../../src/model/progress';
 import { findTaskReferences } from '../../src/notes/discovery';
 import { parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
 import { jsonPreview } from '../../src/util/jsonPreview';
+import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { ImportChange, summarizeImport } from '../../src/transfer/exportFile';
 import { loadText } from './helpers';
 import { describeGrowth, growth } from './timing';
@@ -58,6 +61,23 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
     // What a page may send: one long text, or a long list. The log shows 200 characters of it.
     const make = (n: number) => [{ type: 'setState', taskId: 'x'.repeat(100 * n) }, { type: 'setState', taskIds: Array.from({ length: n }, (_, i) => `t${i}`) }];
     const g = growth(make, (messages) => messages.map((m) => jsonPreview(m)), 20_000);
+    assert.ok(g.ratio < 3, describeGrowth(g));
+  });
+
+  test('Rendering a module page of unmatched image brackets costs no more past the page’s Markdown budget than at it', function () {
+    this.timeout(300_000);
+    // markdown-it reads `![` two hundred times slower than prose (each looks ahead for its `]`,
+    // as deep as its nesting limit): a page renders a budget of Markdown, the rest as plain text.
+    // 1× is that budget: five summaries of 10,000 characters.
+    const make = (n: number) => {
+      const lines = ['id: big', 'title: Big', 'phases:', '  - id: p', '    title: P', '    tasks:'];
+      for (let i = 0; i < n; i++) lines.push(`      - id: t${i}`, `        title: T${i}`, `        summary: "${'!['.repeat(5_000)}"`);
+      const module = loadText(lines.join('\n')).roadmap!.phases[0].modules[0];
+      return { module, stateOf: () => 'notStarted' as const, counts: countTasks(module.tasks, () => 'notStarted') };
+    };
+    const md = createMarkdownRenderer();
+    const assets = { cspSource: 'vscode-resource:', nonce: 'NONCE', scriptUri: 'details.js', styleUri: 'details.css' };
+    const g = growth(make, (input) => renderModulePage(input, assets, md), 5);
     assert.ok(g.ratio < 3, describeGrowth(g));
   });
 });
