@@ -4,6 +4,7 @@ import { countTasks } from '../../src/model/progress';
 import { findTaskReferences } from '../../src/notes/discovery';
 import { parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
+import { tooltipLine } from '../../src/tree/tooltipText';
 import { jsonPreview } from '../../src/util/jsonPreview';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { ImportChange, summarizeImport } from '../../src/transfer/exportFile';
@@ -79,5 +80,15 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
     const assets = { cspSource: 'vscode-resource:', nonce: 'NONCE', scriptUri: 'details.js', styleUri: 'details.css' };
     const g = growth(make, (input) => renderModulePage(input, assets, md), 5);
     assert.ok(g.ratio < 3, describeGrowth(g));
+  });
+
+  test('Making a tooltip line of text with long runs of spaces and of backticks', function () {
+    this.timeout(120_000);
+    // A run of spaces within a line (joining the lines once matched spaces around line breaks with
+    // a pattern that tried every start in the run), and runs of backticks of many lengths, each
+    // looking for the run that closes it.
+    const make = (n: number) => `x${' '.repeat(10 * n)}y ${Array.from({ length: n }, (_, i) => `${'`'.repeat((i % 40) + 1)} z\n`).join('')}`;
+    const g = growth(make, tooltipLine, 200);
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
   });
 });
