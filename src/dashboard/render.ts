@@ -3,7 +3,7 @@
  * finished most recently, a Continue button, and with a study plan a burn-up chart (SVG, with its
  * data as a table beside it), the projected finish and the recent pace. Pure, like the details renderer.
  */
-import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { escapeHtml, MarkdownRenderer, withinBudget } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
 import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
@@ -37,7 +37,8 @@ const ROW_HEIGHT = 28;
 const LABEL_WIDTH = 260;
 const BAR_WIDTH = 360;
 
-export function renderDashboard(input: DashboardInput, assets: PageAssets, md: MarkdownRenderer, t: Translate = english): string {
+export function renderDashboard(input: DashboardInput, assets: PageAssets, renderer: MarkdownRenderer, t: Translate = english): string {
+  const md = withinBudget(renderer);
   const { roadmap, next } = input;
   const counts = input.countsOf(roadmap);
   const meta = [roadmap.duration, roadmap.level].filter((s): s is string => Boolean(s));

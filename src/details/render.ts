@@ -11,7 +11,7 @@ import { stateName } from '../model/stateNames';
 import { Module, Resource, SectionInfo, Task, TaskState, TASK_STATES, Tool } from '../model/types';
 import type { TaskChecks } from '../storage/checkStore';
 import { english, type Translate } from '../util/translate';
-import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { escapeHtml, MarkdownRenderer, withinBudget } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
 import { PageMessage, taskIdOf } from '../webview/protocol';
 import { taskAction, TaskActionId } from '../webview/taskActions';
@@ -28,7 +28,8 @@ export interface ModulePageInput {
   readonly pinned?: boolean;
 }
 
-export function renderModulePage(input: ModulePageInput, assets: PageAssets, md: MarkdownRenderer, t: Translate = english): string {
+export function renderModulePage(input: ModulePageInput, assets: PageAssets, renderer: MarkdownRenderer, t: Translate = english): string {
+  const md = withinBudget(renderer);
   const { module, counts } = input;
   const phase = module.phase;
   const roadmap = phase.roadmap;

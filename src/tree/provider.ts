@@ -19,6 +19,7 @@ import { STATE_ICONS, stateInText, stateLabel } from './states';
 import { taskKey } from '../model/ids';
 import { isTaskChild, PlannedTaskRow, ThisWeekNode, type TaskChild, type TreeElement } from './elements';
 import { containerRow, holdsUnfinished } from './firstRows';
+import { escapeMarkdown, tooltipLine } from './tooltipText';
 
 /** A feature that adds rows under tasks. `count` must be cheap: it decides whether a task expands. */
 export interface TaskChildSource {
@@ -299,8 +300,8 @@ function taskDescription(task: Task, state: TaskState): string {
 function taskTooltip(task: Task, state: TaskState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(vscode.l10n.t('**{0}** — {1}', escapeMarkdown(task.title), escapeMarkdown(stateLabel(state))));
-  if (task.summary) md.appendMarkdown(`\n\n${plainLine(task.summary)}`);
-  if (task.topics.length) md.appendMarkdown(`\n\n${task.topics.map((t) => `- ${plainLine(t)}`).join('\n')}`);
+  if (task.summary) md.appendMarkdown(`\n\n${tooltipLine(task.summary)}`);
+  if (task.topics.length) md.appendMarkdown(`\n\n${task.topics.map((t) => `- ${tooltipLine(t)}`).join('\n')}`);
   md.appendMarkdown(`\n\n_${escapeMarkdown(task.module.implicit ? task.module.phase.title : `${task.module.phase.title} › ${task.module.title}`)}_`);
   return md;
 }
@@ -311,7 +312,7 @@ function containerTooltip(element: Roadmap | Phase | Module, counts: Counts): vs
   const meta = [element.duration, element.level].filter(Boolean).map((s) => escapeMarkdown(s!));
   if (meta.length) md.appendMarkdown(`\n\n${meta.join(' · ')}`);
   const goal = 'goal' in element ? element.goal : undefined;
-  if (goal) md.appendMarkdown(`\n\n${vscode.l10n.t('**Goal:** {0}', plainLine(goal))}`);
+  if (goal) md.appendMarkdown(`\n\n${vscode.l10n.t('**Goal:** {0}', tooltipLine(goal))}`);
   md.appendMarkdown(
     `\n\n${escapeMarkdown(vscode.l10n.t('{0} done · {1} in progress · {2} skipped · {3} not started', counts.done, counts.inProgress, counts.skipped, counts.notStarted))}`,
   );
@@ -337,14 +338,4 @@ function failureItem(failure: LoadFailure): vscode.TreeItem {
   item.tooltip = md;
   item.command = { command: Commands.openRoadmapFile, title: vscode.l10n.t('Open Roadmap File'), arguments: [failure] };
   return item;
-}
-
-/** Tooltips are trusted-free Markdown: keep roadmap text from being read as markup or HTML. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
-/** Markdown fields shown in a one-line context: keep emphasis, drop raw HTML. */
-function plainLine(markdown: string): string {
-  return markdown.replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
 }

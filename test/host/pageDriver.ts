@@ -62,7 +62,7 @@ export interface TreeRow {
   readonly selected: boolean;
 }
 
-/** What one request answers: an element, the rows, a hover's or menu's text. */
+/** What one request answers: an element, the rows, a hover's text and HTML, or a menu's entries. */
 export type PageAnswer = PageElement | readonly TreeRow[] | readonly string[];
 
 export interface PageDriver {
@@ -206,9 +206,11 @@ async function actInTree(page: Page, request: PageRequest): Promise<PageAnswer> 
         await page.waitForTimeout(50);
         text = (await hover.innerText()).trim();
       }
+      // Its HTML too: what the workbench drew from the tooltip's Markdown (an image, a link).
+      const html = await hover.innerHTML();
       await page.mouse.move(0, 0);
       await page.keyboard.press('Escape');
-      return [text];
+      return [text, html];
     }
     case 'menu': {
       await row.locator('.label-name').click({ button: 'right' });

@@ -91,6 +91,11 @@ export const inTree = {
     await showTree();
     return (await send<string[]>({ view: 'tree', action: 'hover', row: label, index }))[0];
   },
+  /** The row's tooltip as the workbench draws it: its HTML. */
+  tooltipHtml: async (label: string, index = 0): Promise<string> => {
+    await showTree();
+    return (await send<string[]>({ view: 'tree', action: 'hover', row: label, index }))[1];
+  },
   /** The actions of the row's context menu. */
   menu: async (label: string, index = 0): Promise<readonly string[]> => {
     await showTree();
