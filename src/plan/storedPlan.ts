@@ -4,7 +4,7 @@
  * field, because synced or imported data may come from another version or be hand-edited.
  * Pure: no `vscode`.
  */
-import { ID_PATTERN, MAX_ID_LENGTH } from '../model/ids';
+import { isId } from '../model/ids';
 import { futureTimeMessage, isFutureTime } from '../storage/progressStore';
 import { planProblem, StudyPlan } from './planner';
 import { WEEKDAYS, Weekday } from './dates';
@@ -39,7 +39,7 @@ export function parseStoredPlan(value: unknown, now: number = Date.now()): Parse
     if (!(FIELDS as readonly string[]).includes(key)) return fail(`unknown field ${JSON.stringify(key)}; a plan has ${FIELDS.join(', ')}`);
   }
   const { roadmapId, start, hoursPerWeek, studyDays, since } = record;
-  if (typeof roadmapId !== 'string' || !ID_PATTERN.test(roadmapId) || roadmapId.length > MAX_ID_LENGTH) return fail(`roadmapId: expected a kebab-case roadmap id; got ${show(roadmapId)}`);
+  if (!isId(roadmapId)) return fail(`roadmapId: expected a kebab-case roadmap id; got ${show(roadmapId)}`);
   if (typeof start !== 'string') return fail(`start: expected a date like 2025-03-01; got ${show(start)}`);
   if (typeof hoursPerWeek !== 'number') return fail(`hoursPerWeek: expected a number; got ${show(hoursPerWeek)}`);
   if (!Array.isArray(studyDays) || !studyDays.every((d): d is Weekday => typeof d === 'string' && (WEEKDAYS as readonly string[]).includes(d))) {
