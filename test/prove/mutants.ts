@@ -5,7 +5,10 @@
  * how), and each mutant is run against the checks that call the changed function; a mutant is
  * killed when a check fails or it runs too long. mutants_worker.py runs one scaffold in one Python.
  *
- *   node out/test/prove/mutants.js [scaffold-id …] [--verbose] [--no-cache] [--scaffolds <dir>] [--solutions <dir>]
+ *   node out/test/prove/mutants.js [scaffold-id …] [--verbose] [--no-cache] [--jobs <n>] [--scaffolds <dir>] [--solutions <dir>]
+ *
+ * `--jobs` (default: 2, or 1 on one core) mutants run at once; `--verbose` shows the worker's
+ * progress and the killed mutants too.
  *
  * One line per scaffold, `<id>: K of N killed (P %) in S s` (`, E equivalent` when the manifest's
  * `equivalentMutants` leaves some out, `(cached)` when nothing changed since the last run), then
@@ -48,10 +51,12 @@ interface Args {
   only: string[];
   verbose: boolean;
   cache: boolean;
+  /** Mutants run at once. */
+  jobs: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { scaffoldsDir: SCAFFOLDS_DIR, solutionsDir: SOLUTIONS_DIR, only: [], verbose: false, cache: true };
+  const args: Args = { scaffoldsDir: SCAFFOLDS_DIR, solutionsDir: SOLUTIONS_DIR, only: [], verbose: false, cache: true, jobs: Math.max(1, Math.min(2, os.cpus().length)) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--scaffolds' || arg === '--solutions') {
@@ -59,6 +64,10 @@ function parseArgs(argv: readonly string[]): Args {
       if (!value) throw new Error(`${arg} needs a folder`);
       if (arg === '--scaffolds') args.scaffoldsDir = path.resolve(value);
       else args.solutionsDir = path.resolve(value);
+    } else if (arg === '--jobs') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error('--jobs needs a whole number from 1');
+      args.jobs = value;
     } else if (arg === '--verbose') {
       args.verbose = true;
     } else if (arg === '--no-cache') {
@@ -127,6 +136,9 @@ async function runWorker(python: string, spec: object, work: string, verbose: bo
     else if (record.kind === 'result') report.results.push(record as unknown as WorkerReport['results'][number]);
     else if (record.kind === 'fatal') report.fatal = String(record.message);
   }
+  // The worker reports as mutants finish; the listing's order is the file's.
+  const order = new Map(report.mutants.map((m, index) => [m.id, index] as const));
+  report.results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   if (code !== 0 && !report.fatal) {
     const tail = output.text().trim().split('\n').slice(-12).join('\n    ');
     report.fatal = `the worker ${code === null ? 'was killed' : `exited with code ${code}`}${tail ? `:\n    ${tail}` : ''}`;
@@ -188,6 +200,7 @@ async function measureScaffold(scaffold: LoadedScaffold, args: Args, interpreter
       skip: manifest.equivalentMutants.map((e) => e.id),
       minTimeout: MIN_TIMEOUT_S,
       timeoutFactor: TIMEOUT_FACTOR,
+      jobs: args.jobs,
       verbose: args.verbose,
     };
     report = await runWorker(probe.command, spec, work, args.verbose);
