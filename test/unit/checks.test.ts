@@ -5,6 +5,7 @@ import * as path from 'path';
 import { hintOf, nodeIdOf, parseJunit, parseXml } from '../../src/checks/junit';
 import { describeTried, findPython, probePython, pythonCandidates, requirementModules } from '../../src/checks/python';
 import { CappedOutput, runPytest } from '../../src/checks/run';
+import { describeGrowth, growth } from './timing';
 
 /** What pytest 7.2 wrote (junit_family=xunit1) for a few kinds of tests; trimmed tracebacks. */
 const REPORT = [
@@ -115,6 +116,22 @@ suite('Checks: JUnit reports', () => {
       assert.ok(error, 'garbage is refused');
       assert.ok(Date.now() - start < 2000, `garbage is refused quickly: ${garbage.slice(0, 10)}`);
     }
+  });
+
+  test('A class name of many dotted parts is read in linear time', function () {
+    this.timeout(120_000);
+    // 16k parts took 51 s when every way of splitting them was built as a string.
+    const make = (n: number) => {
+      const parts = Array.from({ length: n }, (_, i) => `p${i}`);
+      const classname = parts.join('.');
+      return { classname, known: new Set([`${parts.slice(0, n - 1).join('/')}.py::${parts[n - 1]}::test_x`, 'checks/test_steps.py::test_y']) };
+    };
+    const { classname, known } = make(5);
+    assert.strictEqual(nodeIdOf(classname, 'test_x', undefined, known), 'p0/p1/p2/p3.py::p4::test_x');
+    assert.strictEqual(nodeIdOf(classname, 'test_x[1]', undefined, known), 'p0/p1/p2/p3.py::p4::test_x[1]');
+    assert.strictEqual(nodeIdOf(classname, 'test_z', undefined, known), 'p0/p1/p2/p3/p4.py::test_z');
+    const g = growth(make, (input) => nodeIdOf(input.classname, 'test_x', undefined, input.known), 1_600);
+    assert.ok(g.ratio < 30, describeGrowth(g));
   });
 
   test('Reads nested elements, comments, processing instructions and character references', () => {
