@@ -23,6 +23,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TestResult } from '../../src/checks/junit';
 import { describeTried, probePython, ProbeResult, pythonCandidates, requirementModules } from '../../src/checks/python';
+import { chooseInterpreter as rankInterpreters } from '../../src/checks/ranking';
 import { RunResult, runPytest } from '../../src/checks/run';
 import { parseScaffoldManifest, ScaffoldManifest } from '../../src/scaffold/manifest';
 import { builtinVariables, planScaffold, TemplateFile } from '../../src/scaffold/plan';
@@ -128,15 +129,13 @@ interface Interpreters {
   probes: ProbeResult[];
 }
 
-/** The interpreter for a scaffold: with pytest, the most of `modules`, earliest in order. */
-function chooseInterpreter(interpreters: Interpreters, modules: readonly string[]): { probe?: ProbeResult; missing: string[] } {
-  let best: { probe: ProbeResult; missing: string[] } | undefined;
-  for (const probe of interpreters.probes) {
-    if (!probe.ok && probe.failure !== 'missing-modules') continue;
-    const missing = modules.filter((m) => probe.missing.includes(m));
-    if (!best || missing.length < best.missing.length) best = { probe, missing };
-  }
-  return best ?? { missing: [] };
+/**
+ * The interpreter for a scaffold, ranked as the extension ranks the Pythons on PATH (every
+ * candidate here is one): with pytest, the most of `modules`, earliest in order.
+ */
+function chooseInterpreter(interpreters: Interpreters, modules: readonly string[]): { probe?: ProbeResult; missing: readonly string[] } {
+  const { chosen } = rankInterpreters(interpreters.probes.map((probe) => ({ source: 'path', probe })), modules);
+  return chosen ? { probe: chosen.probe, missing: chosen.missing } : { missing: [] };
 }
 
 async function proveScaffold(id: string, args: Args, interpreters: () => Promise<Interpreters>): Promise<Outcome> {
