@@ -17,6 +17,8 @@ export interface TestResult {
   readonly message: string;
   /** The exception class the message started with (`AssertionError`, `Failed`, `NotImplementedError`…), if any. */
   readonly exception?: string;
+  /** The whole failure message, every line of it (a check's hint and what it saw); absent when passed. */
+  readonly fullMessage?: string;
   /** The full text pytest reported (traceback, captured reason); empty when passed. */
   readonly details: string;
   /** The test file, relative to the project, when pytest reported it. */
@@ -289,6 +291,7 @@ function resultOf(testcase: XmlElement, known: ReadonlySet<string>): TestResult 
     outcome,
     message: hint.message,
     ...(hint.exception ? { exception: hint.exception } : {}),
+    fullMessage: messageSource,
     details,
     ...(failureLine !== undefined ? { failureLine } : {}),
   };
