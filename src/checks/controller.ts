@@ -72,6 +72,8 @@ export class ChecksController extends Disposable {
   readonly debugProfile: vscode.TestRunProfile;
   private projects: ChecksProject[] = [];
   private resolved: Promise<void> | undefined;
+  /** The Testing view asked for the items: from then on their descriptions name each project's interpreter. */
+  private shown = false;
   private readonly finder: InterpreterFinder;
 
   constructor(private readonly deps: ChecksDeps) {
@@ -80,9 +82,13 @@ export class ChecksController extends Disposable {
     this.finder = new InterpreterFinder(log);
     this.controller = this.register(vscode.tests.createTestController(CONTROLLER_ID, vscode.l10n.t('ML Roadmaps checks')));
     this.controller.resolveHandler = async (item) => {
+      this.shown = true;
       if (!item) await this.refresh();
     };
-    this.controller.refreshHandler = () => this.refresh();
+    this.controller.refreshHandler = () => {
+      this.shown = true;
+      return this.refresh();
+    };
     this.runProfile = this.register(
       this.controller.createRunProfile(vscode.l10n.t('Run Checks'), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token).then(() => undefined), true, undefined, true),
     );
@@ -99,7 +105,7 @@ export class ChecksController extends Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${Settings.section}.python`) || e.affectsConfiguration('terminal.integrated.env')) {
           this.finder.clear();
-          void this.describeInterpreters();
+          if (this.shown) void this.describeInterpreters();
         }
       }),
     );
@@ -175,8 +181,9 @@ export class ChecksController extends Disposable {
     }
     this.projects = projects;
     this.controller.items.replace(projects.map((p) => p.item));
-    // Which Python each project would run with, shown before any run; probing must not hold up the list.
-    void this.describeInterpreters();
+    // Which Python each project would run with, shown before any run; probing must not hold up the list,
+    // and starts no Python until the Testing view is open.
+    if (this.shown) void this.describeInterpreters();
   }
 
   /** Puts each project's interpreter, and what it lacks, in its item's description. */

@@ -43,8 +43,8 @@ export class EvidenceWatcher extends Disposable {
     });
   }
 
-  /** Compares a task's evidence with its code now; resolves when done (the tests and Run Checks wait on it). */
-  check(key: string): Promise<void> {
+  /** Compares a task's evidence with its code now, after any comparison of it still going. */
+  private check(key: string): Promise<void> {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.then(() => this.compare(key)).catch((error: unknown) => this.log.warn(`Checks: could not compare the code of ${key} with its evidence: ${String(error)}`));
     this.queues.set(key, next);

@@ -42,7 +42,8 @@ export function checksEnv(): NodeJS.ProcessEnv {
 }
 
 export class InterpreterFinder {
-  private readonly probes = new Map<string, { stamp: string; result: ProbeResult }>();
+  /** Probes by command and modules: a promise, so a run and the Testing view asking at once start one probe. */
+  private readonly probes = new Map<string, { stamp: string; result: Promise<ProbeResult> }>();
 
   constructor(private readonly log: Log) {}
 
@@ -84,14 +85,17 @@ export class InterpreterFinder {
     return answer();
   }
 
-  private async probe(command: string, modules: readonly string[], env: NodeJS.ProcessEnv): Promise<ProbeResult> {
+  private probe(command: string, modules: readonly string[], env: NodeJS.ProcessEnv): Promise<ProbeResult> {
     const stamp = fileStamp(command);
     const key = `${command}\0${modules.join(',')}`;
     const cached = stamp === undefined ? undefined : this.probes.get(key);
     if (cached && cached.stamp === stamp) return cached.result;
-    const result = stamp === undefined && (command.includes('/') || command.includes('\\')) ? notFound(command) : await probePython(command, { modules, env });
+    if (stamp === undefined && (command.includes('/') || command.includes('\\'))) return Promise.resolve(notFound(command));
+    const result = probePython(command, { modules, env }).then((probe) => {
+      this.log.info(`Checks: ${describeTried([probe])}`);
+      return probe;
+    });
     if (stamp !== undefined) this.probes.set(key, { stamp, result });
-    this.log.info(`Checks: ${describeTried([result])}`);
     return result;
   }
 }
