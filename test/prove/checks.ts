@@ -28,6 +28,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { hintOf, TestResult } from '../../src/checks/junit';
 import { describeTried, probePython, ProbeResult, pythonCandidates, requirementModules } from '../../src/checks/python';
+import { chooseInterpreter as rankInterpreters } from '../../src/checks/ranking';
 import { RunResult, runPytest } from '../../src/checks/run';
 import { loadScaffold, readSolution, render, scaffoldIds, SCAFFOLDS_DIR, SOLUTIONS_DIR, VARIANTS_DIR } from './project';
 import { readVariants, Variant } from './variants';
@@ -98,15 +99,13 @@ interface Interpreters {
   probes: ProbeResult[];
 }
 
-/** The interpreter for a scaffold: with pytest, the most of `modules`, earliest in order. */
-function chooseInterpreter(interpreters: Interpreters, modules: readonly string[]): { probe?: ProbeResult; missing: string[] } {
-  let best: { probe: ProbeResult; missing: string[] } | undefined;
-  for (const probe of interpreters.probes) {
-    if (!probe.ok && probe.failure !== 'missing-modules') continue;
-    const missing = modules.filter((m) => probe.missing.includes(m));
-    if (!best || missing.length < best.missing.length) best = { probe, missing };
-  }
-  return best ?? { missing: [] };
+/**
+ * The interpreter for a scaffold, ranked as the extension ranks the Pythons on PATH (every
+ * candidate here is one): with pytest, the most of `modules`, earliest in order.
+ */
+function chooseInterpreter(interpreters: Interpreters, modules: readonly string[]): { probe?: ProbeResult; missing: readonly string[] } {
+  const { chosen } = rankInterpreters(interpreters.probes.map((probe) => ({ source: 'path', probe })), modules);
+  return chosen ? { probe: chosen.probe, missing: chosen.missing } : { missing: [] };
 }
 
 /** The least a scaffold with checks must have under test/fixtures/variants/<id>/. */
