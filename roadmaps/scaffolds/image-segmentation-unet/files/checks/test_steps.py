@@ -331,9 +331,9 @@ def test_training_stops_and_lowers_lr_when_dice_stalls(monkeypatch, tmp_path):
     trained = len(history["val_dice"])
     if trained != 8:
         _fail(HINT_STALL, f"With val Dice per epoch {DICE_STALL} (made up by the check, through evaluate()) and the "
-              f"default patience 5, fit trained {trained} "
-              "epochs: the best Dice is at epoch 3 (epoch 5 only equals it), so epochs 4 to 8 bring no better one "
-              "and training should stop after epoch 8.")
+              f"default patience 5, fit trained {trained} epochs and recorded history[\"best_epoch\"] = "
+              f"{history.get('best_epoch')!r}: the best Dice is at epoch 3 (epoch 5 only equals it), so epochs 4 to 8 "
+              "bring no better one and training should stop after epoch 8.")
     lr = FIT_ARGS["lr"]
     expected_lr = [lr] * 6 + [lr / 2] * 2
     got_lr = history.get("lr")
@@ -345,5 +345,6 @@ def test_training_stops_and_lowers_lr_when_dice_stalls(monkeypatch, tmp_path):
     history, _ = _fit_scripted(HINT_STALL, monkeypatch, DICE_STALL, tmp_path, epochs=len(DICE_STALL), patience=2)
     trained = len(history["val_dice"])
     if trained != 5:
-        _fail(HINT_STALL, f"With patience=2, fit trained {trained} epochs: after the best Dice at epoch 3, epochs 4 "
-              "and 5 bring no better one, so training should stop after epoch 5.")
+        _fail(HINT_STALL, f"With patience=2, fit trained {trained} epochs and recorded history[\"best_epoch\"] = "
+              f"{history.get('best_epoch')!r}: after the best Dice at epoch 3, epochs 4 and 5 bring no better one, "
+              "so training should stop after epoch 5.")
