@@ -5,10 +5,10 @@ import { at, context, plan, roadmapOf, tasks } from './plan.test';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/webview/protocol';
 import * as fs from 'fs';
-import { TreeItemContext } from '../../src/constants';
+import { ContextKeys, TreeItemContext } from '../../src/constants';
 import * as path from 'path';
 import { modulePageOffers, renderModulePage } from '../../src/details/render';
-import { actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
+import { ActionContext, actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
 import { PageAssets } from '../../src/webview/page';
 import { countTasks } from '../../src/model/progress';
 import { Module, Phase, Roadmap, Task, TaskState, tasksOf } from '../../src/model/types';
@@ -200,31 +200,70 @@ suite('Task actions', () => {
     for (const action of TASK_ACTIONS) assert.ok(declared.has(action.command), action.command);
   });
 
-  test('The tree’s context menu offers the same actions on the task items they apply to', () => {
+  /** Every context an action can be offered in: trusted or not, a Node host or the web worker one. */
+  const contexts: readonly ActionContext[] = [true, false].flatMap((trusted) => (['node', 'web'] as const).map((host) => ({ trusted, host })));
+
+  /**
+   * Whether a `when` clause holds on a task item with this contextValue, in this context (without
+   * one, whether it is about this item at all). It knows the terms the tree's task menus use and
+   * nothing else: an unknown term fails the test, so a menu cannot depend on something the action
+   * table does not decide.
+   */
+  const holds = (when: string | undefined, contextValue: string, context?: ActionContext): boolean =>
+    (when ?? '').split('&&').every((raw) => {
+      const term = raw.trim();
+      const viewItem = /^viewItem =~ \/(.*)\/$/.exec(term);
+      if (viewItem) return new RegExp(viewItem[1]).test(contextValue);
+      if (term === 'view == mlRoadmaps.tree') return true;
+      if (term === 'isWorkspaceTrusted') return context?.trusted ?? true;
+      // Set only by the web worker extension host (see ContextKeys.webWorkerHost).
+      if (term === `!${ContextKeys.webWorkerHost}`) return context ? context.host === 'node' : true;
+      assert.fail(`a term the action table does not decide: ${term} (in ${when})`);
+    });
+
+  test('The tree’s context menu offers each action exactly where the page does: its tasks, trusted or not, on the web or not', () => {
     const menu = manifest.contributes.menus['view/item/context'];
-    /** Whether a menu entry's `viewItem =~ /…/` clause shows it on an item with this contextValue. */
-    const shownOn = (when: string | undefined, contextValue: string) => {
-      const match = /viewItem =~ \/(.*?)\/(?:\s|$)/.exec(when ?? '');
-      return match !== null && new RegExp(match[1]).test(contextValue);
-    };
     const roadmap = loadText(miniRoadmap()).roadmap!;
+    assert.deepStrictEqual([...new Set(tasksOf(roadmap).map((t) => t.kind))].sort(), ['project', 'topic'], 'both kinds of task');
     for (const action of TASK_ACTIONS.filter((a) => a.inTreeMenu)) {
       for (const task of tasksOf(roadmap)) {
         const contextValue = TreeItemContext.task('notStarted', task.kind);
-        const inMenu = menu.some((entry) => entry.command === action.command && shownOn(entry.when, contextValue));
-        assert.strictEqual(inMenu, action.appliesTo(task, { trusted: true }), `${action.id} on ${contextValue}`);
+        // Every entry of the command on this item, the inline button as well as the menu's.
+        const entries = menu.filter((entry) => entry.command === action.command && holds(entry.when, contextValue));
+        for (const context of contexts) {
+          const offered = actionsFor(task, context).includes(action.id);
+          for (const entry of entries) assert.strictEqual(holds(entry.when, contextValue, context), offered, `${action.id} on ${contextValue}, ${JSON.stringify(context)}: ${entry.when}`);
+          if (offered) assert.ok(entries.length > 0, `${action.id} in the menu of ${contextValue}`);
+        }
       }
     }
   });
 
-  test('A project gets a starter only in a trusted workspace; a topic never', () => {
+  test('A project gets a starter only in a trusted workspace, checks only with Node too; a topic neither', () => {
     const roadmap = loadText(miniRoadmap()).roadmap!;
     const project = tasksOf(roadmap).find((t) => t.kind === 'project')!;
     const topic = tasksOf(roadmap).find((t) => t.kind === 'topic')!;
-    assert.ok(actionsFor(project, { trusted: true }).includes('createProject'));
-    assert.ok(!actionsFor(project, { trusted: false }).includes('createProject'));
-    assert.ok(!actionsFor(topic, { trusted: true }).includes('createProject'));
-    assert.deepStrictEqual(actionsFor(topic, { trusted: true }), ['reveal', 'openNotes', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: true, host: 'node' }), ['reveal', 'openNotes', 'createProject', 'runChecks', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: true, host: 'web' }), ['reveal', 'openNotes', 'createProject', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: false, host: 'node' }), ['reveal', 'openNotes', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: false, host: 'web' }), ['reveal', 'openNotes', 'linkFolder']);
+    for (const context of contexts) assert.deepStrictEqual(actionsFor(topic, context), ['reveal', 'openNotes', 'linkFolder']);
+  });
+
+  test('The page renders a button for each action the table offers, and accepts no other', () => {
+    const roadmap = loadText(miniRoadmap()).roadmap!;
+    const project = tasksOf(roadmap).find((t) => t.kind === 'project')!;
+    const module = project.module;
+    for (const context of contexts) {
+      const offered = (task: Task) => actionsFor(task, context);
+      const html = renderModulePage({ module, stateOf: notStarted, counts: countTasks(module.tasks, notStarted), actionsFor: offered }, assets, md);
+      const buttons = [...html.matchAll(new RegExp(`data-action="([a-zA-Z]+)" data-task-id="${project.id}"`, 'g'))].map((m) => m[1]);
+      assert.deepStrictEqual(buttons, offered(project), JSON.stringify(context));
+      for (const action of TASK_ACTIONS) {
+        const accepted = modulePageOffers({ type: 'taskAction', action: action.id, taskId: project.id }, module, offered);
+        assert.strictEqual(accepted, buttons.includes(action.id), `${action.id} accepted from the page, ${JSON.stringify(context)}`);
+      }
+    }
   });
 });
 
