@@ -72,6 +72,9 @@ def _run_recording(unet: nn.Module, x: torch.Tensor):
     finally:
         for hook in hooks:
             hook.remove()
+    if len(decoder) != len(unet.up_convs):
+        _fail(HINT_ABLATIONS, f"Of the {len(unet.up_convs)} decoder blocks (up_convs) {len(decoder)} ran: each up-sampling "
+              "step should feed its block the skip features and the up-sampled ones, concatenated.")
     return out, encoder, decoder
 
 

@@ -57,7 +57,8 @@ def fit(epochs: int = 5, n_train: int = 512, n_val: int = 128, size: int = DEFAU
     device = pick_device()
     # TODO: with augment=True, the training samples (never the validation ones) go through
     #       augment_pair (data.py), once per sample per epoch.
-    train_loader = DataLoader(ShapesDataset(n_train, size, seed), batch_size=batch_size, shuffle=True)
+    train_set = ShapesDataset(n_train, size, seed)
+    train_loader = DataLoader(train_set, batch_size=batch_size, shuffle=True)
     val_loader = DataLoader(ShapesDataset(n_val, size, seed + 1), batch_size=batch_size)
     model = UNet(base=base).to(device)
     loss_fn = BCEDiceLoss()
