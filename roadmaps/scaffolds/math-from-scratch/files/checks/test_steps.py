@@ -101,13 +101,20 @@ def test_vectors() -> None:
     expect(close(got, cosine), HINT_VECTORS, f"cosine_similarity(a, b) is {show(got)}, expected a·b / (‖a‖‖b‖) = {show(cosine)}.")
     got = attempt(HINT_VECTORS, vectors.angle_between, [1, 0], [0, 2])
     expect(close(got, 90), HINT_VECTORS, f"[1, 0] and [0, 2] should be 90° apart; angle_between says {show(got)}°.")
-    expect_raises(ValueError, HINT_VECTORS, "cosine_similarity([0, 0], [1, 1]) must raise ValueError: a zero vector has no direction.",
-                  vectors.cosine_similarity, [0, 0], [1, 1])
+    got = attempt(HINT_VECTORS, vectors.cosine_similarity, [3, 4], [0, 1])
+    expect(close(got, 0.8), HINT_VECTORS, f"cosine_similarity([3, 4], [0, 1]) is 4 / (5 · 1) = 0.8; got {show(got)}.")
+    for zero_first in (True, False):
+        pair = ([0, 0], [1, 1]) if zero_first else ([1, 1], [0, 0])
+        expect_raises(ValueError, HINT_VECTORS, f"cosine_similarity({pair[0]}, {pair[1]}) must raise ValueError: a zero vector has no direction.",
+                      vectors.cosine_similarity, *pair)
     p = attempt(HINT_VECTORS, vectors.project, a, b)
     expected = np.dot(a, b) / np.dot(b, b) * b
     expect(close(p, expected), HINT_VECTORS, f"project(a, b) is {show(p)}, expected (a·b / b·b) b = {show(expected)}.")
     residual = np.dot(a - np.asarray(p, dtype=float), b)
     expect(abs(residual) < 1e-10, HINT_VECTORS, f"a − project(a, b) must be orthogonal to b; its dot product with b is {residual:.3g}.")
+    got = attempt(HINT_VECTORS, vectors.project, [2, 3], [1, 0])
+    expect(close(got, [2, 0]), HINT_VECTORS, f"project([2, 3], [1, 0]) is [2, 0]; got {show(got)}.")
+    expect_raises(ValueError, HINT_VECTORS, "project([1, 2], [0, 0]) must raise ValueError: there is no direction to project onto.", vectors.project, [1, 2], [0, 0])
 
 
 HINT_MATRICES = (
@@ -124,6 +131,8 @@ def test_matrices() -> None:
     got = attempt(HINT_MATRICES, matrices.matmul, wide, tall)
     expect(close(got, wide @ tall), HINT_MATRICES,
            f"matmul of a 2×3 by a 3×4 matrix is {show(got)}, expected the 2×4 matrix {show(wide @ tall)}: the sum runs over the 3 inner terms.")
+    got = attempt(HINT_MATRICES, matrices.matmul, [[1, 2]], [[3], [4]])
+    expect(close(got, [[11]]), HINT_MATRICES, f"matmul([[1, 2]], [[3], [4]]) — nested lists — is [[11]]; got {show(got)}.")
     expect_raises(ValueError, HINT_MATRICES, "matmul of a 3×2 by a 3×2 matrix must raise ValueError (the inner dimensions differ).", matrices.matmul, B3, B3)
     got = attempt(HINT_MATRICES, matrices.determinant, A3)
     expect(close(got, np.linalg.det(A3)), HINT_MATRICES, f"determinant(A) is {show(got)}, np.linalg.det(A) is {show(np.linalg.det(A3))}.")
@@ -151,8 +160,9 @@ HINT_EIGEN = (
 
 def test_power_iteration() -> None:
     # The second matrix's dominant eigenvalue is negative: ‖A v‖ is |λ|, only vᵀ A v keeps the sign.
-    for S in (np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([[1.0, 2.0], [2.0, -3.0]])):
-        lam, v = attempt(HINT_EIGEN, power_iteration, S)
+    # The third is diagonal: a start along an axis other than the last one never finds it.
+    for S in (np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([[1.0, 2.0], [2.0, -3.0]]), np.diag([2.0, 1.0, 3.0])):
+        lam, v = attempt(HINT_EIGEN, power_iteration, S.tolist())
         values, vecs = np.linalg.eigh(S)
         dominant = int(np.argmax(np.abs(values)))
         expect(close(lam, values[dominant], rtol=1e-6), HINT_EIGEN,
@@ -161,6 +171,10 @@ def test_power_iteration() -> None:
         expect(close(length, 1, rtol=1e-6), HINT_EIGEN, f"For A = {S.tolist()}: v = {show(v)} has length {length:.6g}, not 1.")
         expect(close(abs(np.dot(v, vecs[:, dominant])), 1, rtol=1e-6), HINT_EIGEN,
                f"For A = {S.tolist()}: v = {show(v)} is not the eigenvector {show(vecs[:, dominant])} of the dominant eigenvalue (up to sign).")
+    # Every A v of a rank-one matrix points along its one column: a single step already finds it.
+    lam, v = attempt(HINT_EIGEN, power_iteration, [[1.0, 1.0], [1.0, 1.0]], iterations=1)
+    expect(close(lam, 2) and close(np.abs(v), [0.5**0.5, 0.5**0.5]), HINT_EIGEN,
+           f"power_iteration([[1, 1], [1, 1]], iterations=1) should do one step v ← A v / ‖A v‖, which lands on ±(0.7071, 0.7071) with λ = 2; got λ = {show(lam)}, v = {show(v)}.")
 
 
 HINT_SIMULATION = (
@@ -174,12 +188,12 @@ def test_dice_and_birthday() -> None:
     expect(close(dice, 6 / 36, atol=0.005), HINT_SIMULATION, f"P(two dice sum to 7) is 6/36 = 0.1667; got {show(dice)}.")
     three = attempt(HINT_SIMULATION, probability.prob_dice_sum, 10, n_dice=3)
     expect(close(three, 27 / 216, atol=0.005), HINT_SIMULATION, f"P(three dice sum to 10) is 27/216 = 0.125; got {show(three)}: roll n_dice dice, not always two.")
-    exact = 1 - math.prod((365 - k) / 365 for k in range(23))
-    birthday = attempt(HINT_SIMULATION, probability.prob_shared_birthday, 23)
-    expect(close(birthday, exact, atol=0.02), HINT_SIMULATION, f"For 23 people the exact answer is {exact:.3f}; got {show(birthday)}.")
-    exact = 1 - math.prod((365 - k) / 365 for k in range(40))
-    birthday = attempt(HINT_SIMULATION, probability.prob_shared_birthday, 40)
-    expect(close(birthday, exact, atol=0.02), HINT_SIMULATION, f"For 40 people the exact answer is {exact:.3f}; got {show(birthday)}.")
+    # Small years show an off-by-one in the days drawn: with 2 days, 2 people share one half the time.
+    for people, days in ((23, 365), (40, 365), (2, 2), (3, 3)):
+        exact = 1 - math.prod((days - k) / days for k in range(people))
+        birthday = attempt(HINT_SIMULATION, probability.prob_shared_birthday, people, days=days)
+        expect(close(birthday, exact, atol=0.02), HINT_SIMULATION,
+               f"For {people} people in a year of {days} days the exact answer is {exact:.3f}; got {show(birthday)} (are all {days} days drawn, each equally likely?).")
 
 
 HINT_NORMAL = "Step 5: write normal_pdf in src/mathlab/probability.py: 1/(σ√(2π)) · exp(−(x − μ)² / (2σ²)), element-wise."
@@ -192,15 +206,18 @@ def reference_normal_pdf(x, mu, sigma):
 def test_normal_pdf() -> None:
     got = attempt(HINT_NORMAL, probability.normal_pdf, 0.0)
     expect(close(got, 1 / math.sqrt(2 * math.pi)), HINT_NORMAL, f"The standard normal density at 0 is 1/√(2π) = 0.398942; got {show(got)}.")
+    got = attempt(HINT_NORMAL, probability.normal_pdf, [0.0, 1.0])
+    expect(close(got, reference_normal_pdf(np.array([0.0, 1.0]), 0, 1)), HINT_NORMAL, f"normal_pdf([0.0, 1.0]) — a list — is [0.398942, 0.241971]; got {show(got)}.")
     grid = np.linspace(-20, 20, 40_001)
-    density = np.asarray(attempt(HINT_NORMAL, probability.normal_pdf, grid, 1.0, 2.0), dtype=float)
+    density = np.asarray(attempt(HINT_NORMAL, probability.normal_pdf, grid, 1.0, 1.5), dtype=float)
     expect(density.shape == grid.shape, HINT_NORMAL, f"normal_pdf must work on a whole array at once: {grid.shape[0]} points gave shape {density.shape}.")
-    expected = reference_normal_pdf(grid, 1.0, 2.0)
+    # σ = 1.5, not 2: with σ = 2, σ² and 2σ are the same number.
+    expected = reference_normal_pdf(grid, 1.0, 1.5)
     worst = int(np.argmax(np.abs(density - expected)))
     expect(close(density, expected, rtol=1e-6, atol=1e-12), HINT_NORMAL,
-           f"The density of N(μ=1, σ=2) at x = {grid[worst]:g} is {expected[worst]:.6g}; got {density[worst]:.6g}.")
+           f"The density of N(μ=1, σ=1.5) at x = {grid[worst]:g} is {expected[worst]:.6g}; got {density[worst]:.6g}.")
     area = float(np.sum((density[1:] + density[:-1]) / 2 * np.diff(grid)))  # trapezoid rule
-    expect(close(area, 1, atol=1e-6), HINT_NORMAL, f"The density of N(1, 2²) should integrate to 1; got {area:.6f}.")
+    expect(close(area, 1, atol=1e-6), HINT_NORMAL, f"The density of N(1, 1.5²) should integrate to 1; got {area:.6f}.")
 
 
 HINT_STATISTICS = (
@@ -230,6 +247,8 @@ def test_statistics() -> None:
     got = attempt(HINT_STATISTICS, statistics.covariance_matrix, X)
     expect(close(got, np.cov(X, rowvar=False)), HINT_STATISTICS,
            f"covariance_matrix(X) of a 200×3 X is {show(got)}, np.cov(X, rowvar=False) is {show(np.cov(X, rowvar=False))}.")
+    got = attempt(HINT_STATISTICS, statistics.covariance_matrix, [[1, 2], [3, 1], [5, 6]])
+    expect(close(got, [[4, 4], [4, 7]]), HINT_STATISTICS, f"covariance_matrix([[1, 2], [3, 1], [5, 6]]) — nested lists — is [[4, 4], [4, 7]]; got {show(got)}.")
     got = attempt(HINT_STATISTICS, statistics.covariance_matrix, X, ddof=0)
     expect(close(got, np.cov(X, rowvar=False, ddof=0)), HINT_STATISTICS,
            f"covariance_matrix(X, ddof=0) is {show(got)}, np.cov(X, rowvar=False, ddof=0) is {show(np.cov(X, rowvar=False, ddof=0))}.")
