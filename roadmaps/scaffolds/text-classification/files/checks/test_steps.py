@@ -6,6 +6,7 @@ Offline, on the bundled 30-row samples and a few made-up texts.
 """
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_score
 from {{packageName}}.data import SAMPLE_SPAM, load_dataset
 from {{packageName}}.model import build_dummy, build_pipeline, tune
 from {{packageName}}.preprocess import lemmatize_lite
+from {{packageName}} import train
 from {{packageName}}.train import cross_validate_f1, misclassified
 
 
@@ -104,8 +106,8 @@ def test_other_classifiers_learn_the_spam_sample(spam: pd.DataFrame) -> None:
 
 
 TUNE_HINT = (
-    "Implement tune in model.py: a GridSearchCV over clf__C and tfidf__ngram_range with "
-    "scoring='f1_macro' and cv=cv, fitted on the texts; return the fitted search."
+    "Implement tune in model.py: a GridSearchCV over the given strengths (clf__C, or clf__alpha for Naive Bayes) "
+    "and ngram_ranges (tfidf__ngram_range) with scoring='f1_macro' and cv=cv, fitted on the texts; return the fitted search."
 )
 
 
@@ -120,15 +122,15 @@ def searched(search) -> dict[str, list]:
 
 
 def test_tune_searches_by_macro_f1(spam: pd.DataFrame) -> None:
-    for classifier, strength in (("logreg", "clf__C"), ("nb", "clf__alpha")):
-        search = call(TUNE_HINT, tune, spam["text"], spam["label"], cv=3, classifier=classifier)
+    for classifier, strength, strengths, ngram_ranges in (("logreg", "clf__C", [1.0, 8.0], [(1, 1), (1, 3)]), ("nb", "clf__alpha", [0.2, 0.7, 1.0], [(1, 2), (2, 2)])):
+        search = call(TUNE_HINT, tune, spam["text"], spam["label"], cv=3, classifier=classifier, strengths=strengths, ngram_ranges=ngram_ranges)
         expect(hasattr(search, "best_params_") and hasattr(search, "cv_results_"), TUNE_HINT,
                f"tune(..., classifier={classifier!r}) returned {type(search).__name__}, not a fitted search.")
         expect(search.scoring == "f1_macro", TUNE_HINT, f"Its scoring is {search.scoring!r}: rank the settings by scoring='f1_macro'.")
         expect(getattr(search, "n_splits_", None) == 3, TUNE_HINT, f"tune(..., cv=3) cross-validated on {getattr(search, 'n_splits_', None)} folds: pass cv=cv on.")
         tried = searched(search)
-        few = [name for name in (strength, "tfidf__ngram_range") if len(tried.get(name, [])) < 2]
-        expect(not few, TUNE_HINT, f"With classifier={classifier!r} the search tried {tried}: it must try at least two values each of {strength} and tfidf__ngram_range."
+        wanted = {strength: strengths, "tfidf__ngram_range": ngram_ranges}
+        expect(tried == wanted, TUNE_HINT, f"tune(..., classifier={classifier!r}, strengths={strengths}, ngram_ranges={ngram_ranges}) tried {tried}; it should try exactly {wanted}."
                + (" (Naive Bayes has no C: search clf__alpha.)" if classifier == "nb" else ""))
         expect(0.0 <= search.best_score_ <= 1.0, TUNE_HINT, f"best_score_ is {search.best_score_}, not a macro F1 between 0 and 1.")
         predicted = call(f"{TUNE_HINT}\n(the search cannot predict: keep refit=True, the default)", search.predict, ["Are we still meeting for lunch tomorrow?"])
@@ -187,7 +189,7 @@ def test_misclassified_lists_the_wrong_texts() -> None:
     labels = pd.Series(["spam", "ham", "spam", "ham"], index=index)
     wrong = call(MISSED_HINT, misclassified, _Rule(), texts, labels)
     expect(isinstance(wrong, pd.DataFrame), MISSED_HINT, f"It returned {type(wrong).__name__}, not a DataFrame.")
-    expect({"text", "clean", "label", "predicted"} <= set(wrong.columns), MISSED_HINT, f"Its columns are {list(wrong.columns)}.")
+    expect(list(wrong.columns) == ["text", "clean", "label", "predicted"], MISSED_HINT, f"Its columns are {list(wrong.columns)}, not text, clean, label and predicted in that order.")
     rows = sorted((str(text), str(label), str(predicted)) for text, label, predicted in zip(wrong["text"], wrong["label"], wrong["predicted"]))
     expect(rows == [("free prize inside", "spam", "ham"), ("win the match?", "ham", "spam")], MISSED_HINT,
            f"For texts with the index {index} (as a test split has) it gave the rows (text, label, predicted) {rows}; "
@@ -195,3 +197,45 @@ def test_misclassified_lists_the_wrong_texts() -> None:
     cleaned = dict(zip(wrong["text"], wrong["clean"]))
     expect(cleaned == {"free prize inside": "free prize inside", "win the match?": "win match"}, MISSED_HINT,
            f"The 'clean' column should be clean_text(text), what the model saw: got {cleaned}.")
+
+
+REPORT_HINT = (
+    "Finish main in train.py (its two TODOs): print the mean and spread of cross_validate_f1's macro F1, "
+    "and the misclassified test texts."
+)
+
+
+def decimals_in(text: str) -> list[float]:
+    """The numbers with a decimal point in ``text`` (a path's digits are not scores)."""
+    return [float(number) for number in re.findall(r"\d+\.\d+", text)]
+
+
+def test_train_reports_cross_validation_and_misclassified(tmp_path, monkeypatch, capsys) -> None:
+    """main is run with stand-ins for the two functions (their own checks test them): it must call
+    them on its data and print what they return."""
+    seen: dict[str, Any] = {}
+    model_scores = np.array([0.5432, 0.5432, 0.6, 0.4864, 0.5432])  # mean 0.5432, a number nothing else prints
+    missed = pd.DataFrame({"text": ["<the text the model missed>"], "clean": ["text model missed"], "label": ["spam"], "predicted": ["ham"]})
+
+    def cross_validate_stand_in(frame, *args, **kwargs):
+        seen["frame"] = len(frame)
+        return {"dummy": np.full(5, 0.3333), "model": model_scores}
+
+    def misclassified_stand_in(model, texts, labels):
+        seen["texts"] = len(texts)
+        return missed
+
+    monkeypatch.setattr(train, "cross_validate_f1", cross_validate_stand_in)
+    monkeypatch.setattr(train, "misclassified", misclassified_stand_in)
+    call(REPORT_HINT, train.main, ["--model-out", str(tmp_path / "model.joblib")])
+    out = capsys.readouterr().out
+    rows = len(load_dataset(SAMPLE_SPAM))
+    expect(seen.get("frame") == rows, REPORT_HINT,
+           "main never calls cross_validate_f1." if "frame" not in seen else f"main cross-validates {seen['frame']} rows, not the whole data set ({rows}).")
+    shown = decimals_in(out)
+    expect(any(abs(n - 0.5432) < 0.006 or abs(n - 54.32) < 0.06 for n in shown), REPORT_HINT,
+           "cross_validate_f1 gave the model fold scores with mean 0.5432, and main's output never shows that mean.")
+    expect("texts" in seen, REPORT_HINT, "main never calls misclassified.")
+    test_rows = int(np.ceil(rows * 0.25))
+    expect(seen["texts"] == test_rows, REPORT_HINT, f"main asks misclassified about {seen['texts']} texts, not the {test_rows} of the test split.")
+    expect("<the text the model missed>" in out, REPORT_HINT, "misclassified returned one text, and main's output does not show it.")
