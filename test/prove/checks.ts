@@ -6,13 +6,18 @@
  *   2. every declared check fails on the starter, with a hint (not a bare exception or assert);
  *   3. with the reference solution (test/fixtures/solutions/<id>/, rendered with the same
  *      variables) written over it, every check passes;
- *   4. and the shipped tests still pass.
+ *   4. and the shipped tests still pass;
+ *   5. each variant under test/fixtures/variants/<id>/ (see variants.ts), written over a fresh render
+ *      of the starter and the solution, is judged right: a wrong one fails exactly the checks its
+ *      variant.yaml names, each with the check's hint from the starter plus a line saying what
+ *      happened; an alternative passes every check and the shipped tests. A scaffold with checks
+ *      needs at least two wrong variants and one alternative.
  *
  * One line per scaffold (proven / FAILED what / not run: why, and its seconds), then as the last
  * line `checks: N scaffolds proven, M not run (why, …)`, with `, K FAILED (ids)` added when any
  * failed; exits 1 when any failed. Scaffolds run one after another (the machines are small).
  *
- *   node out/test/prove/checks.js [scaffold-id …] [--scaffolds <dir>] [--solutions <dir>] [--keep]
+ *   node out/test/prove/checks.js [scaffold-id …] [--scaffolds <dir>] [--solutions <dir>] [--variants <dir>] [--keep]
  *
  * The interpreter: MLR_PROVE_PYTHON first when set, then every python3 and python on PATH, as the
  * extension looks; for each scaffold the first with pytest that has the most of the scaffold's
@@ -21,19 +26,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TestResult } from '../../src/checks/junit';
+import { hintOf, TestResult } from '../../src/checks/junit';
 import { describeTried, probePython, ProbeResult, pythonCandidates, requirementModules } from '../../src/checks/python';
 import { RunResult, runPytest } from '../../src/checks/run';
-import { parseScaffoldManifest, ScaffoldManifest } from '../../src/scaffold/manifest';
-import { builtinVariables, planScaffold, TemplateFile } from '../../src/scaffold/plan';
+import { loadScaffold, readSolution, render, scaffoldIds, SCAFFOLDS_DIR, SOLUTIONS_DIR, VARIANTS_DIR } from './project';
+import { readVariants, Variant } from './variants';
 
-/** The project root, from out/test/prove at run time. */
-const ROOT = path.resolve(__dirname, '../../..');
 /** Each pytest run; a scaffold's checks are meant to take well under a minute. */
 const RUN_TIMEOUT_MS = 180_000;
-/** Fixed so the rendered projects are the same on every run. */
-const PROJECT_NAME = 'Proof Project';
-const RENDER_DATE = new Date(2026, 0, 15);
 /** The exception classes a hint may come from: an assert with a message, or pytest.fail. */
 const HINT_EXCEPTIONS = new Set(['AssertionError', 'Failed']);
 
@@ -42,19 +42,21 @@ type Outcome = { kind: 'proven'; detail: string } | { kind: 'failed'; detail: st
 interface Args {
   scaffoldsDir: string;
   solutionsDir: string;
+  variantsDir: string;
   only: string[];
   keep: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { scaffoldsDir: path.join(ROOT, 'roadmaps', 'scaffolds'), solutionsDir: path.join(ROOT, 'test', 'fixtures', 'solutions'), only: [], keep: false };
+  const args: Args = { scaffoldsDir: SCAFFOLDS_DIR, solutionsDir: SOLUTIONS_DIR, variantsDir: VARIANTS_DIR, only: [], keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--scaffolds' || arg === '--solutions') {
+    if (arg === '--scaffolds' || arg === '--solutions' || arg === '--variants') {
       const value = argv[++i];
       if (!value) throw new Error(`${arg} needs a folder`);
       if (arg === '--scaffolds') args.scaffoldsDir = path.resolve(value);
-      else args.solutionsDir = path.resolve(value);
+      else if (arg === '--solutions') args.solutionsDir = path.resolve(value);
+      else args.variantsDir = path.resolve(value);
     } else if (arg === '--keep') {
       args.keep = true;
     } else if (arg.startsWith('-')) {
@@ -64,38 +66,6 @@ function parseArgs(argv: readonly string[]): Args {
     }
   }
   return args;
-}
-
-/** The template files under `dir`, POSIX paths relative to it, sorted; symbolic links are skipped as the extension does. */
-function readTemplates(dir: string, prefix = ''): TemplateFile[] {
-  const files: TemplateFile[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isSymbolicLink()) continue;
-    if (entry.isDirectory()) files.push(...readTemplates(full, `${prefix}${entry.name}/`));
-    else if (entry.isFile()) files.push({ path: `${prefix}${entry.name}`, content: new Uint8Array(fs.readFileSync(full)) });
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** The variables Create Starter Project would use for this scaffold, with a fixed name and date. */
-function variablesFor(manifest: ScaffoldManifest): Record<string, string> {
-  return {
-    ...Object.fromEntries(manifest.variables.map((v) => [v.name, v.default])),
-    ...builtinVariables({ projectName: PROJECT_NAME, taskTitle: manifest.title, taskId: '', roadmapTitle: manifest.title, roadmapId: '', now: RENDER_DATE }),
-  };
-}
-
-/** Renders `templates` and writes them under `target`, replacing what is there; returns the plan's errors. */
-function render(templates: readonly TemplateFile[], variables: Record<string, string>, target: string): string[] {
-  const plan = planScaffold({ files: templates, variables, existing: new Set() });
-  if (plan.errors.length > 0) return [...plan.errors];
-  for (const file of plan.create) {
-    const full = path.join(target, ...file.path.split('/'));
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, file.content);
-  }
-  return [];
 }
 
 /** Why a failure message is not a hint, or undefined when it is one. */
@@ -139,41 +109,76 @@ function chooseInterpreter(interpreters: Interpreters, modules: readonly string[
   return best ?? { missing: [] };
 }
 
-async function proveScaffold(id: string, args: Args, interpreters: () => Promise<Interpreters>): Promise<Outcome> {
-  const folder = path.join(args.scaffoldsDir, id);
-  const label = `scaffolds/${id}/scaffold.yaml`;
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(folder, 'scaffold.yaml'), 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    return { kind: 'failed', detail: `cannot read ${label}: ${(error as Error).message}` };
-  }
-  const { manifest, errors } = parseScaffoldManifest(text, label);
-  if (!manifest || errors.length > 0) return { kind: 'failed', detail: `invalid manifest: ${errors.join('; ')}` };
-  if (manifest.id !== id) return { kind: 'failed', detail: `${label}: id "${manifest.id}" is not the folder name` };
-  if (manifest.checks.length === 0) return { kind: 'not-run', reason: 'no checks declared' };
-  const solutionDir = path.join(args.solutionsDir, id);
-  if (!fs.existsSync(solutionDir)) return { kind: 'not-run', reason: 'no reference solution' };
+/** The least a scaffold with checks must have under test/fixtures/variants/<id>/. */
+const MIN_WRONG_VARIANTS = 2;
+const MIN_ALTERNATIVE_VARIANTS = 1;
 
-  const templates = readTemplates(path.join(folder, 'files'));
-  const solution = readTemplates(solutionDir);
-  if (solution.length === 0) return { kind: 'failed', detail: 'the reference solution folder is empty' };
-  const requirements = templates.find((t) => t.path === 'requirements.txt');
-  const modules = requirements ? requirementModules(new TextDecoder().decode(requirements.content)) : ['pytest'];
+/**
+ * The lines of a failure's message: the hint first (as `message` holds it, without the exception
+ * class), then the rest, trimmed and non-empty. An assert's message is read from the traceback's
+ * `E` lines; `pytest.fail(..., pytrace=False)` reports the message alone.
+ */
+function messageLines(result: TestResult): string[] {
+  const errorLines = result.details.split('\n').filter((line) => /^E(\s|$)/.test(line));
+  const source = errorLines.length > 0 ? errorLines.map((line) => line.replace(/^E\s*/, '')) : result.details.split('\n');
+  const lines = source.map((line) => line.trim()).filter((line) => line !== '');
+  return [hintOf(result.message).message, ...lines.slice(1)];
+}
+
+/**
+ * Why a wrong variant's failure of a check does not explain itself, or undefined when it does: its
+ * first line must be the check's hint on the starter, and a further line must say what happened
+ * (a line the starter's failure does not have).
+ */
+function notHintAndWhat(result: TestResult, starter: TestResult | undefined): string | undefined {
+  const raw = notAHint(result);
+  if (raw) return raw;
+  const lines = messageLines(result);
+  const starterLines = starter ? messageLines(starter) : [];
+  if (starter && lines[0] !== starterLines[0]) return `its first line is not the hint it gives on the starter: ${short(lines[0])}`;
+  const seen = new Set(starterLines);
+  if (!lines.slice(1).some((line) => !seen.has(line))) return 'only its hint';
+  return undefined;
+}
+
+async function proveScaffold(id: string, args: Args, interpreters: () => Promise<Interpreters>): Promise<Outcome> {
+  const { scaffold, problem } = loadScaffold(id, args.scaffoldsDir);
+  if (!scaffold) return { kind: 'failed', detail: problem ?? 'cannot read the scaffold' };
+  const { manifest, templates, variables, modules } = scaffold;
+  if (manifest.checks.length === 0) return { kind: 'not-run', reason: 'no checks declared' };
+  const read = readSolution(id, args.solutionsDir);
+  if (!read.solution) return read.missing ? { kind: 'not-run', reason: read.problem ?? 'no reference solution' } : { kind: 'failed', detail: read.problem ?? 'no reference solution' };
+  const solution = read.solution;
+  const checkIds = manifest.checks.map((c) => c.id);
+  const { variants, errors: variantErrors } = readVariants(args.variantsDir, id, checkIds);
+  // Structural problems of the fixtures fail the scaffold whatever the interpreter lacks.
+  const structural = [...variantErrors];
+  const wrongCount = variants.filter((v) => v.spec.kind === 'wrong').length;
+  const alternativeCount = variants.length - wrongCount;
+  if (wrongCount < MIN_WRONG_VARIANTS || alternativeCount < MIN_ALTERNATIVE_VARIANTS) {
+    structural.push(`needs at least ${MIN_WRONG_VARIANTS} wrong variants and ${MIN_ALTERNATIVE_VARIANTS} alternative under test/fixtures/variants/${id}/, has ${wrongCount} wrong and ${alternativeCount} alternative`);
+  }
   const { probe, missing } = chooseInterpreter(await interpreters(), modules);
   // Loud, not "not run": without pytest nothing is proven, and CI must not pass quietly.
   if (!probe) return { kind: 'failed', detail: `no Python with pytest (scripts/deps.sh installs python3-pytest); tried: ${describeTried((await interpreters()).probes).replace(/\n/g, '; ')}` };
   const python = probe.command;
-  const variables = variablesFor(manifest);
   const nodeids = manifest.checks.map((c) => c.test);
   const checkOf = new Map(manifest.checks.map((c) => [c.test, c] as const));
   const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
   const run = (cwd: string, ids: readonly string[]) => runPytest({ python, cwd, nodeids: ids, env, timeoutMs: RUN_TIMEOUT_MS });
 
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), `prove-${id}-`));
+  const targets: string[] = [];
+  const newTarget = () => {
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), `prove-${id}-`));
+    targets.push(target);
+    return target;
+  };
   const problems: string[] = [];
   const skipped: string[] = [];
+  /** Each check's failure on the untouched starter, by node id: the hint a wrong variant's failure starts with. */
+  const onStarter = new Map<string, TestResult>();
   try {
+    const target = newTarget();
     const renderErrors = render(templates, variables, target);
     if (renderErrors.length > 0) return { kind: 'failed', detail: `the starter does not render: ${renderErrors.join('; ')}` };
 
@@ -183,6 +188,7 @@ async function proveScaffold(id: string, args: Args, interpreters: () => Promise
     const before = await run(target, nodeids);
     for (const result of before.results) {
       const check = checkOf.get(result.nodeid)?.id ?? result.nodeid;
+      onStarter.set(result.nodeid, result);
       if (result.outcome === 'skipped') skipped.push(`${check} (${short(result.message, 80)})`);
       else if (result.outcome === 'passed') problems.push(`check ${check} passes on the starter`);
       else if (result.outcome === 'error') problems.push(`check ${check} errors on the starter: ${short(result.message)}`);
@@ -204,12 +210,30 @@ async function proveScaffold(id: string, args: Args, interpreters: () => Promise
 
     const shippedAfter = shippedProblem(await run(target, []));
     if (shippedAfter) problems.push(`shipped tests with the solution: ${shippedAfter}`);
+
+    // Variants only mean something once the starter fails and the reference passes.
+    if (problems.length === 0 && skipped.length === 0) {
+      for (const variant of variants) {
+        // A fresh project each time: a variant's run may leave files behind.
+        const variantTarget = newTarget();
+        const errors = [...render(templates, variables, variantTarget), ...render(solution, variables, variantTarget), ...render(variant.files, variables, variantTarget)];
+        if (errors.length > 0) {
+          structural.push(`variant ${variant.name} does not render: ${errors.join('; ')}`);
+          continue;
+        }
+        problems.push(...(await proveVariant(variant, variantTarget, nodeids, checkOf, onStarter, run)));
+        if (!args.keep) fs.rmSync(variantTarget, { recursive: true, force: true });
+      }
+    }
   } finally {
-    if (args.keep) console.log(`  (kept ${target})`);
-    else fs.rmSync(target, { recursive: true, force: true });
+    for (const target of targets) {
+      if (args.keep) console.log(`  (kept ${target})`);
+      else fs.rmSync(target, { recursive: true, force: true });
+    }
   }
 
   const using = `${python}${probe.version ? `, Python ${probe.version.split(' ')[0]}` : ''}${probe.pytestVersion ? `, pytest ${probe.pytestVersion}` : ''}`;
+  if (structural.length > 0) return { kind: 'failed', detail: [...structural, ...problems].join('; ') };
   if (missing.length > 0 && problems.length > 0) {
     // The interpreter lacks some of the scaffold's packages: the failures may come from that alone.
     return { kind: 'not-run', reason: `missing Python package ${missing.join(', ')}`, detail: `with ${using}: ${problems.join('; ')}` };
@@ -217,7 +241,39 @@ async function proveScaffold(id: string, args: Args, interpreters: () => Promise
   if (problems.length > 0) return { kind: 'failed', detail: `${problems.join('; ')} [${using}]` };
   if (skipped.length > 0) return { kind: 'not-run', reason: `checks skipped: ${skipped.join(', ')}` };
   const without = missing.length > 0 ? `, without ${missing.join(', ')}` : '';
-  return { kind: 'proven', detail: `${manifest.checks.length} check${manifest.checks.length === 1 ? '' : 's'}${without} [${using}]` };
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return { kind: 'proven', detail: `${plural(manifest.checks.length, 'check')}, ${plural(variants.length, 'variant')}${without} [${using}]` };
+}
+
+/** What is wrong with how the checks judge one variant, rendered in `target`; empty when they judge it right. */
+async function proveVariant(
+  variant: Variant,
+  target: string,
+  nodeids: readonly string[],
+  checkOf: ReadonlyMap<string, { id: string }>,
+  onStarter: ReadonlyMap<string, TestResult>,
+  run: (cwd: string, ids: readonly string[]) => Promise<RunResult>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const results = (await run(target, nodeids)).results;
+  const fails = variant.spec.kind === 'wrong' ? new Set(variant.spec.fails) : new Set<string>();
+  for (const result of results) {
+    const check = checkOf.get(result.nodeid)?.id ?? result.nodeid;
+    const failed = result.outcome === 'failed' || result.outcome === 'error';
+    if (!fails.has(check)) {
+      if (result.outcome !== 'passed') problems.push(`check ${check} ${failed ? 'fails' : result.outcome === 'skipped' ? 'is skipped with' : 'does not pass'} variant ${variant.name}${result.message ? `: ${short(result.message)}` : ''}`);
+    } else if (!failed) {
+      problems.push(`check ${check} ${result.outcome === 'passed' ? 'passes' : 'is skipped with'} variant ${variant.name}, which it must reject`);
+    } else {
+      const why = result.outcome === 'error' ? `an error: ${short(result.message)}` : notHintAndWhat(result, onStarter.get(result.nodeid));
+      if (why) problems.push(`check ${check} fails variant ${variant.name} with ${why}`);
+    }
+  }
+  if (variant.spec.kind === 'alternative') {
+    const shipped = shippedProblem(await run(target, []));
+    if (shipped) problems.push(`shipped tests with variant ${variant.name}: ${shipped}`);
+  }
+  return problems;
 }
 
 /** `no checks declared: 19 scaffolds, rl-game-agent: missing Python package gymnasium`. */
@@ -229,14 +285,7 @@ function summarizeReasons(notRun: readonly { id: string; reason: string }[]): st
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const all = fs
-    .readdirSync(args.scaffoldsDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
-  const unknown = args.only.filter((id) => !all.includes(id));
-  if (unknown.length > 0) throw new Error(`no such scaffold: ${unknown.join(', ')}`);
-  const ids = args.only.length > 0 ? args.only : all;
+  const ids = scaffoldIds(args.scaffoldsDir, args.only);
 
   // Probed once, on first need: every candidate, for every module any scaffold asks for.
   let probing: Promise<Interpreters> | undefined;
@@ -292,8 +341,14 @@ async function main(): Promise<void> {
   process.exitCode = failed.length > 0 ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  console.log('checks: 0 scaffolds proven, 0 not run, the proof could not start');
-  process.exitCode = 1;
-});
+// The mutation proof imports the interpreter choice from here; only a run as a script proves.
+export { chooseInterpreter };
+export type { Interpreters };
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    console.log('checks: 0 scaffolds proven, 0 not run, the proof could not start');
+    process.exitCode = 1;
+  });
+}
