@@ -27,6 +27,17 @@ export interface ScaffoldCheck {
   readonly test: string;
 }
 
+/**
+ * A mutant of the reference solution that no check can kill because it does not change what the
+ * code does (`a < b` → `a <= b` where the two are never equal): the mutation proof does not run it.
+ */
+export interface EquivalentMutant {
+  /** The mutant's id as the proof prints it: `<path>::<function>::<operator>#<k>`. */
+  readonly id: string;
+  /** One sentence: why the mutant behaves like the original. */
+  readonly why: string;
+}
+
 export interface ScaffoldManifest {
   /** Kebab-case; the caller checks it equals the scaffold's folder name. */
   readonly id: string;
@@ -38,9 +49,14 @@ export interface ScaffoldManifest {
   readonly variables: readonly ScaffoldVariable[];
   /** The checks of the learner's steps; empty when the manifest declares none. */
   readonly checks: readonly ScaffoldCheck[];
+  /** Mutants the mutation proof leaves out, with why; empty when the manifest lists none. */
+  readonly equivalentMutants: readonly EquivalentMutant[];
 }
 
-const KNOWN_KEYS = ['id', 'title', 'description', 'serves', 'variables', 'checks'];
+const KNOWN_KEYS = ['id', 'title', 'description', 'serves', 'variables', 'checks', 'equivalentMutants'];
+const EQUIVALENT_KEYS = ['id', 'why'];
+/** `src/pkg/data.py::Class.method::compare-boundary#2`; the path may hold template variables. */
+const MUTANT_ID = /^[^\s:]+\.py::[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*::[a-z]+(-[a-z]+)*#[1-9][0-9]*$/;
 const VARIABLE_KEYS = ['name', 'description', 'default'];
 const CHECK_KEYS = ['id', 'title', 'step', 'topics', 'test'];
 const SERVES_PATTERN = new RegExp(`^${ID_SOURCE}/${ID_SOURCE}$`);
@@ -184,6 +200,22 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     }
   }
 
+  const equivalentMutants: EquivalentMutant[] = [];
+  for (const item of list(top, 'equivalentMutants', root, false)) {
+    if (!isMap(item)) {
+      atNode(item, 'each equivalent mutant is a mapping with `id` and `why`');
+      continue;
+    }
+    const values = fields(item, EQUIVALENT_KEYS, 'an equivalent mutant');
+    const mutantId = str(values, 'id', item);
+    if (mutantId !== undefined) {
+      if (!MUTANT_ID.test(mutantId)) atNode(values.get('id'), `mutant id "${mutantId}" must be "<path>.py::<function>::<operator>#<number>", as the mutation proof prints it`);
+      else if (equivalentMutants.some((e) => e.id === mutantId)) atNode(values.get('id'), `mutant "${mutantId}" is listed twice`);
+    }
+    const why = str(values, 'why', item, { maxLength: MAX_DESCRIPTION_LENGTH });
+    if (mutantId !== undefined && why !== undefined) equivalentMutants.push({ id: mutantId, why });
+  }
+
   /** A whole number from 1, written as a YAML number. */
   function stepOf(values: Map<string, Node | null>, parent: Node): number | undefined {
     if (!values.has('step')) {
@@ -229,7 +261,7 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
   }
 
   if (errors.length > 0 || id === undefined || title === undefined || description === undefined) return { errors };
-  return { manifest: { id, title, description, serves, variables, checks }, errors };
+  return { manifest: { id, title, description, serves, variables, checks, equivalentMutants }, errors };
 }
 
 /**

@@ -78,6 +78,7 @@ suite('Scaffold manifest', () => {
         { name: 'imageSize', description: 'Side of the images', default: '064' },
       ],
       checks: [],
+      equivalentMutants: [],
     });
   });
 
@@ -146,6 +147,26 @@ suite('Scaffold manifest', () => {
     ]);
     const notList = parseScaffoldManifest(`${VALID_MANIFEST}checks: none\n`, 's.yaml');
     assert.match(notList.errors.join('\n'), /^s\.yaml:14:9: `checks` must be a list/);
+  });
+
+  test('Parses the equivalent mutants, and reports a bad id, a missing why, an unknown key and an id listed twice as label:line:col', () => {
+    const listing = (entries: string) => `${VALID_MANIFEST}equivalentMutants:\n${entries}`;
+    const good = parseScaffoldManifest(listing('  - id: "{{packageName}}/model.py::Net.forward::compare-boundary#2"\n    why: The sizes are never equal.\n'), 's.yaml');
+    assert.deepStrictEqual(good.errors, []);
+    assert.deepStrictEqual(good.manifest?.equivalentMutants, [{ id: '{{packageName}}/model.py::Net.forward::compare-boundary#2', why: 'The sizes are never equal.' }]);
+    const cases: [string, RegExp][] = [
+      ['  - id: model.py::fit\n    why: x\n', /^s\.yaml:15:9: mutant id "model\.py::fit" must be "<path>\.py::<function>::<operator>#<number>"/],
+      ['  - id: model.py::fit::number#0\n    why: x\n', /^s\.yaml:15:9: mutant id .* must be/],
+      ['  - id: model.py::fit::number#1\n', /^s\.yaml:15:5: missing required `why`/],
+      ['  - id: model.py::fit::number#1\n    why: x\n    note: y\n', /^s\.yaml:17:5: unknown key `note` in an equivalent mutant; expected one of: id, why/],
+      ['  - id: model.py::fit::number#1\n    why: x\n  - id: model.py::fit::number#1\n    why: y\n', /^s\.yaml:17:9: mutant "model\.py::fit::number#1" is listed twice/],
+      ['  - model.py::fit::number#1\n', /^s\.yaml:15:5: each equivalent mutant is a mapping with `id` and `why`/],
+    ];
+    for (const [entries, expected] of cases) {
+      const { manifest, errors } = parseScaffoldManifest(listing(entries), 's.yaml');
+      assert.strictEqual(manifest, undefined, entries);
+      assert.match(errors.join('\n'), expected, entries);
+    }
   });
 
   test('Reports an unknown key as label:line:col', () => {
