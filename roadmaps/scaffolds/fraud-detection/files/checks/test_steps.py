@@ -113,6 +113,11 @@ def test_smote(split) -> None:
     wanted = round(0.5 * int((y_train == 0).sum()))
     expect(int((half_y == 1).sum()) == wanted and len(half_X) == len(half_y), HINT_SMOTE,
            f"With ratio=0.5 there should be {wanted} fraud rows (half the legit rows), not {int((half_y == 1).sum())}.")
+    # 1 % of the legit rows is fewer than the fraud rows there are: nothing to add, nothing to drop
+    met_X, met_y = attempt(HINT_SMOTE, smote_oversample, X_train, y_train, ratio=0.01)
+    expect(len(met_X) == len(X_train) and int((met_y == 1).sum()) == len(fraud_in), HINT_SMOTE,
+           f"With ratio=0.01 the {len(fraud_in)} fraud rows are already more than enough: expected the {len(X_train)} rows "
+           f"as they are, got {len(met_X)} rows with {int((met_y == 1).sum())} fraud.")
 
 
 HINT_COST = (
@@ -123,16 +128,17 @@ HINT_COST = (
 
 
 def test_min_cost_threshold(split) -> None:
-    y = np.array([0, 0, 0, 0, 1, 1])
-    scores = np.array([0.1, 0.2, 0.3, 0.7, 0.6, 0.9])
+    # plain lists: like threshold_table, the function takes any array-like
+    y = [0, 0, 0, 0, 1, 1]
+    scores = [0.1, 0.2, 0.3, 0.7, 0.6, 0.9]
     # flagging >= 0.6 misses nothing and raises one false alarm; >= 0.9 misses one fraud
     got = attempt(HINT_COST, min_cost_threshold, y, scores, cost_fn=100.0, cost_fp=5.0)
     expect(got == pytest.approx(0.6), HINT_COST,
-           f"Scores {scores.tolist()} for labels {y.tolist()}, a miss costs 100 and a false alarm 5: got threshold {got}, "
+           f"Scores {scores} for labels {y}, a miss costs 100 and a false alarm 5: got threshold {got}, "
            f"expected 0.6 (flag score >= 0.6: no miss, one false alarm, cost 5).")
     got = attempt(HINT_COST, min_cost_threshold, y, scores, cost_fn=1.0, cost_fp=5.0)
     expect(got == pytest.approx(0.9), HINT_COST,
-           f"Scores {scores.tolist()} for labels {y.tolist()}, a miss costs 1 and a false alarm 5: got threshold {got}, "
+           f"Scores {scores} for labels {y}, a miss costs 1 and a false alarm 5: got threshold {got}, "
            f"expected 0.9 (flag score >= 0.9: one miss, no false alarm, cost 1).")
 
     X_train, X_val, _, y_train, y_val, _ = split
@@ -199,7 +205,8 @@ def test_tree_ensemble(split) -> None:
 HINT_ISOLATION = (
     "Step 6: add an IsolationForest baseline to strategies() in src/fraud/models.py. It is "
     "unsupervised and has no predict_proba: wrap it so that predict_proba(X)[:, 1] is its anomaly "
-    "score (-score_samples) scaled to 0…1, which train.compare can rank."
+    "score (-score_samples) min-max scaled to 0…1 on the training rows (clipped for new rows), "
+    "which train.compare can rank."
 )
 
 
@@ -223,16 +230,29 @@ def test_isolation_forest_baseline(outliers) -> None:
     kinds = {name: type(entry[0]).__name__ for name, entry in every.items()}
     expect(bool(found), HINT_ISOLATION, f"No strategy uses an IsolationForest yet; the models are {kinds}.")
     X, y = outliers
+    ordinary = (y == 0).to_numpy()
     for name, (model, _) in found.items():
         with threadpool_limits(limits=1):
             fitted = attempt(HINT_ISOLATION, clone(model).fit, X, y)
         proba = np.asarray(attempt(HINT_ISOLATION, fitted.predict_proba, X), dtype=float)
         expect(proba.shape == (len(X), 2), HINT_ISOLATION,
                f'"{name}".predict_proba gives shape {proba.shape}; expected ({len(X)}, 2), one column per class.')
-        expect(bool(((proba >= 0) & (proba <= 1)).all()) and np.allclose(proba.sum(axis=1), 1.0), HINT_ISOLATION,
-               f'"{name}".predict_proba gives values from {proba.min():.3f} to {proba.max():.3f}, rows summing to '
-               f"{proba.sum(axis=1).min():.3f}…{proba.sum(axis=1).max():.3f}; expected probabilities in 0…1 summing to 1.")
+        classes = list(getattr(fitted, "classes_", []))
+        expect(classes == [0, 1], HINT_ISOLATION,
+               f'"{name}".classes_ is {classes}; like any classifier it should name the columns of predict_proba, [0, 1].')
+        expect(bool(np.allclose(proba.sum(axis=1), 1.0)), HINT_ISOLATION,
+               f'"{name}".predict_proba rows sum to {proba.sum(axis=1).min():.3f}…{proba.sum(axis=1).max():.3f}, not 1.')
+        low, high = float(proba[:, 1].min()), float(proba[:, 1].max())
+        expect(low == pytest.approx(0.0, abs=1e-9) and high == pytest.approx(1.0), HINT_ISOLATION,
+               f'On its training rows "{name}" gives fraud probabilities from {low:.3f} to {high:.3f}; min-max scaling '
+               f"the anomaly scores of the training rows gives exactly 0 to 1.")
         pr_auc = ranking_metrics(y, proba[:, 1])["pr_auc"]
         expect(pr_auc > 0.8, HINT_ISOLATION,
                f'"{name}" ranks 20 far-off rows among 600 ordinary ones with a PR-AUC of {pr_auc:.3f} (chance is '
                f"{y.mean():.3f}): a higher score must mean more unusual (negate score_samples).")
+        with threadpool_limits(limits=1):
+            calm = attempt(HINT_ISOLATION, clone(model).fit, X[ordinary], y[ordinary])
+        beyond = np.asarray(attempt(HINT_ISOLATION, calm.predict_proba, X[~ordinary]), dtype=float)[:, 1]
+        expect(bool(((beyond >= 0) & (beyond <= 1)).all()), HINT_ISOLATION,
+               f'Fitted on ordinary rows only, "{name}" gives far-off rows fraud probabilities up to {beyond.max():.3f}: '
+               f"clip the scaled score of rows beyond the training range to 0…1.")
