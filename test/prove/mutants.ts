@@ -42,6 +42,11 @@ const MIN_TIMEOUT_S = 5;
 const WORKER_TIMEOUT_MS = 40 * 60_000;
 const SCAFFOLD_THRESHOLD = 0.9;
 const OVERALL_THRESHOLD = 0.95;
+/**
+ * One thread per library: the children share a small machine. joblib in-process: a mutant lives
+ * in one process's memory, and a worker process (n_jobs=-1) would import the unmutated code.
+ */
+const WORKER_ENV = { OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', JOBLIB_MULTIPROCESSING: '0', PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
 /** Bumped when what is cached changes shape. */
 const CACHE_VERSION = 1;
 
@@ -114,9 +119,7 @@ async function runWorker(python: string, spec: object, work: string, verbose: bo
   const specPath = path.join(work, 'spec.json');
   const outPath = path.join(work, 'results.jsonl');
   fs.writeFileSync(specPath, JSON.stringify(spec));
-  // One thread per library: the children run one after another on a small machine.
-  const threads = { OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
-  const env = { ...process.env, ...threads, PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
+  const env = { ...process.env, ...WORKER_ENV };
   const child = spawn(python, [WORKER, specPath, outPath], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = new CappedOutput(64 * 1024);
   child.stdout.on('data', (chunk: Buffer) => output.add(chunk));
@@ -171,7 +174,7 @@ async function measureScaffold(scaffold: LoadedScaffold, args: Args, interpreter
   const key = hashOf([
     String(CACHE_VERSION),
     `${probe.command} ${probe.version ?? ''} ${probe.pytestVersion ?? ''}`,
-    `${TIMEOUT_FACTOR} ${MIN_TIMEOUT_S}`,
+    `${TIMEOUT_FACTOR} ${MIN_TIMEOUT_S} ${JSON.stringify(WORKER_ENV)}`,
     ...TOOL_FILES.map((f) => fs.readFileSync(f)),
     ...readTemplates(scaffold.folder).flatMap((f: TemplateFile) => [f.path, f.content]),
     ...solution.flatMap((f) => [f.path, f.content]),

@@ -35,7 +35,6 @@ import os
 import select
 import signal
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -214,7 +213,9 @@ def main(spec_path: str, out_path: str) -> int:
     os.chdir(project)
     sys.path.insert(0, project)  # as `python -m pytest` in the project has it
     sys.dont_write_bytecode = True
-    work = tempfile.mkdtemp(prefix="mutants-")
+    # Next to the results, so whoever made that folder removes what the children leave.
+    work = os.path.join(os.path.dirname(os.path.abspath(out_path)), "worker")
+    os.makedirs(work, exist_ok=True)
     basetemp = os.path.join(work, "basetemp")
     child_log = os.path.join(work, "child.log") if spec.get("verbose") else None
 

@@ -9,7 +9,8 @@ A mutant's id is ``<path>::<qualname>::<operator>#<k>``: ``k`` counts that opera
 within that function (its own code, not nested functions), in a pre-order walk of its body, so the
 id does not change when other functions are edited. Docstrings, ``print``/logging/warnings calls,
 the messages of ``raise`` and ``assert``, f-strings, type annotations, the look of plots
-(``figsize=``, ``color=``...) and random seeds are never mutated.
+(``figsize=``, ``color=``, titles, labels, layout), random seeds and epsilons (floats under 1e-6)
+are never mutated.
 
 Used as a module by the worker (``mutants_worker.py``) and from the command line by the unit tests:
 
@@ -68,6 +69,14 @@ COSMETIC_KEYWORDS = {
     "verbose", "random_state", "seed",
 }
 SEED_CALLS = {"seed", "manual_seed", "default_rng", "RandomState"}
+# Calls that only dress a figure: titles, labels, ticks, layout.
+PLOT_DRESSING = {
+    "axis", "set_axis_off", "title", "set_title", "suptitle", "xlabel", "ylabel", "set_xlabel", "set_ylabel",
+    "legend", "grid", "xticks", "yticks", "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels",
+    "tight_layout", "subplots_adjust", "set_aspect", "colorbar",
+}
+# Below this, a float is an epsilon that keeps a division or a log finite: doubling it changes nothing.
+EPSILON = 1e-6
 LOGGER_NAMES = {"logging", "logger", "log", "warnings", "_logger", "_log", "LOGGER", "LOG"}
 LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical"}
 
@@ -114,12 +123,14 @@ def _is_docstring(stmt: ast.stmt) -> bool:
 
 
 def _is_quiet_call(node: ast.AST) -> bool:
-    """A print, logging or warnings call: its output is not what the checks judge."""
+    """A print, logging or warnings call, or one that dresses a plot: not what the checks judge."""
     if not isinstance(node, ast.Call):
         return False
     func = node.func
     if isinstance(func, ast.Name):
         return func.id in ("print", "warn")
+    if isinstance(func, ast.Attribute) and func.attr in PLOT_DRESSING:
+        return True
     if isinstance(func, ast.Attribute):
         root = func.value
         while isinstance(root, ast.Attribute):
@@ -297,7 +308,7 @@ class _FunctionWalker:
             self.emit("drop-not", node, f"not {_src(node.operand)} → {_src(node.operand)}", lambda: put(node.operand))
         elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
             self.emit("bool-constant", node, f"{node.value} → {not node.value}", _replace(node, "value", not node.value))
-        elif isinstance(node, ast.Constant) and type(node.value) in (int, float) and id(node) not in self.finder.axis_values:
+        elif isinstance(node, ast.Constant) and type(node.value) in (int, float) and id(node) not in self.finder.axis_values and not (type(node.value) is float and 0 < abs(node.value) < EPSILON):
             value = node.value
             if type(value) is int:
                 replacements = [value + 1, value - 1]

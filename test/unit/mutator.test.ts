@@ -108,7 +108,7 @@ suite('Mutation proof: the mutator', function () {
     );
   });
 
-  test('Leaves docstrings, prints, logging, warnings, messages and annotations alone', () => {
+  test('Leaves docstrings, prints, logging, warnings, messages, annotations, plot dressing, seeds and epsilons alone', () => {
     const found = mutants(
       lines(
         'import logging, warnings',
@@ -123,7 +123,10 @@ suite('Mutation proof: the mutator', function () {
         '    if a > 10:',
         '        raise ValueError(f"a is {a + 1}")',
         '    c: int = 1',
-        '    return c',
+        '    fig, ax = plt.subplots(figsize=(8, 4), dpi=100)',
+        '    ax.set_title(f"{c + 1} things"); ax.axis("off"); fig.tight_layout()',
+        '    torch.manual_seed(0)',
+        '    return c / (a + 1e-8)',
       ),
     );
     const described = found.map((m) => `${m.line}: ${m.description}`);
@@ -138,6 +141,10 @@ suite('Mutation proof: the mutator', function () {
     assert.deepStrictEqual(
       found.filter((m) => m.line === 12).map((m) => m.description),
       ['line 12: c: int = 1 → pass', 'line 12: 1 → 2', 'line 12: 1 → 0'],
+    );
+    assert.deepStrictEqual(
+      found.filter((m) => m.line > 12).map((m) => m.description),
+      ['line 13: fig, ax = plt.subplots(figsize=(8, 4), … → pass', 'line 16: return c / (a + 1e-08) → return None', 'line 16: / → *', 'line 16: / → //', 'line 16: + → -'],
     );
   });
 
