@@ -87,7 +87,8 @@ def draw_contours(img: np.ndarray, infos: list[ContourInfo]) -> np.ndarray:
         x, y, w, h = info.bbox
         cv2.rectangle(out, (x, y), (x + w, y + h), (0, 255, 255), 2)
         cv2.circle(out, info.centroid, 3, (0, 0, 255), -1)
-        cv2.putText(out, str(info.vertices), (x, max(0, y - 5)), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (255, 255, 255), 1)
+        label = str(info.vertices)  # TODO: the shape's name (shape_name) once you have written it
+        cv2.putText(out, label, (x, max(0, y - 5)), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (255, 255, 255), 1)
     return out
 
 
@@ -108,8 +109,10 @@ def match_orb(img_a: np.ndarray, img_b: np.ndarray, n_features: int = 500) -> li
 
 
 def shape_name(info: ContourInfo) -> str:
-    """"triangle", "square", "rectangle" or "circle" from the polygon's ``vertices`` (and the
-    bounding box's aspect ratio); "other" otherwise."""
+    """"triangle" or a box from the polygon's ``vertices``: with 4, "square" when the bounding box is
+    about as wide as tall (aspect ratio within 10 % of 1), else "rectangle". "circle" when the
+    bounding box is about as wide as tall and the contour is round: 4π·area / perimeter² (1 for a
+    perfect circle, 0.81 for an octagon) above 0.85. "other" otherwise."""
     # TODO: then draw the name instead of the vertex count in draw_contours.
     raise NotImplementedError("shape_name: name the shape from its vertices and aspect ratio")
 

@@ -57,9 +57,17 @@ def denormalize(chw: np.ndarray, mean: np.ndarray = IMAGENET_MEAN, std: np.ndarr
     return (np.clip(rgb, 0, 1) * 255).astype(np.uint8)
 
 
-def augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Training-time augmentation of a BGR uint8 image: a random horizontal flip, a small rotation
-    (cv2.getRotationMatrix2D + cv2.warpAffine) and brightness jitter. Same shape and dtype out;
-    the same ``rng`` state gives the same result. Apply it before `preprocess_for_cnn` when
-    building a training set, never to validation images."""
+def augment(img: np.ndarray, rng: np.random.Generator, max_angle: float = 15.0, brightness: float = 0.3,
+            flip_probability: float = 0.5) -> np.ndarray:
+    """Training-time augmentation of a BGR uint8 image, every random choice drawn from ``rng``:
+
+    - a horizontal flip, with probability ``flip_probability``;
+    - a rotation about the image centre by a random angle in [-max_angle, max_angle] degrees
+      (cv2.getRotationMatrix2D + cv2.warpAffine), without scaling;
+    - brightness jitter: every pixel times one random gain in [1 - brightness, 1 + brightness],
+      computed in float and clipped to 0..255 (uint8 arithmetic would wrap round past 255).
+
+    Same shape and dtype out, and the image passed in is left unchanged; the same ``rng`` state
+    gives the same result. Apply it before `preprocess_for_cnn` when building a training set,
+    never to validation images."""
     raise NotImplementedError("augment: random flip, small rotation and brightness jitter")

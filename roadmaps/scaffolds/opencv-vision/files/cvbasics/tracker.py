@@ -5,6 +5,7 @@ Roadmap topics: "Video capture & frame processing", "Object tracking (Centroid, 
 """
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
@@ -147,16 +148,32 @@ def draw_tracks(frame: np.ndarray, tracker: CentroidTracker) -> np.ndarray:
     return out
 
 
+def draw_line_counts(frame: np.ndarray, counter: LineCounter, fps: float) -> np.ndarray:
+    """Draw the counting line, its up and down counts and the frames per second on ``frame`` (in place)."""
+    line_y = int(counter.line_y)
+    cv2.line(frame, (0, line_y), (frame.shape[1], line_y), (0, 255, 255), 1)
+    cv2.putText(frame, f"up {counter.up}  down {counter.down}  {fps:.0f} fps", (5, 15),
+                cv2.FONT_HERSHEY_SIMPLEX, 0.45, (0, 255, 255), 1)
+    return frame
+
+
 def run_tracker(source: str | int | None = "synthetic", max_frames: int = 300,
                 output: str | Path | None = None, show: bool = False) -> CentroidTracker:
     """Detect + track on every frame; optionally write an annotated video and/or show a window."""
     tracker = CentroidTracker()
+    started = time.perf_counter()
+    n_frames = 0
     is_synthetic = source is None or str(source) == "synthetic"
     subtractor = None if is_synthetic else cv2.createBackgroundSubtractorMOG2(detectShadows=True)
     writer = None
     for i, frame in enumerate(open_source(source, max_frames)):
         tracker.update(detect_blobs(frame, subtractor))
+        n_frames += 1
+        fps = n_frames / max(time.perf_counter() - started, 1e-9)
         annotated = draw_tracks(frame, tracker)
+        # TODO: count the objects crossing the middle of the frame: make one LineCounter at half the
+        #       frame's height on the first frame, update it with tracker.objects on every frame, and
+        #       draw it with draw_line_counts(annotated, counter, fps). Print its counts at the end.
         if output is not None:
             if writer is None:
                 Path(output).parent.mkdir(parents=True, exist_ok=True)
@@ -174,14 +191,15 @@ def run_tracker(source: str | int | None = "synthetic", max_frames: int = 300,
     if writer is not None:
         writer.release()
     print(f"Tracked {tracker.next_id} object ids; {len(tracker.objects)} visible at the end.")
+    print(f"{n_frames / max(time.perf_counter() - started, 1e-9):.1f} frames per second.")
     return tracker
 
 
 # TODO: swap `detect_blobs` for a real detector (a Haar cascade from `cv2.data.haarcascades`
 #       or a DNN) and compare it with OpenCV's built-in single-object trackers
 #       (e.g. `cv2.TrackerMIL_create()`), which follow one box without re-detecting.
-# TODO: count objects crossing a horizontal line with LineCounter (below), draw the line and the
-#       counts in run_tracker, and print the frames-per-second you reach (`time.perf_counter`).
+# TODO: count objects crossing a horizontal line: write LineCounter.update (below), then use it
+#       in run_tracker (see the TODO there).
 
 
 class LineCounter:
