@@ -1,6 +1,8 @@
 """The baseline: TF-IDF features + logistic regression, in one scikit-learn Pipeline."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -35,13 +37,18 @@ def build_pipeline(C: float = 4.0, ngram_range: tuple[int, int] = (1, 2), min_df
     ])
 
 
-def tune(texts: pd.Series, labels: pd.Series, cv: int = 5, classifier: str = "logreg") -> GridSearchCV:
-    """Search C and the n-gram range by cross-validated macro F1; returns the fitted search.
+def tune(texts: pd.Series, labels: pd.Series, cv: int = 5, classifier: str = "logreg",
+         strengths: Sequence[float] = (0.5, 4.0, 16.0),
+         ngram_ranges: Sequence[tuple[int, int]] = ((1, 1), (1, 2))) -> GridSearchCV:
+    """Search the regularisation strength and the n-gram range by cross-validated macro F1;
+    returns the fitted search.
 
-    TODO: ``GridSearchCV(build_pipeline(classifier=classifier), {"clf__C": [...],
-    "tfidf__ngram_range": [(1, 1), (1, 2)]}, cv=cv, scoring="f1_macro").fit(texts, labels)``.
-    (Naive Bayes has no ``C``: search its ``clf__alpha`` instead.) Then print
-    ``best_params_`` and ``best_score_``.
+    ``strengths`` are the values of the classifier's ``C`` to try (of ``alpha`` for Naive Bayes,
+    which has no ``C``), ``ngram_ranges`` those of the TF-IDF's ``ngram_range``.
+
+    TODO: ``GridSearchCV(build_pipeline(classifier=classifier), {"clf__C": list(strengths),
+    "tfidf__ngram_range": list(ngram_ranges)}, cv=cv, scoring="f1_macro").fit(texts, labels)``
+    (``"clf__alpha"`` for Naive Bayes). Then print ``best_params_`` and ``best_score_``.
     """
     raise NotImplementedError("TODO: implement tune in model.py")
 

@@ -41,11 +41,12 @@ def prob_dice_sum(total: int, n_dice: int = 2, trials: int = 100_000, seed: int 
     raise NotImplementedError("TODO: probability.prob_dice_sum")
 
 
-def prob_shared_birthday(people: int, trials: int = 20_000, seed: int | None = 0) -> float:
-    """Estimated probability that at least two of ``people`` share a birthday (365 days).
+def prob_shared_birthday(people: int, trials: int = 20_000, seed: int | None = 0, days: int = 365) -> float:
+    """Estimated probability that at least two of ``people`` share a birthday, in a year of ``days`` days.
 
-    TODO: simulate ``trials`` groups; a group "hits" when it has fewer unique days than
-    people. Exact answer: 1 − Π_{k<people} (365 − k)/365 ≈ 0.507 for 23 people.
+    TODO: simulate ``trials`` groups of random birthdays (each of the ``days`` days equally likely);
+    a group "hits" when it has fewer unique days than people. Exact answer:
+    1 − Π_{k<people} (days − k)/days ≈ 0.507 for 23 people and 365 days.
     """
     raise NotImplementedError("TODO: probability.prob_shared_birthday")
 

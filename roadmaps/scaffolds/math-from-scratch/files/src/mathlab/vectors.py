@@ -67,7 +67,7 @@ def angle_between(a, b) -> float:
 
 
 def project(a, b) -> Vector:
-    """The projection of a onto b: (a·b / b·b) b.
+    """The projection of a onto b: (a·b / b·b) b; raise ``ValueError`` when b is the zero vector.
 
     TODO: implement with :func:`dot` and :func:`scale`. Check: a − project(a, b) must be
     orthogonal to b (their dot product ≈ 0).
