@@ -47,6 +47,8 @@ const OVERALL_THRESHOLD = 0.95;
  * in one process's memory, and a worker process (n_jobs=-1) would import the unmutated code.
  */
 const WORKER_ENV = { OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', JOBLIB_MULTIPROCESSING: '0', PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
+/** Results kept per scaffold: one per version of it, branch or checkout recently measured. */
+const CACHE_PER_SCAFFOLD = 8;
 /** Bumped when what is cached changes shape. */
 const CACHE_VERSION = 1;
 
@@ -114,6 +116,16 @@ function hashOf(parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+/** Keeps the newest CACHE_PER_SCAFFOLD results of a scaffold. */
+function pruneCache(dir: string, id: string): void {
+  const mine = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${id}-`) && /^[0-9a-f]{16}\.json$/.test(name.slice(id.length + 1)))
+    .map((name) => ({ name, time: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const old of mine.slice(CACHE_PER_SCAFFOLD)) fs.rmSync(path.join(dir, old.name), { force: true });
+}
+
 /** Runs the worker on a rendered project; its report, or why it gave none. */
 async function runWorker(python: string, spec: object, work: string, verbose: boolean): Promise<WorkerReport> {
   const specPath = path.join(work, 'spec.json');
@@ -179,7 +191,9 @@ async function measureScaffold(scaffold: LoadedScaffold, args: Args, interpreter
     ...readTemplates(scaffold.folder).flatMap((f: TemplateFile) => [f.path, f.content]),
     ...solution.flatMap((f) => [f.path, f.content]),
   ]);
-  const cacheFile = path.join(cacheRoot(), 'mutants', `${id}.json`);
+  // Named by the key: several checkouts (branches) share the cache without overwriting each other.
+  const cacheDir = path.join(cacheRoot(), 'mutants');
+  const cacheFile = path.join(cacheDir, `${id}-${key.slice(0, 16)}.json`);
   if (args.cache) {
     try {
       const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { key: string; report: WorkerReport; seconds: number };
@@ -216,8 +230,9 @@ async function measureScaffold(scaffold: LoadedScaffold, args: Args, interpreter
     return { kind: 'failed', detail: report.fatal };
   }
   if (args.cache) {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.mkdirSync(cacheDir, { recursive: true });
     fs.writeFileSync(cacheFile, JSON.stringify({ key, report, seconds }));
+    pruneCache(cacheDir, id);
   }
   return { kind: 'measured', report, seconds, cached: false };
 }
