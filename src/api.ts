@@ -91,7 +91,8 @@ export interface MlRoadmapsApi {
 
   /**
    * The last run of a practice project's checks: each check's outcome and hint, and `verified`
-   * once every check passed (marked `stale` when a later run failed). Undefined when they never ran.
+   * once every check passed, with a hash of the project's code (marked `stale` when that code
+   * changed since; removed by a failing run). Undefined when they never ran.
    */
   checksOf(roadmapId: string, taskId: string): TaskChecks | undefined;
 

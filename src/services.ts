@@ -16,6 +16,7 @@ import type { ProgressStore } from './storage/progressStore';
 import { WhenContext } from './util/context';
 import { PlanStore } from './storage/planStore';
 import { finishTimes, StudyPlans } from './plan/studyPlans';
+import { systemUtcOffset } from './plan/dates';
 import { translate } from './util/l10n';
 
 export interface Services {
@@ -45,7 +46,7 @@ export function createServices(context: vscode.ExtensionContext, platform: Platf
   // Links name folders of this workspace: they stay with it.
   const links = new LinkStore(context.workspaceState, warn, translate);
   const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
-  const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), (message) => log.warn(message));
+  const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), warn, Date.now, systemUtcOffset, translate);
   context.subscriptions.push(registry, plans);
   return { log, registry, store, tracker, links, checks, plans, context: new WhenContext(), platform };
 }

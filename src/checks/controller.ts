@@ -17,13 +17,18 @@ import type { ScaffoldCatalog, Scaffold } from '../scaffold/create';
 import type { ScaffoldCheck } from '../scaffold/manifest';
 import { isInside } from '../scaffold/plan';
 import type { Services } from '../services';
-import { CheckOutcome, passedCount, TaskChecks } from '../storage/checkStore';
+import { CheckOutcome, FailureFacts, passedCount, TaskChecks } from '../storage/checkStore';
 import { Disposable } from '../util/disposable';
+import { translate } from '../util/l10n';
 import { refusal, refuseInRestrictedMode } from '../util/trust';
-import { installCommands, splitNodeId, testFunctionLine } from './environment';
-import { checksEnv, Interpreter, InterpreterFinder } from './interpreter';
+import { hashProjectCode } from './codeHash';
+import { splitNodeId, testFunctionLine } from './environment';
+import { describeFailure, failureText, whereText } from './failure';
+import { checksEnv, InterpreterAnswer, InterpreterFinder } from './interpreter';
 import { parseJunit, TestResult } from './junit';
-import { describeTried, ProbeResult } from './python';
+import { interpreterLabel, missingModuleMessage, noInterpreterMessage, offerFixes, projectDescription } from './messages';
+import { describeTried } from './python';
+import type { ChosenInterpreter } from './ranking';
 import { pytestArgs, RunResult, runPytest } from './run';
 
 export const CONTROLLER_ID = 'mlRoadmaps.checks';
@@ -53,7 +58,8 @@ export interface ChecksProject {
 
 /** What a run did, for the command that started it (and the tests that drive it). */
 export interface ChecksRunSummary {
-  readonly status: 'ran' | 'restricted' | 'noProject' | 'noInterpreter' | 'cancelled' | 'debugUnavailable';
+  /** `missingModule`: the checks ran, and some could not import a module of the project's requirements. */
+  readonly status: 'ran' | 'missingModule' | 'restricted' | 'noProject' | 'noInterpreter' | 'cancelled' | 'debugUnavailable';
   /** The message shown, when the run could not go ahead. */
   readonly message?: string;
   /** The record of each task that ran, after the run. */
@@ -66,6 +72,8 @@ export class ChecksController extends Disposable {
   readonly debugProfile: vscode.TestRunProfile;
   private projects: ChecksProject[] = [];
   private resolved: Promise<void> | undefined;
+  /** The Testing view asked for the items: from then on their descriptions name each project's interpreter. */
+  private shown = false;
   private readonly finder: InterpreterFinder;
 
   constructor(private readonly deps: ChecksDeps) {
@@ -74,9 +82,13 @@ export class ChecksController extends Disposable {
     this.finder = new InterpreterFinder(log);
     this.controller = this.register(vscode.tests.createTestController(CONTROLLER_ID, vscode.l10n.t('ML Roadmaps checks')));
     this.controller.resolveHandler = async (item) => {
+      this.shown = true;
       if (!item) await this.refresh();
     };
-    this.controller.refreshHandler = () => this.refresh();
+    this.controller.refreshHandler = () => {
+      this.shown = true;
+      return this.refresh();
+    };
     this.runProfile = this.register(
       this.controller.createRunProfile(vscode.l10n.t('Run Checks'), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token).then(() => undefined), true, undefined, true),
     );
@@ -91,7 +103,10 @@ export class ChecksController extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(refreshIfShown));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.python`) || e.affectsConfiguration('terminal.integrated.env')) this.finder.clear();
+        if (e.affectsConfiguration(`${Settings.section}.python`) || e.affectsConfiguration('terminal.integrated.env')) {
+          this.finder.clear();
+          if (this.shown) void this.describeInterpreters();
+        }
       }),
     );
   }
@@ -166,6 +181,25 @@ export class ChecksController extends Disposable {
     }
     this.projects = projects;
     this.controller.items.replace(projects.map((p) => p.item));
+    // Which Python each project would run with, shown before any run; probing must not hold up the list,
+    // and starts no Python until the Testing view is open.
+    if (this.shown) void this.describeInterpreters();
+  }
+
+  /** Puts each project's interpreter, and what it lacks, in its item's description. */
+  private async describeInterpreters(): Promise<void> {
+    const env = checksEnv();
+    for (const project of this.projects) {
+      try {
+        this.describe(project, await this.finder.find(project.folder, env));
+      } catch (error) {
+        this.deps.services.log.warn(`Checks: could not look for the interpreter of ${project.folder.fsPath}: ${messageOf(error)}`);
+      }
+    }
+  }
+
+  private describe(project: ChecksProject, answer: InterpreterAnswer): void {
+    project.item.description = projectDescription(vscode.workspace.asRelativePath(project.folder, true), answer);
   }
 
   private projectItem(task: Task, key: string, folder: vscode.Uri, scaffold: Scaffold, lines: ReadonlyMap<string, number | undefined>): ChecksProject {
@@ -215,17 +249,21 @@ export class ChecksController extends Disposable {
     for (const item of items) run.enqueued(item);
     const env = checksEnv();
     const answer = await this.finder.find(project.folder, env);
-    if (!answer.interpreter) {
-      const message = noInterpreterMessage(project.folder, answer.tried);
-      services.log.warn(`Checks: ${message}\n${describeTried(answer.tried)}`);
-      for (const item of items) run.errored(item, new vscode.TestMessage(message));
-      run.appendOutput(`${message}\r\n`);
-      void offerInstallTerminal(project.folder, message);
-      return { problem: { status: 'noInterpreter', message } };
+    this.describe(project, answer);
+    const interpreter = answer.choice.chosen;
+    if (!interpreter) {
+      const problem = noInterpreterMessage(project.folder, answer);
+      services.log.warn(`Checks: ${problem.text}\n${describeTried(answer.tried)}`);
+      for (const item of items) run.errored(item, new vscode.TestMessage(problem.text));
+      run.appendOutput(`${problem.text}\r\n`);
+      void offerFixes(project.folder, problem);
+      return { problem: { status: 'noInterpreter', message: problem.text } };
     }
-    const interpreter = answer.interpreter;
     for (const item of items) run.started(item);
     run.appendOutput(`${header(project, interpreter)}\r\n`);
+    // The code the checks run on, hashed before they read it: passing evidence is bound to it.
+    const code = await hashProjectCode(project.folder.fsPath);
+    if ('tooLarge' in code) services.log.info(`Checks: the code of ${project.folder.fsPath} is not hashed (${code.tooLarge}); its evidence will not be tied to the code.`);
     const nodeids = checks.map((c) => c.test);
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
@@ -251,37 +289,81 @@ export class ChecksController extends Disposable {
       for (const item of items) run.skipped(item);
       return {};
     }
-    const outcomes = result.results.map((r, i) => this.report(run, project, itemOf.get(nodeids[i]), r));
+    const reports = await Promise.all(result.results.map((r, i) => this.report(run, project, itemOf.get(nodeids[i]), r, answer, interpreter)));
+    const outcomes = reports.map((r) => r.outcome);
     services.log.info(`Checks: ${project.key} in ${project.folder.fsPath}: ${outcomes.filter((o) => o === 'passed').length}/${outcomes.length} passed (${result.status}, ${result.durationMs} ms).`);
     const declared = project.scaffold.manifest.checks.map((c) => ({ id: c.id, title: c.title }));
     const record = await services.checks.record(
       project.key,
       declared,
-      checks.map((check, i) => ({ id: check.id, outcome: outcomes[i], hint: result.results[i]?.message ?? '' })),
+      checks.map((check, i) => ({ id: check.id, outcome: outcomes[i], hint: reports[i]?.hint ?? '', ...(reports[i]?.facts ? { facts: reports[i].facts } : {}) })),
+      'hash' in code ? code.hash : undefined,
     );
     if (record.total > 0 && passedCount(record) === record.total && services.tracker.stateOf(project.task) !== 'done') {
       await services.tracker.setState([project.task], 'done');
       services.log.info(`Checks: every check of ${project.key} passes; marked it done, verified.`);
     }
+    // A module of the project's requirements that a check could not import: the interpreter's fault, not the learner's code.
+    const missingModules = [...new Set(reports.map((r) => r.missingModule).filter((m): m is string => m !== undefined))];
+    if (missingModules.length > 0) {
+      const problem = missingModuleMessage(project.folder, missingModules, interpreter);
+      services.log.warn(`Checks: ${problem.text}`);
+      void offerFixes(project.folder, problem);
+      return { record, problem: { status: 'missingModule', message: problem.text } };
+    }
     return { record };
   }
 
-  /** One result into the Test Explorer; returns the outcome stored. */
-  private report(run: vscode.TestRun, project: ChecksProject, item: vscode.TestItem | undefined, result: TestResult): CheckOutcome {
-    if (!item) return result.outcome;
+  /**
+   * One result into the Test Explorer: the hint and what actually happened, at the learner's line
+   * when the learner's code raised, else at the check. Returns what the check store keeps of it.
+   */
+  private async report(
+    run: vscode.TestRun,
+    project: ChecksProject,
+    item: vscode.TestItem | undefined,
+    result: TestResult,
+    answer: InterpreterAnswer,
+    interpreter: ChosenInterpreter,
+  ): Promise<{ outcome: CheckOutcome; hint: string; facts?: FailureFacts; missingModule?: string }> {
     const durationMs = Math.round(result.duration * 1000);
-    if (result.line !== undefined && item.uri) item.range = new vscode.Range(result.line - 1, 0, result.line - 1, 0);
-    if (result.outcome === 'passed') run.passed(item, durationMs);
-    else if (result.outcome === 'skipped') run.skipped(item);
-    else {
-      const message = new vscode.TestMessage(result.message || result.details.split('\n').find((l) => l.trim() !== '') || vscode.l10n.t('The check did not pass.'));
-      const file = result.file ?? splitNodeId(result.nodeid).file;
-      const line = result.failureLine ?? result.line;
-      if (file && line !== undefined) message.location = new vscode.Location(vscode.Uri.joinPath(project.folder, ...file.split('/')), new vscode.Position(line - 1, 0));
-      if (result.outcome === 'failed') run.failed(item, message, durationMs);
-      else run.errored(item, message, durationMs);
+    if (item && result.line !== undefined && item.uri) item.range = new vscode.Range(result.line - 1, 0, result.line - 1, 0);
+    if (result.outcome === 'passed' || result.outcome === 'skipped') {
+      if (item && result.outcome === 'passed') run.passed(item, durationMs);
+      else if (item) run.skipped(item);
+      return { outcome: result.outcome, hint: result.message };
     }
-    return result.outcome;
+    const failure = describeFailure(result, project.folder.fsPath);
+    // Only a module the project needs is the interpreter's fault; a typo in an import is the learner's.
+    const missingModule = failure.missingModule !== undefined && answer.modules.includes(failure.missingModule) ? failure.missingModule : undefined;
+    // A frame that names no file of the project (a garbled report) is no place to show.
+    const { where: found, ...rest } = failure.facts;
+    const where = found && (await isFile(vscode.Uri.joinPath(project.folder, ...found.file.split('/')))) ? found : undefined;
+    const facts: FailureFacts = { ...rest, ...(where ? { where } : {}) };
+    const stored = {
+      outcome: result.outcome,
+      hint: failure.hint || result.message,
+      ...(facts.said || facts.raised || facts.where ? { facts } : {}),
+      ...(missingModule ? { missingModule } : {}),
+    };
+    if (!item) return stored;
+    const firstLine = result.details.split('\n').find((l) => l.trim() !== '');
+    const lines = [failureText({ ...failure, facts }, firstLine || vscode.l10n.t('The check did not pass.'), translate)];
+    if (missingModule) lines.push(vscode.l10n.t('{0} does not have {1}: choose an interpreter that has the project’s requirements, or create the project’s environment.', interpreterLabel(interpreter), missingModule));
+    const message = new vscode.TestMessage(lines.join('\n'));
+    const checkFile = result.file ?? splitNodeId(result.nodeid).file;
+    const checkLine = result.failureLine ?? result.line;
+    const checkLocation = checkFile && checkLine !== undefined ? new vscode.Location(vscode.Uri.joinPath(project.folder, ...checkFile.split('/')), new vscode.Position(checkLine - 1, 0)) : undefined;
+    const learnerLocation = where ? new vscode.Location(vscode.Uri.joinPath(project.folder, ...where.file.split('/')), new vscode.Position(where.line - 1, 0)) : undefined;
+    message.location = learnerLocation ?? checkLocation;
+    // From the learner's line to the check, for the Test Results view.
+    const frames: vscode.TestMessageStackFrame[] = [];
+    if (learnerLocation && where) frames.push(new vscode.TestMessageStackFrame(whereText(where, translate), learnerLocation.uri, learnerLocation.range.start));
+    if (checkLocation) frames.push(new vscode.TestMessageStackFrame(result.nodeid, checkLocation.uri, checkLocation.range.start));
+    if (frames.length > 0) message.stackTrace = frames;
+    if (result.outcome === 'failed') run.failed(item, message, durationMs);
+    else run.errored(item, message, durationMs);
+    return stored;
   }
 
   /** Reruns a project's checks when a file in it is saved, until the continuous run is stopped. */
@@ -354,35 +436,19 @@ function timeoutMs(folder: vscode.Uri): number {
   return Math.max(1, Number.isFinite(seconds) ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }
 
-function header(project: ChecksProject, interpreter: Interpreter): string {
+function header(project: ChecksProject, interpreter: ChosenInterpreter): string {
   const { probe } = interpreter;
-  const lines = [`${project.task.title} — ${project.folder.fsPath}`, `Python: ${probe.command}${probe.version ? ` (${probe.version.split(' ')[0]})` : ''}, pytest ${probe.pytestVersion ?? '?'}`];
+  const lines = [`${project.task.title} — ${project.folder.fsPath}`, `Python: ${interpreterLabel(interpreter)}, pytest ${probe.pytestVersion ?? '?'}`];
   if (interpreter.missing.length > 0) lines.push(vscode.l10n.t('Note: this interpreter lacks {0} from requirements.txt; checks that need them will fail.', interpreter.missing.join(', ')));
   return lines.join('\r\n');
 }
 
-/** The message when no interpreter can run the checks: what was wrong, and what to run. */
-export function noInterpreterMessage(folder: vscode.Uri, tried: readonly ProbeResult[]): string {
-  const name = path.posix.basename(folder.path);
-  const commands = installCommands(process.platform);
-  const decisive = tried.find((t) => t.failure !== 'not-found');
-  return decisive
-    ? vscode.l10n.t('The checks of “{0}” cannot run: {1} {2}. Create the project’s environment with `{3}`, then run them again.', name, decisive.command, decisive.reason ?? '', commands)
-    : vscode.l10n.t('No Python was found for the checks of “{0}”. Create the project’s environment with `{1}`, select an interpreter with the Python extension, or set mlRoadmaps.python.interpreterPath.', name, commands);
-}
-
-/** The one button of the message: a terminal in the folder with the commands typed, not run. */
-export async function offerInstallTerminal(folder: vscode.Uri, message: string): Promise<void> {
-  const open = vscode.l10n.t('Open Terminal with Commands');
-  if ((await vscode.window.showErrorMessage(message, open)) === open) openInstallTerminal(folder);
-}
-
-export function openInstallTerminal(folder: vscode.Uri): vscode.Terminal {
-  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Environment: {0}', path.posix.basename(folder.path)), cwd: folder });
-  terminal.show();
-  // Typed, not sent: nothing is installed until the learner presses Enter.
-  terminal.sendText(installCommands(process.platform), false);
-  return terminal;
+async function isFile(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.File;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -11,10 +11,13 @@ import { parseTaskKey, taskKey } from '../model/ids';
 import { isTask, rootOf, Task } from '../model/types';
 import type { ScaffoldFeature } from '../scaffold';
 import type { Services } from '../services';
-import { passedCount, TaskChecks } from '../storage/checkStore';
+import { evidenceState, evidenceText, passedCount, TaskChecks } from '../storage/checkStore';
+import { translate } from '../util/l10n';
 import type { RoadmapTree } from '../tree';
 import { isTaskChild } from '../tree/elements';
-import { ChecksController, ChecksRunSummary, openInstallTerminal } from './controller';
+import { ChecksController, ChecksRunSummary } from './controller';
+import { EvidenceWatcher } from './evidence';
+import { openInstallTerminal } from './messages';
 
 export interface ChecksFeature {
   readonly controller: ChecksController;
@@ -22,23 +25,24 @@ export interface ChecksFeature {
   runTask(task: Task, token?: vscode.CancellationToken): Promise<ChecksRunSummary>;
 }
 
-/** `checks 1/2` for a task's row and page. */
+/**
+ * `checks 1/2` for a task's row, with `verified` when every check passed on the code as it is and
+ * `stale` when the code changed since; old evidence that names no code gets neither.
+ */
 export function checksSummary(record: TaskChecks): string {
-  return vscode.l10n.t('checks {0}/{1}', passedCount(record), record.total);
+  const summary = vscode.l10n.t('checks {0}/{1}', passedCount(record), record.total);
+  const state = evidenceState(record);
+  return state === 'verified' ? vscode.l10n.t('{0} · verified', summary) : state === 'stale' ? vscode.l10n.t('{0} · stale', summary) : summary;
 }
 
 /** The verified evidence in a sentence, or undefined when there is none. */
 export function verifiedText(record: TaskChecks | undefined): string | undefined {
-  const verified = record?.verified;
-  if (!verified) return undefined;
-  const date = verified.date.slice(0, 10);
-  return verified.stale
-    ? vscode.l10n.t('Verified on {0} ({1}/{2} checks passed); a later run failed.', date, verified.passed, verified.total)
-    : vscode.l10n.t('Verified on {0}: {1}/{2} checks passed.', date, verified.passed, verified.total);
+  return evidenceText(record, translate);
 }
 
 export function registerChecks(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, links: LinksFeature, scaffolds: ScaffoldFeature): ChecksFeature {
   const controller = new ChecksController({ services, links, catalog: () => scaffolds.catalog() });
+  const evidence = new EvidenceWatcher(controller, services.checks, services.log);
   const annotationsChanged = new vscode.EventEmitter<readonly Task[] | undefined>();
   const recordOf = (task: Task) => services.checks.get(taskKey(rootOf(task).id, task.id));
 
@@ -84,6 +88,7 @@ export function registerChecks(context: vscode.ExtensionContext, services: Servi
 
   context.subscriptions.push(
     controller,
+    evidence,
     annotationsChanged,
     tree.provider.addAnnotationSource({
       description: (task) => {

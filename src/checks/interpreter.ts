@@ -1,10 +1,11 @@
 /**
- * Which Python runs a project's checks, and in which environment. In order: the Python extension's
- * active interpreter for the folder (its public API), the `mlRoadmaps.python.interpreterPath`
- * setting, the project's own `.venv` (what the install commands create), then `python3` and `python`
- * on the terminal's PATH. The first of the first three that exists decides (a user's choice is never
- * passed over); on PATH the first with pytest and the project's requirements wins, else the first
- * with pytest. Probes are cached per interpreter file until it changes.
+ * Which Python runs a project's checks, and in which environment: the candidates are probed here
+ * (cached per interpreter file until it changes) and `ranking.ts` decides among them — the
+ * `mlRoadmaps.python.interpreterPath` setting, the Python extension's active environment for the
+ * folder (its public API), the project's own `.venv` (what the install commands create), then
+ * `python3` and `python` on the terminal's PATH ranked by the project's modules they can import.
+ * Only the candidates that can decide are probed: the setting alone when it is set, and on PATH
+ * up to the first that has everything.
  */
 import * as fs from 'fs';
 import type { Log } from '../util/log';
@@ -15,23 +16,23 @@ import { Settings } from '../constants';
 import { isRecord } from '../model/ids';
 import { describeTried, probePython, ProbeResult, pythonCandidates, requirementModules } from './python';
 import { pathOf, projectVenvPython, terminalEnv, terminalEnvKey } from './environment';
+import { chooseInterpreter, ChosenInterpreter, InterpreterCandidate, InterpreterChoice, InterpreterSource } from './ranking';
 
 export const PYTHON_EXTENSION_ID = 'ms-python.python';
 export const INTERPRETER_SETTING = 'python.interpreterPath';
+/** The setting's full name, as people see it and type it. */
+export const INTERPRETER_SETTING_ID = `${Settings.section}.${INTERPRETER_SETTING}`;
 
-export type InterpreterSource = 'pythonExtension' | 'setting' | 'projectVenv' | 'path';
-
-export interface Interpreter {
-  readonly probe: ProbeResult;
-  readonly source: InterpreterSource;
-  /** Modules of requirements.txt the interpreter lacks: the run goes on, and says so. */
-  readonly missing: readonly string[];
-}
+export type { ChosenInterpreter, InterpreterChoice, InterpreterSource };
 
 export interface InterpreterAnswer {
-  readonly interpreter?: Interpreter;
+  readonly choice: InterpreterChoice;
   /** Every candidate probed, for the message and the log. */
   readonly tried: readonly ProbeResult[];
+  /** The project's modules (import names from its requirements.txt, without pytest). */
+  readonly modules: readonly string[];
+  /** The setting as written, when it is set. */
+  readonly setting?: string;
 }
 
 /** The environment the integrated terminal would have: this process's, plus `terminal.integrated.env.<os>`. */
@@ -41,7 +42,8 @@ export function checksEnv(): NodeJS.ProcessEnv {
 }
 
 export class InterpreterFinder {
-  private readonly probes = new Map<string, { stamp: string; result: ProbeResult }>();
+  /** Probes by command and modules: a promise, so a run and the Testing view asking at once start one probe. */
+  private readonly probes = new Map<string, { stamp: string; result: Promise<ProbeResult> }>();
 
   constructor(private readonly log: Log) {}
 
@@ -52,41 +54,48 @@ export class InterpreterFinder {
 
   async find(folder: vscode.Uri, env: NodeJS.ProcessEnv): Promise<InterpreterAnswer> {
     const modules = await requirementsOf(folder);
-    const tried: ProbeResult[] = [];
-    const explicit: { command: string; source: InterpreterSource }[] = [];
-    const fromExtension = await pythonExtensionInterpreter(folder, this.log);
-    if (fromExtension) explicit.push({ command: fromExtension, source: 'pythonExtension' });
+    const candidates: InterpreterCandidate[] = [];
+    const answer = (setting?: string): InterpreterAnswer => ({
+      choice: chooseInterpreter(candidates, modules),
+      tried: candidates.map((c) => c.probe),
+      modules,
+      ...(setting ? { setting } : {}),
+    });
     const setting = vscode.workspace.getConfiguration(Settings.section, folder).get<string>(INTERPRETER_SETTING, '').trim();
-    if (setting) explicit.push({ command: resolveSetting(setting, folder), source: 'setting' });
-    explicit.push({ command: projectVenvPython(folder.fsPath, process.platform), source: 'projectVenv' });
-
-    for (const { command, source } of explicit) {
-      const probe = await this.probe(command, modules, env);
-      if (probe.failure === 'not-found') {
-        if (source !== 'projectVenv') tried.push(probe);
-        continue;
-      }
-      tried.push(probe);
-      return probe.ok || probe.failure === 'missing-modules' ? { interpreter: { probe, source, missing: probe.missing }, tried } : { tried };
+    if (setting) {
+      candidates.push({ source: 'setting', probe: await this.probe(resolveSetting(setting, folder), modules, env) });
+      return answer(setting);
     }
-    let withPytest: ProbeResult | undefined;
+    const fromExtension = await pythonExtensionInterpreter(folder, this.log);
+    for (const [source, command] of [
+      ['pythonExtension', fromExtension],
+      ['projectVenv', projectVenvPython(folder.fsPath, process.platform)],
+    ] as const) {
+      if (!command) continue;
+      const probe = await this.probe(command, modules, env);
+      candidates.push({ source, probe });
+      if (probe.failure !== 'not-found') return answer();
+    }
     for (const command of pythonCandidates({ pathEnv: pathOf(env) })) {
       const probe = await this.probe(command, modules, env);
-      tried.push(probe);
-      if (probe.ok) return { interpreter: { probe, source: 'path', missing: [] }, tried };
-      if (probe.failure === 'missing-modules') withPytest ??= probe;
+      candidates.push({ source: 'path', probe });
+      // Nothing ranks above one that has every module: the rest need not be started.
+      if (probe.ok) break;
     }
-    return withPytest ? { interpreter: { probe: withPytest, source: 'path', missing: withPytest.missing }, tried } : { tried };
+    return answer();
   }
 
-  private async probe(command: string, modules: readonly string[], env: NodeJS.ProcessEnv): Promise<ProbeResult> {
+  private probe(command: string, modules: readonly string[], env: NodeJS.ProcessEnv): Promise<ProbeResult> {
     const stamp = fileStamp(command);
     const key = `${command}\0${modules.join(',')}`;
     const cached = stamp === undefined ? undefined : this.probes.get(key);
     if (cached && cached.stamp === stamp) return cached.result;
-    const result = stamp === undefined && (command.includes('/') || command.includes('\\')) ? notFound(command) : await probePython(command, { modules, env });
+    if (stamp === undefined && (command.includes('/') || command.includes('\\'))) return Promise.resolve(notFound(command));
+    const result = probePython(command, { modules, env }).then((probe) => {
+      this.log.info(`Checks: ${describeTried([probe])}`);
+      return probe;
+    });
     if (stamp !== undefined) this.probes.set(key, { stamp, result });
-    this.log.info(`Checks: ${describeTried([result])}`);
     return result;
   }
 }

@@ -17,6 +17,8 @@ export interface TestResult {
   readonly message: string;
   /** The exception class the message started with (`AssertionError`, `Failed`, `NotImplementedError`…), if any. */
   readonly exception?: string;
+  /** The whole failure message, every line of it (a check's hint and what it saw); absent when passed. */
+  readonly fullMessage?: string;
   /** The full text pytest reported (traceback, captured reason); empty when passed. */
   readonly details: string;
   /** The test file, relative to the project, when pytest reported it. */
@@ -181,6 +183,10 @@ export function hintOf(message: string): { message: string; exception?: string }
  * xunit1), else from the dotted `classname` (`checks.test_steps.TestX`), choosing among the ways to
  * split it the one that is in `known` (the node ids that were asked for), else treating the trailing
  * capitalised parts as classes.
+ *
+ * Linear in the class name: each way of splitting it is a string as long as the class name, so
+ * instead of building them all, each known id is read back into dotted form and compared, and only
+ * the split that is returned is built.
  */
 export function nodeIdOf(classname: string, name: string, file: string | undefined, known: ReadonlySet<string> = new Set()): string {
   const parts = classname === '' ? [] : classname.split('.');
@@ -192,14 +198,33 @@ export function nodeIdOf(classname: string, name: string, file: string | undefin
     return [file, ...classes, name].join('::');
   }
   if (parts.length === 0) return name.includes('.') ? `${name.split('.').join('/')}.py` : name;
-  const candidates: string[] = [];
-  for (let k = parts.length; k >= 1; k--) candidates.push([`${parts.slice(0, k).join('/')}.py`, ...parts.slice(k), name].join('::'));
+  // The id whose first `k` parts are the module's path.
+  const split = (k: number) => [`${parts.slice(0, k).join('/')}.py`, ...parts.slice(k), name].join('::');
   const bare = (id: string) => id.replace(/\[.*$/s, '');
-  const hit = candidates.find((id) => known.has(id) || known.has(bare(id)));
-  if (hit) return hit;
+  const targets = new Set([`${classname}.${name}`, `${classname}.${bare(name)}`]);
+  let best = 0;
+  for (const id of known) {
+    const k = moduleLength(id, targets);
+    if (k !== undefined && k > best && k <= parts.length) {
+      const candidate = split(k);
+      if (known.has(candidate) || known.has(bare(candidate))) best = k;
+    }
+  }
+  if (best > 0) return split(best);
   let k = parts.length;
   while (k > 1 && /^[A-Z]/.test(parts[k - 1])) k--;
-  return candidates[parts.length - k];
+  return split(k);
+}
+
+/** How many dotted parts the file of a known node id takes, when the id read as dots is one of `targets`. */
+function moduleLength(id: string, targets: ReadonlySet<string>): number | undefined {
+  const separator = id.indexOf('::');
+  if (separator < 0) return undefined;
+  const file = id.slice(0, separator);
+  if (!file.endsWith('.py')) return undefined;
+  const moduleParts = file.slice(0, -3).split('/');
+  const dotted = `${moduleParts.join('.')}.${id.slice(separator + 2).split('::').join('.')}`;
+  return targets.has(dotted) ? moduleParts.length : undefined;
 }
 
 function startsWith(parts: readonly string[], prefix: readonly string[]): boolean {
@@ -266,6 +291,7 @@ function resultOf(testcase: XmlElement, known: ReadonlySet<string>): TestResult 
     outcome,
     message: hint.message,
     ...(hint.exception ? { exception: hint.exception } : {}),
+    fullMessage: messageSource,
     details,
     ...(failureLine !== undefined ? { failureLine } : {}),
   };

@@ -9,6 +9,7 @@ import { translate } from '../util/l10n';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage } from '../webview/protocol';
+import { evidenceState } from '../storage/checkStore';
 import { burnUp } from '../plan/planner';
 import { renderDashboard } from './render';
 
@@ -83,10 +84,8 @@ export class DashboardPanel extends WebviewPage {
 
   render(): void {
     const { tracker, plans, checks } = this.dashboard.services;
-    const verified = tasksOf(this.roadmap).filter((task) => {
-      const evidence = checks.get(taskKey(this.roadmap.id, task.id))?.verified;
-      return evidence !== undefined && !evidence.stale;
-    }).length;
+    // Only evidence that still holds for the code as it is: not stale, not from before hashes.
+    const verified = tasksOf(this.roadmap).filter((task) => evidenceState(checks.get(taskKey(this.roadmap.id, task.id))) === 'verified').length;
     const schedule = plans.scheduleOf(this.roadmap);
     const progress = plans.progressOf(this.roadmap);
     const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end } : undefined;

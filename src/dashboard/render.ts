@@ -3,14 +3,14 @@
  * finished most recently, a Continue button, and with a study plan a burn-up chart (SVG, with its
  * data as a table beside it), the projected finish and the recent pace. Pure, like the details renderer.
  */
-import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { escapeHtml, MarkdownRenderer, withinBudget } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
 import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Phase, Roadmap, Task, TaskState } from '../model/types';
 import { english, type Translate } from '../util/translate';
 import { dateOfDay, dayOfDate, LocalDate } from '../plan/dates';
-import type { BurnUp, PlanProgress, StudyPlan } from '../plan/planner';
+import { PACE_WINDOW_DAYS, PLAN_HORIZON_YEARS, type BurnUp, type PlanProgress, type StudyPlan } from '../plan/planner';
 import { planStatusText } from '../plan/studyPlans';
 
 export interface DashboardInput {
@@ -37,7 +37,8 @@ const ROW_HEIGHT = 28;
 const LABEL_WIDTH = 260;
 const BAR_WIDTH = 360;
 
-export function renderDashboard(input: DashboardInput, assets: PageAssets, md: MarkdownRenderer, t: Translate = english): string {
+export function renderDashboard(input: DashboardInput, assets: PageAssets, renderer: MarkdownRenderer, t: Translate = english): string {
+  const md = withinBudget(renderer);
   const { roadmap, next } = input;
   const counts = input.countsOf(roadmap);
   const meta = [roadmap.duration, roadmap.level].filter((s): s is string => Boolean(s));
@@ -113,44 +114,107 @@ function recentList(recent: DashboardInput['recent'], t: Translate): string {
   return `<ol class="recent">${recent.map(item).join('')}</ol>`;
 }
 
-const CHART = { width: 640, height: 260, left: 56, right: 24, top: 28, bottom: 36 } as const;
+/** The chart: its width, margins, and the height of the plot between the rows of labels and the dates. */
+const CHART = { width: 640, left: 56, right: 24, plotHeight: 196, bottom: 36 } as const;
+/** A row of labels above the plot. */
+const LABEL_ROW = 20;
+/** A legend entry's line sample, and the space between it and its text and before the next entry. */
+const SAMPLE = { width: 20, gap: 4, after: 16 } as const;
+
+/**
+ * At least the width of one character of the charts' 12-pixel labels: digits and lower-case letters
+ * run 6–7 pixels. Labels are laid out by it, so that none can cover another.
+ */
+export const LABEL_CHAR_WIDTH = 7;
+/** Characters of East Asian scripts and the like take a whole em. */
+const WIDE_CHAR_WIDTH = 12;
+
+/** How wide a label may be drawn, at most. */
+export function labelWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! >= 0x2e80 ? WIDE_CHAR_WIDTH : LABEL_CHAR_WIDTH;
+  return width;
+}
 
 function planSection(input: DashboardPlan, t: Translate): string {
   const { plan, progress, burnUp } = input;
   const { pace } = progress;
   const status = planStatusText(plan, progress, t);
   const hours = (n: number) => String(Math.round(n * 10) / 10);
-  const time = (date: LocalDate | undefined) => (date ? `<time datetime="${date}">${date}</time>` : escapeHtml(t('not yet known')));
+  const time = (date: LocalDate) => `<time datetime="${date}">${date}</time>`;
   const projectedHow = pace.from === 'history' ? t('at your pace of the last four weeks') : t('at the planned pace, until the plan has two weeks of history');
+  const projected = progress.projectedFinish
+    ? time(progress.projectedFinish)
+    : escapeHtml(progress.projectedBeyond ? t('more than {0} years from now', PLAN_HORIZON_YEARS) : t('not yet known'));
+  // A plan counts what was finished since it was made: right after a re-plan that is nothing yet,
+  // however much was done that morning. The numbers say so, and what they leave out.
   const paceText =
-    pace.recentDays >= 28
+    pace.recentDays >= PACE_WINDOW_DAYS
       ? t('{0} hours a week over the last four weeks (planned: {1})', hours(pace.recentHoursPerWeek), hours(plan.hoursPerWeek))
-      : t('{0} hours a week over the last {1} day(s) (planned: {2})', hours(pace.recentHoursPerWeek), pace.recentDays, hours(plan.hoursPerWeek));
+      : t('{0} hours a week since {1} (planned: {2})', hours(pace.recentHoursPerWeek), progress.madeOn, hours(plan.hoursPerWeek));
+  const earlier =
+    progress.finishedBefore > 0
+      ? `<dt>${escapeHtml(t('Not counted'))}</dt><dd id="plan-history">${escapeHtml(t('{0} task(s) finished before the plan was made', progress.finishedBefore))}</dd>\n`
+      : '';
   return `<section id="plan" aria-labelledby="plan-heading"><h2 id="plan-heading">${escapeHtml(t('Study plan'))}</h2>
-<p class="plan-status" data-status="${progress.started ? progress.status : 'notStarted'}"><strong>${escapeHtml(status)}</strong> · ${escapeHtml(t('{0} of {1} planned hours done', hours(progress.doneHours), hours(burnUp.total)))}</p>
+<p class="plan-status" data-status="${progress.started ? progress.status : 'notStarted'}"><strong>${escapeHtml(status)}</strong> · ${escapeHtml(t('{0} of {1} planned hours done since the plan was made on {2}', hours(progress.doneHours), hours(burnUp.total), progress.madeOn))}</p>
 <dl class="plan-facts">
-<dt>${escapeHtml(t('Planned finish'))}</dt><dd id="planned-finish">${time(input.plannedEnd)}</dd>
-<dt>${escapeHtml(t('Projected finish'))}</dt><dd id="projected-finish">${time(progress.projectedFinish)} <span class="meta">${escapeHtml(projectedHow)}</span></dd>
+<dt>${escapeHtml(t('Planned finish'))}</dt><dd id="planned-finish">${input.plannedEnd ? time(input.plannedEnd) : escapeHtml(t('not yet known'))}</dd>
+<dt>${escapeHtml(t('Projected finish'))}</dt><dd id="projected-finish">${projected} <span class="meta">${escapeHtml(projectedHow)}</span></dd>
 <dt>${escapeHtml(t('Pace'))}</dt><dd id="pace">${escapeHtml(paceText)}</dd>
-</dl>
+${earlier}</dl>
 ${burnUpChart(burnUp, progress, t)}
 <details class="chart-data"><summary>${escapeHtml(t('Chart data'))}</summary>${burnUpTable(burnUp, t)}</details>
 </section>`;
 }
 
-/** Planned against done cumulative hours, a point a week; today marked; a dashed line to the projected finish. */
+/**
+ * Planned against done cumulative hours, a point a week; today marked; a dashed line to the
+ * projected finish. Labels never share a place: the legend (the projected finish its last entry)
+ * takes the rows at the top, as many as it needs; "today" the row below them; the plot starts
+ * under that, its hours in the margin on the left and its first and last dates below it.
+ */
 export function burnUpChart(burnUp: BurnUp, progress: PlanProgress, t: Translate = english): string {
-  const { width, height, left, right, top, bottom } = CHART;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
+  const { width, right, plotHeight, bottom } = CHART;
   const round = (n: number) => Math.round(n * 10) / 10;
+  const yMax = Math.max(burnUp.total, burnUp.doneToday, 1);
+  const yMaxLabel = `${round(yMax)} h`;
+  // The hours' labels stand right-aligned in the margin: a wide figure widens it.
+  const left = Math.max(CHART.left, labelWidth(yMaxLabel) + 12);
+  const plotWidth = width - left - right;
   const points = burnUp.points;
   const todayDay = dayOfDate(burnUp.today);
   const projectedDay = progress.projectedFinish ? dayOfDate(progress.projectedFinish) : undefined;
+  const remaining = burnUp.total - burnUp.doneToday > 1e-9;
+  const projecting = projectedDay !== undefined && remaining;
+
+  const legend: { readonly line: string; readonly text: string; readonly textClass?: string }[] = [
+    { line: 'planned-line', text: t('planned') },
+    { line: 'done-line', text: t('done') },
+    ...(projecting ? [{ line: 'projection', text: t('projected {0}', progress.projectedFinish!), textClass: 'projection-label' }] : []),
+  ];
+  const legendItems: string[] = [];
+  let row = 0;
+  let x0 = left;
+  for (const entry of legend) {
+    const entryWidth = SAMPLE.width + SAMPLE.gap + labelWidth(entry.text);
+    if (x0 > left && x0 + entryWidth > width - right) {
+      row++;
+      x0 = left;
+    }
+    const y = row * LABEL_ROW + LABEL_ROW / 2;
+    legendItems.push(
+      `<line class="${entry.line}" x1="${x0}" y1="${y}" x2="${x0 + SAMPLE.width}" y2="${y}"></line><text${entry.textClass ? ` class="${entry.textClass}"` : ''} x="${x0 + SAMPLE.width + SAMPLE.gap}" y="${y}" dominant-baseline="middle">${escapeHtml(entry.text)}</text>`,
+    );
+    x0 += entryWidth + SAMPLE.after;
+  }
+  const todayRowY = (row + 1) * LABEL_ROW + LABEL_ROW / 2;
+  const top = (row + 2) * LABEL_ROW + 12;
+  const height = top + plotHeight + bottom;
+
   const firstDay = Math.min(dayOfDate(points[0].date), todayDay);
   const lastDay = Math.max(dayOfDate(points[points.length - 1].date), todayDay, projectedDay ?? -Infinity);
   const span = Math.max(1, lastDay - firstDay);
-  const yMax = Math.max(burnUp.total, burnUp.doneToday, 1);
   const x = (day: number) => round(left + ((day - firstDay) / span) * plotWidth);
   const y = (h: number) => round(top + plotHeight - (h / yMax) * plotHeight);
   const line = (coords: readonly (readonly [number, number])[]) => coords.map(([d, h]) => `${x(d)},${y(h)}`).join(' ');
@@ -159,31 +223,31 @@ export function burnUpChart(burnUp: BurnUp, progress: PlanProgress, t: Translate
   const doneCoords = points.filter((p) => p.done !== undefined).map((p) => [dayOfDate(p.date), p.done!] as const);
   const lastDone = doneCoords[doneCoords.length - 1];
   if (todayDay >= dayOfDate(points[0].date) && (!lastDone || lastDone[0] < todayDay)) doneCoords.push([todayDay, burnUp.doneToday]);
-  const remaining = burnUp.total - burnUp.doneToday > 1e-9;
-  const projection =
-    projectedDay !== undefined && remaining
-      ? `<line class="projection" x1="${x(todayDay)}" y1="${y(burnUp.doneToday)}" x2="${x(projectedDay)}" y2="${y(burnUp.total)}"></line>
-<circle class="projection-end" cx="${x(projectedDay)}" cy="${y(burnUp.total)}" r="4"></circle>
-<text class="projection-label" x="${x(projectedDay)}" y="${y(burnUp.total) - 8}" text-anchor="end">${escapeHtml(t('projected {0}', progress.projectedFinish!))}</text>`
-      : '';
+  const projection = projecting
+    ? `<line class="projection" x1="${x(todayDay)}" y1="${y(burnUp.doneToday)}" x2="${x(projectedDay)}" y2="${y(burnUp.total)}"></line>
+<circle class="projection-end" cx="${x(projectedDay)}" cy="${y(burnUp.total)}" r="4"></circle>`
+    : '';
+  const todayText = t('today');
+  // Centred over its line, but never past the chart's edges.
+  const half = labelWidth(todayText) / 2;
+  const todayX = Math.min(Math.max(x(todayDay), half), width - half);
   const label = progress.projectedFinish
     ? t('Burn-up chart: {0} of {1} hours done by {2}, where the plan had {3}; projected finish {4}.', round(burnUp.doneToday), round(burnUp.total), burnUp.today, round(progress.plannedHours), progress.projectedFinish)
     : t('Burn-up chart: {0} of {1} hours done by {2}, where the plan had {3}.', round(burnUp.doneToday), round(burnUp.total), burnUp.today, round(progress.plannedHours));
   const baseline = top + plotHeight;
   return `<svg class="chart burnup" role="img" aria-label="${escapeHtml(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
+<g class="legend">${legendItems.join('\n')}</g>
 <line class="axis" x1="${left}" y1="${baseline}" x2="${width - right}" y2="${baseline}"></line>
 <line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${baseline}"></line>
 <text x="${left - 6}" y="${baseline}" text-anchor="end" dominant-baseline="middle">0 h</text>
-<text x="${left - 6}" y="${y(yMax)}" text-anchor="end" dominant-baseline="middle">${round(yMax)} h</text>
+<text x="${left - 6}" y="${y(yMax)}" text-anchor="end" dominant-baseline="middle">${yMaxLabel}</text>
 <text x="${left}" y="${height - 12}">${dateOfDay(firstDay)}</text>
 <text x="${width - right}" y="${height - 12}" text-anchor="end">${dateOfDay(lastDay)}</text>
 <polyline class="planned-line" points="${planned}"></polyline>
 ${doneCoords.length > 1 ? `<polyline class="done-line" points="${line(doneCoords)}"></polyline>` : ''}
 <line class="today-line" x1="${x(todayDay)}" y1="${top}" x2="${x(todayDay)}" y2="${baseline}"></line>
-<text class="today-label" x="${x(todayDay)}" y="${top - 8}" text-anchor="middle">${escapeHtml(t('today'))}</text>
+<text class="today-label" x="${round(todayX)}" y="${todayRowY}" text-anchor="middle" dominant-baseline="middle">${escapeHtml(todayText)}</text>
 ${projection}
-<g class="legend"><line class="planned-line" x1="${width - right - 190}" y1="8" x2="${width - right - 170}" y2="8"></line><text x="${width - right - 166}" y="8" dominant-baseline="middle">${escapeHtml(t('planned'))}</text>
-<line class="done-line" x1="${width - right - 100}" y1="8" x2="${width - right - 80}" y2="8"></line><text x="${width - right - 76}" y="8" dominant-baseline="middle">${escapeHtml(t('done'))}</text></g>
 </svg>`;
 }
 

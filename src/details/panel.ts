@@ -15,7 +15,7 @@ import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage, taskIdOf } from '../webview/protocol';
-import { actionsFor, taskAction } from '../webview/taskActions';
+import { ActionContext, actionsFor, taskAction } from '../webview/taskActions';
 import { modulePageOffers, renderModulePage } from './render';
 
 export interface DetailsHost extends PageHost {
@@ -34,6 +34,8 @@ export class DetailsPanel extends WebviewPage {
     this.register(details.services.tracker.onDidChange((change) => void this.progressChanged(change)));
     // Check results change the rows' contents, not just states: render the page again.
     this.register(details.services.checks.onDidChange((key) => this.module.tasks.some((t) => taskKey(rootOf(t).id, t.id) === key) && this.render()));
+    // Trusting the workspace makes more actions runnable: offer them at once.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()));
     this.render();
   }
 
@@ -54,7 +56,7 @@ export class DetailsPanel extends WebviewPage {
           module: this.module,
           stateOf: tracker.stateOf,
           counts: tracker.countsOf(this.module),
-          actionsFor: (task) => actionsFor(task, actionContext()),
+          actionsFor: (task) => actionsFor(task, this.actionContext()),
           checksOf: (task) => this.details.services.checks.get(taskKey(rootOf(task).id, task.id)),
           pinned: this.pinned,
         },
@@ -71,7 +73,7 @@ export class DetailsPanel extends WebviewPage {
   }
 
   protected offers(message: PageMessage): boolean {
-    return modulePageOffers(message, this.module, (task) => actionsFor(task, actionContext()));
+    return modulePageOffers(message, this.module, (task) => actionsFor(task, this.actionContext()));
   }
 
   protected async handle(message: PageMessage): Promise<void> {
@@ -84,6 +86,11 @@ export class DetailsPanel extends WebviewPage {
     } else if (message.type === 'taskAction') {
       await vscode.commands.executeCommand(taskAction(message.action).command, task);
     }
+  }
+
+  /** What decides the page's buttons: the workspace's trust, and whether this host has Node. */
+  private actionContext(): ActionContext {
+    return { trusted: vscode.workspace.isTrusted, host: this.details.services.platform.kind };
   }
 
   private taskOnPage(taskId: string): Task | undefined {
@@ -102,9 +109,6 @@ export class DetailsPanel extends WebviewPage {
   }
 }
 
-function actionContext(): { trusted: boolean } {
-  return { trusted: vscode.workspace.isTrusted };
-}
 
 /** Keeps the follow panel and the pinned ones, and creates, revives and finds them. */
 export class DetailsPanels extends Disposable {

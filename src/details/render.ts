@@ -9,9 +9,10 @@
 import { Counts, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Module, Resource, SectionInfo, Task, TaskState, TASK_STATES, Tool } from '../model/types';
-import type { TaskChecks } from '../storage/checkStore';
+import { factLines } from '../checks/failure';
+import { evidenceState, evidenceText, type CheckRecord, type TaskChecks } from '../storage/checkStore';
 import { english, type Translate } from '../util/translate';
-import { escapeHtml, MarkdownRenderer } from '../webview/markdown';
+import { escapeHtml, MarkdownRenderer, withinBudget } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
 import { PageMessage, taskIdOf } from '../webview/protocol';
 import { taskAction, TaskActionId } from '../webview/taskActions';
@@ -28,7 +29,8 @@ export interface ModulePageInput {
   readonly pinned?: boolean;
 }
 
-export function renderModulePage(input: ModulePageInput, assets: PageAssets, md: MarkdownRenderer, t: Translate = english): string {
+export function renderModulePage(input: ModulePageInput, assets: PageAssets, renderer: MarkdownRenderer, t: Translate = english): string {
+  const md = withinBudget(renderer);
   const { module, counts } = input;
   const phase = module.phase;
   const roadmap = phase.roadmap;
@@ -97,30 +99,38 @@ function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer, t: Tr
   ${task.summary ? `<div class="task-summary">${md.block(task.summary)}</div>` : ''}
   ${task.topics.length ? `<ul class="topics">${task.topics.map((t) => `<li>${md.inline(t)}</li>`).join('')}</ul>` : ''}
   ${task.resources.length ? resourceList(task.resources, md) : ''}
-  ${checkList(input.checksOf?.(task), t)}
+  ${checkList(input.checksOf?.(task), task, input, t)}
   <div class="task-actions">${actions}</div>
 </li>`;
 }
 
 const OUTCOME_TEXT = { passed: 'passed', failed: 'failed', error: 'error', skipped: 'skipped' } as const;
 
-/** A project's checks as they last ran: `checks 1/2`, the verified evidence, each check with its state and hint. */
-function checkList(record: TaskChecks | undefined, t: Translate): string {
+/**
+ * A project's checks as they last ran: `checks 1/2`, the evidence (verified, stale with the way to
+ * run them again, or unknown), each check with its state, its hint and what actually happened.
+ */
+function checkList(record: TaskChecks | undefined, task: Task, input: ModulePageInput, t: Translate): string {
   if (!record) return '';
   const passed = record.checks.filter((c) => c.outcome === 'passed').length;
-  const verified = record.verified;
-  const evidence = verified
-    ? verified.stale
-      ? t('Verified on {0} ({1}/{2} checks passed); a later run failed.', verified.date.slice(0, 10), verified.passed, verified.total)
-      : t('Verified on {0}: {1}/{2} checks passed.', verified.date.slice(0, 10), verified.passed, verified.total)
-    : '';
-  const items = record.checks
-    .map(
-      (c) =>
-        `<li class="check" data-check-id="${escapeHtml(c.id)}" data-outcome="${c.outcome}"><span class="check-state">${escapeHtml(t(OUTCOME_TEXT[c.outcome]))}</span> <span class="check-title">${escapeHtml(c.title)}</span>${c.hint ? `<div class="check-hint">${escapeHtml(c.hint)}</div>` : ''}</li>`,
-    )
-    .join('');
-  return `<div class="checks"><p class="checks-summary">${escapeHtml(t('checks {0}/{1}', passed, record.total))}${evidence ? ` · <span class="verified${verified?.stale ? ' stale' : ''}">${escapeHtml(evidence)}</span>` : ''}</p><ul class="check-list">${items}</ul></div>`;
+  const state = evidenceState(record);
+  const evidence = evidenceText(record, t);
+  const runAgain =
+    state === 'stale' || state === 'unknown'
+      ? (input.actionsFor?.(task) ?? []).includes('runChecks')
+        ? ` <button type="button" class="link-button" data-action="runChecks" data-task-id="${escapeHtml(task.id)}" aria-label="${escapeHtml(t('Run checks: {0}', task.title))}">${escapeHtml(t('Run checks'))}</button>`
+        : ''
+      : '';
+  const items = record.checks.map(checkItem(t)).join('');
+  return `<div class="checks"><p class="checks-summary">${escapeHtml(t('checks {0}/{1}', passed, record.total))}${evidence ? ` · <span class="verified" data-evidence="${state}">${escapeHtml(evidence)}</span>${runAgain}` : ''}</p><ul class="check-list">${items}</ul></div>`;
+}
+
+/** One check: its state and title, then its hint and, below it, what happened and where (never a raw traceback). */
+function checkItem(t: Translate): (check: CheckRecord) => string {
+  return (c) => {
+    const facts = c.facts ? factLines(c.facts, t) : [];
+    return `<li class="check" data-check-id="${escapeHtml(c.id)}" data-outcome="${c.outcome}"><span class="check-state">${escapeHtml(t(OUTCOME_TEXT[c.outcome]))}</span> <span class="check-title">${escapeHtml(c.title)}</span>${c.hint ? `<div class="check-hint">${escapeHtml(c.hint)}</div>` : ''}${facts.length > 0 ? `<div class="check-facts">${facts.map((line) => `<div class="check-fact">${escapeHtml(line)}</div>`).join('')}</div>` : ''}</li>`;
+  };
 }
 
 function toolList(tools: readonly Tool[], md: MarkdownRenderer): string {

@@ -9,7 +9,7 @@
  * about a file (shown in the Problems panel and the output), which users search for and quote in
  * bug reports, and they name the file's English keys. The same holds for `transfer/exportFile.ts`.
  */
-import { Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, Parser, Scalar, YAMLMap, YAMLParseError } from 'yaml';
+import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Node, Parser, Scalar, visit, YAMLMap, YAMLParseError } from 'yaml';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
@@ -114,7 +114,8 @@ export function validateRoadmap(text: string, source: Pick<RoadmapSource, 'label
     document = reader.readRoadmap(doc.contents);
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    errors.push(wholeFileError(source.label, error.message));
+    // First, so that the cap on errors never hides it: the errors before it may be its effects.
+    errors.unshift({ file: source.label, path: '', message: error.message, start: error.start, end: error.end });
   }
   return errors.length > 0 || !document ? { errors: errors.slice(0, MAX_ERRORS) } : { document, errors };
 }
@@ -183,14 +184,43 @@ export function nestingProblem(text: string): TooDeep | undefined {
   return 'tooDeep' in parsed ? parsed.tooDeep : undefined;
 }
 
-class TooLarge extends Error {}
+/** A limit passed while reading, at the node that passed it. */
+class TooLarge extends Error {
+  constructor(
+    message: string,
+    readonly start: Position,
+    readonly end: Position,
+  ) {
+    super(message);
+  }
+}
+
+/** Content that aliases repeat and whose ids therefore repeat: reported once, with how many repeat it. */
+interface Repeat {
+  /** Where in `errors` its one error is, to count the aliases in its message. */
+  readonly index: number;
+  readonly alias: Alias;
+  readonly id: string;
+  readonly first: string;
+  count: number;
+  /** The index in `followed` of the last alias counted. */
+  lastFollowed: number;
+}
 
 
 class Reader {
   private aliasCount = 0;
   private nodeCount = 0;
   /** id → where it was first declared, for duplicate reporting. */
-  private readonly ids = new Map<string, { path: string; line: number }>();
+  private readonly ids = new Map<string, { path: string; line: number; node: Node }>();
+  /** The aliases followed so far with what each stands for (at most MAX_ALIASES), newest last. */
+  private readonly followed: { readonly alias: Alias; readonly target: Node | undefined }[] = [];
+  /** By the anchored node that aliases repeat. */
+  private readonly repeats = new Map<Node, Repeat>();
+  /** Node range and message of each error so far: a node reached again through an alias is reported once. */
+  private readonly reported = new Set<string>();
+  /** What each alias of the document stands for, found in one pass when the first is followed. */
+  private targets: Map<Alias, Node | undefined> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -352,12 +382,38 @@ class Reader {
     const id = this.idValue(node, join(path, 'id'));
     if (id === undefined) return '';
     const first = this.ids.get(id);
+    if (first?.node === node && this.repeatedByAlias(node, join(path, 'id'), id, `${first.path}, line ${first.line}`)) return id;
     if (first) {
       this.errorAt(node, join(path, 'id'), `duplicate id "${id}" (first used at ${first.path || 'the top'}, line ${first.line}); ids must be unique within a roadmap`);
     } else if (kind !== 'roadmap') {
-      this.ids.set(id, { path: join(path, 'id'), line: this.startOf(node).line });
+      this.ids.set(id, { path: join(path, 'id'), line: this.startOf(node).line, node });
     }
     return id;
+  }
+
+  /**
+   * The very node that declared an id, reached again: an alias repeats the content around it. One
+   * error per repeated content, at the first alias that repeats it, however many ids it holds and
+   * however many aliases repeat it.
+   */
+  private repeatedByAlias(idNode: Node, path: string, id: string, first: string): boolean {
+    const offset = idNode.range?.[0] ?? 0;
+    // The newest alias whose content holds the id: the one being read.
+    let at = this.followed.length - 1;
+    while (at >= 0 && !holds(this.followed[at].target, offset)) at--;
+    if (at < 0) return false;
+    const { alias, target } = this.followed[at];
+    const known = this.repeats.get(target!);
+    if (!known) {
+      this.errors.push(this.errorOf(alias, path, repeatMessage(alias, id, first, 1)));
+      this.repeats.set(target!, { index: this.errors.length - 1, alias, id, first, count: 1, lastFollowed: at });
+    } else if (known.lastFollowed !== at) {
+      // Another alias of the same content, or the same one followed again: one more repeat.
+      known.count++;
+      known.lastFollowed = at;
+      this.errors[known.index] = { ...this.errors[known.index], message: repeatMessage(known.alias, known.id, known.first, known.count) };
+    }
+    return true;
   }
 
   private idValue(node: Node, path: string): string | undefined {
@@ -477,13 +533,41 @@ class Reader {
 
   /** Follows aliases, counting them and every node reached, so alias bombs stop early. */
   private resolve(node: Node): Node | undefined {
-    if (++this.nodeCount > MAX_NODES) throw new TooLarge(`the file expands to more than ${MAX_NODES} nodes; roadmaps that large are refused`);
+    if (++this.nodeCount > MAX_NODES) throw new TooLarge(`the file expands to more than ${MAX_NODES} nodes; roadmaps that large are refused`, this.startOf(node), this.startOf(node));
     if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
       this.errorAt(node, '', `custom tag ${node.tag} is not supported`);
     }
     if (!isAlias(node)) return node;
-    if (++this.aliasCount > MAX_ALIASES) throw new TooLarge(`the file uses more than ${MAX_ALIASES} aliases; write the content out instead`);
-    return node.resolve(this.doc);
+    if (++this.aliasCount > MAX_ALIASES) {
+      throw new TooLarge(
+        `the file uses more than ${MAX_ALIASES} aliases (\`*name\` references); this is alias ${this.aliasCount}. Aliases repeat content, so files with more are refused: write the content out instead`,
+        this.startOf(node),
+        this.position(node.range?.[1] ?? 0),
+      );
+    }
+    const target = this.targetOf(node);
+    this.followed.push({ alias: node, target });
+    return target;
+  }
+
+  /**
+   * What `alias.resolve(doc)` answers, the last node anchored with its name before it, for every
+   * alias in one walk: `resolve` walks the whole document each time, and a hundred aliases in a
+   * large file took seconds.
+   */
+  private targetOf(alias: Alias): Node | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, Node | undefined>();
+      const anchored = new Map<string, Node>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchored.get(node.source));
+          else if (node.anchor) anchored.set(node.anchor, node);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
   }
 
   private startOf(node: Node): Position {
@@ -492,7 +576,15 @@ class Reader {
 
   private errorAt(node: Node | undefined, path: string, message: string): void {
     const range = node?.range ?? [0, 0, 0];
-    this.errors.push({ file: this.file, path, message, start: this.position(range[0]), end: this.position(Math.max(range[0], range[1])) });
+    const key = `${range[0]}:${range[1]}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.errors.push(this.errorOf(node, path, message));
+  }
+
+  private errorOf(node: Node | undefined, path: string, message: string): RoadmapError {
+    const range = node?.range ?? [0, 0, 0];
+    return { file: this.file, path, message, start: this.position(range[0]), end: this.position(Math.max(range[0], range[1])) };
   }
 }
 
@@ -507,6 +599,17 @@ function codePointLength(text: string): number {
     }
   }
   return length;
+}
+
+/** Whether the node's source holds the offset. */
+function holds(node: Node | undefined, offset: number): boolean {
+  const range = node?.range;
+  return range !== undefined && range !== null && range[0] <= offset && offset < range[1];
+}
+
+function repeatMessage(alias: Alias, id: string, first: string, count: number): string {
+  const more = count > 1 ? `, and so do ${count - 1} more aliases` : '';
+  return `alias *${alias.source} repeats id "${id}" (first used at ${first})${more}; ids must be unique within a roadmap, so aliases cannot repeat phases, modules or tasks: write each one out with an id of its own`;
 }
 
 function wholeFileError(file: string, message: string): RoadmapError {

@@ -98,10 +98,12 @@ function weekEvents(schedule: Schedule): CalendarEvent[] {
     const weekStart = days.startDay + week * 7;
     const phases = new Set<Phase>(mine.map((t) => t.task.module.phase));
     const [only] = phases;
+    // Tasks start and end on study days, but a task that runs over into the next week would have
+    // the week's event end on the window's last day, a day off perhaps: both ends go to study days.
     events.push({
       uid: `${roadmap.id}.week-${compactDate(weekStart)}`,
-      startDay: Math.max(weekStart, mine[0].startDay),
-      endDay: Math.min(weekStart + 6, mine[mine.length - 1].endDay),
+      startDay: days.firstOnOrAfter(Math.max(weekStart, mine[0].startDay)),
+      endDay: days.lastOnOrBefore(Math.min(weekStart + 6, mine[mine.length - 1].endDay)),
       summary: `${roadmap.title}: week ${week + 1}${phases.size === 1 ? ` (${only.title})` : ''}`,
       description: describe(roadmap, mine),
     });

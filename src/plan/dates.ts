@@ -28,6 +28,11 @@ export function localDayOf(ms: number, utcOffset: UtcOffset): number {
   return Math.floor((ms + utcOffset(ms) * 60_000) / DAY_MS);
 }
 
+/** The UTC day of an instant: where a day either way does not matter, and no offset is at hand. */
+export function utcDayOf(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
 export function localDateOf(ms: number, utcOffset: UtcOffset): LocalDate {
   return dateOfDay(localDayOf(ms, utcOffset));
 }
@@ -63,6 +68,12 @@ export function dateOfDay(day: number): LocalDate {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) return new Date(day * DAY_MS).toISOString().slice(0, 10);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The same date `years` later (29 February becomes 1 March in a common year). */
+export function addYears(day: number, years: number): number {
+  const [year, month, date] = dateOfDay(day).split('-').map(Number);
+  return Date.UTC(year + years, month - 1, date) / DAY_MS;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

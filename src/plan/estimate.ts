@@ -28,8 +28,13 @@ const NUMBER = String.raw`(\d+(?:\.\d+)?|\.\d+)`;
 const DASH = String.raw`\s*[-–—]\s*`;
 const HOUR_UNIT = String.raw`h|hrs?|hours?`;
 const WEEK_UNIT = String.raw`w|wks?|weeks?`;
-const ESTIMATE_TEXT = new RegExp(String.raw`^\s*${NUMBER}(?:${DASH}${NUMBER})?\s*(${HOUR_UNIT}|${WEEK_UNIT})?\s*$`, 'i');
-const HOURS_PER_WEEK_TEXT = new RegExp(String.raw`^\s*${NUMBER}(?:${DASH}${NUMBER})?\s*(?:(?:${HOUR_UNIT})\s*(?:/\s*(?:w|wk|week)|per\s+week|a\s+week)?)?\s*$`, 'i');
+// Matched against trimmed text, so no run of spaces is next to another that could take the same
+// spaces: `\s*(unit)?\s*$` tried every split of a long run of spaces, quadratic in its length.
+const ESTIMATE_TEXT = new RegExp(String.raw`^${NUMBER}(?:${DASH}${NUMBER})?\s*(${HOUR_UNIT}|${WEEK_UNIT})?$`, 'i');
+const HOURS_PER_WEEK_TEXT = new RegExp(String.raw`^${NUMBER}(?:${DASH}${NUMBER})?\s*(?:(?:${HOUR_UNIT})\s*(?:/\s*(?:w|wk|week)|per\s+week|a\s+week)?)?$`, 'i');
+/** "10.5 – 15.5 hours per week" is 26 characters; text much longer than that is no estimate. */
+export const MAX_ESTIMATE_TEXT_LENGTH = 50;
+const TOO_LONG = `longer than ${MAX_ESTIMATE_TEXT_LENGTH} characters`;
 
 /**
  * Parses an `estimate` value from a roadmap file. The error is the message without the key, as
@@ -43,7 +48,8 @@ export function parseEstimate(value: unknown, kind: EstimatedKind): Parsed<Estim
   if (typeof value === 'number') {
     min = max = value;
   } else if (typeof value === 'string') {
-    const match = ESTIMATE_TEXT.exec(value);
+    if (value.length > MAX_ESTIMATE_TEXT_LENGTH) return fail(TOO_LONG);
+    const match = ESTIMATE_TEXT.exec(value.trim());
     if (!match) return fail();
     min = Number(match[1]);
     max = match[2] === undefined ? min : Number(match[2]);
@@ -65,7 +71,8 @@ export function parseHoursPerWeek(value: unknown): Parsed<HoursRange> {
   if (typeof value === 'number') {
     min = max = value;
   } else if (typeof value === 'string') {
-    const match = HOURS_PER_WEEK_TEXT.exec(value);
+    if (value.length > MAX_ESTIMATE_TEXT_LENGTH) return fail(TOO_LONG);
+    const match = HOURS_PER_WEEK_TEXT.exec(value.trim());
     if (!match) return fail();
     min = Number(match[1]);
     max = match[2] === undefined ? min : Number(match[2]);

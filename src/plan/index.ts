@@ -10,12 +10,12 @@ import { isRecord } from '../model/ids';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
-import { writeNew } from '../util/writeNew';
+import { replaceFile, writeNew } from '../util/writeNew';
 import { planToIcs } from './calendar';
 import { isLocalDate, localDateOf, systemUtcOffset, Weekday, WEEKDAYS } from './dates';
 import { DEFAULT_HOURS_PER_WEEK } from './effort';
-import { MAX_HOURS_PER_WEEK, midpoint } from './estimate';
-import { createPlan, PlanError, replan, StudyPlan } from './planner';
+import { midpoint } from './estimate';
+import { createPlan, PLAN_HOURS_PER_WEEK, PlanError, readHoursPerWeek, replan, StudyPlan } from './planner';
 
 /**
  * What Plan Study… accepts as its second argument (keybindings, other extensions, tests): the
@@ -63,11 +63,23 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
     return roadmap && plan ? { roadmap, plan } : undefined;
   };
 
-  const saved = async (roadmap: Roadmap, plan: StudyPlan, message: (end: string) => string): Promise<void> => {
+  /**
+   * Saves a plan that can be scheduled, says when it finishes and opens This Week on the tree;
+   * a plan that cannot (past the horizon, say) is not saved, and the error says why. False then.
+   */
+  const saved = async (roadmap: Roadmap, plan: StudyPlan, message: (end: string) => string): Promise<boolean> => {
+    const problem = plans.problemOf(roadmap, plan);
+    if (problem) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The study plan was not saved: {0}', problem));
+      return false;
+    }
     await store.set(plan);
     const end = plans.scheduleOf(roadmap)?.end;
     log.info(`Study plan of ${roadmap.id}: from ${plan.start}, ${plan.hoursPerWeek} h a week on ${plan.studyDays.join(', ')}; planned finish ${end ?? 'none'}.`);
     void vscode.window.showInformationMessage(end ? message(end) : vscode.l10n.t('Every task of "{0}" is finished: the plan has nothing left to schedule.', roadmap.title));
+    // What to do next is the first thing to see, even where This Week was closed before.
+    await tree.showThisWeek(roadmap);
+    return true;
   };
 
   context.subscriptions.push(
@@ -96,16 +108,16 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
         void vscode.window.showErrorMessage(vscode.l10n.t('The study plan was not saved: {0}', error.message));
         return undefined;
       }
-      await saved(roadmap, plan, (end) => vscode.l10n.t('Planned "{0}": {1} hours a week from {2}, finishing {3}.', roadmap.title, plan.hoursPerWeek, plan.start, end));
-      return plan;
+      const ok = await saved(roadmap, plan, (end) => vscode.l10n.t('Planned "{0}": {1} hours a week from {2}, finishing {3}.', roadmap.title, plan.hoursPerWeek, plan.start, end));
+      return ok ? plan : undefined;
     }),
 
     vscode.commands.registerCommand(Commands.replan, async (target?: unknown) => {
       const found = await planned(target, vscode.l10n.t('Re-plan which roadmap from today?'));
       if (!found) return undefined;
       const plan = replan(found.plan, Date.now(), systemUtcOffset);
-      await saved(found.roadmap, plan, (end) => vscode.l10n.t('Re-planned "{0}" from today: finishing {1}.', found.roadmap.title, end));
-      return plan;
+      const ok = await saved(found.roadmap, plan, (end) => vscode.l10n.t('Re-planned "{0}" from today: finishing {1}.', found.roadmap.title, end));
+      return ok ? plan : undefined;
     }),
 
     vscode.commands.registerCommand(Commands.clearPlan, async (target?: unknown, options?: unknown) => {
@@ -135,17 +147,20 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
         return undefined;
       }
       const defaultFolder = vscode.workspace.workspaceFolders?.[0]?.uri ?? services.platform.homeFolder();
-      const uri =
-        destination instanceof vscode.Uri
-          ? destination
-          : await vscode.window.showSaveDialog({
-              defaultUri: defaultFolder ? vscode.Uri.joinPath(defaultFolder, `${found.roadmap.id}-study-plan.ics`) : undefined,
-              filters: { [vscode.l10n.t('Calendar')]: ['ics'] },
-              saveLabel: vscode.l10n.t('Export'),
-            });
+      const given = destination instanceof vscode.Uri;
+      const uri = given
+        ? destination
+        : await vscode.window.showSaveDialog({
+            defaultUri: defaultFolder ? vscode.Uri.joinPath(defaultFolder, `${found.roadmap.id}-study-plan.ics`) : undefined,
+            filters: { [vscode.l10n.t('Calendar')]: ['ics'] },
+            saveLabel: vscode.l10n.t('Export'),
+          });
       if (!uri) return undefined;
       const ics = planToIcs(schedule, { now: Date.now() });
-      if (!(await writeNew(uri, ics))) return undefined;
+      // The save dialog asks before it hands back a file that exists, so a file chosen there is
+      // replaced (re-exporting to the same file is how a calendar gets the plan's changes; the
+      // events keep their UIDs). A file handed to the command was confirmed by no one: never.
+      if (!(await (given ? writeNew(uri, ics) : replaceFile(uri, ics)))) return undefined;
       const events = ics.split('BEGIN:VEVENT').length - 1;
       log.info(`Exported the study plan of ${found.roadmap.id} (${events} events) to ${uri.toString()}.`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} calendar event(s) to {1}. Import the file in Google Calendar, Outlook or Apple Calendar.', events, vscode.workspace.asRelativePath(uri)));
@@ -184,7 +199,9 @@ async function askStart(today: string): Promise<string | undefined> {
 
 async function askHours(roadmap: Roadmap, existing: StudyPlan | undefined): Promise<number | undefined> {
   const stated = roadmap.hoursPerWeek;
-  const proposed = existing?.hoursPerWeek ?? (stated ? midpoint(stated) : DEFAULT_HOURS_PER_WEEK);
+  const { min, max } = PLAN_HOURS_PER_WEEK;
+  // A roadmap may state up to a week's 168 hours; what is proposed is what a plan may have.
+  const proposed = Math.min(max, Math.max(min, existing?.hoursPerWeek ?? (stated ? midpoint(stated) : DEFAULT_HOURS_PER_WEEK)));
   const prompt = stated
     ? stated.min === stated.max
       ? vscode.l10n.t('The roadmap suggests {0} hours a week.', stated.min)
@@ -194,12 +211,10 @@ async function askHours(roadmap: Roadmap, existing: StudyPlan | undefined): Prom
     title: vscode.l10n.t('Plan Study (2/3): hours per week'),
     prompt,
     value: String(proposed),
-    validateInput: (value) => {
-      const hours = Number(value.trim());
-      return value.trim() !== '' && Number.isFinite(hours) && hours > 0 && hours <= MAX_HOURS_PER_WEEK ? undefined : vscode.l10n.t('Enter a number of hours above 0 and at most {0}.', MAX_HOURS_PER_WEEK);
-    },
+    // The same bounds as a plan read from a file or from storage.
+    validateInput: (value) => (readHoursPerWeek(value) === undefined ? vscode.l10n.t('Enter a number of hours from {0} to {1}.', min, max) : undefined),
   });
-  return text === undefined ? undefined : Number(text.trim());
+  return text === undefined ? undefined : readHoursPerWeek(text);
 }
 
 async function askDays(proposed: readonly Weekday[]): Promise<Weekday[] | undefined> {

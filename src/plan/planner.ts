@@ -20,9 +20,8 @@
  *   PACE_HISTORY_DAYS of history or PACE_HISTORY_TASKS finished tasks, and the planned pace before.
  */
 import type { Module, Phase, Roadmap, Task, TaskState } from '../model/types';
-import { dateOfDay, dayOfDate, isLocalDate, LocalDate, localDateOf, localDayOf, UtcOffset, Weekday, WEEKDAYS, weekdayIndexOf } from './dates';
+import { addYears, dateOfDay, dayOfDate, isLocalDate, LocalDate, localDateOf, localDayOf, utcDayOf, UtcOffset, Weekday, WEEKDAYS, weekdayIndexOf, weekdayOf } from './dates';
 import { Effort, effortOf, RoadmapEffort, TaskEffort } from './effort';
-import { MAX_HOURS_PER_WEEK } from './estimate';
 
 export interface StudyPlan {
   readonly roadmapId: string;
@@ -48,6 +47,32 @@ export const PACE_HISTORY_TASKS = 5;
 export const PACE_WINDOW_DAYS = 28;
 
 export class PlanError extends Error {}
+
+/**
+ * The hours a week a plan may have, wherever it comes from (typed, imported, stored): fewer put
+ * the finish decades away (1e-300 put it past any date), more is no study plan.
+ */
+export const PLAN_HOURS_PER_WEEK = { min: 0.5, max: 100 } as const;
+
+/**
+ * How far ahead a plan may reach: its start and its finish at most this many years after it was
+ * made, a projection at most this many years after today. Beyond it a plan is no plan, and its
+ * dates would leave the calendar (`+010000-02-01` is no date an .ics or the dashboard can hold).
+ */
+export const PLAN_HORIZON_YEARS = 10;
+
+/** Why a number of hours a week cannot be a plan's, or undefined when it can. */
+export function hoursPerWeekProblem(hours: unknown): string | undefined {
+  const { min, max } = PLAN_HOURS_PER_WEEK;
+  return typeof hours === 'number' && hours >= min && hours <= max ? undefined : `hours per week must be from ${min} to ${max}; got ${String(hours)}`;
+}
+
+/** Hours a week as typed in an input box: a number in range, else undefined. */
+export function readHoursPerWeek(text: string): number | undefined {
+  const trimmed = text.trim();
+  const hours = Number(trimmed);
+  return trimmed !== '' && hoursPerWeekProblem(hours) === undefined ? hours : undefined;
+}
 
 export interface PlannedTask {
   readonly task: Task;
@@ -118,10 +143,8 @@ export interface PlannedColumns {
 export function planProblem(plan: StudyPlan): string | undefined {
   if (typeof plan.roadmapId !== 'string' || plan.roadmapId === '') return 'the plan names no roadmap';
   if (!isLocalDate(plan.start)) return `the start date must be a date like 2025-03-01; got ${JSON.stringify(plan.start)}`;
-  if (typeof plan.hoursPerWeek !== 'number' || !Number.isFinite(plan.hoursPerWeek) || plan.hoursPerWeek <= 0) {
-    return `hours per week must be more than 0; got ${String(plan.hoursPerWeek)}`;
-  }
-  if (plan.hoursPerWeek > MAX_HOURS_PER_WEEK) return `hours per week must be at most ${MAX_HOURS_PER_WEEK} (a week's hours); got ${plan.hoursPerWeek}`;
+  const hours = hoursPerWeekProblem(plan.hoursPerWeek);
+  if (hours) return hours;
   // Plans come from storage and files too: the days are checked as values, not trusted as typed.
   const days: readonly unknown[] = Array.isArray(plan.studyDays) ? (plan.studyDays as readonly unknown[]) : [];
   if (days.length === 0) return 'choose at least one study day';
@@ -131,8 +154,19 @@ export function planProblem(plan: StudyPlan): string | undefined {
     if (seen.has(day)) return `study day ${day} is listed twice`;
     seen.add(day);
   }
-  if (typeof plan.since !== 'number' || !Number.isFinite(plan.since) || plan.since < 0) return `the plan's creation time must be a time in milliseconds; got ${String(plan.since)}`;
+  if (typeof plan.since !== 'number' || !(plan.since >= 0 && plan.since <= LATEST_TIME)) return `the plan's creation time must be a time in milliseconds; got ${String(plan.since)}`;
+  // The day it was made in UTC: a day either way is nothing against ten years.
+  const latestStart = horizonOf(utcDayOf(plan.since));
+  if (dayOfDate(plan.start) > latestStart) return `the start date must be at most ${PLAN_HORIZON_YEARS} years after the plan was made (${dateOfDay(latestStart)}); got ${JSON.stringify(plan.start)}`;
   return undefined;
+}
+
+/** The last instant of year 9999, the last year a date of a plan may have. */
+const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The last day a plan may reach from `day`: the same date PLAN_HORIZON_YEARS later. */
+function horizonOf(day: number): number {
+  return addYears(day, PLAN_HORIZON_YEARS);
 }
 
 /** A new plan made now. Throws PlanError for a plan that cannot be used. */
@@ -197,8 +231,14 @@ export function schedule(roadmap: Roadmap, plan: StudyPlan, context: PlanContext
     max += effort.max;
     hours += effort.hours;
   }
+  const sinceDay = localDayOf(plan.since, context.utcOffset);
+  // Checked before any date is made of the days: past the horizon they may be past year 9999.
+  const finish = horizonOf(sinceDay);
+  if (size > 0 && !(endDays[size - 1] <= finish)) {
+    throw new PlanError(`the plan would finish after ${dateOfDay(finish)}, more than ${PLAN_HORIZON_YEARS} years after it was made: plan more hours a week, or fewer tasks`);
+  }
   const columns: PlannedColumns = { position: position.subarray(0, size), startDay: startDays.subarray(0, size), endDay: endDays.subarray(0, size), finishedDay: finishedDays.subarray(0, size) };
-  return new ColumnSchedule(plan, roadmap, todayDay, localDayOf(plan.since, context.utcOffset), size, history, { min, max, hours }, roadmapEffort, unknownFinishes, days, columns);
+  return new ColumnSchedule(plan, roadmap, todayDay, sinceDay, size, history, { min, max, hours }, roadmapEffort, unknownFinishes, days, columns);
 }
 
 /** A schedule whose rows, maps and spans are made from its columns when first asked for. */
@@ -295,9 +335,15 @@ export interface PlanProgress {
   /** Whether today is on or after the plan's start. */
   readonly started: boolean;
   readonly finishedTasks: number;
+  /** The local day the plan was made: what is done, and the pace, count from it. */
+  readonly madeOn: LocalDate;
+  /** Tasks finished before the plan was made: they count neither way. */
+  readonly finishedBefore: number;
   readonly pace: Pace;
-  /** When the rest would be finished at `pace`; undefined at a pace of zero. */
+  /** When the rest would be finished at `pace`; undefined at a pace of zero or past the horizon. */
   readonly projectedFinish?: LocalDate;
+  /** When the projection passes the horizon (PLAN_HORIZON_YEARS from today): that last day. */
+  readonly projectedBeyond?: LocalDate;
 }
 
 export interface Pace {
@@ -343,24 +389,29 @@ export function progressOf(schedule: Schedule): PlanProgress {
     status,
     started: todayDay >= days.startDay,
     finishedTasks,
+    madeOn: dateOfDay(schedule.sinceDay),
+    finishedBefore: schedule.history.length,
     pace,
-    projectedFinish: projectFinish(schedule, remainingHours, pace.hoursPerWeek),
+    ...projectFinish(schedule, remainingHours, pace.hoursPerWeek),
   };
 }
 
-function projectFinish(schedule: Schedule, remainingHours: number, hoursPerWeek: number): LocalDate | undefined {
+function projectFinish(schedule: Schedule, remainingHours: number, hoursPerWeek: number): Pick<PlanProgress, 'projectedFinish' | 'projectedBeyond'> {
   const { days, todayDay } = schedule;
   if (remainingHours <= 1e-9) {
     let last = -Infinity;
     // NaN (not finished) is never greater.
     for (const day of schedule.columns.finishedDay) if (day > last) last = day;
-    return Number.isFinite(last) ? dateOfDay(last) : schedule.today;
+    return { projectedFinish: Number.isFinite(last) ? dateOfDay(last) : schedule.today };
   }
-  if (!(hoursPerWeek > 0)) return undefined;
+  if (!(hoursPerWeek > 0)) return {};
   const perStudyDay = hoursPerWeek / days.perWeek;
   const needed = Math.max(1, Math.ceil(remainingHours / perStudyDay - 1e-9));
   const first = days.indexesBefore(Math.max(todayDay, days.startDay));
-  return dateOfDay(days.dayOfIndex(first + needed - 1));
+  const day = days.dayOfIndex(first + needed - 1);
+  // A pace of minutes a week projects millennia (or past any number): no date is made of that.
+  const horizon = horizonOf(todayDay);
+  return day <= horizon ? { projectedFinish: dateOfDay(day) } : { projectedBeyond: dateOfDay(horizon) };
 }
 
 export interface BurnUpPoint {
@@ -417,27 +468,37 @@ function forEachFinished(schedule: Schedule, visit: (day: number, hours: number)
 }
 
 export interface ThisWeek {
-  /** Monday and Sunday of the week that holds today. */
+  /** Monday and Sunday of the study week shown: the one that holds the next study day, today included. */
   readonly weekStart: LocalDate;
   readonly weekEnd: LocalDate;
-  /** Tasks planned (at least partly) for this week, finished ones included, in roadmap order. */
+  /** Whether that is the coming week: today is a day off after the last study day of its week. */
+  readonly upcoming: boolean;
+  /** Tasks planned (at least partly) for that week, finished ones included, in roadmap order. */
   readonly tasks: readonly PlannedTask[];
   /** Tasks not finished whose planned end is before today. */
   readonly overdue: readonly PlannedTask[];
 }
 
+/**
+ * The study week ahead. On a day off after the week's last study day (a Sunday, for a Monday to
+ * Friday plan) the current week has nothing left to do, and a plan made that day would show
+ * nothing at all: the week shown is then the coming one.
+ */
 export function thisWeek(schedule: Schedule): ThisWeek {
-  const weekStartDay = schedule.todayDay - weekdayIndexOf(schedule.todayDay);
+  const { todayDay } = schedule;
+  let studyDay = todayDay;
+  while (studyDay < todayDay + 6 && !schedule.plan.studyDays.includes(weekdayOf(studyDay))) studyDay++;
+  const weekStartDay = studyDay - weekdayIndexOf(studyDay);
   const weekEndDay = weekStartDay + 6;
   const tasks: PlannedTask[] = [];
   const overdue: PlannedTask[] = [];
   // Rows are made for the tasks listed only.
   const { startDay, endDay, finishedDay } = schedule.columns;
   for (let k = 0; k < schedule.size; k++) {
-    if (Number.isNaN(finishedDay[k]) && endDay[k] < schedule.todayDay) overdue.push(schedule.taskAt(k));
+    if (Number.isNaN(finishedDay[k]) && endDay[k] < todayDay) overdue.push(schedule.taskAt(k));
     else if (startDay[k] <= weekEndDay && endDay[k] >= weekStartDay) tasks.push(schedule.taskAt(k));
   }
-  return { weekStart: dateOfDay(weekStartDay), weekEnd: dateOfDay(weekEndDay), tasks, overdue };
+  return { weekStart: dateOfDay(weekStartDay), weekEnd: dateOfDay(weekEndDay), upcoming: weekStartDay > todayDay, tasks, overdue };
 }
 
 /** A finished task's finish time, under its id or a former one (a renamed task). */
@@ -520,6 +581,16 @@ export class StudyDays {
     let partial = 0;
     for (const offset of this.offsets) if (offset < rest) partial++;
     return Math.floor(elapsed / 7) * this.perWeek + partial;
+  }
+
+  /** The first study day on or after `day` (the first of the plan for a day before it). */
+  firstOnOrAfter(day: number): number {
+    return this.dayOfIndex(this.indexesBefore(day));
+  }
+
+  /** The last study day on or before `day`, which must not be before the plan's first study day. */
+  lastOnOrBefore(day: number): number {
+    return this.dayOfIndex(Math.max(0, this.indexesBefore(day + 1) - 1));
   }
 
   /** Planned hours on the study days before `day`, were the plan endless. */

@@ -4,7 +4,8 @@
  * field, because synced or imported data may come from another version or be hand-edited.
  * Pure: no `vscode`.
  */
-import { ID_PATTERN, MAX_ID_LENGTH } from '../model/ids';
+import { isId } from '../model/ids';
+import { futureTimeMessage, isFutureTime } from '../storage/progressStore';
 import { planProblem, StudyPlan } from './planner';
 import { WEEKDAYS, Weekday } from './dates';
 
@@ -22,8 +23,12 @@ export function toStoredPlan(plan: StudyPlan): StoredPlan {
   return { version: STORED_PLAN_VERSION, roadmapId: plan.roadmapId, start: plan.start, hoursPerWeek: plan.hoursPerWeek, studyDays: [...plan.studyDays], since: plan.since };
 }
 
-/** A stored plan, or undefined with the reason it cannot be used. Never throws. */
-export function parseStoredPlan(value: unknown): ParsedPlan {
+/**
+ * A stored plan, or undefined with the reason it cannot be used. Never throws. `now` is the time
+ * against which a plan made in the future is refused: the plan made later wins a merge, so such a
+ * plan would replace every other, on every machine, for good.
+ */
+export function parseStoredPlan(value: unknown, now: number = Date.now()): ParsedPlan {
   const fail = (reason: string): ParsedPlan => ({ reason });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(`a plan is an object; got ${kindOf(value)}`);
   const record = value as Record<string, unknown>;
@@ -34,13 +39,14 @@ export function parseStoredPlan(value: unknown): ParsedPlan {
     if (!(FIELDS as readonly string[]).includes(key)) return fail(`unknown field ${JSON.stringify(key)}; a plan has ${FIELDS.join(', ')}`);
   }
   const { roadmapId, start, hoursPerWeek, studyDays, since } = record;
-  if (typeof roadmapId !== 'string' || !ID_PATTERN.test(roadmapId) || roadmapId.length > MAX_ID_LENGTH) return fail(`roadmapId: expected a kebab-case roadmap id; got ${show(roadmapId)}`);
+  if (!isId(roadmapId)) return fail(`roadmapId: expected a kebab-case roadmap id; got ${show(roadmapId)}`);
   if (typeof start !== 'string') return fail(`start: expected a date like 2025-03-01; got ${show(start)}`);
   if (typeof hoursPerWeek !== 'number') return fail(`hoursPerWeek: expected a number; got ${show(hoursPerWeek)}`);
   if (!Array.isArray(studyDays) || !studyDays.every((d): d is Weekday => typeof d === 'string' && (WEEKDAYS as readonly string[]).includes(d))) {
     return fail(`studyDays: expected a list of mon, tue, wed, thu, fri, sat, sun; got ${show(studyDays)}`);
   }
   if (typeof since !== 'number') return fail(`since: expected a time in milliseconds; got ${show(since)}`);
+  if (isFutureTime(since, now)) return fail(`since: ${futureTimeMessage(since)}`);
   const plan: StudyPlan = { roadmapId, start, hoursPerWeek, studyDays: [...studyDays], since };
   const problem = planProblem(plan);
   return problem ? fail(problem) : { plan };

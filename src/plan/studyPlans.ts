@@ -7,7 +7,7 @@
 import type { Roadmap } from '../model/types';
 import type { ProgressTracker } from '../core/tracker';
 import type { PlanStore } from '../storage/planStore';
-import { english, type Translate } from '../util/translate';
+import { english, type Translate, type Warn } from '../util/translate';
 import { localDayOf, systemUtcOffset, UtcOffset } from './dates';
 import { PlanError, PlanProgress, progressOf, schedule, Schedule, StudyPlan } from './planner';
 
@@ -23,6 +23,8 @@ export class StudyPlans {
   private readonly cache = new Map<string, Cached>();
   private readonly listeners = new Set<Listener>();
   private readonly subscriptions: { dispose(): void }[];
+  /** Plans already reported as unusable: a plan is reported once, not on every change or day. */
+  private readonly reported = new WeakSet<StudyPlan>();
   /** The local day the cached schedules were computed on. */
   private day: number;
 
@@ -31,10 +33,11 @@ export class StudyPlans {
     private readonly tracker: ProgressTracker,
     /** When each finished task of a roadmap was finished, by the task id progress is stored under. */
     private readonly finishedAt: (roadmapId: string) => ReadonlyMap<string, number>,
-    /** Reports a stored plan that cannot be scheduled (an impossible plan from another version). */
-    private readonly warn: (message: string) => void,
+    /** Reports a stored plan that cannot be scheduled (an impossible plan from another version), once a plan. */
+    private readonly warn: Warn,
     private readonly now: () => number = Date.now,
     private readonly utcOffset: UtcOffset = systemUtcOffset,
+    private readonly t: Translate = english,
   ) {
     this.day = localDayOf(now(), utcOffset);
     this.subscriptions = [
@@ -51,6 +54,16 @@ export class StudyPlans {
   /** The roadmap's schedule, or undefined when it has no (usable) plan. */
   scheduleOf(roadmap: Roadmap): Schedule | undefined {
     return this.cached(roadmap)?.schedule;
+  }
+
+  /** Why a plan for a roadmap could not be scheduled today, or undefined when it can; keeps nothing. */
+  problemOf(roadmap: Roadmap, plan: StudyPlan): string | undefined {
+    try {
+      this.scheduleNow(roadmap, plan);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
   }
 
   progressOf(roadmap: Roadmap): PlanProgress | undefined {
@@ -92,14 +105,25 @@ export class StudyPlans {
     if (hit && hit.roadmap === roadmap) return hit;
     let computed: Schedule | undefined;
     try {
-      computed = schedule(roadmap, plan, { stateOf: this.tracker.stateOf, finishedAt: this.finishedAt(roadmap.id), now: this.now(), utcOffset: this.utcOffset });
+      computed = this.scheduleNow(roadmap, plan);
     } catch (error) {
-      if (!(error instanceof PlanError)) throw error;
-      this.warn(`The study plan of ${roadmap.id} cannot be used: ${error.message}`);
+      // Whatever the reason (a PlanError says it in words), the tree, the status bar and the
+      // dashboard read this on every change: a throw here would break each of them every time.
+      if (!this.reported.has(plan)) {
+        this.reported.add(plan);
+        // The reason stays in English, like every diagnostic about stored data.
+        const reason = error instanceof PlanError ? error.message : String(error);
+        const say = (t: Translate) => t('The study plan of {0} cannot be used: {1}', roadmap.id, reason);
+        this.warn(say(english), say(this.t));
+      }
     }
     const entry: Cached = { roadmap, schedule: computed };
     this.cache.set(roadmap.id, entry);
     return entry;
+  }
+
+  private scheduleNow(roadmap: Roadmap, plan: StudyPlan): Schedule {
+    return schedule(roadmap, plan, { stateOf: this.tracker.stateOf, finishedAt: this.finishedAt(roadmap.id), now: this.now(), utcOffset: this.utcOffset });
   }
 
   private changed(roadmapId: string): void {

@@ -201,6 +201,7 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
   }
 
   const equivalentMutants: EquivalentMutant[] = [];
+  const listedMutants = new Set<string>();
   for (const item of list(top, 'equivalentMutants', root, false)) {
     if (!isMap(item)) {
       atNode(item, 'each equivalent mutant is a mapping with `id` and `why`');
@@ -210,7 +211,8 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     const mutantId = str(values, 'id', item);
     if (mutantId !== undefined) {
       if (!MUTANT_ID.test(mutantId)) atNode(values.get('id'), `mutant id "${mutantId}" must be "<path>.py::<function>::<operator>#<number>", as the mutation proof prints it`);
-      else if (equivalentMutants.some((e) => e.id === mutantId)) atNode(values.get('id'), `mutant "${mutantId}" is listed twice`);
+      else if (listedMutants.has(mutantId)) atNode(values.get('id'), `mutant "${mutantId}" is listed twice`);
+      listedMutants.add(mutantId);
     }
     const why = str(values, 'why', item, { maxLength: MAX_DESCRIPTION_LENGTH });
     if (mutantId !== undefined && why !== undefined) equivalentMutants.push({ id: mutantId, why });

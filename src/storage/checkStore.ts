@@ -2,10 +2,16 @@
  * The results of each task's checks, in `globalState` (synced like progress) under one key as
  * `{ version, tasks: { "roadmap/task": { ranAt, total, checks: [...], verified? } } }`.
  *
- * A task's record keeps the last outcome of every check it declares, so a run of one check does not
- * forget the others. When every check has passed the task has **verified** evidence (when, how many);
- * a later run that fails marks that evidence stale and keeps it. A corrupt stored value is ignored
- * entry by entry, with one warning, and kept aside before the first overwrite, as progress is.
+ * A task's record keeps the last outcome of every check it declares (with its hint and what
+ * happened), so a run of one check does not forget the others. When every check has passed the task
+ * has **verified** evidence: when, how many, and a hash of the code that passed (see
+ * `checks/codeHash.ts`). The evidence is bound to that code: when the project's code no longer
+ * hashes the same the evidence is marked stale, and a later run that fails removes it. A corrupt
+ * stored value is ignored entry by entry, with one warning, and kept aside before the first
+ * overwrite, as progress is.
+ *
+ * Older records are read as they are: evidence without a hash is "unknown" (it passed, but which
+ * code is not known), and old evidence marked stale by a failed run stays stale until a run.
  */
 import { isRecord, parseTaskKey } from '../model/ids';
 import { english, type Translate, type Warn } from '../util/translate';
@@ -16,6 +22,24 @@ export const CHECKS_VERSION = 1;
 export type CheckOutcome = 'passed' | 'failed' | 'error' | 'skipped';
 const OUTCOMES: readonly string[] = ['passed', 'failed', 'error', 'skipped'];
 
+/** A line of a project's file: `file` relative to the project, with `/`; `line` 1-based. */
+export interface SourceLine {
+  readonly file: string;
+  readonly line: number;
+  /** The function the line is in, when the traceback named it. */
+  readonly function?: string;
+}
+
+/** What actually happened when a check failed, beside its hint (see `checks/failure.ts`). */
+export interface FailureFacts {
+  /** The check's own sentence about what it saw: "the filled ages are [35.0, 35.0], not …". */
+  readonly said?: string;
+  /** What the learner's code raised: `KeyError: 'x'`. */
+  readonly raised?: string;
+  /** The deepest line of the learner's own code in the traceback. */
+  readonly where?: SourceLine;
+}
+
 export interface CheckRecord {
   /** The check's id in its scaffold. */
   readonly id: string;
@@ -24,6 +48,8 @@ export interface CheckRecord {
   readonly outcome: CheckOutcome;
   /** What to do next; empty when it passed. */
   readonly hint: string;
+  /** What happened, when it did not pass and pytest said more than the hint. */
+  readonly facts?: FailureFacts;
   /** Epoch milliseconds of the run that gave this outcome. */
   readonly at: number;
 }
@@ -34,9 +60,20 @@ export interface VerifiedEvidence {
   readonly date: string;
   readonly passed: number;
   readonly total: number;
-  /** A later run failed: the evidence is kept, but no longer current. */
+  /**
+   * No longer current: the project's code has changed since (or, in records written before code
+   * hashes, a later run failed). Cleared when the code hashes the same again.
+   */
   readonly stale?: boolean;
+  /** The hash of the project's code the checks passed on; absent in older records. */
+  readonly codeHash?: string;
 }
+
+/**
+ * What a task's evidence means now: `verified` (every check passed on the code as it is), `stale`
+ * (the code changed since), `unknown` (it passed, but the record does not say on which code).
+ */
+export type EvidenceState = 'verified' | 'stale' | 'unknown';
 
 export interface TaskChecks {
   /** Epoch milliseconds of the last run. */
@@ -52,6 +89,7 @@ export interface RunOutcome {
   readonly id: string;
   readonly outcome: CheckOutcome;
   readonly hint: string;
+  readonly facts?: FailureFacts;
 }
 
 /** How many of a task's checks pass now. */
@@ -60,26 +98,72 @@ export function passedCount(record: TaskChecks): number {
 }
 
 /**
- * A task's record after a run. `declared` are the scaffold's checks now (id, title), in order;
- * `results` the outcomes of the checks that ran. Checks the scaffold no longer declares are
- * dropped; ones that did not run keep their last outcome.
+ * What the evidence of a record means now, or undefined when there is none to show. Never
+ * `verified` beside a check that does not pass.
  */
-export function recordRun(previous: TaskChecks | undefined, declared: readonly { id: string; title: string }[], results: readonly RunOutcome[], now: number): TaskChecks {
+export function evidenceState(record: TaskChecks | undefined): EvidenceState | undefined {
+  const verified = record?.verified;
+  if (!verified || record.checks.some((c) => c.outcome === 'failed' || c.outcome === 'error')) return undefined;
+  if (verified.stale) return 'stale';
+  return verified.codeHash === undefined ? 'unknown' : 'verified';
+}
+
+/**
+ * The evidence in a sentence for a tooltip or a page, or undefined when there is none to show:
+ * when it passed, and whether that still holds for the code as it is.
+ */
+export function evidenceText(record: TaskChecks | undefined, t: Translate = english): string | undefined {
+  const state = evidenceState(record);
+  const verified = record?.verified;
+  if (!state || !verified) return undefined;
+  const date = verified.date.slice(0, 10);
+  if (state === 'verified') return t('Verified on {0}: {1}/{2} checks passed.', date, verified.passed, verified.total);
+  if (state === 'unknown') {
+    return t('Verified on {0} ({1}/{2} checks passed) by an earlier version that did not record which code passed. Run Checks to tie the evidence to your code.', date, verified.passed, verified.total);
+  }
+  return verified.codeHash === undefined
+    ? t('Verified on {0} ({1}/{2} checks passed); a later run failed.', date, verified.passed, verified.total)
+    : t('Verified on {0} ({1}/{2} checks passed), but the code has changed since. Run Checks to verify it again.', date, verified.passed, verified.total);
+}
+
+/** The stale flag of a task's evidence set or cleared (only evidence with a hash can be compared). */
+export function withCodeChanged(record: TaskChecks, changed: boolean): TaskChecks {
+  const verified = record.verified;
+  if (!verified?.codeHash || Boolean(verified.stale) === changed) return record;
+  const { stale: _old, ...rest } = verified;
+  return { ...record, verified: changed ? { ...rest, stale: true } : rest };
+}
+
+/**
+ * A task's record after a run. `declared` are the scaffold's checks now (id, title), in order;
+ * `results` the outcomes of the checks that ran; `codeHash` the hash of the code they ran on.
+ * Checks the scaffold no longer declares are dropped; ones that did not run keep their last
+ * outcome. A run that fails removes the verified evidence at once.
+ */
+export function recordRun(
+  previous: TaskChecks | undefined,
+  declared: readonly { id: string; title: string }[],
+  results: readonly RunOutcome[],
+  now: number,
+  codeHash?: string,
+): TaskChecks {
   const ran = new Map(results.map((r) => [r.id, r] as const));
   const before = new Map((previous?.checks ?? []).map((c) => [c.id, c] as const));
   const checks: CheckRecord[] = [];
   for (const { id, title } of declared) {
     const result = ran.get(id);
     const old = before.get(id);
-    if (result) checks.push({ id, title, outcome: result.outcome, hint: result.outcome === 'passed' ? '' : result.hint, at: now });
-    else if (old) checks.push({ ...old, title });
+    if (result) {
+      const facts = result.outcome === 'passed' ? undefined : boundedFacts(result.facts);
+      checks.push({ id, title, outcome: result.outcome, hint: result.outcome === 'passed' ? '' : result.hint, ...(facts ? { facts } : {}), at: now });
+    } else if (old) checks.push({ ...old, title });
   }
   const total = declared.length;
   const passed = checks.filter((c) => c.outcome === 'passed').length;
   const failedNow = results.some((r) => ran.has(r.id) && r.outcome !== 'passed' && r.outcome !== 'skipped');
   let verified = previous?.verified;
-  if (total > 0 && passed === total && results.length > 0) verified = { date: new Date(now).toISOString(), passed, total };
-  else if (verified && failedNow) verified = { ...verified, stale: true };
+  if (total > 0 && passed === total && results.length > 0) verified = { date: new Date(now).toISOString(), passed, total, ...(codeHash ? { codeHash } : {}) };
+  else if (failedNow) verified = undefined;
   return { ranAt: now, total, checks, ...(verified ? { verified } : {}) };
 }
 
@@ -104,12 +188,25 @@ export class CheckStore {
     return this.load();
   }
 
-  /** Records a run of some of a task's checks; returns the task's new record. */
-  async record(key: string, declared: readonly { id: string; title: string }[], results: readonly RunOutcome[]): Promise<TaskChecks> {
-    const next = recordRun(this.load().get(key), declared, results, this.now());
+  /** Records a run of some of a task's checks on code that hashes to `codeHash`; returns the task's new record. */
+  async record(key: string, declared: readonly { id: string; title: string }[], results: readonly RunOutcome[], codeHash?: string): Promise<TaskChecks> {
+    const next = recordRun(this.load().get(key), declared, results, this.now(), codeHash);
     this.load().set(key, next);
     await this.save(key);
     return next;
+  }
+
+  /**
+   * Marks a task's evidence stale when its project's code has changed since it passed, or current
+   * again when the code is back as it was. Saves (and tells listeners) only when that changes.
+   */
+  async setCodeChanged(key: string, changed: boolean): Promise<void> {
+    const record = this.load().get(key);
+    if (!record) return;
+    const next = withCodeChanged(record, changed);
+    if (next === record) return;
+    this.load().set(key, next);
+    await this.save(key);
   }
 
   onDidChange(listener: (key: string) => void): { dispose(): void } {
@@ -166,7 +263,30 @@ export function readVerified(value: unknown): VerifiedEvidence | undefined {
   if (!isRecord(value) || typeof value.date !== 'string' || Number.isNaN(Date.parse(value.date))) return undefined;
   if (!isCount(value.passed) || !isCount(value.total) || value.passed > value.total) return undefined;
   if (value.stale !== undefined && typeof value.stale !== 'boolean') return undefined;
-  return { date: value.date, passed: value.passed, total: value.total, ...(value.stale ? { stale: true } : {}) };
+  if (value.codeHash !== undefined && !isCodeHash(value.codeHash)) return undefined;
+  return { date: value.date, passed: value.passed, total: value.total, ...(value.stale ? { stale: true } : {}), ...(value.codeHash !== undefined ? { codeHash: value.codeHash } : {}) };
+}
+
+/** A hash as `codeHash.ts` writes it: `sha256:` and 64 hex digits. */
+function isCodeHash(value: unknown): value is string {
+  return typeof value === 'string' && /^sha256:[0-9a-f]{64}$/.test(value);
+}
+
+/** What is kept of a failure's facts: strings of bounded length, a sane line. */
+const MAX_FACT_CHARS = 1000;
+
+function boundedFacts(value: unknown): FailureFacts | undefined {
+  if (!isRecord(value)) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v.slice(0, MAX_FACT_CHARS) : undefined);
+  const said = text(value.said);
+  const raised = text(value.raised);
+  const w = value.where;
+  const where =
+    isRecord(w) && typeof w.file === 'string' && w.file !== '' && typeof w.line === 'number' && Number.isInteger(w.line) && w.line >= 1
+      ? { file: w.file.slice(0, MAX_FACT_CHARS), line: w.line, ...(text(w.function) ? { function: text(w.function)! } : {}) }
+      : undefined;
+  if (!said && !raised && !where) return undefined;
+  return { ...(said ? { said } : {}), ...(raised ? { raised } : {}), ...(where ? { where } : {}) };
 }
 
 function readTaskChecks(value: unknown): TaskChecks | undefined {
@@ -174,7 +294,9 @@ function readTaskChecks(value: unknown): TaskChecks | undefined {
   const checks: CheckRecord[] = [];
   for (const c of value.checks as unknown[]) {
     if (!isRecord(c) || typeof c.id !== 'string' || typeof c.title !== 'string' || !OUTCOMES.includes(c.outcome as string) || typeof c.hint !== 'string' || !isTime(c.at)) return undefined;
-    checks.push({ id: c.id, title: c.title, outcome: c.outcome as CheckOutcome, hint: c.hint, at: c.at });
+    // Facts came later: a record without them is complete; unreadable facts are left out, not the record.
+    const facts = c.facts === undefined ? undefined : boundedFacts(c.facts);
+    checks.push({ id: c.id, title: c.title, outcome: c.outcome as CheckOutcome, hint: c.hint, ...(facts ? { facts } : {}), at: c.at });
   }
   const verified = value.verified === undefined ? undefined : readVerified(value.verified);
   if (value.verified !== undefined && !verified) return undefined;

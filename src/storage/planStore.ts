@@ -73,8 +73,9 @@ export class PlanStore {
       return result;
     }
     const problems: string[] = [];
+    const now = this.now();
     for (const [roadmapId, value] of Object.entries(raw.plans)) {
-      const parsed = parseStoredPlan(value);
+      const parsed = parseStoredPlan(value, now);
       if (parsed.plan && parsed.plan.roadmapId === roadmapId) result.set(roadmapId, parsed.plan);
       else problems.push(`${roadmapId.slice(0, 80)}: ${parsed.reason ?? `the plan is for "${parsed.plan?.roadmapId}"`}`);
     }

@@ -9,7 +9,7 @@ import { futureTimeMessage, isFutureTime, type TaskProgress } from '../storage/p
 import { readVerified, type VerifiedEvidence } from '../storage/checkStore';
 import type { StudyPlan } from '../plan/planner';
 import { parseStoredPlan, StoredPlan, toStoredPlan } from '../plan/storedPlan';
-import { ID_PATTERN, isRecord } from '../model/ids';
+import { isId, isRecord, MAX_ID_LENGTH } from '../model/ids';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -48,6 +48,9 @@ function verifiedOf(evidence: ReadonlyMap<string, VerifiedEvidence> | undefined,
 export type ParseResult = { readonly file: ProgressFile; readonly error?: undefined } | { readonly file?: undefined; readonly error: string };
 
 
+/** Ids are checked by the model's own rule, so that nothing is imported that the stores would not keep. */
+const NOT_A_TASK_ID = `not a task id (kebab-case, at most ${MAX_ID_LENGTH} characters)`;
+
 /** `now` is the time against which changes from the future are refused. */
 export function parseProgressFile(text: string, now: number = Date.now()): ParseResult {
   if (text.length > MAX_PROGRESS_FILE_BYTES) return { error: `the file is larger than ${MAX_PROGRESS_FILE_BYTES / 1024 / 1024} MB; it is not a progress export` };
@@ -66,16 +69,18 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
   if (!isRecord(data.roadmaps)) return fail('roadmaps', 'expected an object of roadmaps');
   for (const [roadmapId, roadmap] of Object.entries(data.roadmaps)) {
     const at = `roadmaps.${roadmapId}`;
-    if (!ID_PATTERN.test(roadmapId)) return fail(at, 'not a roadmap id (kebab-case)');
+    if (!isId(roadmapId)) return fail(at, `not a roadmap id (kebab-case, at most ${MAX_ID_LENGTH} characters)`);
     if (!isRecord(roadmap) || !isRecord(roadmap.tasks)) return fail(`${at}.tasks`, 'expected an object of tasks');
     if (roadmap.title !== undefined && typeof roadmap.title !== 'string') return fail(`${at}.title`, 'expected text');
     if (roadmap.verified !== undefined && !isRecord(roadmap.verified)) return fail(`${at}.verified`, 'expected an object of tasks');
     for (const [taskId, evidence] of Object.entries(roadmap.verified ?? {})) {
-      if (!readVerified(evidence)) return fail(`${at}.verified.${taskId}`, 'expected { "date", "passed", "total" } with passed ≤ total');
+      const evidenceAt = `${at}.verified.${taskId}`;
+      if (!isId(taskId)) return fail(evidenceAt, NOT_A_TASK_ID);
+      if (!readVerified(evidence)) return fail(evidenceAt, 'expected { "date", "passed", "total" } with passed ≤ total');
     }
     for (const [taskId, entry] of Object.entries(roadmap.tasks)) {
       const taskAt = `${at}.tasks.${taskId}`;
-      if (!ID_PATTERN.test(taskId)) return fail(taskAt, 'not a task id (kebab-case)');
+      if (!isId(taskId)) return fail(taskAt, NOT_A_TASK_ID);
       if (!isRecord(entry)) return fail(taskAt, 'expected { "state", "changedAt" }');
       if (!TASK_STATES.includes(entry.state as TaskState)) return fail(`${taskAt}.state`, `expected one of ${TASK_STATES.join(', ')}`);
       if (typeof entry.changedAt !== 'number' || !Number.isFinite(entry.changedAt) || entry.changedAt < 0) return fail(`${taskAt}.changedAt`, 'expected a time in milliseconds');
@@ -83,7 +88,7 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
       if (isFutureTime(entry.changedAt, now)) return fail(`${taskAt}.changedAt`, futureTimeMessage(entry.changedAt));
     }
   }
-  const plansProblem = checkPlans(data.plans);
+  const plansProblem = checkPlans(data.plans, now);
   if (plansProblem) return fail(plansProblem.path, plansProblem.message);
   return { file: data as unknown as ProgressFile };
 }
@@ -297,10 +302,10 @@ export function withPlans(file: ProgressFile, plans: readonly StudyPlan[]): Prog
 }
 
 /** The file's plans that importing would store: those for roadmaps with no plan here, or made later than the one here. */
-export function planImportOfPlans(file: ProgressFile, current: (roadmapId: string) => StudyPlan | undefined): StudyPlan[] {
+export function planImportOfPlans(file: ProgressFile, current: (roadmapId: string) => StudyPlan | undefined, now: number = Date.now()): StudyPlan[] {
   const result: StudyPlan[] = [];
   for (const value of Object.values(file.plans ?? {})) {
-    const { plan } = parseStoredPlan(value);
+    const { plan } = parseStoredPlan(value, now);
     if (!plan) continue;
     const mine = current(plan.roadmapId);
     if (!mine || plan.since > mine.since) result.push(plan);
@@ -308,11 +313,11 @@ export function planImportOfPlans(file: ProgressFile, current: (roadmapId: strin
   return result;
 }
 
-function checkPlans(plans: unknown): { path: string; message: string } | undefined {
+function checkPlans(plans: unknown, now: number): { path: string; message: string } | undefined {
   if (plans === undefined) return undefined;
   if (!isRecord(plans)) return { path: 'plans', message: 'expected an object of study plans by roadmap id' };
   for (const [roadmapId, value] of Object.entries(plans)) {
-    const parsed = parseStoredPlan(value);
+    const parsed = parseStoredPlan(value, now);
     if (parsed.reason !== undefined) return { path: `plans.${roadmapId}`, message: parsed.reason };
     if (parsed.plan.roadmapId !== roadmapId) return { path: `plans.${roadmapId}.roadmapId`, message: `expected "${roadmapId}", the key it is stored under` };
   }

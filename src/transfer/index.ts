@@ -8,7 +8,7 @@ import { parseTaskKey } from '../model/ids';
 import { buildProgressFile, VerifiedEntries, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, planImportOfPlans, progressChecklist, summarizeImport, withPlans } from './exportFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
-import { writeNew } from '../util/writeNew';
+import { replaceFile, writeFresh, writeNew } from '../util/writeNew';
 
 export interface ExportOptions {
   /** Also write a Markdown checklist beside the JSON file. */
@@ -44,12 +44,15 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const chosenPlans = plans.store.all().filter((p) => everything || ids.has(p.roadmapId));
       const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans);
       const written: vscode.Uri[] = [];
-      if (!(await writeNew(uri, `${JSON.stringify(file, null, 2)}\n`))) return undefined;
+      const json = `${JSON.stringify(file, null, 2)}\n`;
+      // The save dialog asked before handing back a file that exists; a file given to the command
+      // was confirmed by no one and is never replaced.
+      if (!(await (target instanceof vscode.Uri ? writeNew(uri, json) : replaceFile(uri, json)))) return undefined;
       written.push(uri);
       if (markdown) {
         const checklist = chosen.map((r) => progressChecklist(r, (taskId) => tracker.stateOf(r.taskIndex.get(taskId)!))).join('\n');
-        const mdUri = uri.with({ path: uri.path.replace(/\.json$/i, '') + '.md' });
-        if (await writeNew(mdUri, checklist)) written.push(mdUri);
+        const mdUri = await writeFresh(uri.with({ path: uri.path.replace(/\.json$/i, '') + '.md' }), checklist);
+        if (mdUri) written.push(mdUri);
       }
       const count = [...entries.values()].reduce((n, tasks) => n + tasks.size, 0);
       log.info(`Exported ${count} task state(s) to ${written.map((u) => u.toString()).join(', ')}.`);
@@ -86,6 +89,13 @@ export function registerTransfer(context: vscode.ExtensionContext, services: Ser
       const roadmaps = await registry.roadmaps();
       const changes = planImport(parsed.file, store.allEntries(), roadmaps);
       const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
+      // A plan this machine's roadmap cannot be scheduled on (it would end past the horizon) is
+      // refused like any bad entry: it would replace the plan here and be no plan at all.
+      for (const plan of newPlans) {
+        const roadmap = roadmaps.find((r) => r.id === plan.roadmapId);
+        const problem = roadmap && plans.problemOf(roadmap, plan);
+        if (problem) return fail(twofold((t) => t('Nothing was imported. {0}: {1}', label, `plans.${plan.roadmapId}: ${problem}`)));
+      }
       const summary = [
         ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
         ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),

@@ -15,7 +15,7 @@ export interface TaskChild {
   treeItem(): vscode.TreeItem;
 }
 
-/** "This Week" at the top of a planned roadmap: the tasks planned for the current week, and the overdue ones. */
+/** "This Week" at the top of a planned roadmap: the tasks planned for the study week ahead (see `thisWeek`), and the overdue ones. */
 export class ThisWeekNode {
   constructor(readonly roadmap: Roadmap) {}
 }

@@ -24,6 +24,8 @@ export interface RoadmapTree extends RoadmapTreeView {
   /** The roadmap the status bar shows and Next Task works in. */
   focusedRoadmap(): Promise<Roadmap | undefined>;
   reveal(task: Task): Promise<void>;
+  /** Opens a planned roadmap's This Week node, and the roadmap above it, without moving the focus. */
+  showThisWeek(roadmap: Roadmap): Promise<void>;
 }
 
 /** Puts the tree in the view that the first step made, and registers what acts on it. */
@@ -76,6 +78,17 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     for (let node = provider.getParent(task); node; node = provider.getParent(node)) path.unshift(node);
     for (const node of path) await view.reveal(node, { select: false, focus: false, expand: true });
     await view.reveal(task, { select: true, focus: true, expand: true });
+  };
+  const showThisWeek = async (roadmap: Roadmap) => {
+    const week = provider.thisWeekOf(roadmap);
+    if (!week) return;
+    try {
+      await view.reveal(roadmap, { select: false, focus: false, expand: true });
+      await view.reveal(week, { select: false, focus: false, expand: true });
+    } catch (error) {
+      // The plan is saved all the same; the node can be opened by hand.
+      log.warn(`Could not open This Week of ${roadmap.id}: ${(error as Error).message}`);
+    }
   };
 
   context.subscriptions.push(
@@ -206,7 +219,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
 
   // The view was most likely shown before these listeners were added.
   if (view.visible) void focusedRoadmap();
-  return { ...treeView, statusBar, focusedRoadmap, reveal };
+  return { ...treeView, statusBar, focusedRoadmap, reveal, showThisWeek };
 }
 
 async function pickRoadmap(roadmaps: readonly Roadmap[], focused: Roadmap | undefined): Promise<Roadmap | undefined> {

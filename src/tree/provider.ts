@@ -19,6 +19,7 @@ import { STATE_ICONS, stateInText, stateLabel } from './states';
 import { taskKey } from '../model/ids';
 import { isTaskChild, PlannedTaskRow, ThisWeekNode, type TaskChild, type TreeElement } from './elements';
 import { containerRow, holdsUnfinished } from './firstRows';
+import { escapeMarkdown, tooltipLine } from './tooltipText';
 
 /** A feature that adds rows under tasks. `count` must be cheap: it decides whether a task expands. */
 export interface TaskChildSource {
@@ -104,7 +105,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     if (element instanceof ThisWeekNode) return this.thisWeekRows(element);
     if (isTask(element)) return (await Promise.all(this.childSources.map((s) => s.children(element)))).flat();
     const children = this.childrenOf(element).filter((child) => this.visible(child));
-    const week = isRoadmap(element) ? this.weekOf(element) : undefined;
+    const week = isRoadmap(element) ? this.thisWeekOf(element) : undefined;
     return week ? [week, ...children] : children;
   }
 
@@ -195,7 +196,8 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     return item;
   }
 
-  private weekOf(roadmap: Roadmap): ThisWeekNode | undefined {
+  /** A planned roadmap's This Week node, the same object while the roadmap is; undefined without a schedule. */
+  thisWeekOf(roadmap: Roadmap): ThisWeekNode | undefined {
     if (!this.plans.scheduleOf(roadmap)) return undefined;
     let week = this.weeks.get(roadmap.id);
     if (!week || week.roadmap !== roadmap) this.weeks.set(roadmap.id, (week = new ThisWeekNode(roadmap)));
@@ -212,18 +214,20 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   private thisWeekItem(week: ThisWeekNode): vscode.TreeItem {
     const schedule = this.plans.scheduleOf(week.roadmap);
-    const { tasks, overdue, weekStart, weekEnd } = schedule ? thisWeek(schedule) : { tasks: [], overdue: [], weekStart: '', weekEnd: '' };
+    const { tasks, overdue, weekStart, weekEnd, upcoming } = schedule ? thisWeek(schedule) : { tasks: [], overdue: [], weekStart: '', weekEnd: '', upcoming: false };
     const empty = tasks.length + overdue.length === 0;
     const item = new vscode.TreeItem(vscode.l10n.t('This Week'), empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
     item.id = `thisWeek:${week.roadmap.id}`;
     item.iconPath = new vscode.ThemeIcon('calendar');
     item.contextValue = TreeItemContext.thisWeek;
     const left = tasks.filter((t) => t.finishedDay === undefined).length;
-    item.description = empty
+    const counts = empty
       ? vscode.l10n.t('nothing planned')
       : overdue.length > 0
         ? vscode.l10n.t('{0} of {1} left · {2} overdue', left, tasks.length, overdue.length)
         : vscode.l10n.t('{0} of {1} left', left, tasks.length);
+    // On a day off after the week's last study day the week shown is the coming one: say which.
+    item.description = upcoming ? vscode.l10n.t('from {0} · {1}', weekStart, counts) : counts;
     item.tooltip = vscode.l10n.t('Tasks planned from {0} to {1}, and unfinished tasks whose planned end has passed.', weekStart, weekEnd);
     return item;
   }
@@ -296,8 +300,8 @@ function taskDescription(task: Task, state: TaskState): string {
 function taskTooltip(task: Task, state: TaskState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(vscode.l10n.t('**{0}** — {1}', escapeMarkdown(task.title), escapeMarkdown(stateLabel(state))));
-  if (task.summary) md.appendMarkdown(`\n\n${plainLine(task.summary)}`);
-  if (task.topics.length) md.appendMarkdown(`\n\n${task.topics.map((t) => `- ${plainLine(t)}`).join('\n')}`);
+  if (task.summary) md.appendMarkdown(`\n\n${tooltipLine(task.summary)}`);
+  if (task.topics.length) md.appendMarkdown(`\n\n${task.topics.map((t) => `- ${tooltipLine(t)}`).join('\n')}`);
   md.appendMarkdown(`\n\n_${escapeMarkdown(task.module.implicit ? task.module.phase.title : `${task.module.phase.title} › ${task.module.title}`)}_`);
   return md;
 }
@@ -308,7 +312,7 @@ function containerTooltip(element: Roadmap | Phase | Module, counts: Counts): vs
   const meta = [element.duration, element.level].filter(Boolean).map((s) => escapeMarkdown(s!));
   if (meta.length) md.appendMarkdown(`\n\n${meta.join(' · ')}`);
   const goal = 'goal' in element ? element.goal : undefined;
-  if (goal) md.appendMarkdown(`\n\n${vscode.l10n.t('**Goal:** {0}', plainLine(goal))}`);
+  if (goal) md.appendMarkdown(`\n\n${vscode.l10n.t('**Goal:** {0}', tooltipLine(goal))}`);
   md.appendMarkdown(
     `\n\n${escapeMarkdown(vscode.l10n.t('{0} done · {1} in progress · {2} skipped · {3} not started', counts.done, counts.inProgress, counts.skipped, counts.notStarted))}`,
   );
@@ -334,14 +338,4 @@ function failureItem(failure: LoadFailure): vscode.TreeItem {
   item.tooltip = md;
   item.command = { command: Commands.openRoadmapFile, title: vscode.l10n.t('Open Roadmap File'), arguments: [failure] };
   return item;
-}
-
-/** Tooltips are trusted-free Markdown: keep roadmap text from being read as markup or HTML. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
-/** Markdown fields shown in a one-line context: keep emphasis, drop raw HTML. */
-function plainLine(markdown: string): string {
-  return markdown.replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
 }

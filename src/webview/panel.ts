@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { Disposable } from '../util/disposable';
+import { jsonPreview } from '../util/jsonPreview';
 import { PageAssets } from './page';
 import { ExtensionMessage, PageMessage, parsePageMessage } from './protocol';
 
@@ -77,7 +78,7 @@ export abstract class WebviewPage extends Disposable {
   private async receive(raw: unknown): Promise<void> {
     const message = parsePageMessage(raw);
     if (!message || !this.offers(message)) {
-      this.host.log.warn(`Dropped a message from the ${this.pageName} page that is not valid here: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      this.host.log.warn(`Dropped a message from the ${this.pageName} page that is not valid here: ${jsonPreview(raw)}`);
       return;
     }
     try {

@@ -1,16 +1,28 @@
 /**
  * What a learner can do with one task besides changing its state, declared once. The details page
- * renders a button per action that applies, the panel runs the action's command with the task, and
- * the tree's context menu offers the same commands (a unit test holds package.json to this table).
+ * renders a button per action that it can run here and now, the panel runs the action's command
+ * with the task, and the tree's context menu offers the same commands under the same conditions
+ * (a unit test holds package.json's menus to this table, `when` clauses included).
  * Adding an action is one entry here plus the command that does it.
  */
 import { Commands } from '../constants';
 import type { Task } from '../model/types';
+import type { Platform } from '../platform';
 
-/** What decides whether an action is offered right now. */
+/** Where the extension runs and what the workspace allows: decides which actions can run. */
 export interface ActionContext {
-  /** False in Restricted Mode: actions that write files are not offered there. */
+  /** False in Restricted Mode, where nothing writes files or runs the workspace's code. */
   readonly trusted: boolean;
+  /** The extension host: the web worker one has no Node (no Python, no processes). */
+  readonly host: Platform['kind'];
+}
+
+/** What an action needs besides a task it applies to. */
+export interface ActionNeeds {
+  /** A trusted workspace: the action writes files or runs the workspace's code. */
+  readonly trust: boolean;
+  /** A Node extension host: the action starts processes (Python). */
+  readonly node: boolean;
 }
 
 export interface TaskActionSpec {
@@ -23,8 +35,13 @@ export interface TaskActionSpec {
   readonly label: string;
   /** Whether the tree's context menu must offer the command on task items (the test checks it). */
   readonly inTreeMenu: boolean;
-  readonly appliesTo: (task: Task, context: ActionContext) => boolean;
+  /** The tasks it makes sense for, wherever the extension runs. */
+  readonly appliesTo: (task: Task) => boolean;
+  /** Where it can run; the page and the menus offer it nowhere else. */
+  readonly needs: ActionNeeds;
 }
+
+const ANYWHERE: ActionNeeds = { trust: false, node: false };
 
 export const TASK_ACTIONS = [
   {
@@ -34,6 +51,7 @@ export const TASK_ACTIONS = [
     label: 'Show in tree: {0}',
     inTreeMenu: false,
     appliesTo: () => true,
+    needs: ANYWHERE,
   },
   {
     id: 'openNotes',
@@ -42,6 +60,8 @@ export const TASK_ACTIONS = [
     label: 'Notes: {0}',
     inTreeMenu: true,
     appliesTo: () => true,
+    // An existing note opens in Restricted Mode too; only creating one is refused there.
+    needs: ANYWHERE,
   },
   {
     id: 'createProject',
@@ -50,7 +70,9 @@ export const TASK_ACTIONS = [
     label: 'Create starter project: {0}',
     inTreeMenu: true,
     // Every practice project has a starter (a unit test keeps it so); topics get none.
-    appliesTo: (task, context) => task.kind === 'project' && context.trusted,
+    appliesTo: (task) => task.kind === 'project',
+    // It writes files, through the workspace's file system: the web can do that.
+    needs: { trust: true, node: false },
   },
   {
     id: 'runChecks',
@@ -58,8 +80,10 @@ export const TASK_ACTIONS = [
     text: 'Run checks',
     label: 'Run checks: {0}',
     inTreeMenu: true,
-    // Starters for practice projects ship checks; running them runs the project's code.
-    appliesTo: (task, context) => task.kind === 'project' && context.trusted,
+    // Starters for practice projects ship checks.
+    appliesTo: (task) => task.kind === 'project',
+    // Running them runs the project's code, with Python in a process of its own.
+    needs: { trust: true, node: true },
   },
   {
     id: 'linkFolder',
@@ -68,6 +92,8 @@ export const TASK_ACTIONS = [
     label: 'Link folder…: {0}',
     inTreeMenu: true,
     appliesTo: () => true,
+    // The link is kept in the extension's storage; nothing is written in the workspace.
+    needs: ANYWHERE,
   },
 ] as const satisfies readonly TaskActionSpec[];
 
@@ -83,7 +109,12 @@ export function isTaskActionId(value: unknown): value is TaskActionId {
   return typeof value === 'string' && byId.has(value);
 }
 
-/** The actions offered on a task, in the table's order. */
+/** Whether an action with these needs can run in this context. */
+function canRun(needs: ActionNeeds, context: ActionContext): boolean {
+  return (context.trusted || !needs.trust) && (context.host === 'node' || !needs.node);
+}
+
+/** The actions offered on a task, in the table's order: those that apply to it and can run here. */
 export function actionsFor(task: Task, context: ActionContext): readonly TaskActionId[] {
-  return TASK_ACTIONS.filter((action) => action.appliesTo(task, context)).map((action) => action.id);
+  return TASK_ACTIONS.filter((action) => action.appliesTo(task) && canRun(action.needs, context)).map((action) => action.id);
 }

@@ -21,6 +21,8 @@ export interface PageRequest {
   readonly value?: string;
   /** For `read`: count the elements matching this instead of `selector` (which may be absent). */
   readonly countOf?: string;
+  /** For `read`: CSS properties whose computed values to answer in `style` (colours come as `rgb(…)`). */
+  readonly properties?: readonly string[];
   /** For the tree's row actions: the row's label as shown. */
   readonly row?: string;
   readonly index?: number;
@@ -37,6 +39,8 @@ export interface PageElement {
   readonly count: number;
   /** Whether the document is still the one a `mark` was put on: a page drawn again is a new document. */
   readonly marked: boolean;
+  /** The computed values of the `properties` asked for, as the page's theme resolves them. */
+  readonly style?: Readonly<Record<string, string>>;
 }
 
 /** A row of the tree as the workbench shows it. */
@@ -58,7 +62,7 @@ export interface TreeRow {
   readonly selected: boolean;
 }
 
-/** What one request answers: an element, the rows, a hover's or menu's text. */
+/** What one request answers: an element, the rows, a hover's text and HTML, or a menu's entries. */
 export type PageAnswer = PageElement | readonly TreeRow[] | readonly string[];
 
 export interface PageDriver {
@@ -122,12 +126,20 @@ async function actOn(frame: Frame, request: PageRequest): Promise<PageElement> {
   const count = await frame.locator(request.countOf ?? selectorOf(request)).count();
   if (request.action === 'mark') await frame.evaluate(() => ((globalThis as Record<string, unknown>).mlrDriverMark = true));
   const marked = await frame.evaluate(() => (globalThis as Record<string, unknown>).mlrDriverMark === true);
-  const shown = await element.evaluate((node: { textContent: string | null; checked?: boolean; value?: string; getAttribute(name: string): string | null }) => ({
-    text: node.textContent ?? '',
-    label: node.getAttribute('aria-label') ?? undefined,
-    checked: typeof node.checked === 'boolean' ? node.checked : undefined,
-    value: typeof node.value === 'string' ? node.value : undefined,
-  }));
+  type Node = { textContent: string | null; checked?: boolean; value?: string; getAttribute(name: string): string | null };
+  const shown = await element.evaluate(
+    (node: Node, properties: readonly string[]) => {
+      const computed = (globalThis as unknown as { getComputedStyle(node: Node): { getPropertyValue(p: string): string } }).getComputedStyle(node);
+      return {
+        text: node.textContent ?? '',
+        label: node.getAttribute('aria-label') ?? undefined,
+        checked: typeof node.checked === 'boolean' ? node.checked : undefined,
+        value: typeof node.value === 'string' ? node.value : undefined,
+        style: properties.length > 0 ? Object.fromEntries(properties.map((p) => [p, computed.getPropertyValue(p)])) : undefined,
+      };
+    },
+    request.properties ?? [],
+  );
   if (request.action === 'click') await element.click({ timeout: FIND_TIMEOUT_MS });
   return { ...shown, count, marked };
 }
@@ -194,9 +206,11 @@ async function actInTree(page: Page, request: PageRequest): Promise<PageAnswer> 
         await page.waitForTimeout(50);
         text = (await hover.innerText()).trim();
       }
+      // Its HTML too: what the workbench drew from the tooltip's Markdown (an image, a link).
+      const html = await hover.innerHTML();
       await page.mouse.move(0, 0);
       await page.keyboard.press('Escape');
-      return [text];
+      return [text, html];
     }
     case 'menu': {
       await row.locator('.label-name').click({ button: 'right' });

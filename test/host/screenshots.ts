@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: opens the real workbench with the extension, lets the scenes in
  * test/screenshots set each view up from inside the extension host, and captures the browser
- * for every scene into media/screenshots/.
+ * for every scene into media/screenshots/. `MLR_SCENES=details-light,dashboard-light` takes only
+ * the scenes named (test/screenshots/scenes.ts lists them); `MLR_THEME` sets the workbench's theme.
  *
  * `MLR_WEB=1 npm run screenshots` takes media/screenshots/web.png instead: the extension's
  * `browser` entry in the web worker extension host (test/web/screenshots.ts, test/host/webHost.ts).

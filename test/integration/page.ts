@@ -33,6 +33,8 @@ export const inPage = {
   read: (view: string, selector: string) => send<PageElement>({ view, action: 'read', selector }),
   /** How many elements of the page match `selector` (none is an answer too). */
   count: async (view: string, selector: string) => (await send<PageElement>({ view, action: 'read', selector: 'body', countOf: selector })).count,
+  /** The computed values of CSS properties of the element, e.g. its colours in the current theme. */
+  style: async (view: string, selector: string, properties: readonly string[]) => (await send<PageElement>({ view, action: 'read', selector, properties })).style ?? {},
   /** Marks the page's document; a later `read` says whether it is still the same (the page was not drawn again). */
   mark: (view: string, selector: string) => send<PageElement>({ view, action: 'mark', selector }),
 };
@@ -88,6 +90,11 @@ export const inTree = {
   tooltip: async (label: string, index = 0): Promise<string> => {
     await showTree();
     return (await send<string[]>({ view: 'tree', action: 'hover', row: label, index }))[0];
+  },
+  /** The row's tooltip as the workbench draws it: its HTML. */
+  tooltipHtml: async (label: string, index = 0): Promise<string> => {
+    await showTree();
+    return (await send<string[]>({ view: 'tree', action: 'hover', row: label, index }))[1];
   },
   /** The actions of the row's context menu. */
   menu: async (label: string, index = 0): Promise<readonly string[]> => {

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import ICAL from 'ical.js';
 import * as vscode from 'vscode';
-import { localDateOf, systemUtcOffset } from '../../src/plan/dates';
+import { dateOfDay, localDateOf, localDayOf, systemUtcOffset, weekdayIndexOf, weekdayOf } from '../../src/plan/dates';
 import type { StudyPlan } from '../../src/plan/planner';
 import type { Roadmap } from '../../src/model/types';
 import { api, eventually, resetAll, roadmap, showInTree, workspaceFolder, writeFile } from './helpers';
-import { inPage, inTree, inWorkbench } from './page';
+import { inPage, inTree, inWorkbench, type TreeRow } from './page';
 
 const EVERY_DAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY_MS = 86_400_000;
@@ -117,7 +117,10 @@ suite('Study plan', () => {
     await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
     assert.match((await inPage.read('dashboard', 'svg.chart.burnup')).label ?? '', /^Burn-up chart: 0 of 168 hours done by \d{4}-\d\d-\d\d, where the plan had 14; projected finish \d{4}-\d\d-\d\d\.$/);
     assert.strictEqual((await inPage.read('dashboard', '.plan-status strong')).text, '14 days behind');
-    assert.strictEqual((await inPage.read('dashboard', '#pace')).text, '0 hours a week over the last 1 day(s) (planned: 7)');
+    // The plan was made today: what is done and the pace count from today, and say so.
+    const today = localDateOf(Date.now(), systemUtcOffset);
+    assert.strictEqual((await inPage.read('dashboard', '.plan-status')).text, `14 days behind · 0 of 168 planned hours done since the plan was made on ${today}`);
+    assert.strictEqual((await inPage.read('dashboard', '#pace')).text, `0 hours a week since ${today} (planned: 7)`);
     assert.strictEqual((await inPage.read('dashboard', 'details.chart-data summary')).text, 'Chart data');
     assert.strictEqual(await inPage.count('dashboard', 'details.chart-data table'), 1);
     await vscode.commands.executeCommand('mlRoadmaps.markDone', weeks.phases[0].modules[0].tasks[0], weeks.phases[0].modules[0].tasks);
@@ -126,7 +129,7 @@ suite('Study plan', () => {
     await eventually(async () => (await inPage.count('dashboard', '#plan')) === 0, 'and when the plan is cleared');
   });
 
-  test('Export Plan to Calendar writes an .ics that an independent parser reads back, and never replaces a file', async () => {
+  test('Export Plan to Calendar writes an .ics that an independent parser reads back, and never replaces a file it is handed', async () => {
     const weeks = await roadmap('master-24-week');
     await plan(weeks, '2026-01-05', 10);
     const file = vscode.Uri.joinPath(workspaceFolder(), 'calendar', `${Date.now()}-plan.ics`);
@@ -145,6 +148,54 @@ suite('Study plan', () => {
     await writeFile(file, 'mine');
     assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.exportCalendar', weeks, file), undefined);
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), 'mine');
+  });
+
+  test('Exporting the calendar again to the same file: the save dialog asks, the learner says yes, the file is replaced', async () => {
+    const weeks = await roadmap('master-24-week');
+    await plan(weeks, '2026-01-05', 10);
+    // Where the save dialog proposes the file, already there from an earlier export.
+    const file = vscode.Uri.joinPath(workspaceFolder(), 'master-24-week-study-plan.ics');
+    await writeFile(file, 'an earlier export');
+    try {
+      const exported = vscode.commands.executeCommand<vscode.Uri | undefined>('mlRoadmaps.exportCalendar', weeks);
+      // The workbench's own save dialog, answered as a person would: accept the proposed file…
+      const ok = '.quick-input-widget .quick-input-action a.monaco-button:visible';
+      await eventually(async () => /master-24-week-study-plan\.ics$/.test((await inWorkbench.read('.quick-input-widget .quick-input-box input')).value ?? ''), 'the save dialog proposing the file', 20_000);
+      await inWorkbench.click(ok);
+      // …and yes to its question whether to overwrite it.
+      await eventually(async () => /already exists/.test((await inWorkbench.read('.quick-input-widget .quick-input-title')).text), 'the dialog asking to overwrite', 20_000);
+      await inWorkbench.click(ok);
+      assert.strictEqual((await exported)?.toString(), file.toString(), 'the export went where the dialog said');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      assert.strictEqual(ICAL.Component.fromString(text).getAllSubcomponents('vevent').length, 24);
+      const left = (await vscode.workspace.fs.readDirectory(workspaceFolder())).map(([name]) => name).filter((name) => name.includes('study-plan'));
+      assert.deepStrictEqual(left, ['master-24-week-study-plan.ics'], 'no temporary file left beside it');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
+  test('Planned on a day off after the week\'s last study day, This Week opens on the coming week, and opens again after a re-plan', async () => {
+    const weeks = await roadmap('master-24-week');
+    const todayDay = localDayOf(Date.now(), systemUtcOffset);
+    // One study day a week, yesterday's weekday: from Tuesday to Sunday it is behind in this week,
+    // as Monday to Friday are on a Sunday. (On a Monday it is the coming Sunday, this week.)
+    const studyDays = [weekdayOf(todayDay - 1)];
+    const nextMonday = dateOfDay(todayDay - weekdayIndexOf(todayDay) + 7);
+    await vscode.commands.executeCommand('mlRoadmaps.tree.focus');
+    await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+    const made = await vscode.commands.executeCommand<StudyPlan>('mlRoadmaps.planStudy', weeks, { start: dateOfDay(todayDay), hoursPerWeek: 10, studyDays });
+    assert.ok(made, 'the plan was made');
+    const openWeek = async (): Promise<TreeRow> =>
+      eventually(async () => (await inTree.rows()).find((r) => r.label === 'This Week' && r.expanded === true), 'This Week shown and open');
+    const week = await openWeek();
+    // A week a phase at ten hours, all on the one study day: the six tasks of week 1.
+    assert.strictEqual(week.description, weekdayIndexOf(todayDay) === 0 ? '6 of 6 left' : `from ${nextMonday} · 6 of 6 left`);
+    assert.deepStrictEqual((await inTree.childrenOf('This Week')).map((r) => r.label), weeks.phases[0].modules[0].tasks.map((t) => t.title));
+
+    await inTree.collapse('This Week');
+    await vscode.commands.executeCommand('mlRoadmaps.replan', weeks);
+    await openWeek();
   });
 
   test('Export and import carry the plan', async () => {

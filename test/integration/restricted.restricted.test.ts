@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, eventually, showInTree, stateOf, task, workspaceFolder, writeFile } from './helpers';
-import { inTree } from './page';
+import { inPage, inTree } from './page';
 
 /** Runs in a workspace that is not trusted (the launcher's second pass). */
 suite('Restricted Mode', () => {
@@ -32,6 +32,21 @@ suite('Restricted Mode', () => {
     await vscode.commands.executeCommand('mlRoadmaps.markDone', numpy);
     assert.strictEqual(await stateOf(numpy), 'notStarted');
     await assert.rejects(extension.setState('team', 'numpy', 'done'), /Restricted Mode shows read-only/);
+  });
+
+  test('What writes files or runs code is offered neither in the tree’s menu nor on the details page', async () => {
+    const titanic = await task('master-24-week', 'titanic-eda');
+    await showInTree(titanic);
+    const menu = await eventually(() => inTree.menu(titanic.title), 'the project’s menu');
+    assert.ok(menu.includes('Link Folder…'), `the menu is the project’s: ${menu.join(', ')}`);
+    assert.ok(!menu.includes('Create Starter Project…') && !menu.includes('Run Checks'), menu.join(', '));
+    await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanic);
+    try {
+      assert.strictEqual((await inPage.read('module', 'button[data-action="linkFolder"][data-task-id="titanic-eda"]')).count, 1);
+      assert.strictEqual(await inPage.count('module', 'button[data-action="createProject"], button[data-action="runChecks"]'), 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   test('Commands that write files refuse, even when run directly', async () => {

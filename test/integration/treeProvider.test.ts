@@ -52,7 +52,7 @@ suite('Tree provider', () => {
     const week1 = provider.getTreeItem(weeks.phases[0]);
     assert.strictEqual(week1.tooltip, undefined, 'tooltips come on hover');
     const resolved = provider.resolveTreeItem(week1, weeks.phases[0]);
-    assert.match((resolved.tooltip as vscode.MarkdownString).value, /Goal:\*\* Master Python & data handling\./);
+    assert.match((resolved.tooltip as vscode.MarkdownString).value, /Goal:\*\* Master Python \\& data handling\\\./);
   });
 
   test('A done task’s row carries the menu context and icon of its state', async () => {

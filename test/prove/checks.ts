@@ -11,10 +11,12 @@
  *      of the starter and the solution, is judged right: a wrong one fails exactly the checks its
  *      variant.yaml names, each with the check's hint from the starter plus a line saying what
  *      happened; an alternative passes every check and the shipped tests. A scaffold with checks
- *      needs at least two wrong variants and one alternative.
+ *      is meant to have at least two wrong variants and one alternative; one with fewer is said
+ *      to be proven only on its starter and reference, in its line and in the summary.
  *
  * One line per scaffold (proven / FAILED what / not run: why, and its seconds), then as the last
- * line `checks: N scaffolds proven, M not run (why, …)`, with `, K FAILED (ids)` added when any
+ * line `checks: N scaffolds proven, M not run (why, …)`, with `, K of them not yet against wrong
+ * solutions (ids)` after "proven" when any lack variants and `, K FAILED (ids)` added when any
  * failed; exits 1 when any failed. Scaffolds run one after another (the machines are small).
  *
  *   node out/test/prove/checks.js [scaffold-id …] [--scaffolds <dir>] [--solutions <dir>] [--variants <dir>] [--keep]
@@ -28,6 +30,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { hintOf, TestResult } from '../../src/checks/junit';
 import { describeTried, probePython, ProbeResult, pythonCandidates, requirementModules } from '../../src/checks/python';
+import { chooseInterpreter as rankInterpreters } from '../../src/checks/ranking';
 import { RunResult, runPytest } from '../../src/checks/run';
 import { loadScaffold, readSolution, render, scaffoldIds, SCAFFOLDS_DIR, SOLUTIONS_DIR, VARIANTS_DIR } from './project';
 import { readVariants, Variant } from './variants';
@@ -37,7 +40,7 @@ const RUN_TIMEOUT_MS = 180_000;
 /** The exception classes a hint may come from: an assert with a message, or pytest.fail. */
 const HINT_EXCEPTIONS = new Set(['AssertionError', 'Failed']);
 
-type Outcome = { kind: 'proven'; detail: string } | { kind: 'failed'; detail: string } | { kind: 'not-run'; reason: string; detail?: string };
+type Outcome = { kind: 'proven'; detail: string; lacking?: string } | { kind: 'failed'; detail: string } | { kind: 'not-run'; reason: string; detail?: string };
 
 interface Args {
   scaffoldsDir: string;
@@ -98,15 +101,13 @@ interface Interpreters {
   probes: ProbeResult[];
 }
 
-/** The interpreter for a scaffold: with pytest, the most of `modules`, earliest in order. */
-function chooseInterpreter(interpreters: Interpreters, modules: readonly string[]): { probe?: ProbeResult; missing: string[] } {
-  let best: { probe: ProbeResult; missing: string[] } | undefined;
-  for (const probe of interpreters.probes) {
-    if (!probe.ok && probe.failure !== 'missing-modules') continue;
-    const missing = modules.filter((m) => probe.missing.includes(m));
-    if (!best || missing.length < best.missing.length) best = { probe, missing };
-  }
-  return best ?? { missing: [] };
+/**
+ * The interpreter for a scaffold, ranked as the extension ranks the Pythons on PATH (every
+ * candidate here is one): with pytest, the most of `modules`, earliest in order.
+ */
+function chooseInterpreter(interpreters: Interpreters, modules: readonly string[]): { probe?: ProbeResult; missing: readonly string[] } {
+  const { chosen } = rankInterpreters(interpreters.probes.map((probe) => ({ source: 'path', probe })), modules);
+  return chosen ? { probe: chosen.probe, missing: chosen.missing } : { missing: [] };
 }
 
 /** The least a scaffold with checks must have under test/fixtures/variants/<id>/. */
@@ -155,9 +156,12 @@ async function proveScaffold(id: string, args: Args, interpreters: () => Promise
   const structural = [...variantErrors];
   const wrongCount = variants.filter((v) => v.spec.kind === 'wrong').length;
   const alternativeCount = variants.length - wrongCount;
-  if (wrongCount < MIN_WRONG_VARIANTS || alternativeCount < MIN_ALTERNATIVE_VARIANTS) {
-    structural.push(`needs at least ${MIN_WRONG_VARIANTS} wrong variants and ${MIN_ALTERNATIVE_VARIANTS} alternative under test/fixtures/variants/${id}/, has ${wrongCount} wrong and ${alternativeCount} alternative`);
-  }
+  // Said in the scaffold's line and counted apart in the summary: proven on the starter and the
+  // reference, but not yet against the mistakes learners make.
+  const lacking =
+    wrongCount < MIN_WRONG_VARIANTS || alternativeCount < MIN_ALTERNATIVE_VARIANTS
+      ? `has ${wrongCount} wrong and ${alternativeCount} alternative solution(s) under test/fixtures/variants/${id}/, needs ${MIN_WRONG_VARIANTS} and ${MIN_ALTERNATIVE_VARIANTS}`
+      : undefined;
   const { probe, missing } = chooseInterpreter(await interpreters(), modules);
   // Loud, not "not run": without pytest nothing is proven, and CI must not pass quietly.
   if (!probe) return { kind: 'failed', detail: `no Python with pytest (scripts/deps.sh installs python3-pytest); tried: ${describeTried((await interpreters()).probes).replace(/\n/g, '; ')}` };
@@ -242,7 +246,7 @@ async function proveScaffold(id: string, args: Args, interpreters: () => Promise
   if (skipped.length > 0) return { kind: 'not-run', reason: `checks skipped: ${skipped.join(', ')}` };
   const without = missing.length > 0 ? `, without ${missing.join(', ')}` : '';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return { kind: 'proven', detail: `${plural(manifest.checks.length, 'check')}, ${plural(variants.length, 'variant')}${without} [${using}]` };
+  return { kind: 'proven', detail: `${plural(manifest.checks.length, 'check')}, ${plural(variants.length, 'variant')}${without} [${using}]`, ...(lacking ? { lacking } : {}) };
 }
 
 /** What is wrong with how the checks judge one variant, rendered in `target`; empty when they judge it right. */
@@ -312,6 +316,7 @@ async function main(): Promise<void> {
   const proven: string[] = [];
   const failed: string[] = [];
   const notRun: { id: string; reason: string }[] = [];
+  const lacking: string[] = [];
   const width = Math.max(...ids.map((id) => id.length));
   for (const id of ids) {
     const started = Date.now();
@@ -325,7 +330,8 @@ async function main(): Promise<void> {
     const name = id.padEnd(width);
     if (outcome.kind === 'proven') {
       proven.push(id);
-      console.log(`${name}  proven: ${outcome.detail} (${seconds})`);
+      if (outcome.lacking) lacking.push(id);
+      console.log(`${name}  proven: ${outcome.detail}${outcome.lacking ? `; NOT against mistakes: ${outcome.lacking}` : ''} (${seconds})`);
     } else if (outcome.kind === 'failed') {
       failed.push(id);
       console.log(`${name}  FAILED: ${outcome.detail} (${seconds})`);
@@ -337,7 +343,8 @@ async function main(): Promise<void> {
 
   const reasons = notRun.length > 0 ? ` (${summarizeReasons(notRun)})` : '';
   const failures = failed.length > 0 ? `, ${failed.length} FAILED (${failed.join(', ')})` : '';
-  console.log(`checks: ${proven.length} scaffolds proven, ${notRun.length} not run${reasons}${failures}`);
+  const unproven = lacking.length > 0 ? `, ${lacking.length} of them not yet against wrong solutions (${lacking.join(', ')})` : '';
+  console.log(`checks: ${proven.length} scaffolds proven${unproven}, ${notRun.length} not run${reasons}${failures}`);
   process.exitCode = failed.length > 0 ? 1 : 0;
 }
 

@@ -5,7 +5,10 @@
  * how), and each mutant is run against the checks that call the changed function; a mutant is
  * killed when a check fails or it runs too long. mutants_worker.py runs one scaffold in one Python.
  *
- *   node out/test/prove/mutants.js [scaffold-id …] [--verbose] [--no-cache] [--scaffolds <dir>] [--solutions <dir>]
+ *   node out/test/prove/mutants.js [scaffold-id …] [--verbose] [--no-cache] [--jobs <n>] [--scaffolds <dir>] [--solutions <dir>]
+ *
+ * `--jobs` (default: 2, or 1 on one core) mutants run at once; `--verbose` shows the worker's
+ * progress and the killed mutants too.
  *
  * One line per scaffold, `<id>: K of N killed (P %) in S s` (`, E equivalent` when the manifest's
  * `equivalentMutants` leaves some out, `(cached)` when nothing changed since the last run), then
@@ -39,6 +42,11 @@ const MIN_TIMEOUT_S = 5;
 const WORKER_TIMEOUT_MS = 40 * 60_000;
 const SCAFFOLD_THRESHOLD = 0.9;
 const OVERALL_THRESHOLD = 0.95;
+/**
+ * One thread per library: the children share a small machine. joblib in-process: a mutant lives
+ * in one process's memory, and a worker process (n_jobs=-1) would import the unmutated code.
+ */
+const WORKER_ENV = { OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', JOBLIB_MULTIPROCESSING: '0', PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
 /** Bumped when what is cached changes shape. */
 const CACHE_VERSION = 1;
 
@@ -48,10 +56,12 @@ interface Args {
   only: string[];
   verbose: boolean;
   cache: boolean;
+  /** Mutants run at once. */
+  jobs: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { scaffoldsDir: SCAFFOLDS_DIR, solutionsDir: SOLUTIONS_DIR, only: [], verbose: false, cache: true };
+  const args: Args = { scaffoldsDir: SCAFFOLDS_DIR, solutionsDir: SOLUTIONS_DIR, only: [], verbose: false, cache: true, jobs: Math.max(1, Math.min(2, os.cpus().length)) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--scaffolds' || arg === '--solutions') {
@@ -59,6 +69,10 @@ function parseArgs(argv: readonly string[]): Args {
       if (!value) throw new Error(`${arg} needs a folder`);
       if (arg === '--scaffolds') args.scaffoldsDir = path.resolve(value);
       else args.solutionsDir = path.resolve(value);
+    } else if (arg === '--jobs') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error('--jobs needs a whole number from 1');
+      args.jobs = value;
     } else if (arg === '--verbose') {
       args.verbose = true;
     } else if (arg === '--no-cache') {
@@ -105,9 +119,7 @@ async function runWorker(python: string, spec: object, work: string, verbose: bo
   const specPath = path.join(work, 'spec.json');
   const outPath = path.join(work, 'results.jsonl');
   fs.writeFileSync(specPath, JSON.stringify(spec));
-  // One thread per library: the children run one after another on a small machine.
-  const threads = { OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
-  const env = { ...process.env, ...threads, PYTHONDONTWRITEBYTECODE: '1', MPLBACKEND: 'Agg' };
+  const env = { ...process.env, ...WORKER_ENV };
   const child = spawn(python, [WORKER, specPath, outPath], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = new CappedOutput(64 * 1024);
   child.stdout.on('data', (chunk: Buffer) => output.add(chunk));
@@ -127,6 +139,9 @@ async function runWorker(python: string, spec: object, work: string, verbose: bo
     else if (record.kind === 'result') report.results.push(record as unknown as WorkerReport['results'][number]);
     else if (record.kind === 'fatal') report.fatal = String(record.message);
   }
+  // The worker reports as mutants finish; the listing's order is the file's.
+  const order = new Map(report.mutants.map((m, index) => [m.id, index] as const));
+  report.results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   if (code !== 0 && !report.fatal) {
     const tail = output.text().trim().split('\n').slice(-12).join('\n    ');
     report.fatal = `the worker ${code === null ? 'was killed' : `exited with code ${code}`}${tail ? `:\n    ${tail}` : ''}`;
@@ -159,7 +174,7 @@ async function measureScaffold(scaffold: LoadedScaffold, args: Args, interpreter
   const key = hashOf([
     String(CACHE_VERSION),
     `${probe.command} ${probe.version ?? ''} ${probe.pytestVersion ?? ''}`,
-    `${TIMEOUT_FACTOR} ${MIN_TIMEOUT_S}`,
+    `${TIMEOUT_FACTOR} ${MIN_TIMEOUT_S} ${JSON.stringify(WORKER_ENV)}`,
     ...TOOL_FILES.map((f) => fs.readFileSync(f)),
     ...readTemplates(scaffold.folder).flatMap((f: TemplateFile) => [f.path, f.content]),
     ...solution.flatMap((f) => [f.path, f.content]),
@@ -188,6 +203,7 @@ async function measureScaffold(scaffold: LoadedScaffold, args: Args, interpreter
       skip: manifest.equivalentMutants.map((e) => e.id),
       minTimeout: MIN_TIMEOUT_S,
       timeoutFactor: TIMEOUT_FACTOR,
+      jobs: args.jobs,
       verbose: args.verbose,
     };
     report = await runWorker(probe.command, spec, work, args.verbose);

@@ -27,13 +27,14 @@ Results are JSON lines: ``{"kind": "mutants", "mutants": [...]}``, ``{"kind": "b
 from __future__ import annotations
 
 import ast
+import collections
+import gc
 import importlib
 import json
 import os
 import select
 import signal
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -210,8 +211,11 @@ def main(spec_path: str, out_path: str) -> int:
     out = open(out_path, "w", encoding="utf-8")
     project = os.path.realpath(spec["project"])
     os.chdir(project)
+    sys.path.insert(0, project)  # as `python -m pytest` in the project has it
     sys.dont_write_bytecode = True
-    work = tempfile.mkdtemp(prefix="mutants-")
+    # Next to the results, so whoever made that folder removes what the children leave.
+    work = os.path.join(os.path.dirname(os.path.abspath(out_path)), "worker")
+    os.makedirs(work, exist_ok=True)
     basetemp = os.path.join(work, "basetemp")
     child_log = os.path.join(work, "child.log") if spec.get("verbose") else None
 
@@ -302,10 +306,13 @@ def main(spec_path: str, out_path: str) -> int:
         seconds[check["id"]] = took
         emit(out, {"kind": "baseline", "check": check["id"], "seconds": round(took, 3), "calls": len(called[check["id"]])})
 
-    # 3. The mutants.
+    # 3. The mutants, `jobs` at a time (a rewritten file is seen by every process: those run alone).
+    gc.freeze()  # the children leave the parent's objects alone: no copying, no collecting them
     min_timeout = float(spec.get("minTimeout", 5))
     factor = float(spec.get("timeoutFactor", 5))
+    jobs = max(1, int(spec.get("jobs", 1)))
     by_speed = sorted(checks, key=lambda c: seconds[c["id"]])
+    pending: collections.deque[Job] = collections.deque()
     for mutant, file in to_run:
         scope = (file["path"], mutant.scope_name, mutant.scope_line)
         covering = [c for c in by_speed if scope in called[c["id"]]]
@@ -315,7 +322,6 @@ def main(spec_path: str, out_path: str) -> int:
             continue
         tree, _ = mutate.mutated_tree(file["source"], file["idPath"], file["changed"], mutant.id)
         budget = max(min_timeout, factor * sum(seconds[c["id"]] for c in covering))
-        covering_ids = [c["nodeid"] for c in covering]
         rewrite = file["path"] in preload.errors
         if not rewrite:
             try:
@@ -323,45 +329,111 @@ def main(spec_path: str, out_path: str) -> int:
             except CannotSwap as exc:
                 log(spec, f"{mutant.id}: {exc}; rewriting the file instead")
                 rewrite = True
+        if rewrite:
+            budget = max(60.0, budget + 30.0)  # a fresh interpreter imports everything again
+        pending.append(Job(mutant, file, tree, [c["nodeid"] for c in covering], budget, rewrite))
 
-        def in_memory(tree=tree, mutant=mutant, path=file["path"], ids=covering_ids) -> int:
-            redirect_output(child_log)
-            swap_in(tree, mutant, path)
-            return pytest.main(pytest_args(ids, basetemp))
+    parent = os.getppid()
+    running: dict[int, Job] = {}  # by pidfd
+    free = list(range(jobs))
+    try:
+        while pending or running:
+            if os.getppid() != parent:
+                return 1  # the runner is gone: stop, the finally below kills the children
+            while pending and free and not any(j.rewrite for j in running.values()) and not (pending[0].rewrite and running):
+                job = pending.popleft()
+                job.slot = free.pop()
+                job.start(child_log, f"{basetemp}-{job.slot}")
+                running[job.pidfd] = job
+                if job.rewrite:
+                    break
+            now = time.monotonic()
+            ready, _, _ = select.select(list(running), [], [], max(0.0, min(min(j.deadline for j in running.values()) - now, 1.0)))
+            now = time.monotonic()
+            for fd, job in list(running.items()):
+                if fd in ready:
+                    code = job.reap()
+                elif now >= job.deadline:
+                    job.kill()
+                    code = None
+                else:
+                    continue
+                del running[fd]
+                free.append(job.slot)
+                status, how = judge(code, job.took)
+                emit(out, {"kind": "result", "id": job.mutant.id, "status": status, "how": how, "seconds": round(job.took, 3), "rewrite": job.rewrite})
+                log(spec, f"{status} {job.mutant.id} ({how}, {job.took:.2f} s)")
+    finally:
+        for job in running.values():
+            job.kill()
+    return 0
 
-        def rewritten(tree=tree, path=file["path"], ids=covering_ids) -> int:
+
+class Job:
+    """One mutant's run in a child process."""
+
+    def __init__(self, mutant: mutate.Mutant, file: dict, tree: ast.Module, nodeids: list[str], budget: float, rewrite: bool):
+        self.mutant, self.file, self.tree, self.nodeids, self.budget, self.rewrite = mutant, file, tree, nodeids, budget, rewrite
+        self.slot = 0
+        self.pid = self.pidfd = 0
+        self.started = self.deadline = self.took = 0.0
+
+    def start(self, child_log: str | None, basetemp: str) -> None:
+        import pytest
+
+        def in_memory() -> int:
             redirect_output(child_log)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(ast.unparse(tree) + "\n")
-            os.execv(sys.executable, [sys.executable, "-m", "pytest", *pytest_args(ids, basetemp)])
+            swap_in(self.tree, self.mutant, self.file["path"])
+            return pytest.main(pytest_args(self.nodeids, basetemp))
+
+        def rewritten() -> int:
+            redirect_output(child_log)
+            with open(self.file["path"], "w", encoding="utf-8") as f:
+                f.write(ast.unparse(self.tree) + "\n")
+            os.execv(sys.executable, [sys.executable, "-m", "pytest", *pytest_args(self.nodeids, basetemp)])
             return APPLY_FAILED
 
-        if rewrite:
-            # A fresh interpreter imports everything again: give it more time.
-            try:
-                code, took = wait(fork(rewritten), max(60.0, budget + 30.0))
-            finally:
-                with open(file["path"], "w", encoding="utf-8") as f:
-                    f.write(file["source"])
-        else:
-            code, took = wait(fork(in_memory), budget)
-        if code == 0:
-            status, how = "survived", "every check passes"
-        elif code == 1:
-            status, how = "killed", "a check fails"
-        elif code is None:
-            status, how = "killed", f"timed out after {took:.1f} s"
-        elif code < 0:
-            status, how = "killed", f"crashed ({signal.Signals(-code).name})"
-        elif code in (2, 3):
-            status, how = "killed", f"pytest stopped (exit code {code})"
-        elif code == APPLY_FAILED:
-            status, how = "error", "the mutant could not be applied"
-        else:
-            status, how = "error", f"pytest exit code {code}"
-        emit(out, {"kind": "result", "id": mutant.id, "status": status, "how": how, "seconds": round(took, 3), "rewrite": rewrite})
-        log(spec, f"{status} {mutant.id} ({how}, {took:.2f} s)")
-    return 0
+        self.started = time.monotonic()
+        self.deadline = self.started + self.budget
+        self.pid = fork(rewritten if self.rewrite else in_memory)
+        self.pidfd = os.pidfd_open(self.pid)
+
+    def _done(self, status: int | None) -> int | None:
+        self.took = time.monotonic() - self.started
+        os.close(self.pidfd)
+        if self.rewrite:
+            with open(self.file["path"], "w", encoding="utf-8") as f:
+                f.write(self.file["source"])
+        return None if status is None else os.waitstatus_to_exitcode(status)
+
+    def reap(self) -> int | None:
+        _, status = os.waitpid(self.pid, 0)
+        return self._done(status)
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        self._done(None)
+
+
+def judge(code: int | None, took: float) -> tuple[str, str]:
+    """A child's exit code as the mutant's status and how it came about."""
+    if code == 0:
+        return "survived", "every check passes"
+    if code == 1:
+        return "killed", "a check fails"
+    if code is None:
+        return "killed", f"timed out after {took:.1f} s"
+    if code < 0:
+        return "killed", f"crashed ({signal.Signals(-code).name})"
+    if code in (2, 3):
+        return "killed", f"pytest stopped (exit code {code})"
+    if code == APPLY_FAILED:
+        return "error", "the mutant could not be applied"
+    return "error", f"pytest exit code {code}"
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ out, an axis, a mean instead of a median...), and the checks must notice it.
 A mutant's id is ``<path>::<qualname>::<operator>#<k>``: ``k`` counts that operator's applications
 within that function (its own code, not nested functions), in a pre-order walk of its body, so the
 id does not change when other functions are edited. Docstrings, ``print``/logging/warnings calls,
-the messages of ``raise`` and ``assert``, f-strings and type annotations are never mutated.
+the messages of ``raise`` and ``assert``, f-strings, type annotations, the look of plots
+(``figsize=``, ``color=``, titles, labels, layout), random seeds and epsilons (floats under 1e-6)
+are never mutated.
 
 Used as a module by the worker (``mutants_worker.py``) and from the command line by the unit tests:
 
@@ -59,6 +61,22 @@ METHOD_SWAPS = {
 NAMED_REDUCTION_CALLS = {"agg", "aggregate", "transform"}
 NAMED_REDUCTION_KEYWORDS = {"aggfunc"}
 AXIS_KEYWORDS = {"axis", "dim"}
+# Arguments that change how a plot or a log looks, or which random numbers are drawn, not what is
+# computed: a check that judged them would be a bad check, so they are not mutated.
+COSMETIC_KEYWORDS = {
+    "figsize", "dpi", "fontsize", "alpha", "linewidth", "lw", "color", "cmap", "markersize", "ms",
+    "linestyle", "ls", "label", "pad", "rotation", "bbox_inches", "edgecolor", "facecolor",
+    "verbose", "random_state", "seed",
+}
+SEED_CALLS = {"seed", "manual_seed", "default_rng", "RandomState"}
+# Calls that only dress a figure: titles, labels, ticks, layout.
+PLOT_DRESSING = {
+    "axis", "set_axis_off", "title", "set_title", "suptitle", "xlabel", "ylabel", "set_xlabel", "set_ylabel",
+    "legend", "grid", "xticks", "yticks", "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels",
+    "tight_layout", "subplots_adjust", "set_aspect", "colorbar",
+}
+# Below this, a float is an epsilon that keeps a division or a log finite: doubling it changes nothing.
+EPSILON = 1e-6
 LOGGER_NAMES = {"logging", "logger", "log", "warnings", "_logger", "_log", "LOGGER", "LOG"}
 LOG_METHODS = {"debug", "info", "warning", "warn", "error", "exception", "critical"}
 
@@ -105,12 +123,14 @@ def _is_docstring(stmt: ast.stmt) -> bool:
 
 
 def _is_quiet_call(node: ast.AST) -> bool:
-    """A print, logging or warnings call: its output is not what the checks judge."""
+    """A print, logging or warnings call, or one that dresses a plot: not what the checks judge."""
     if not isinstance(node, ast.Call):
         return False
     func = node.func
     if isinstance(func, ast.Name):
         return func.id in ("print", "warn")
+    if isinstance(func, ast.Attribute) and func.attr in PLOT_DRESSING:
+        return True
     if isinstance(func, ast.Attribute):
         root = func.value
         while isinstance(root, ast.Attribute):
@@ -119,6 +139,14 @@ def _is_quiet_call(node: ast.AST) -> bool:
             return True
         return func.attr in LOG_METHODS and isinstance(func.value, ast.Name) and func.value.id.lower().endswith(("log", "logger"))
     return False
+
+
+def _is_seed_call(node: ast.AST) -> bool:
+    """``torch.manual_seed(0)``, ``np.random.default_rng(42)``: which random numbers, not what is computed."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in SEED_CALLS
 
 
 def _is_int(node: ast.AST) -> bool:
@@ -210,7 +238,7 @@ class _FunctionWalker:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     _FunctionWalker(self.finder, item, f"{self.qualname}.{stmt.name}.{item.name}", self.unit).run()
             return
-        if _is_docstring(stmt) or (isinstance(stmt, ast.Expr) and _is_quiet_call(stmt.value)):
+        if _is_docstring(stmt) or (isinstance(stmt, ast.Expr) and (_is_quiet_call(stmt.value) or _is_seed_call(stmt.value))):
             return
         if isinstance(stmt, ast.Raise):
             return
@@ -252,6 +280,10 @@ class _FunctionWalker:
             return
         if isinstance(node, ast.JoinedStr) or _is_quiet_call(node):
             return
+        if isinstance(node, ast.keyword) and node.arg in COSMETIC_KEYWORDS:
+            return
+        if _is_seed_call(node):
+            return
         self.operators(node, put)
         self.children(node)
 
@@ -276,7 +308,7 @@ class _FunctionWalker:
             self.emit("drop-not", node, f"not {_src(node.operand)} → {_src(node.operand)}", lambda: put(node.operand))
         elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
             self.emit("bool-constant", node, f"{node.value} → {not node.value}", _replace(node, "value", not node.value))
-        elif isinstance(node, ast.Constant) and type(node.value) in (int, float) and id(node) not in self.finder.axis_values:
+        elif isinstance(node, ast.Constant) and type(node.value) in (int, float) and id(node) not in self.finder.axis_values and not (type(node.value) is float and 0 < abs(node.value) < EPSILON):
             value = node.value
             if type(value) is int:
                 replacements = [value + 1, value - 1]

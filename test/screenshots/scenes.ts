@@ -2,11 +2,15 @@
  * The scenes the README shows, set up inside the real extension host through the same API and
  * commands the integration tests use. Each scene writes `<n>.ready` into $MLR_SCREENSHOT_DIR and
  * waits for the launcher to answer `<n>.done` after it captured the browser.
+ *
+ * `MLR_SCENES=details-light,dashboard-light` takes only the scenes named (default: all of them);
+ * the scenes named after a theme switch the workbench to it and back.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
+import type { Module, Roadmap } from '../../src/model/types';
 import { createStarter, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
 
 const reveal = (target: unknown) => vscode.commands.executeCommand('mlRoadmaps.revealTask', target);
@@ -38,11 +42,20 @@ async function mark(state: 'done' | 'inProgress' | 'skipped', roadmapId: string,
   await vscode.commands.executeCommand(command, tasks[0], tasks);
 }
 
-export async function run(): Promise<void> {
-  await resetAll();
-  await closeEditors();
+/** The workbench's colour theme while `take` runs; the one the launcher chose afterwards. */
+async function inTheme(theme: string, take: () => Promise<void>): Promise<void> {
+  const workbench = vscode.workspace.getConfiguration('workbench');
+  const before = workbench.inspect<string>('colorTheme')?.globalValue;
+  await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+  try {
+    await take();
+  } finally {
+    await workbench.update('colorTheme', before, vscode.ConfigurationTarget.Global);
+  }
+}
 
-  // Some history, so the views have something to show.
+/** Some history, so the views have something to show. */
+async function history(): Promise<{ weeks: Roadmap; supervised: Module }> {
   const weeks = await roadmap('master-24-week');
   await mark('done', 'master-24-week', ...weeks.phases[0].modules[0].tasks.map((t) => t.id));
   await mark('done', 'master-24-week', ...weeks.phases[1].modules[0].tasks.slice(0, 3).map((t) => t.id));
@@ -53,80 +66,139 @@ export async function run(): Promise<void> {
   const supervised = course.phases[0].modules[1];
   await mark('done', 'machine-learning-course', supervised.tasks[0].id);
   await mark('inProgress', 'machine-learning-course', supervised.tasks[1].id);
+  return { weeks, supervised };
+}
 
-  // 1. The tree: next task revealed in the 24-week roadmap.
-  await vscode.commands.executeCommand('mlRoadmaps.nextTask', weeks);
-  await shoot('tree');
+interface Scene {
+  readonly name: string;
+  readonly take: () => Promise<void>;
+}
 
-  // 2. A module's details page beside the tree.
-  await reveal(supervised.tasks[1]);
-  await vscode.commands.executeCommand('mlRoadmaps.openDetails', supervised);
-  await shoot('details', 2500);
+function scenes({ weeks, supervised }: { weeks: Roadmap; supervised: Module }): Scene[] {
+  // A module's details page beside the tree.
+  const details = async (name: string) => {
+    await closeEditors();
+    await reveal(supervised.tasks[1]);
+    await vscode.commands.executeCommand('mlRoadmaps.openDetails', supervised);
+    await shoot(name, 2500);
+  };
+  // The dashboard.
+  const dashboard = async (name: string) => {
+    await closeEditors();
+    await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
+    await shoot(name, 2500);
+  };
+  return [
+    {
+      // The tree: next task revealed in the 24-week roadmap.
+      name: 'tree',
+      take: async () => {
+        await closeEditors();
+        await vscode.commands.executeCommand('mlRoadmaps.nextTask', weeks);
+        await shoot('tree');
+      },
+    },
+    { name: 'details', take: () => details('details') },
+    // The pages in a light and a high-contrast theme (the others are in the default dark one).
+    { name: 'details-light', take: () => inTheme('Default Light Modern', () => details('details-light')) },
+    { name: 'details-high-contrast', take: () => inTheme('Default High Contrast', () => details('details-high-contrast')) },
+    { name: 'dashboard', take: () => dashboard('dashboard') },
+    { name: 'dashboard-light', take: () => inTheme('Default Light Modern', () => dashboard('dashboard-light')) },
+    { name: 'dashboard-high-contrast', take: () => inTheme('Default High Contrast', () => dashboard('dashboard-high-contrast')) },
+    {
+      // A starter project created for a practice project, linked under its task.
+      name: 'starter-project',
+      take: async () => {
+        await closeEditors();
+        const titanic = await task('master-24-week', 'titanic-eda');
+        const location = vscode.Uri.joinPath(workspaceFolder(), 'projects', 'titanic-eda').toString();
+        await createStarter({ task: 'master-24-week/titanic-eda', scaffold: 'titanic-eda', name: 'Titanic EDA', location, keepExisting: true });
+        await reveal(titanic);
+        await vscode.commands.executeCommand('list.expand');
+        await shoot('starter-project', 2500);
+      },
+    },
+    {
+      // A note, with the CodeLens that leads back to its task.
+      name: 'notes',
+      take: async () => {
+        await closeEditors();
+        const note = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', supervised.tasks[1]);
+        const editor = vscode.window.activeTextEditor;
+        if (editor && note) {
+          const notesLine = editor.document.getText().split('\n').indexOf('## Notes') + 1;
+          await editor.edit((edit) => edit.insert(new vscode.Position(notesLine, 0), '- Logistic regression is a linear model of the log-odds.\n- kNN needs scaled features: fit the scaler on the training split only.\n'));
+          await editor.document.save();
+        }
+        await reveal(supervised.tasks[1]);
+        await vscode.window.showTextDocument(editor!.document);
+        await shoot('notes', 4000);
+      },
+    },
+    {
+      // A broken roadmap of the user's own: an error row in the tree and the Problems panel.
+      name: 'broken-roadmap',
+      take: async () => {
+        await closeEditors();
+        const broken = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', 'team.roadmap.yaml');
+        await writeFile(broken, 'id: team-plan\ntitle: Team plan\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: numpy\n        titel: Pandas\n');
+        await vscode.commands.executeCommand('mlRoadmaps.refresh');
+        await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+        await vscode.window.showTextDocument(broken);
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await shoot('broken-roadmap', 2500);
+      },
+    },
+    {
+      // Search Tasks, with a query typed in.
+      name: 'search',
+      take: async () => {
+        await closeEditors();
+        void vscode.commands.executeCommand('mlRoadmaps.searchTasks');
+        await shoot('search', 1500, 'transfer learning');
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      },
+    },
+    {
+      // Checks: the Titanic starter's checks, run on the untouched starter: each fails with its hint.
+      name: 'checks-explorer',
+      take: async () => {
+        await closeEditors();
+        const python = await findPython({}, { modules: ['pandas', 'numpy', 'matplotlib', 'seaborn'] });
+        if (!python.found) throw new Error('no Python with pytest and pandas for the checks scene');
+        await vscode.workspace.getConfiguration().update('mlRoadmaps.python.interpreterPath', python.found.executable ?? python.found.command, vscode.ConfigurationTarget.Workspace);
+        const titanicTask = await task('master-24-week', 'titanic-eda');
+        await vscode.commands.executeCommand('mlRoadmaps.runChecks', titanicTask);
+        await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanicTask);
+        await vscode.commands.executeCommand('workbench.view.testing.focus');
+        await vscode.commands.executeCommand('testing.expandAll').then(undefined, () => undefined);
+        await shoot('checks-explorer', 3000);
+      },
+    },
+    {
+      // A study plan: the 24-week roadmap planned from four weeks ago, and its dashboard's burn-up chart.
+      name: 'plan',
+      take: async () => {
+        await closeEditors();
+        const start = new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10);
+        await vscode.commands.executeCommand('mlRoadmaps.planStudy', weeks, { start, hoursPerWeek: 10, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+        await vscode.commands.executeCommand('workbench.view.extension.mlRoadmaps');
+        await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+        await reveal(weeks.phases[3].modules[0].tasks[0]);
+        await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
+        await shoot('plan', 3000);
+      },
+    },
+  ];
+}
 
-  // 3. The dashboard.
+export async function run(): Promise<void> {
+  await resetAll();
   await closeEditors();
-  await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
-  await shoot('dashboard', 2500);
-
-  // 4. A starter project created for a practice project, linked under its task.
-  await closeEditors();
-  const titanic = await task('master-24-week', 'titanic-eda');
-  const location = vscode.Uri.joinPath(workspaceFolder(), 'projects', 'titanic-eda').toString();
-  await createStarter({ task: 'master-24-week/titanic-eda', scaffold: 'titanic-eda', name: 'Titanic EDA', location, keepExisting: true });
-  await reveal(titanic);
-  await vscode.commands.executeCommand('list.expand');
-  await shoot('starter-project', 2500);
-
-  // 5. A note, with the CodeLens that leads back to its task.
-  await closeEditors();
-  const note = await vscode.commands.executeCommand<vscode.Uri>('mlRoadmaps.openNotes', supervised.tasks[1]);
-  const editor = vscode.window.activeTextEditor;
-  if (editor && note) {
-    const notesLine = editor.document.getText().split('\n').indexOf('## Notes') + 1;
-    await editor.edit((edit) => edit.insert(new vscode.Position(notesLine, 0), '- Logistic regression is a linear model of the log-odds.\n- kNN needs scaled features: fit the scaler on the training split only.\n'));
-    await editor.document.save();
-  }
-  await reveal(supervised.tasks[1]);
-  await vscode.window.showTextDocument(editor!.document);
-  await shoot('notes', 4000);
-
-  // 6. A broken roadmap of the user's own: an error row in the tree and the Problems panel.
-  await closeEditors();
-  const broken = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'roadmaps', 'team.roadmap.yaml');
-  await writeFile(broken, 'id: team-plan\ntitle: Team plan\nphases:\n  - id: basics\n    title: Basics\n    tasks:\n      - id: numpy\n        title: NumPy\n      - id: numpy\n        titel: Pandas\n');
-  await vscode.commands.executeCommand('mlRoadmaps.refresh');
-  await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
-  await vscode.window.showTextDocument(broken);
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
-  await shoot('broken-roadmap', 2500);
-
-  // 7. Search Tasks, with a query typed in.
-  await closeEditors();
-  void vscode.commands.executeCommand('mlRoadmaps.searchTasks');
-  await shoot('search', 1500, 'transfer learning');
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-
-  // 8. Checks: the Titanic starter's checks, run on the untouched starter: each fails with its hint.
-  await closeEditors();
-  const python = await findPython({}, { modules: ['pandas', 'numpy', 'matplotlib', 'seaborn'] });
-  if (!python.found) throw new Error('no Python with pytest and pandas for the checks scene');
-  await vscode.workspace.getConfiguration().update('mlRoadmaps.python.interpreterPath', python.found.executable ?? python.found.command, vscode.ConfigurationTarget.Workspace);
-  const titanicTask = await task('master-24-week', 'titanic-eda');
-  await vscode.commands.executeCommand('mlRoadmaps.runChecks', titanicTask);
-  await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanicTask);
-  await vscode.commands.executeCommand('workbench.view.testing.focus');
-  await vscode.commands.executeCommand('testing.expandAll').then(undefined, () => undefined);
-  await shoot('checks-explorer', 3000);
-
-  // 9. A study plan: the 24-week roadmap planned from four weeks ago, and its dashboard's burn-up chart.
-  await closeEditors();
-  const start = new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10);
-  await vscode.commands.executeCommand('mlRoadmaps.planStudy', weeks, { start, hoursPerWeek: 10, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
-  await vscode.commands.executeCommand('workbench.view.extension.mlRoadmaps');
-  await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
-  await reveal(weeks.phases[3].modules[0].tasks[0]);
-  await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
-  await shoot('plan', 3000);
-
+  const all = scenes(await history());
+  const wanted = (process.env.MLR_SCENES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = wanted.filter((name) => !all.some((scene) => scene.name === name));
+  if (unknown.length > 0) throw new Error(`MLR_SCENES names no scene ${unknown.join(', ')}; the scenes are ${all.map((scene) => scene.name).join(', ')}`);
+  for (const scene of all) if (wanted.length === 0 || wanted.includes(scene.name)) await scene.take();
   fs.writeFileSync(path.join(dir, 'finished'), '');
 }

@@ -106,6 +106,25 @@ suite('Calendar export', () => {
     assert.strictEqual(perPhase[1].uid, 'master-24-week.week-02@study-plan.ml-roadmaps');
   });
 
+  test('Every event starts and ends on a study day, whichever day the plan starts on', () => {
+    // Monday to Friday, 2 h a day, tasks of 3 h: tasks run over weekends, and the plan's weeks
+    // count from its start, a Sunday or a Wednesday.
+    const roadmap = roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 12, 3) }, { id: 'q', title: 'Q', tasks: tasks('u', 5, 3) }]);
+    const weekday = (date: string) => ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${date}T00:00:00Z`).getUTCDay()];
+    const lastDay = (end: string) => new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    for (const start of ['2025-03-02', '2025-03-05', '2025-03-08']) {
+      for (const per of ['week', 'phase'] as const) {
+        const { events } = parse(planToIcs(planFor(roadmap, { start }), { now: NOW, per }));
+        assert.ok(events.length >= 2, `${start} per ${per}`);
+        for (const event of events) {
+          assert.ok(!['sat', 'sun'].includes(weekday(event.start)), `${event.summary} starts on ${event.start}, a ${weekday(event.start)} (plan from ${start}, per ${per})`);
+          assert.ok(!['sat', 'sun'].includes(weekday(lastDay(event.end))), `${event.summary} ends on ${lastDay(event.end)}, a ${weekday(lastDay(event.end))} (plan from ${start}, per ${per})`);
+          assert.ok(event.start <= lastDay(event.end), `${event.summary}: ${event.start} to ${lastDay(event.end)}`);
+        }
+      }
+    }
+  });
+
   test('The same plan exported twice has the same UIDs, so a calendar updates its events', () => {
     const roadmap = loadBundled('ml-dl-condensed.yaml');
     const first = parse(planToIcs(planFor(roadmap), { now: NOW })).events.map((e) => e.uid);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { installCommands, projectVenvPython, splitNodeId, terminalEnv, testFunctionLine } from '../../src/checks/environment';
-import { CheckStore, CHECKS_VERSION, passedCount, readVerified, recordRun } from '../../src/storage/checkStore';
+import { CheckStore, CHECKS_VERSION, evidenceState, evidenceText, passedCount, readVerified, recordRun, TaskChecks } from '../../src/storage/checkStore';
 import { StorageKeys } from '../../src/storage/memento';
 import { buildProgressFile, parseProgressFile } from '../../src/transfer/exportFile';
 import { renderModulePage } from '../../src/details/render';
@@ -14,6 +14,11 @@ const DECLARED = [
   { id: 'family', title: 'Family features' },
 ];
 const DAY = Date.UTC(2026, 0, 15);
+const HASH = `sha256:${'a'.repeat(64)}`;
+const ALL_PASS = [
+  { id: 'fill-age', outcome: 'passed' as const, hint: '' },
+  { id: 'family', outcome: 'passed' as const, hint: '' },
+];
 
 suite('Check results', () => {
   test('A failing run records each check with its hint; nothing is verified', () => {
@@ -36,12 +41,56 @@ suite('Check results', () => {
     assert.strictEqual(second.checks[1].hint, '');
   });
 
-  test('A later failing run marks the evidence stale and keeps it; passing again renews it', () => {
-    const verified = recordRun(undefined, DECLARED, [{ id: 'fill-age', outcome: 'passed', hint: '' }, { id: 'family', outcome: 'passed', hint: '' }], DAY);
-    const failed = recordRun(verified, DECLARED, [{ id: 'family', outcome: 'error', hint: 'ImportError' }], DAY + 1);
-    assert.deepStrictEqual(failed.verified, { ...verified.verified, stale: true });
-    const again = recordRun(failed, DECLARED, [{ id: 'family', outcome: 'passed', hint: '' }], DAY + 2);
-    assert.deepStrictEqual(again.verified, { date: new Date(DAY + 2).toISOString(), passed: 2, total: 2 });
+  test('A later failing run removes the evidence at once; passing again renews it', () => {
+    const verified = recordRun(undefined, DECLARED, ALL_PASS, DAY, HASH);
+    assert.strictEqual(evidenceState(verified), 'verified');
+    const failed = recordRun(verified, DECLARED, [{ id: 'family', outcome: 'error', hint: 'ImportError' }], DAY + 1, HASH);
+    assert.strictEqual(failed.verified, undefined);
+    assert.strictEqual(evidenceState(failed), undefined);
+    assert.strictEqual(evidenceText(failed), undefined, 'nothing says verified beside a failing run');
+    const again = recordRun(failed, DECLARED, [{ id: 'family', outcome: 'passed', hint: '' }], DAY + 2, HASH);
+    assert.deepStrictEqual(again.verified, { date: new Date(DAY + 2).toISOString(), passed: 2, total: 2, codeHash: HASH });
+  });
+
+  test('Evidence is bound to the code’s hash: stale when the code changed, current again when it is back', async () => {
+    const verified = recordRun(undefined, DECLARED, ALL_PASS, DAY, HASH);
+    assert.strictEqual(evidenceText(verified), 'Verified on 2026-01-15: 2/2 checks passed.');
+    const store = new CheckStore(new InMemoryMemento({}), () => assert.fail('no warning expected'), () => DAY);
+    await store.record('r/t', DECLARED, ALL_PASS, HASH);
+    const changed: string[] = [];
+    store.onDidChange((key) => changed.push(key));
+    await store.setCodeChanged('r/t', true);
+    assert.strictEqual(evidenceState(store.get('r/t')), 'stale');
+    assert.match(evidenceText(store.get('r/t')) ?? '', /^Verified on 2026-01-15 \(2\/2 checks passed\), but the code has changed since\. Run Checks/);
+    await store.setCodeChanged('r/t', true);
+    assert.deepStrictEqual(changed, ['r/t'], 'told once: the second call changed nothing');
+    await store.setCodeChanged('r/t', false);
+    assert.strictEqual(evidenceState(store.get('r/t')), 'verified');
+    assert.deepStrictEqual(store.get('r/t')?.verified, { date: new Date(DAY).toISOString(), passed: 2, total: 2, codeHash: HASH });
+  });
+
+  test('Evidence from before code hashes is unknown, not verified or stale, and says so; a stale mark of a failed run stays stale', async () => {
+    const old: TaskChecks = { ranAt: DAY, total: 2, checks: [], verified: { date: new Date(DAY).toISOString(), passed: 2, total: 2 } };
+    assert.strictEqual(evidenceState(old), 'unknown');
+    assert.match(evidenceText(old) ?? '', /did not record which code passed\. Run Checks to tie the evidence to your code\.$/);
+    const memento = new InMemoryMemento({ [StorageKeys.checks]: { version: 1, tasks: { 'r/t': old, 'r/u': { ...old, verified: { ...old.verified, stale: true } } } } });
+    const store = new CheckStore(memento, () => assert.fail('old records read without a warning'), () => DAY);
+    await store.setCodeChanged('r/t', true);
+    assert.strictEqual(evidenceState(store.get('r/t')), 'unknown', 'no hash, nothing to compare');
+    assert.strictEqual(evidenceState(store.get('r/u')), 'stale');
+    assert.match(evidenceText(store.get('r/u')) ?? '', /a later run failed\.$/);
+  });
+
+  test('What happened is kept with each failed check, bounded; records without it still read', () => {
+    const record = recordRun(undefined, DECLARED, [
+      { id: 'fill-age', outcome: 'failed', hint: 'Fill', facts: { said: 'the ages are [35.0]', raised: 'x'.repeat(5000) } },
+      { id: 'family', outcome: 'failed', hint: 'Add', facts: { raised: "KeyError: 'a'", where: { file: 'src/p/data.py', line: 3, function: 'f' } } },
+    ], DAY);
+    assert.deepStrictEqual(record.checks[0].facts, { said: 'the ages are [35.0]', raised: 'x'.repeat(1000) });
+    assert.deepStrictEqual(record.checks[1].facts, { raised: "KeyError: 'a'", where: { file: 'src/p/data.py', line: 3, function: 'f' } });
+    const memento = new InMemoryMemento({ [StorageKeys.checks]: { version: 1, tasks: { 'r/t': { ...record, checks: [{ ...record.checks[1], facts: { raised: "KeyError: 'a'", where: { file: 'a.py', line: -1 } } }, { id: 'x', title: 'X', outcome: 'failed', hint: 'h', at: DAY }] } } } });
+    const store = new CheckStore(memento, () => assert.fail('no warning expected'));
+    assert.deepStrictEqual(store.get('r/t')?.checks.map((c) => c.facts), [{ raised: "KeyError: 'a'" }, undefined]);
   });
 
   test('Checks the scaffold no longer declares are dropped; new ones count in the total', () => {
@@ -83,6 +132,8 @@ suite('Check results', () => {
     assert.strictEqual(readVerified({ date: 'soon', passed: 2, total: 2 }), undefined);
     assert.strictEqual(readVerified({ date: '2026-01-15', passed: 3, total: 2 }), undefined);
     assert.strictEqual(readVerified({ date: '2026-01-15', passed: 1, total: 2, stale: 'yes' }), undefined);
+    assert.deepStrictEqual(readVerified({ date: '2026-01-15', passed: 2, total: 2, codeHash: HASH }), { date: '2026-01-15', passed: 2, total: 2, codeHash: HASH });
+    assert.strictEqual(readVerified({ date: '2026-01-15', passed: 2, total: 2, codeHash: 'md5:1' }), undefined);
   });
 });
 
@@ -150,5 +201,28 @@ suite('Checks on the details page', () => {
     assert.match(html, /checks 1\/2/);
     assert.match(html, /data-check-id="family" data-outcome="failed">.*Add &lt;family_size&gt; &amp; is_alone/);
     assert.ok(!html.includes('Verified on'), 'no evidence before every check passed');
+  });
+
+  test('Each failed check shows its hint, then what happened and where; stale evidence offers to run the checks again', () => {
+    const module = loadText(miniRoadmap()).roadmap!.phases[0].modules[0];
+    const project = module.tasks[0];
+    const stateOf = (): TaskState => 'done';
+    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUri: 's.js', styleUri: 's.css' };
+    const render = (record: TaskChecks, actions: readonly ('runChecks' | 'reveal')[] = ['reveal', 'runChecks']) =>
+      renderModulePage({ module, stateOf, counts: countTasks(module.tasks, stateOf), actionsFor: () => actions, checksOf: (t) => (t === project ? record : undefined) }, assets, createMarkdownRenderer());
+    const failing = recordRun(undefined, DECLARED, [
+      { id: 'fill-age', outcome: 'failed', hint: 'Fill the ages', facts: { said: 'The filled ages are [35.0, 35.0], not <the medians>.' } },
+      { id: 'family', outcome: 'failed', hint: 'Add family_size', facts: { raised: "KeyError: 'parchx'", where: { file: 'src/titanic_eda/data.py', line: 134, function: 'add_family_features' } } },
+    ], DAY);
+    const html = render(failing);
+    assert.match(html, /data-check-id="fill-age"[^>]*>.*<div class="check-hint">Fill the ages<\/div><div class="check-facts"><div class="check-fact">The filled ages are \[35\.0, 35\.0\], not &lt;the medians&gt;\.<\/div><\/div>/);
+    assert.match(html, /<div class="check-hint">Add family_size<\/div><div class="check-facts"><div class="check-fact">It raised KeyError: &#39;parchx&#39;<\/div><div class="check-fact">src\/titanic_eda\/data\.py, line 134, in add_family_features<\/div>/);
+
+    const verified = recordRun(undefined, DECLARED, ALL_PASS, DAY, HASH);
+    assert.match(render(verified), /checks 2\/2 · <span class="verified" data-evidence="verified">Verified on 2026-01-15: 2\/2 checks passed\.<\/span><\/p>/);
+    const stale: TaskChecks = { ...verified, verified: { ...verified.verified!, stale: true } };
+    const staleHtml = render(stale);
+    assert.match(staleHtml, /<span class="verified" data-evidence="stale">Verified on 2026-01-15 \(2\/2 checks passed\), but the code has changed since\. Run Checks to verify it again\.<\/span> <button type="button" class="link-button" data-action="runChecks" data-task-id="linear-algebra"/);
+    assert.ok(!render(stale, ['reveal']).includes('data-action="runChecks"'), 'no button where running is not offered (Restricted Mode)');
   });
 });

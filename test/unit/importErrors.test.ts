@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { StorageKeys } from '../../src/storage/memento';
-import { parseProgressFile } from '../../src/transfer/exportFile';
+import { MAX_ID_LENGTH } from '../../src/model/ids';
+import { parseProgressFile, planImport } from '../../src/transfer/exportFile';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { InMemoryMemento, loadText, miniRoadmap } from './helpers';
 
@@ -25,6 +26,25 @@ suite('Import errors and kept copies of unreadable progress', () => {
   test('Refuses versions below 1', () => {
     for (const version of [0, -1]) assert.match(parseProgressFile(fileText({}, version), NOW).error ?? '', /^version: expected 1 or higher, found -?\d/);
     assert.ok(parseProgressFile(fileText({}, 1), NOW).file);
+  });
+
+  test('Accepts exactly the ids the progress store keeps: the model’s rule, length included', async () => {
+    const longest = `t-${'x'.repeat(MAX_ID_LENGTH - 2)}`;
+    const tooLong = `${longest}x`;
+    const entry = { state: 'done', changedAt: NOW - 1 };
+    assert.match(parseProgressFile(fileText({ [tooLong]: entry }, 1), NOW).error ?? '', new RegExp(`^roadmaps\\.mini\\.tasks\\.${tooLong}: not a task id \\(kebab-case, at most ${MAX_ID_LENGTH} characters\\)$`));
+    const longRoadmap = JSON.stringify({ format: 'ml-roadmaps-progress', version: 1, roadmaps: { [`r${longest}`]: { tasks: {} } } });
+    assert.match(parseProgressFile(longRoadmap, NOW).error ?? '', /: not a roadmap id \(kebab-case, at most \d+ characters\)$/);
+    const withVerified = JSON.stringify({ format: 'ml-roadmaps-progress', version: 1, roadmaps: { mini: { tasks: {}, verified: { [tooLong]: { date: '2026-01-01T00:00:00.000Z', passed: 1, total: 1 } } } } });
+    assert.match(parseProgressFile(withVerified, NOW).error ?? '', /verified\.t-x+: not a task id/);
+
+    // What is accepted is kept: written as an import writes it, and read back.
+    const { file } = parseProgressFile(fileText({ [longest]: entry }, 1), NOW);
+    assert.ok(file, 'the longest id is accepted');
+    const memento = new InMemoryMemento();
+    const changes = planImport(file, new Map(), []);
+    await new ProgressStore(memento, () => assert.fail('no warning'), () => NOW).putEntries(changes);
+    assert.deepStrictEqual([...(new ProgressStore(memento, () => assert.fail('no warning'), () => NOW).allEntries().get('mini')?.keys() ?? [])], [longest]);
   });
 
   test('A second corruption keeps the first backup; backups are bounded and timed', async () => {

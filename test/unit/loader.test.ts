@@ -119,6 +119,39 @@ suite('Roadmap loader', () => {
     assert.ok(MAX_ALIASES > 0);
   });
 
+  test('A task repeated by aliases is one error, at the first alias, saying that aliases repeat its id', () => {
+    const lines = ['id: bomb', 'title: Bomb', 'phases:', '  - id: p', '    title: P', '    tasks:', '      - &t {id: t, title: T}'];
+    for (let i = 0; i < 60; i++) lines.push('      - *t');
+    const errors = errorsOf(lines.join('\n'));
+    assert.strictEqual(errors.length, 1, errors.map((e) => e.message).join('\n'));
+    assert.deepStrictEqual([errors[0].start.line, errors[0].start.column], [8, 9], 'the first alias');
+    assert.strictEqual(errors[0].path, 'phases[0].tasks[1].id');
+    assert.match(errors[0].message, /^alias \*t repeats id "t" \(first used at phases\[0\]\.tasks\[0\]\.id, line 7\), and so do 59 more aliases; .*aliases cannot repeat phases, modules or tasks/);
+  });
+
+  test('Past the alias limit, the one error says so at the alias that passed it, ahead of any other', () => {
+    // 5,000 valid aliases of a title: nothing else is wrong.
+    const titles = ['id: many', 'title: Many', 'phases:', '  - id: p', '    title: &t P', '    tasks:'];
+    for (let i = 0; i < 5000; i++) titles.push(`      - {id: t${i}, title: *t}`);
+    const [limit, ...rest] = errorsOf(titles.join('\n'));
+    assert.deepStrictEqual(rest, []);
+    const passing = 6 + MAX_ALIASES + 1;
+    assert.deepStrictEqual([limit.start.line, limit.start.column], [passing, titles[passing - 1].indexOf('*t') + 1]);
+    assert.match(limit.message, new RegExp(`more than ${MAX_ALIASES} aliases`));
+
+    // A phase repeated 200 times: its ids repeat (one error) until the limit stops the walk (one more).
+    const phases = ['id: bomb', 'title: Bomb', 'phases:', '  - &p {id: p, title: P, tasks: [{id: t, title: T}]}'];
+    for (let i = 0; i < 200; i++) phases.push('  - *p');
+    const errors = errorsOf(phases.join('\n'));
+    assert.deepStrictEqual(
+      errors.map((e) => [e.start.line, e.message.replace(/ \(.*/, '')]),
+      [
+        [4 + MAX_ALIASES + 1, `the file uses more than ${MAX_ALIASES} aliases`],
+        [5, 'alias *p repeats id "p"'],
+      ],
+    );
+  });
+
   test('Refuses nesting deeper than any roadmap needs, before the parser can overflow', () => {
     assert.deepStrictEqual(errorsOf(`id: x\ntitle: X\ntips: ${'['.repeat(100_000)}\n`)[0], {
       file: 'test.yaml',
@@ -136,6 +169,16 @@ suite('Roadmap loader', () => {
     const lines = ['id: many', 'title: Many', 'phases:', '  - id: p', '    title: P', '    tasks:'];
     for (let i = 0; i < 200; i++) lines.push(`      - id: Bad Id ${i}`, `        title: T${i}`);
     assert.strictEqual(errorsOf(lines.join('\n')).length, 50);
+  });
+
+  test('Refuses an estimate too long to be one, saying so at its line', () => {
+    const text = replaceLine(miniRoadmap(), '            title: Calculus', `            title: Calculus\n            estimate: "1${' '.repeat(10_000)}x"`);
+    const [error] = errorsOf(text);
+    assert.strictEqual(error.path, 'phases[0].modules[0].tasks[1].estimate');
+    assert.strictEqual(error.start.line, 15);
+    assert.match(error.message, /^expected hours like 4, .*; got "1 +…" \(longer than \d+ characters\)$/);
+    const hours = errorsOf(replaceLine(miniRoadmap(), 'title: Mini roadmap', `title: Mini roadmap\nhoursPerWeek: "10${' '.repeat(100)}h"`));
+    assert.match(hours[0].message, /^expected hours per week like 10 or "10-15"; got "10 +…" \(longer than \d+ characters\)$/);
   });
 
   test('Accepts only http and https links', () => {

@@ -7,7 +7,7 @@ import { tasksOf } from '../../src/model/types';
 import { dayOfDate, isLocalDate, localDateOf, localDayOf, UtcOffset } from '../../src/plan/dates';
 import { DEFAULT_PROJECT_HOURS, DEFAULT_TOPIC_HOURS, effortOf } from '../../src/plan/effort';
 import { ESTIMATE_EXPECTED, formatEstimate, parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
-import { burnUp, createPlan, PlanContext, PlanError, progressOf, replan, schedule, StudyPlan, thisWeek } from '../../src/plan/planner';
+import { burnUp, createPlan, PlanContext, PlanError, progressOf, readHoursPerWeek, replan, schedule, StudyPlan, thisWeek } from '../../src/plan/planner';
 import { parseStoredPlan, toStoredPlan } from '../../src/plan/storedPlan';
 import { loadText, loadBundled, ROADMAPS_DIR } from './helpers';
 
@@ -236,13 +236,13 @@ suite('Plan: progress', () => {
 
   test('Zero hours a week, no study days or a date that is none are clear errors, never a loop', () => {
     const roadmap = week();
-    assert.throws(() => schedule(roadmap, plan({ hoursPerWeek: 0 }), context(at('2025-03-03'))), (e: Error) => e instanceof PlanError && e.message === 'hours per week must be more than 0; got 0');
-    assert.throws(() => schedule(roadmap, plan({ hoursPerWeek: NaN }), context(at('2025-03-03'))), /hours per week must be more than 0; got NaN/);
+    assert.throws(() => schedule(roadmap, plan({ hoursPerWeek: 0 }), context(at('2025-03-03'))), (e: Error) => e instanceof PlanError && e.message === 'hours per week must be from 0.5 to 100; got 0');
+    assert.throws(() => schedule(roadmap, plan({ hoursPerWeek: NaN }), context(at('2025-03-03'))), /hours per week must be from 0.5 to 100; got NaN/);
     assert.throws(() => schedule(roadmap, plan({ studyDays: [] }), context(at('2025-03-03'))), /choose at least one study day/);
     assert.throws(() => schedule(roadmap, plan({ start: '2025-02-30' }), context(at('2025-03-03'))), /start date must be a date like 2025-03-01; got "2025-02-30"/);
     assert.throws(() => schedule(roadmap, plan({ roadmapId: 'other' }), context(at('2025-03-03'))), /for roadmap "other", not "r"/);
     assert.throws(() => createPlan({ roadmapId: 'r', start: '2025-03-03', hoursPerWeek: -1, studyDays: ['mon'] }, 0), PlanError);
-    assert.deepStrictEqual(createPlan({ roadmapId: 'r', start: '2025-03-03', hoursPerWeek: 5, studyDays: ['sun', 'mon'] }, 42).studyDays, ['mon', 'sun']);
+    assert.deepStrictEqual(createPlan({ roadmapId: 'r', start: '2025-03-03', hoursPerWeek: 5, studyDays: ['sun', 'mon'] }, at('2025-03-01')).studyDays, ['mon', 'sun']);
   });
 
   test('A roadmap with no estimates plans on the defaults', () => {
@@ -317,18 +317,19 @@ suite('Plan: progress', () => {
       { date: '2025-03-24', planned: 30 },
     ]);
     assert.deepStrictEqual([chart.total, chart.today, chart.doneToday], [30, '2025-03-12', 9]);
-    const long = burnUp(schedule(roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 1000, 10) }]), plan({ hoursPerWeek: 1 }), context(at('2025-03-03'))), 100);
+    const long = burnUp(schedule(roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 500, 1) }]), plan({ hoursPerWeek: 1 }), context(at('2025-03-03'))), 100);
     assert.ok(long.points.length <= 100, `${long.points.length} points`);
-    assert.strictEqual(long.points[long.points.length - 1].planned, 10_000);
+    assert.strictEqual(long.points[long.points.length - 1].planned, 500);
   });
 
-  test('This week: the tasks planned for the current week, and the overdue ones apart', () => {
+  test('This week: the tasks planned for the study week ahead, and the overdue ones apart', () => {
     const roadmap = roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 10, 7) }]);
-    // 7 h a week on Mondays only: a task a week, from Monday 3 March. Today is Wednesday 19 March.
+    // 7 h a week on Mondays only: a task a week, from Monday 3 March. Today is Wednesday 19 March:
+    // this week's Monday is behind, the week shown is the next.
     const s = schedule(roadmap, plan({ hoursPerWeek: 7, studyDays: ['mon'] }), context(at('2025-03-19'), { 't-2': at('2025-03-10') }));
     const week = thisWeek(s);
-    assert.deepStrictEqual([week.weekStart, week.weekEnd], ['2025-03-17', '2025-03-23']);
-    assert.deepStrictEqual(week.tasks.map((t) => t.task.id), []);
+    assert.deepStrictEqual([week.weekStart, week.weekEnd, week.upcoming], ['2025-03-24', '2025-03-30', true]);
+    assert.deepStrictEqual(week.tasks.map((t) => t.task.id), ['t-4']);
     assert.deepStrictEqual(week.overdue.map((t) => t.task.id), ['t-1', 't-3']);
     const monday = thisWeek(schedule(roadmap, plan({ hoursPerWeek: 7, studyDays: ['mon'] }), context(at('2025-03-17'))));
     assert.deepStrictEqual([monday.tasks.map((t) => t.task.id), monday.overdue.map((t) => t.task.id)], [['t-3'], ['t-1', 't-2']]);
@@ -336,9 +337,11 @@ suite('Plan: progress', () => {
 
   test('Plans 100,000 tasks in time linear in their number', function () {
     this.timeout(60_000);
+    // Estimates of every kind (weeks on a phase, a module's budget, ranges on tasks), small enough
+    // for 100,000 tasks to fit in a plan: about 21,000 hours, four years at 100 hours a week.
     const big = (count: number) => roadmapOf(Array.from({ length: count / 100 }, (_, p) => ({
       id: `p${p}`, title: `P${p}`, estimate: p % 3 === 0 ? '1-2 weeks' : undefined,
-      modules: [{ id: `m${p}`, title: `M${p}`, tasks: tasks(`t${p}`, 90, p % 3 === 1 ? '2-4h' : undefined), projects: tasks(`pr${p}`, 10) }],
+      modules: [{ id: `m${p}`, title: `M${p}`, estimate: p % 3 === 2 ? 20 : undefined, tasks: tasks(`t${p}`, 90, p % 3 === 1 ? '0.1-0.3h' : undefined), projects: tasks(`pr${p}`, 10, p % 3 === 1 ? 0.5 : undefined) }],
     })), { hoursPerWeek: '10-15' });
     const measure = (roadmap: Roadmap) => {
       const finished = new Map<string, number>();
@@ -350,7 +353,7 @@ suite('Plan: progress', () => {
       let best = Infinity;
       for (let run = 0; run < 3; run++) {
         const started = process.hrtime.bigint();
-        const s = schedule(roadmap, plan({ hoursPerWeek: 12 }), ctx);
+        const s = schedule(roadmap, plan({ hoursPerWeek: 100 }), ctx);
         progressOf(s);
         burnUp(s);
         thisWeek(s);
@@ -368,6 +371,59 @@ suite('Plan: progress', () => {
       console.log(`      planning 10,000 tasks (${which} plan): ${small[which].toFixed(1)} ms; 100,000 tasks: ${large[which].toFixed(1)} ms (×${ratio.toFixed(1)})`);
       assert.ok(ratio < 30, `10× the tasks took ${ratio.toFixed(1)}× the time (${which} plan)`);
     }
+  });
+});
+
+suite('Plan: bounds', () => {
+  const week = () => roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 7, 2) }]);
+
+  test('Hours per week are 0.5 to 100 for a typed, an imported and a stored plan alike', () => {
+    for (const hoursPerWeek of [1e-300, 1e-6, 0.4, 100.5, 168]) {
+      const reason = `hours per week must be from 0.5 to 100; got ${hoursPerWeek}`;
+      assert.throws(() => createPlan({ roadmapId: 'r', start: '2025-03-03', hoursPerWeek, studyDays: ['mon'] }, at('2025-03-03')), (e: Error) => e instanceof PlanError && e.message === reason, `typed ${hoursPerWeek}`);
+      assert.deepStrictEqual(parseStoredPlan({ ...toStoredPlan(plan()), hoursPerWeek }), { reason }, `stored ${hoursPerWeek}`);
+      assert.throws(() => schedule(week(), plan({ hoursPerWeek }), context(at('2025-03-03'))), (e: Error) => e instanceof PlanError && e.message === reason, `scheduled ${hoursPerWeek}`);
+    }
+    for (const hoursPerWeek of [0.5, 100]) assert.strictEqual(createPlan({ roadmapId: 'r', start: '2025-03-03', hoursPerWeek, studyDays: ['mon'] }, at('2025-03-03')).hoursPerWeek, hoursPerWeek);
+    // What Plan Study's input box reads, by the same bounds.
+    assert.deepStrictEqual(['1e-6', '0.4', '100.5', '', ' ', 'ten', '0.5', ' 12 ', '100'].map(readHoursPerWeek), [undefined, undefined, undefined, undefined, undefined, undefined, 0.5, 12, 100]);
+  });
+
+  test('A plan that would run past ten years is refused with a message, never planned into dates past 9999', () => {
+    const made = at('2025-03-03');
+    const starting = (start: string) => createPlan({ roadmapId: 'r', start, hoursPerWeek: 10, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'] }, made);
+    assert.throws(() => starting('9999-12-31'), (e: Error) => e instanceof PlanError && e.message === 'the start date must be at most 10 years after the plan was made (2035-03-03); got "9999-12-31"');
+    assert.throws(() => schedule(week(), plan({ start: '9999-12-31' }), context(made)), (e: Error) => e instanceof PlanError && /^the start date must be at most 10 years/.test(e.message));
+    // 3,000 tasks of 3 h at 1 h a week: 173 years.
+    const huge = roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 3000, 3) }]);
+    assert.throws(
+      () => schedule(huge, plan({ hoursPerWeek: 1 }), context(made)),
+      (e: Error) => e instanceof PlanError && e.message === 'the plan would finish after 2035-03-03, more than 10 years after it was made: plan more hours a week, or fewer tasks',
+    );
+    // 500 h at 1 h a week, every day: 3,500 days, inside ten years.
+    const s = schedule(roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 50, 10) }]), plan({ hoursPerWeek: 1 }), context(made));
+    assert.strictEqual(s.end, '2034-10-01');
+    assert.strictEqual(starting('2035-03-03').start, '2035-03-03', 'the last start day there is');
+  });
+
+  test('A projection past ten years is left open, never a date past 9999', () => {
+    // 100 h a week; in four weeks only a task of 3.6 seconds was finished: the rest would take millennia.
+    const roadmap = roadmapOf([{ id: 'p', title: 'P', tasks: [{ id: 'tiny', title: 'Tiny', estimate: 0.001 }, ...tasks('t', 100, 10)] }]);
+    const progress = progressOf(schedule(roadmap, plan({ hoursPerWeek: 100 }), context(at('2025-04-01'), { tiny: at('2025-03-20') })));
+    assert.deepStrictEqual([progress.pace.from, progress.projectedFinish, progress.projectedBeyond], ['history', undefined, '2035-04-01']);
+  });
+
+  test('On a day off after the week\'s last study day, This Week is the coming study week', () => {
+    const roadmap = roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 12, 2) }]);
+    const weekdays: StudyPlan['studyDays'] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+    // Planned on Sunday 9 March for Monday to Friday at 10 h a week: 2 h a day from Monday.
+    const sunday = thisWeek(schedule(roadmap, plan({ start: '2025-03-09', hoursPerWeek: 10, studyDays: weekdays, since: at('2025-03-09', 10) }), context(at('2025-03-09', 11))));
+    assert.deepStrictEqual([sunday.weekStart, sunday.weekEnd, sunday.upcoming], ['2025-03-10', '2025-03-16', true]);
+    assert.deepStrictEqual(sunday.tasks.map((t) => t.task.id), ['t-1', 't-2', 't-3', 't-4', 't-5']);
+    // On Saturday the 15th the week's study days are behind; on Friday the 14th one is left.
+    const later = (date: string) => thisWeek(schedule(roadmap, plan({ start: '2025-03-09', hoursPerWeek: 10, studyDays: weekdays, since: at('2025-03-09', 10) }), context(at(date), Object.fromEntries(tasks('t', 5).map((t) => [t.id, at('2025-03-12')])))));
+    assert.deepStrictEqual([later('2025-03-15').weekStart, later('2025-03-15').tasks.map((t) => t.task.id)], ['2025-03-17', ['t-6', 't-7', 't-8', 't-9', 't-10']]);
+    assert.deepStrictEqual([later('2025-03-14').weekStart, later('2025-03-14').upcoming], ['2025-03-10', false]);
   });
 });
 
@@ -391,8 +447,8 @@ suite('Plan: stored plans', () => {
       [{ ...good(), start: 20250303 }, 'start: expected a date like 2025-03-01; got 20250303'],
       [{ ...good(), start: '2025-02-30' }, 'the start date must be a date like 2025-03-01; got "2025-02-30"'],
       [{ ...good(), hoursPerWeek: '10' }, 'hoursPerWeek: expected a number; got "10"'],
-      [{ ...good(), hoursPerWeek: 0 }, 'hours per week must be more than 0; got 0'],
-      [{ ...good(), hoursPerWeek: 500 }, 'hours per week must be at most 168 (a week\'s hours); got 500'],
+      [{ ...good(), hoursPerWeek: 0 }, 'hours per week must be from 0.5 to 100; got 0'],
+      [{ ...good(), hoursPerWeek: 500 }, 'hours per week must be from 0.5 to 100; got 500'],
       [{ ...good(), studyDays: ['monday'] }, 'studyDays: expected a list of mon, tue, wed, thu, fri, sat, sun; got ["monday"]'],
       [{ ...good(), studyDays: ['mon', 'mon'] }, 'study day mon is listed twice'],
       [{ ...good(), studyDays: [] }, 'choose at least one study day'],
@@ -407,7 +463,7 @@ suite('Plan: bundled roadmaps', () => {
   test('The 24-week roadmap plans a week per phase, whatever the hours', () => {
     const roadmap = loadBundled('master-24-week.yaml');
     for (const hoursPerWeek of [5, 12]) {
-      const s = schedule(roadmap, { roadmapId: roadmap.id, start: '2025-03-03', hoursPerWeek, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'], since: 0 }, context(at('2025-03-03')));
+      const s = schedule(roadmap, { roadmapId: roadmap.id, start: '2025-03-03', hoursPerWeek, studyDays: ['mon', 'tue', 'wed', 'thu', 'fri'], since: at('2025-03-01') }, context(at('2025-03-03')));
       const spans = [...s.phases.values()];
       assert.strictEqual(spans.length, 24);
       assert.deepStrictEqual([spans[0].start, spans[0].end, spans[23].start, spans[23].end], ['2025-03-03', '2025-03-07', '2025-08-11', '2025-08-15'], `${hoursPerWeek} h`);

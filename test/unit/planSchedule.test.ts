@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type { Module, Phase, Roadmap, Task } from '../../src/model/types';
 import { tasksOf } from '../../src/model/types';
-import { dateOfDay, localDayOf, weekdayIndexOf } from '../../src/plan/dates';
+import { addYears, dateOfDay, localDayOf, weekdayIndexOf, weekdayOf } from '../../src/plan/dates';
 import { effortOf, TaskEffort } from '../../src/plan/effort';
-import { BurnUp, burnUp, BurnUpPoint, finishedAtOf, Pace, PACE_HISTORY_DAYS, PACE_HISTORY_TASKS, PACE_WINDOW_DAYS, PlanContext, PlannedSpan, PlanProgress, PlanStatus, progressOf, Schedule, schedule, StudyPlan, thisWeek } from '../../src/plan/planner';
+import { BurnUp, burnUp, BurnUpPoint, finishedAtOf, Pace, PACE_HISTORY_DAYS, PACE_HISTORY_TASKS, PACE_WINDOW_DAYS, PlanContext, PLAN_HORIZON_YEARS, PlannedSpan, PlanProgress, PlanStatus, progressOf, Schedule, schedule, StudyPlan, thisWeek } from '../../src/plan/planner';
 import { at, context, plan, roadmapOf, tasks } from './plan.test';
 
 /**
@@ -55,9 +55,12 @@ function referencePlan(roadmap: Roadmap, p: StudyPlan, ctx: PlanContext, days: S
     return spans;
   };
   const todayDay = localDayOf(ctx.now, ctx.utcOffset);
-  const weekStartDay = todayDay - weekdayIndexOf(todayDay);
+  // The week of the next study day, today included.
+  let studyDay = todayDay;
+  while (!p.studyDays.includes(weekdayOf(studyDay))) studyDay++;
+  const weekStartDay = studyDay - weekdayIndexOf(studyDay);
   const total = rows.reduce((sum, t) => sum + t.effort.hours, 0);
-  const view: ReferenceView = { plan: p, days, todayDay, sinceDay: localDayOf(p.since, ctx.utcOffset), today: dateOfDay(todayDay), total, rows };
+  const view: ReferenceView = { plan: p, days, todayDay, sinceDay: localDayOf(p.since, ctx.utcOffset), today: dateOfDay(todayDay), total, rows, history: history.length };
   return {
     rows,
     history,
@@ -80,6 +83,8 @@ interface ReferenceView {
   readonly today: string;
   readonly total: number;
   readonly rows: readonly ReferenceTask[];
+  /** How many tasks are history. */
+  readonly history?: number;
 }
 
 // progressOf and burnUp as they were written over a list of rows.
@@ -106,16 +111,21 @@ function referenceProgress(schedule: ReferenceView): PlanProgress {
   const exactDays = deltaHours / (plan.hoursPerWeek / 7);
   const deltaDays = Math.trunc(Math.abs(exactDays) + 1e-9) * Math.sign(exactDays);
   const status: PlanStatus = deltaDays >= 1 ? 'ahead' : deltaDays <= -1 ? 'behind' : 'onTrack';
-  let projectedFinish: string | undefined;
+  let projected: Pick<PlanProgress, 'projectedFinish' | 'projectedBeyond'> = {};
   if (remainingHours <= 1e-9) {
     let last = -Infinity;
     for (const t of schedule.rows) if (t.finishedDay !== undefined && t.finishedDay > last) last = t.finishedDay;
-    projectedFinish = Number.isFinite(last) ? dateOfDay(last) : schedule.today;
+    projected = { projectedFinish: Number.isFinite(last) ? dateOfDay(last) : schedule.today };
   } else if (pace.hoursPerWeek > 0) {
     const needed = Math.max(1, Math.ceil(remainingHours / (pace.hoursPerWeek / days.perWeek) - 1e-9));
-    projectedFinish = dateOfDay(days.dayOfIndex(days.indexesBefore(Math.max(todayDay, days.startDay)) + needed - 1));
+    const day = days.dayOfIndex(days.indexesBefore(Math.max(todayDay, days.startDay)) + needed - 1);
+    const horizon = addYears(todayDay, PLAN_HORIZON_YEARS);
+    projected = day <= horizon ? { projectedFinish: dateOfDay(day) } : { projectedBeyond: dateOfDay(horizon) };
   }
-  return { plannedHours, doneHours, remainingHours, deltaHours, deltaDays: deltaDays === 0 ? 0 : deltaDays, status, started: todayDay >= days.startDay, finishedTasks, pace, projectedFinish };
+  return {
+    plannedHours, doneHours, remainingHours, deltaHours, deltaDays: deltaDays === 0 ? 0 : deltaDays, status, started: todayDay >= days.startDay, finishedTasks,
+    madeOn: dateOfDay(schedule.sinceDay), finishedBefore: schedule.history ?? 0, pace, ...projected,
+  };
 }
 
 function referenceBurnUp(schedule: ReferenceView, maxPoints = 260): BurnUp {

@@ -1,14 +1,14 @@
 import * as assert from 'assert';
 import { burnUpChart, renderDashboard, phaseChart } from '../../src/dashboard/render';
-import { burnUp, progressOf, schedule } from '../../src/plan/planner';
-import { at, context, plan, roadmapOf, tasks } from './plan.test';
+import { burnUp, progressOf, replan, schedule } from '../../src/plan/planner';
+import { at, context, plan, roadmapOf, tasks, utc } from './plan.test';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/webview/protocol';
 import * as fs from 'fs';
-import { TreeItemContext } from '../../src/constants';
+import { ContextKeys, TreeItemContext } from '../../src/constants';
 import * as path from 'path';
 import { modulePageOffers, renderModulePage } from '../../src/details/render';
-import { actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
+import { ActionContext, actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
 import { PageAssets } from '../../src/webview/page';
 import { countTasks } from '../../src/model/progress';
 import { Module, Phase, Roadmap, Task, TaskState, tasksOf } from '../../src/model/types';
@@ -200,31 +200,70 @@ suite('Task actions', () => {
     for (const action of TASK_ACTIONS) assert.ok(declared.has(action.command), action.command);
   });
 
-  test('The tree’s context menu offers the same actions on the task items they apply to', () => {
+  /** Every context an action can be offered in: trusted or not, a Node host or the web worker one. */
+  const contexts: readonly ActionContext[] = [true, false].flatMap((trusted) => (['node', 'web'] as const).map((host) => ({ trusted, host })));
+
+  /**
+   * Whether a `when` clause holds on a task item with this contextValue, in this context (without
+   * one, whether it is about this item at all). It knows the terms the tree's task menus use and
+   * nothing else: an unknown term fails the test, so a menu cannot depend on something the action
+   * table does not decide.
+   */
+  const holds = (when: string | undefined, contextValue: string, context?: ActionContext): boolean =>
+    (when ?? '').split('&&').every((raw) => {
+      const term = raw.trim();
+      const viewItem = /^viewItem =~ \/(.*)\/$/.exec(term);
+      if (viewItem) return new RegExp(viewItem[1]).test(contextValue);
+      if (term === 'view == mlRoadmaps.tree') return true;
+      if (term === 'isWorkspaceTrusted') return context?.trusted ?? true;
+      // Set only by the web worker extension host (see ContextKeys.webWorkerHost).
+      if (term === `!${ContextKeys.webWorkerHost}`) return context ? context.host === 'node' : true;
+      assert.fail(`a term the action table does not decide: ${term} (in ${when})`);
+    });
+
+  test('The tree’s context menu offers each action exactly where the page does: its tasks, trusted or not, on the web or not', () => {
     const menu = manifest.contributes.menus['view/item/context'];
-    /** Whether a menu entry's `viewItem =~ /…/` clause shows it on an item with this contextValue. */
-    const shownOn = (when: string | undefined, contextValue: string) => {
-      const match = /viewItem =~ \/(.*?)\/(?:\s|$)/.exec(when ?? '');
-      return match !== null && new RegExp(match[1]).test(contextValue);
-    };
     const roadmap = loadText(miniRoadmap()).roadmap!;
+    assert.deepStrictEqual([...new Set(tasksOf(roadmap).map((t) => t.kind))].sort(), ['project', 'topic'], 'both kinds of task');
     for (const action of TASK_ACTIONS.filter((a) => a.inTreeMenu)) {
       for (const task of tasksOf(roadmap)) {
         const contextValue = TreeItemContext.task('notStarted', task.kind);
-        const inMenu = menu.some((entry) => entry.command === action.command && shownOn(entry.when, contextValue));
-        assert.strictEqual(inMenu, action.appliesTo(task, { trusted: true }), `${action.id} on ${contextValue}`);
+        // Every entry of the command on this item, the inline button as well as the menu's.
+        const entries = menu.filter((entry) => entry.command === action.command && holds(entry.when, contextValue));
+        for (const context of contexts) {
+          const offered = actionsFor(task, context).includes(action.id);
+          for (const entry of entries) assert.strictEqual(holds(entry.when, contextValue, context), offered, `${action.id} on ${contextValue}, ${JSON.stringify(context)}: ${entry.when}`);
+          if (offered) assert.ok(entries.length > 0, `${action.id} in the menu of ${contextValue}`);
+        }
       }
     }
   });
 
-  test('A project gets a starter only in a trusted workspace; a topic never', () => {
+  test('A project gets a starter only in a trusted workspace, checks only with Node too; a topic neither', () => {
     const roadmap = loadText(miniRoadmap()).roadmap!;
     const project = tasksOf(roadmap).find((t) => t.kind === 'project')!;
     const topic = tasksOf(roadmap).find((t) => t.kind === 'topic')!;
-    assert.ok(actionsFor(project, { trusted: true }).includes('createProject'));
-    assert.ok(!actionsFor(project, { trusted: false }).includes('createProject'));
-    assert.ok(!actionsFor(topic, { trusted: true }).includes('createProject'));
-    assert.deepStrictEqual(actionsFor(topic, { trusted: true }), ['reveal', 'openNotes', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: true, host: 'node' }), ['reveal', 'openNotes', 'createProject', 'runChecks', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: true, host: 'web' }), ['reveal', 'openNotes', 'createProject', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: false, host: 'node' }), ['reveal', 'openNotes', 'linkFolder']);
+    assert.deepStrictEqual(actionsFor(project, { trusted: false, host: 'web' }), ['reveal', 'openNotes', 'linkFolder']);
+    for (const context of contexts) assert.deepStrictEqual(actionsFor(topic, context), ['reveal', 'openNotes', 'linkFolder']);
+  });
+
+  test('The page renders a button for each action the table offers, and accepts no other', () => {
+    const roadmap = loadText(miniRoadmap()).roadmap!;
+    const project = tasksOf(roadmap).find((t) => t.kind === 'project')!;
+    const module = project.module;
+    for (const context of contexts) {
+      const offered = (task: Task) => actionsFor(task, context);
+      const html = renderModulePage({ module, stateOf: notStarted, counts: countTasks(module.tasks, notStarted), actionsFor: offered }, assets, md);
+      const buttons = [...html.matchAll(new RegExp(`data-action="([a-zA-Z]+)" data-task-id="${project.id}"`, 'g'))].map((m) => m[1]);
+      assert.deepStrictEqual(buttons, offered(project), JSON.stringify(context));
+      for (const action of TASK_ACTIONS) {
+        const accepted = modulePageOffers({ type: 'taskAction', action: action.id, taskId: project.id }, module, offered);
+        assert.strictEqual(accepted, buttons.includes(action.id), `${action.id} accepted from the page, ${JSON.stringify(context)}`);
+      }
+    }
   });
 });
 
@@ -273,26 +312,86 @@ suite('Dashboard: the study plan', () => {
     // is 3.3 h a week: the 63 h left take 135 days), 148 days on.
     const plannedLine = /<polyline class="planned-line" points="([^"]+)"/.exec(svg)![1].split(' ');
     assert.strictEqual(plannedLine.length, 11);
-    assert.strictEqual(plannedLine[0], '56,224');
+    assert.strictEqual(plannedLine[0], '56,248');
     const doneLine = /<polyline class="done-line" points="([^"]+)"/.exec(svg)![1].split(' ');
-    assert.deepStrictEqual(doneLine, ['56,224', '82.5,204.4', '109,204.4'], 'nothing on the 3rd, 7 h by the 10th and today, the 17th');
+    assert.deepStrictEqual(doneLine, ['56,248', '82.5,228.4', '109,228.4'], 'nothing on the 3rd, 7 h by the 10th and today, the 17th');
     const todayX = Number(/<line class="today-line" x1="([\d.]+)"/.exec(svg)![1]);
     assert.strictEqual(todayX, Math.round((56 + (14 / 148) * 560) * 10) / 10);
-    assert.match(svg, /<line class="projection" x1="109" y1="204.4" x2="616" y2="28"><\/line>/);
+    assert.match(svg, /<line class="projection" x1="109" y1="228.4" x2="616" y2="52"><\/line>/);
     assert.match(svg, /<text class="projection-label"[^>]*>projected 2025-07-29<\/text>/);
   });
 
   test('Has the chart’s data as a table, the projected finish and the pace of the last weeks', () => {
     const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: planned() }, assets, md);
     assert.match(html, /<section id="plan" aria-labelledby="plan-heading"><h2 id="plan-heading">Study plan<\/h2>/);
-    assert.match(html, /<p class="plan-status" data-status="behind"><strong>7 days behind<\/strong> · 7 of 70 planned hours done<\/p>/);
+    assert.match(html, /<p class="plan-status" data-status="behind"><strong>7 days behind<\/strong> · 7 of 70 planned hours done since the plan was made on 2025-03-03<\/p>/);
     assert.match(html, /<dd id="planned-finish"><time datetime="2025-05-11">2025-05-11<\/time><\/dd>/);
     assert.match(html, /<dd id="projected-finish"><time datetime="2025-07-29">2025-07-29<\/time> <span class="meta">at your pace of the last four weeks<\/span><\/dd>/);
-    assert.match(html, /<dd id="pace">3\.3 hours a week over the last 15 day\(s\) \(planned: 7\)<\/dd>/);
+    assert.match(html, /<dd id="pace">3\.3 hours a week since 2025-03-03 \(planned: 7\)<\/dd>/);
     const table = /<details class="chart-data"><summary>Chart data<\/summary><table>([\s\S]*?)<\/table><\/details>/.exec(html)![1];
     assert.match(table, /<tr><th scope="row"><time datetime="2025-03-10">2025-03-10<\/time><\/th><td>7<\/td><td>7<\/td><\/tr>/);
     assert.match(table, /<tr><th scope="row"><time datetime="2025-03-24">2025-03-24<\/time><\/th><td>21<\/td><td><\/td><\/tr>/, 'no done hours in the future');
     assert.match(table, /<tr class="today"><th scope="row">today \(2025-03-17\)<\/th><td><\/td><td>7<\/td><\/tr>/);
+  });
+
+  /**
+   * The boxes of the chart's labels, from their position and anchor, at a width per character
+   * no narrower than the 12-pixel UI font's digits and lower-case letters (about 6.7 pixels).
+   */
+  function labelBoxes(svg: string): { text: string; left: number; right: number; top: number; bottom: number }[] {
+    const size = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
+    const boxes = [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map(([, attributes, text]) => {
+      const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
+      const x = Number(attribute('x'));
+      const y = Number(attribute('y'));
+      const width = text.length * 7;
+      const anchor = attribute('text-anchor') ?? 'start';
+      const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+      // Centred on y, or standing on it as a baseline with a little below.
+      const [top, bottom] = attribute('dominant-baseline') === 'middle' ? [y - 7, y + 7] : [y - 11, y + 4];
+      return { text, left, right: left + width, top, bottom };
+    });
+    for (const box of boxes) {
+      assert.ok(box.left >= 0 && box.right <= Number(size[1]) && box.top >= 0 && box.bottom <= Number(size[2]), `"${box.text}" lies inside the chart: ${JSON.stringify(box)}`);
+    }
+    return boxes;
+  }
+
+  test('Lays out the burn-up chart\'s labels so that none overlaps another', () => {
+    const chart = (now: number, finished: Record<string, number>) => {
+      const s = schedule(plannedRoadmap(), plan({ hoursPerWeek: 7 }), context(now, finished));
+      return burnUpChart(burnUp(s), progressOf(s));
+    };
+    const allButOne = Object.fromEntries(tasks('t', 9).map((t, i) => [t.id, at('2025-03-03') + i * 3_600_000]));
+    const cases = {
+      'projected at the right edge, under the legend': chart(at('2025-03-17'), { 't-1': at('2025-03-05') }),
+      'projected the day after today': chart(at('2025-03-20'), allButOne),
+      'today at the left edge': chart(at('2025-03-03', 13), { 't-1': at('2025-03-03', 9) }),
+    };
+    for (const [name, svg] of Object.entries(cases)) {
+      const boxes = labelBoxes(svg);
+      assert.ok(boxes.some((b) => b.text.startsWith('projected ')), `${name}: the projected finish is labelled`);
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          assert.ok(apart, `${name}: "${a.text}" ${JSON.stringify(a)} overlaps "${b.text}" ${JSON.stringify(b)}`);
+        }
+      }
+    }
+  });
+
+  test('Says that the plan\'s hours and pace count from when it was made, and what was finished before', () => {
+    // Three tasks finished in the morning, re-planned at noon, looked at in the afternoon.
+    const finished = { 't-1': at('2025-03-17', 9), 't-2': at('2025-03-17', 10), 't-3': at('2025-03-17', 11) };
+    const made = replan(plan({ hoursPerWeek: 7 }), at('2025-03-17', 12), utc);
+    const s = schedule(plannedRoadmap(), made, context(at('2025-03-17', 15), finished));
+    const progress = progressOf(s);
+    const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: { plan: s.plan, progress, burnUp: burnUp(s), plannedEnd: s.end } }, assets, md);
+    assert.match(html, /<p class="plan-status" data-status="onTrack"><strong>on track<\/strong> · 0 of 49 planned hours done since the plan was made on 2025-03-17<\/p>/);
+    assert.match(html, /<dd id="pace">0 hours a week since 2025-03-17 \(planned: 7\)<\/dd>/);
+    assert.match(html, /<dt>Not counted<\/dt><dd id="plan-history">3 task\(s\) finished before the plan was made<\/dd>/);
+    // Without a re-plan there is nothing to set aside.
+    assert.doesNotMatch(renderDashboard({ roadmap: plannedRoadmap(), countsOf: (n) => countTasks(tasksOf(n), () => 'notStarted'), recent: [], next: undefined, plan: planned() }, assets, md), /plan-history/);
   });
 
   test('Has no plan section without a plan, and says when a plan has not started', () => {
@@ -301,6 +400,6 @@ suite('Dashboard: the study plan', () => {
     const early = planned(at('2025-02-20'), {});
     const html = renderDashboard({ roadmap: plannedRoadmap(), countsOf: counts, recent: [], next: undefined, plan: early }, assets, md);
     assert.match(html, /data-status="notStarted"><strong>plan starts 2025-03-03<\/strong>/);
-    assert.match(burnUpChart(early.burnUp, early.progress), /<text x="56" y="248">2025-02-20<\/text>/, 'the time axis starts today, before the plan');
+    assert.match(burnUpChart(early.burnUp, early.progress), /<text x="56" y="272">2025-02-20<\/text>/, 'the time axis starts today, before the plan');
   });
 });

@@ -32,13 +32,23 @@ suite('Study plans: the store', () => {
     const original = { version: 1, plans: { good: toStoredPlan(plan({ roadmapId: 'good' })), bad: { ...toStoredPlan(plan({ roadmapId: 'bad' })), hoursPerWeek: 0 }, wrong: toStoredPlan(plan({ roadmapId: 'other' })) } };
     const memento = new InMemoryMemento({ [StorageKeys.plans]: original });
     const warnings: string[] = [];
-    const store = new PlanStore(memento, (w) => warnings.push(w), () => 42);
+    const store = new PlanStore(memento, (w) => warnings.push(w), () => at('2026-01-15'));
     assert.deepStrictEqual(store.all().map((p) => p.roadmapId), ['good']);
     assert.strictEqual(warnings.length, 1);
-    assert.match(warnings[0], /Ignored 2 unreadable study plan\(s\): bad: hours per week must be more than 0; got 0; wrong: the plan is for "other"/);
+    assert.match(warnings[0], /Ignored 2 unreadable study plan\(s\): bad: hours per week must be from 0\.5 to 100; got 0; wrong: the plan is for "other"/);
     assert.strictEqual(memento.get(StorageKeys.plansBackup), undefined, 'nothing is written on reading');
     await store.set(plan({ roadmapId: 'new' }));
-    assert.deepStrictEqual(memento.get(StorageKeys.plansBackup), [{ savedAt: 42, value: original }]);
+    assert.deepStrictEqual(memento.get(StorageKeys.plansBackup), [{ savedAt: at('2026-01-15'), value: original }]);
+  });
+
+  test('Ignores a stored plan with hours out of range or made in the future, with one warning', () => {
+    const now = at('2026-01-15');
+    const stored = { version: 1, plans: { slow: { ...toStoredPlan(plan({ roadmapId: 'slow' })), hoursPerWeek: 1e-300 }, later: toStoredPlan(plan({ roadmapId: 'later', since: 1e300 })), good: toStoredPlan(plan({ roadmapId: 'good' })) } };
+    const warnings: string[] = [];
+    const store = new PlanStore(new InMemoryMemento({ [StorageKeys.plans]: stored }), (w) => warnings.push(w), () => now);
+    assert.deepStrictEqual(store.all().map((p) => p.roadmapId), ['good']);
+    assert.strictEqual(warnings.length, 1);
+    assert.match(warnings[0], /^Ignored 2 unreadable study plan\(s\): slow: hours per week must be from 0\.5 to 100; got 1e-300; later: since: 1e\+300 \(beyond any date\) is in the future/);
   });
 
   test('A stored value of the wrong shape is ignored with a warning', () => {
@@ -104,6 +114,27 @@ suite('Study plans: schedules kept up to date', () => {
     assert.deepStrictEqual(warnings, ['The study plan of r cannot be used: choose at least one study day']);
   });
 
+  test('A stored plan that cannot be scheduled gives no schedule and one warning, never a throw', async () => {
+    const now = { value: at('2025-03-05') };
+    const { roadmap, tracker, store, plans, warnings } = setup(now);
+    // Written around the checks, as synced state from another version might be.
+    await store.set({ ...plan(), hoursPerWeek: 1e-300 });
+    for (let i = 0; i < 3; i++) {
+      assert.strictEqual(plans.scheduleOf(roadmap), undefined);
+      assert.strictEqual(plans.progressOf(roadmap), undefined);
+    }
+    await tracker.setState([roadmap.taskIndex.get('t-1')!], 'done');
+    assert.strictEqual(plans.scheduleOf(roadmap), undefined, 'and after progress changed');
+    now.value = at('2025-03-06');
+    plans.checkDay();
+    assert.strictEqual(plans.scheduleOf(roadmap), undefined, 'and the next day');
+    assert.deepStrictEqual(warnings, ['The study plan of r cannot be used: hours per week must be from 0.5 to 100; got 1e-300']);
+    await store.set({ ...plan(), start: '9999-12-31' });
+    assert.strictEqual(plans.scheduleOf(roadmap), undefined);
+    assert.strictEqual(warnings.length, 2, 'another plan, another warning');
+    assert.match(warnings[1], /^The study plan of r cannot be used: the start date must be at most 10 years after the plan was made/);
+  });
+
   test('Says on track, ahead, behind, or when the plan starts', () => {
     const p: StudyPlan = createPlan({ roadmapId: 'r', start: '2025-04-07', hoursPerWeek: 7, studyDays: ['mon'] }, at('2025-03-01'));
     const progress = (fields: Partial<PlanProgress>) => ({ started: true, status: 'onTrack', deltaDays: 0, ...fields }) as PlanProgress;
@@ -133,9 +164,20 @@ suite('Study plans in export files', () => {
   });
 
   test('The plan made later wins', () => {
-    const parsed = parseProgressFile(JSON.stringify(withPlans(file(), [plan({ roadmapId: 'a', since: 100 }), plan({ roadmapId: 'b', since: 100 })])));
-    const local = new Map([['a', plan({ roadmapId: 'a', since: 50 })], ['b', plan({ roadmapId: 'b', since: 200 })]]);
+    const made = at('2025-03-03');
+    const parsed = parseProgressFile(JSON.stringify(withPlans(file(), [plan({ roadmapId: 'a', since: made + 100 }), plan({ roadmapId: 'b', since: made + 100 })])));
+    const local = new Map([['a', plan({ roadmapId: 'a', since: made + 50 })], ['b', plan({ roadmapId: 'b', since: made + 200 })]]);
     assert.deepStrictEqual(planImportOfPlans(parsed.file!, (id) => local.get(id)).map((p) => p.roadmapId), ['a']);
+  });
+
+  test('A plan with hours out of range, or made in the future, rejects the file and says where', () => {
+    const now = at('2026-01-15');
+    const withPlan = (fields: Record<string, unknown>) => JSON.stringify({ ...file(), plans: { a: { ...toStoredPlan(plan({ roadmapId: 'a' })), ...fields } } });
+    assert.strictEqual(parseProgressFile(withPlan({ hoursPerWeek: 1e-300 }), now).error, 'plans.a: hours per week must be from 0.5 to 100; got 1e-300');
+    assert.strictEqual(parseProgressFile(withPlan({ hoursPerWeek: 1000 }), now).error, 'plans.a: hours per week must be from 0.5 to 100; got 1000');
+    assert.match(parseProgressFile(withPlan({ since: 1e300 }), now).error ?? '', /^plans\.a: since: 1e\+300 \(beyond any date\) is in the future; times more than a day ahead/);
+    assert.match(parseProgressFile(withPlan({ since: now + 30 * 86_400_000 }), now).error ?? '', /^plans\.a: since: \d+ \(2026-02-14T12:00:00\.000Z\) is in the future/);
+    assert.ok(parseProgressFile(withPlan({ since: now + 3_600_000 }), now).file, 'another machine\'s clock may be a little ahead');
   });
 
   test('A bad plan rejects the file and says where', () => {

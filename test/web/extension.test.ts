@@ -62,6 +62,18 @@ suite('Web: the extension in the web worker extension host', () => {
     assert.strictEqual((await inPage.read('module', 'h1')).text, 'Module 2: Supervised Learning');
   });
 
+  test('a practice project’s page and menu offer what runs on the web, and no Run checks', async () => {
+    const titanic = await task('master-24-week', 'titanic-eda');
+    await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanic);
+    // Starters are written through the workspace's file system, which the web has.
+    assert.strictEqual((await inPage.read('module', 'button[data-action="createProject"][data-task-id="titanic-eda"]')).text, 'Create starter project');
+    // Checks run Python in a process of their own: the web worker has neither.
+    assert.strictEqual(await inPage.count('module', 'button[data-action="runChecks"]'), 0);
+    await showInTree(titanic);
+    const menu = await inTree.menu(titanic.title);
+    assert.ok(menu.includes('Create Starter Project…') && !menu.includes('Run Checks'), menu.join(', '));
+  });
+
   test('the dashboard opens', async () => {
     await vscode.commands.executeCommand('mlRoadmaps.openDashboard', await roadmap('master-24-week'));
     await eventually(

@@ -12,5 +12,6 @@ import '../integration/transfer.test';
 import '../integration/roadmapFiles.test';
 import '../integration/scaffold.test';
 import '../integration/notes.test';
+import '../integration/tooltips.test';
 
 export const run = runSuites;

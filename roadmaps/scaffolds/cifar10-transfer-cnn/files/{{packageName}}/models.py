@@ -30,9 +30,10 @@ class SmallCNN(nn.Module):
             block1=conv_block(3, 32),
             block2=conv_block(32, 64),
             block3=conv_block(64, 128),
-            # TODO: give SmallCNN a `depth` argument (3 by default): depth=4 adds a block4 with 256
-            #       channels (and the classifier grows to match). Compare accuracy, parameter
-            #       count and epoch time; try a second conv per block (VGG style) too.
+            # TODO: give SmallCNN a `depth` argument (3 by default): block i has 32 * 2**(i - 1)
+            #       channels, so depth=4 adds a block4 with 256 channels (and the classifier grows
+            #       to match). Compare accuracy, parameter count and epoch time; try a second conv
+            #       per block (VGG style) too.
         ))
         self.pool = nn.AdaptiveAvgPool2d(1)  # works for any input size
         self.classifier = nn.Sequential(nn.Flatten(), nn.Dropout(dropout), nn.Linear(128, num_classes))

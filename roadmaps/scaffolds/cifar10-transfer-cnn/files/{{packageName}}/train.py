@@ -59,8 +59,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=1e-4)
     # TODO (fine-tuning): train the head with a frozen backbone first, then unfreeze layer4 and
     #       continue with a 10x smaller learning rate for the backbone: write
-    #       fine_tuning_optimizer (below) and add a --fine-tune option that uses it.
-    # TODO: add a scheduler with build_scheduler (below) and step it once per epoch.
+    #       fine_tuning_optimizer (below) and add a --fine-tune option (ResNet18 only) that freezes
+    #       the backbone, and a --head-epochs option (default 1): from epoch head_epochs + 1 on,
+    #       train with fine_tuning_optimizer(model, args.lr) and a new build_scheduler over the
+    #       epochs that are left.
+    # TODO: add a scheduler with build_scheduler (below) and step it once per epoch, after the
+    #       epoch's training, so epoch 1 trains at --lr.
 
     config = {"model": args.model, "class_names": class_names, "image_size": image_size,
               "mean": list(mean), "std": list(std), "dataset": args.dataset}
@@ -87,7 +91,8 @@ def build_scheduler(optimizer: torch.optim.Optimizer, epochs: int) -> torch.opti
 
 def fine_tuning_optimizer(model: nn.Module, lr: float, backbone_lr_factor: float = 0.1) -> torch.optim.Optimizer:
     """Unfreeze ResNet18's ``layer4`` and return an AdamW with two parameter groups: the ``fc`` head at
-    ``lr`` and ``layer4`` at ``lr * backbone_lr_factor``. Every other layer stays frozen."""
+    ``lr`` and ``layer4`` at ``lr * backbone_lr_factor``, both with weight_decay=1e-4 as in main().
+    Every other layer stays frozen."""
     raise NotImplementedError("fine_tuning_optimizer: unfreeze layer4 and give it a smaller learning rate")
 
 

@@ -100,15 +100,16 @@ def main(argv: Sequence[str] | None = None) -> list[Path]:
         plt.close(plot_feature_maps(fmap, title=name, save_path=path))
         saved.append(path)
         print(f"{name}: {tuple(fmap.shape)} -> {path}")
-    # TODO: also plot the first conv layer's *weights* with plot_first_layer_filters (below).
+    # TODO: also plot the first conv layer's *weights* with plot_first_layer_filters (below), save
+    #       them as first_layer_filters.png in --out and add that path to the returned list.
     return saved
 
 
 def plot_first_layer_filters(model: nn.Module, max_filters: int = 32,
                              save_path: str | Path | None = None) -> plt.Figure:
-    """Grid of the first Conv2d layer's filters as small RGB patches (3x3 for SmallCNN, 7x7 for
-    ResNet18), each scaled to [0, 1]; saved as a PNG when ``save_path`` is given. What patterns
-    did the network learn?"""
+    """Grid of the first ``max_filters`` filters of the first Conv2d layer, one small RGB patch
+    (k, k, 3) per filter drawn with imshow (3x3 for SmallCNN, 7x7 for ResNet18), each scaled to
+    [0, 1]; saved as a PNG when ``save_path`` is given. What patterns did the network learn?"""
     raise NotImplementedError("plot_first_layer_filters: draw the first conv layer's weights")
 
 

@@ -4,6 +4,10 @@ Run them with ``pytest checks``. Each one fails with a hint until its step is do
 ``pytest`` runs only the tests of the parts that were done for you.
 """
 
+import traceback
+from collections import Counter
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -23,12 +27,30 @@ def expect(condition: bool, hint: str, detail: str = "") -> None:
         pytest.fail(hint + (f"\n{detail}" if detail else ""), pytrace=False)
 
 
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def learner_frame(tb) -> str:
+    """The deepest frame of the traceback in the project's own code (not checks/, tests/ or a
+    virtual environment), as a traceback line, so the editor can put the failure on that line."""
+    where = ""
+    for frame, line in traceback.walk_tb(tb):
+        path = Path(frame.f_code.co_filename).resolve()
+        if PROJECT not in path.parents:
+            continue
+        parts = path.relative_to(PROJECT).parts
+        if parts[0] in ("checks", "tests") or parts[0].startswith(".") or "site-packages" in parts:
+            continue
+        where = f'\n  File "{path.relative_to(PROJECT).as_posix()}", line {line}, in {frame.f_code.co_name}'
+    return where
+
+
 def attempt(hint, fn, *args, **kwargs):
-    """Call the learner's code; if it raises, fail with the hint instead of a traceback."""
+    """Call the learner's function; if it raises, fail with the hint, what was raised and where."""
     try:
         return fn(*args, **kwargs)
     except Exception as exc:  # a TODO still in place, or a bug on the way to the answer
-        problem = f"{type(exc).__name__}: {exc}"
+        problem = f"{type(exc).__name__}: {exc}{learner_frame(exc.__traceback__)}"
     # failing outside the except block keeps the learner's traceback out of the message
     pytest.fail(f"{hint}\n(it raised {problem})", pytrace=False)
 
@@ -46,6 +68,22 @@ HINT_SMOTE = (
 )
 
 
+def off_segments(points: np.ndarray, ends: np.ndarray) -> int:
+    """How many of ``points`` lie on no segment between two rows of ``ends``."""
+    scale = float(np.abs(ends).max()) or 1.0
+    off = np.ones(len(points), dtype=bool)
+    for a in ends:  # one endpoint at a time: (points, ends, features) stays small
+        toward = ends - a
+        toward = toward[(toward != 0).any(axis=1)]  # a segment from a row to itself is no segment
+        length2 = (toward**2).sum(axis=1)
+        rel = points - a
+        lam = rel @ toward.T / length2
+        dist2 = (rel**2).sum(axis=1)[:, None] - lam**2 * length2
+        on = (lam >= -1e-9) & (lam <= 1 + 1e-9) & (dist2 <= (1e-6 * scale) ** 2)
+        off &= ~on.any(axis=1)
+    return int(off.sum())
+
+
 def test_smote(split) -> None:
     X_train, _, _, y_train, _, _ = split
     X_res, y_res = attempt(HINT_SMOTE, smote_oversample, X_train, y_train)
@@ -55,17 +93,31 @@ def test_smote(split) -> None:
     expect(n_fraud == n_legit == int((y_train == 0).sum()), HINT_SMOTE,
            f"After resampling: {n_fraud} fraud and {n_legit} legit rows; the input had {int((y_train == 0).sum())} legit rows.")
     fraud_in, fraud_out = X_train[(y_train == 1).to_numpy()], X_res[(y_res == 1).to_numpy()]
-    originals = set(map(tuple, np.round(fraud_in.to_numpy(), 9)))
-    out_rows = [tuple(row) for row in np.round(fraud_out.to_numpy(), 9)]
-    expect(originals <= set(out_rows), HINT_SMOTE, "Some original fraud rows are gone.")
-    new = [row for row in out_rows if row not in originals]
-    expect(len(new) > 0.5 * len(out_rows), HINT_SMOTE, "The added fraud rows are copies: SMOTE creates new points.")
-    lo, hi = fraud_in.min().to_numpy(), fraud_in.max().to_numpy()
-    inside = ((np.array(new) >= lo - 1e-9) & (np.array(new) <= hi + 1e-9)).all()
-    expect(bool(inside), HINT_SMOTE, "New rows lie outside the range of the fraud rows: interpolate between neighbours.")
+    originals = Counter(map(tuple, np.round(fraud_in.to_numpy(), 9)))
+    out_rows = Counter(map(tuple, np.round(fraud_out.to_numpy(), 9)))
+    lost = sum((originals - out_rows).values())
+    expect(lost == 0, HINT_SMOTE, f"{lost} of the {len(fraud_in)} original fraud rows are gone.")
+    copies = sum((out_rows - originals).values()) - len(set(out_rows) - set(originals))
+    expect(copies == 0, HINT_SMOTE,
+           f"{copies} added fraud rows are copies of existing rows: SMOTE creates new points. Is a row its own "
+           f"neighbour (NearestNeighbors(n_neighbors=k_neighbors + 1), then skip the first column)?")
+    new = np.array([row for row in out_rows if row not in originals])
+    off = off_segments(new, fraud_in.to_numpy())
+    expect(off == 0, HINT_SMOTE,
+           f"{off} of the {len(new)} new fraud rows lie on no line between two fraud rows: interpolate "
+           f"between a fraud row and one of its fraud neighbours (neighbours found among the fraud rows only).")
     legit_in = np.sort(np.round(X_train[(y_train == 0).to_numpy()].to_numpy(), 9), axis=0)
     legit_out = np.sort(np.round(X_res[(y_res == 0).to_numpy()].to_numpy(), 9), axis=0)
     expect(np.array_equal(legit_in, legit_out), HINT_SMOTE, "The legitimate rows must stay as they are.")
+    half_X, half_y = attempt(HINT_SMOTE, smote_oversample, X_train, y_train, ratio=0.5)
+    wanted = round(0.5 * int((y_train == 0).sum()))
+    expect(int((half_y == 1).sum()) == wanted and len(half_X) == len(half_y), HINT_SMOTE,
+           f"With ratio=0.5 there should be {wanted} fraud rows (half the legit rows), not {int((half_y == 1).sum())}.")
+    # 1 % of the legit rows is fewer than the fraud rows there are: nothing to add, nothing to drop
+    met_X, met_y = attempt(HINT_SMOTE, smote_oversample, X_train, y_train, ratio=0.01)
+    expect(len(met_X) == len(X_train) and int((met_y == 1).sum()) == len(fraud_in), HINT_SMOTE,
+           f"With ratio=0.01 the {len(fraud_in)} fraud rows are already more than enough: expected the {len(X_train)} rows "
+           f"as they are, got {len(met_X)} rows with {int((met_y == 1).sum())} fraud.")
 
 
 HINT_COST = (
@@ -76,13 +128,18 @@ HINT_COST = (
 
 
 def test_min_cost_threshold(split) -> None:
-    y = np.array([0, 0, 0, 0, 1, 1])
-    scores = np.array([0.1, 0.2, 0.3, 0.7, 0.6, 0.9])
+    # plain lists: like threshold_table, the function takes any array-like
+    y = [0, 0, 0, 0, 1, 1]
+    scores = [0.1, 0.2, 0.3, 0.7, 0.6, 0.9]
     # flagging >= 0.6 misses nothing and raises one false alarm; >= 0.9 misses one fraud
     got = attempt(HINT_COST, min_cost_threshold, y, scores, cost_fn=100.0, cost_fp=5.0)
-    expect(got == pytest.approx(0.6), HINT_COST, f"Misses cost 100, false alarms 5: got threshold {got}.")
+    expect(got == pytest.approx(0.6), HINT_COST,
+           f"Scores {scores} for labels {y}, a miss costs 100 and a false alarm 5: got threshold {got}, "
+           f"expected 0.6 (flag score >= 0.6: no miss, one false alarm, cost 5).")
     got = attempt(HINT_COST, min_cost_threshold, y, scores, cost_fn=1.0, cost_fp=5.0)
-    expect(got == pytest.approx(0.9), HINT_COST, f"Misses cost 1, false alarms 5: got threshold {got}.")
+    expect(got == pytest.approx(0.9), HINT_COST,
+           f"Scores {scores} for labels {y}, a miss costs 1 and a false alarm 5: got threshold {got}, "
+           f"expected 0.9 (flag score >= 0.9: one miss, no false alarm, cost 1).")
 
     X_train, X_val, _, y_train, y_val, _ = split
     with threadpool_limits(limits=1):
@@ -135,8 +192,10 @@ def test_tree_ensemble(split) -> None:
     )
 
     ensembles = (RandomForestClassifier, ExtraTreesClassifier, GradientBoostingClassifier, HistGradientBoostingClassifier)
-    found = {name: entry for name, entry in attempt(HINT_TREES, strategies).items() if _contains(entry[0], ensembles)}
-    expect(bool(found), HINT_TREES, "No strategy uses a tree ensemble yet.")
+    every = attempt(HINT_TREES, strategies)
+    found = {name: entry for name, entry in every.items() if _contains(entry[0], ensembles)}
+    kinds = {name: type(entry[0]).__name__ for name, entry in every.items()}
+    expect(bool(found), HINT_TREES, f"No strategy uses a tree ensemble yet; the models are {kinds}.")
     fraud_rate = float(split[4].mean())
     for name, (model, resampler) in found.items():
         pr_auc = attempt(HINT_TREES, _fit_and_score, split, model, resampler)
@@ -146,14 +205,54 @@ def test_tree_ensemble(split) -> None:
 HINT_ISOLATION = (
     "Step 6: add an IsolationForest baseline to strategies() in src/fraud/models.py. It is "
     "unsupervised and has no predict_proba: wrap it so that predict_proba(X)[:, 1] is its anomaly "
-    "score (-score_samples) scaled to 0…1, which train.compare can rank."
+    "score (-score_samples) min-max scaled to 0…1 on the training rows (clipped for new rows), "
+    "which train.compare can rank."
 )
 
 
-def test_isolation_forest_baseline(split) -> None:
-    found = {name: entry for name, entry in attempt(HINT_ISOLATION, strategies).items() if _contains(entry[0], IsolationForest)}
-    expect(bool(found), HINT_ISOLATION, "No strategy uses an IsolationForest yet.")
-    fraud_rate = float(split[4].mean())
-    for name, (model, resampler) in found.items():
-        pr_auc = attempt(HINT_ISOLATION, _fit_and_score, split, model, resampler)
-        expect(pr_auc > fraud_rate, HINT_ISOLATION, f'"{name}" ranks no better than chance: PR-AUC {pr_auc:.3f}, fraud rate {fraud_rate:.3f}.')
+@pytest.fixture(scope="module")
+def outliers(split):
+    """Ordinary rows and 20 far-off ones, in the columns of the transactions: an anomaly detector
+    must rank the far-off rows first (on the real split frauds are barely unusual)."""
+    columns = split[0].columns
+    rng = np.random.default_rng(0)
+    ordinary = rng.normal(0.0, 1.0, (600, len(columns)))
+    far = rng.normal(0.0, 1.0, (20, len(columns))) + rng.choice([-6.0, 6.0], (20, len(columns)))
+    X = pd.DataFrame(np.vstack([ordinary, far]), columns=columns)
+    y = pd.Series([0] * len(ordinary) + [1] * len(far), name="Class")
+    order = rng.permutation(len(X))
+    return X.iloc[order].reset_index(drop=True), y.iloc[order].reset_index(drop=True)
+
+
+def test_isolation_forest_baseline(outliers) -> None:
+    every = attempt(HINT_ISOLATION, strategies)
+    found = {name: entry for name, entry in every.items() if _contains(entry[0], IsolationForest)}
+    kinds = {name: type(entry[0]).__name__ for name, entry in every.items()}
+    expect(bool(found), HINT_ISOLATION, f"No strategy uses an IsolationForest yet; the models are {kinds}.")
+    X, y = outliers
+    ordinary = (y == 0).to_numpy()
+    for name, (model, _) in found.items():
+        with threadpool_limits(limits=1):
+            fitted = attempt(HINT_ISOLATION, clone(model).fit, X, y)
+        proba = np.asarray(attempt(HINT_ISOLATION, fitted.predict_proba, X), dtype=float)
+        expect(proba.shape == (len(X), 2), HINT_ISOLATION,
+               f'"{name}".predict_proba gives shape {proba.shape}; expected ({len(X)}, 2), one column per class.')
+        classes = list(getattr(fitted, "classes_", []))
+        expect(classes == [0, 1], HINT_ISOLATION,
+               f'"{name}".classes_ is {classes}; like any classifier it should name the columns of predict_proba, [0, 1].')
+        expect(bool(np.allclose(proba.sum(axis=1), 1.0)), HINT_ISOLATION,
+               f'"{name}".predict_proba rows sum to {proba.sum(axis=1).min():.3f}…{proba.sum(axis=1).max():.3f}, not 1.')
+        low, high = float(proba[:, 1].min()), float(proba[:, 1].max())
+        expect(low == pytest.approx(0.0, abs=1e-9) and high == pytest.approx(1.0), HINT_ISOLATION,
+               f'On its training rows "{name}" gives fraud probabilities from {low:.3f} to {high:.3f}; min-max scaling '
+               f"the anomaly scores of the training rows gives exactly 0 to 1.")
+        pr_auc = ranking_metrics(y, proba[:, 1])["pr_auc"]
+        expect(pr_auc > 0.8, HINT_ISOLATION,
+               f'"{name}" ranks 20 far-off rows among 600 ordinary ones with a PR-AUC of {pr_auc:.3f} (chance is '
+               f"{y.mean():.3f}): a higher score must mean more unusual (negate score_samples).")
+        with threadpool_limits(limits=1):
+            calm = attempt(HINT_ISOLATION, clone(model).fit, X[ordinary], y[ordinary])
+        beyond = np.asarray(attempt(HINT_ISOLATION, calm.predict_proba, X[~ordinary]), dtype=float)[:, 1]
+        expect(bool(((beyond >= 0) & (beyond <= 1)).all()), HINT_ISOLATION,
+               f'Fitted on ordinary rows only, "{name}" gives far-off rows fraud probabilities up to {beyond.max():.3f}: '
+               f"clip the scaled score of rows beyond the training range to 0…1.")

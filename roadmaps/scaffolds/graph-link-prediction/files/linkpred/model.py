@@ -78,7 +78,26 @@ def plot_roc(split: EdgeSplit, scores: dict[str, np.ndarray], path: str = "outpu
     return path
 
 
-# TODO: Node2Vec-style embeddings (DeepWalk: uniform random walks). Write the three functions
+def embed_cooccurrence(counts: np.ndarray, dim: int) -> np.ndarray:
+    """One ``dim``-long row per node from a (nodes × nodes) matrix of co-occurrence counts.
+
+    Word2vec with negative sampling implicitly factorises a shifted PMI matrix of (node, context)
+    pairs (Levy & Goldberg, 2014): this builds the positive PMI matrix of ``counts`` and factorises
+    it with an SVD, so no gensim is needed. Nodes that co-occur often get similar rows.
+    """
+    total = counts.sum()
+    expected = counts.sum(1, keepdims=True) * counts.sum(0, keepdims=True) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ppmi = np.maximum(np.log(counts / expected), 0.0)
+    ppmi[~np.isfinite(ppmi)] = 0.0  # pairs that never co-occur
+    u, s, _ = np.linalg.svd(ppmi)
+    k = min(dim, len(s))
+    vectors = np.zeros((len(counts), dim))
+    vectors[:, :k] = u[:, :k] * np.sqrt(s[:k])
+    return vectors
+
+
+# TODO: Node2Vec-style embeddings (DeepWalk: uniform random walks). Write the four functions
 #       below, then compare embedding_auc with the heuristics above.
 
 
@@ -88,12 +107,18 @@ def random_walks(G: nx.Graph, num_walks: int = 10, walk_length: int = 20, seed: 
     raise NotImplementedError("random_walks: walk from every node to random neighbours")
 
 
-def node_embeddings(G: nx.Graph, dim: int = 16, seed: int = 0) -> dict[int, np.ndarray]:
-    """One ``dim``-long vector per node, learned from ``random_walks(G)``: nodes that appear near
-    each other in walks get similar vectors. Word2vec does this (``gensim.models.Word2Vec``,
-    ``pip install gensim``); without gensim, a truncated SVD of the walks' node co-occurrence
-    counts works too."""
-    raise NotImplementedError("node_embeddings: turn random walks into one vector per node")
+def cooccurrence(walks: list[list[int]], nodes: list[int], window: int = 5) -> np.ndarray:
+    """Counts of (node, context) pairs, shape (len(nodes), len(nodes)): ``counts[i, j]`` is how many
+    times ``nodes[j]`` appears 1 to ``window`` steps before or after an appearance of ``nodes[i]``
+    in a walk (the words around a word, in word2vec's terms)."""
+    raise NotImplementedError("cooccurrence: count the nodes within `window` steps of each node in the walks")
+
+
+def node_embeddings(G: nx.Graph, dim: int = 16, seed: int = 0, window: int = 5) -> dict[int, np.ndarray]:
+    """One ``dim``-long vector per node: count co-occurrences within ``window`` steps in
+    ``random_walks(G, seed=seed)`` and turn the counts into vectors with ``embed_cooccurrence``.
+    (Word2vec on the walks is the classic alternative: ``gensim.models.Word2Vec``.)"""
+    raise NotImplementedError("node_embeddings: random walks -> co-occurrence counts -> vectors")
 
 
 def embedding_auc(exp: Experiment, dim: int = 16, seed: int = 0) -> float:

@@ -53,10 +53,11 @@ class ShapesDataset(Dataset):
 #       target_types="segmentation", download=True)` gives pet photos with trimaps; resize both to
 #       the same size (nearest-neighbour for masks!) and map the trimap to foreground/background.
 # TODO: add augmentation applied to image and mask together: write augment_pair (below) and use
-#       it for training samples only.
+#       it for training samples only (fit(augment=True) in train.py).
 
 
 def augment_pair(image: np.ndarray, mask: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Randomly flip and rotate by a multiple of 90 degrees, the same way for ``image`` (C, H, W) and
-    ``mask`` (1, H, W); returns new float32 arrays of the same shapes."""
+    ``mask`` (1, H, W): each of the 8 flips/rotations of a square equally likely. Returns new
+    float32 arrays of the same shapes that torch.from_numpy accepts (np.ascontiguousarray)."""
     raise NotImplementedError("augment_pair: flip/rotate the image and its mask together")

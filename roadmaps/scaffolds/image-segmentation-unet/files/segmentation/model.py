@@ -52,6 +52,8 @@ def count_parameters(model: nn.Module) -> int:
 
 
 # TODO: try the ablations that explain why U-Net works. Give UNet two arguments:
-#       `skip=True` (with skip=False, concatenate zeros in place of the encoder features) and
-#       `up="transpose"` (with up="bilinear", use nn.Upsample(scale_factor=2, mode="bilinear")
-#       + a 1x1 conv instead of ConvTranspose2d). Compare the Dice of each variant.
+#       `skip=True` (with skip=False, concatenate zeros in place of the encoder features, so the
+#       decoder blocks keep their sizes but get nothing across) and
+#       `up="transpose"` (with up="bilinear", double the size by bilinear interpolation, such as
+#       nn.Upsample(scale_factor=2, mode="bilinear"), then a 1x1 conv, and no ConvTranspose2d;
+#       any other value raises ValueError). Compare the Dice of each variant.

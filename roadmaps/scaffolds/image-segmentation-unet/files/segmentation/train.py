@@ -47,18 +47,25 @@ def evaluate(model, loader, loss_fn, device) -> dict[str, float]:
 
 def fit(epochs: int = 5, n_train: int = 512, n_val: int = 128, size: int = DEFAULT_SIZE,
         batch_size: int = 16, lr: float = 1e-3, base: int = 16, seed: int = 0,
-        out_dir: str | Path = "outputs", model_path: str | Path | None = "models/unet.pt"):
-    """Train and validate; returns (model, history). Saves curves, a prediction grid and weights."""
+        out_dir: str | Path = "outputs", model_path: str | Path | None = "models/unet.pt",
+        patience: int = 5, augment: bool = False):
+    """Train and validate; returns (model, history). Saves curves, a prediction grid and weights.
+
+    ``history`` holds per-epoch lists (``train_loss``, ``val_loss``, ``val_dice``, ``val_iou``).
+    ``patience`` and ``augment`` are for your experiments (the TODOs below and in data.py)."""
     torch.manual_seed(seed)
     device = pick_device()
-    train_loader = DataLoader(ShapesDataset(n_train, size, seed), batch_size=batch_size, shuffle=True)
+    # TODO: with augment=True, the training samples (never the validation ones) go through
+    #       augment_pair (data.py), once per sample per epoch.
+    train_set = ShapesDataset(n_train, size, seed)
+    train_loader = DataLoader(train_set, batch_size=batch_size, shuffle=True)
     val_loader = DataLoader(ShapesDataset(n_val, size, seed + 1), batch_size=batch_size)
     model = UNet(base=base).to(device)
     loss_fn = BCEDiceLoss()
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     print(f"U-Net with {count_parameters(model):,} parameters on {device}")
 
-    history: dict[str, list[float]] = {"train_loss": [], "val_loss": [], "val_dice": [], "val_iou": []}
+    history: dict = {"train_loss": [], "val_loss": [], "val_dice": [], "val_iou": []}
     for epoch in range(1, epochs + 1):
         train_loss = train_one_epoch(model, train_loader, loss_fn, optimizer, device)
         val = evaluate(model, val_loader, loss_fn, device)
@@ -67,10 +74,16 @@ def fit(epochs: int = 5, n_train: int = 512, n_val: int = 128, size: int = DEFAU
             history[key].append(value)
         print(f"epoch {epoch:2d}  train_loss {train_loss:.3f}  val_loss {val['loss']:.3f}  "
               f"dice {val['dice']:.3f}  iou {val['iou']:.3f}")
-        # TODO: keep the best checkpoint by val Dice: save those weights to model_path (not the
-        #       last epoch's), record its epoch number (from 1) as history["best_epoch"], and stop
-        #       early when Dice stops improving. Add a LR scheduler such as
-        #       torch.optim.lr_scheduler.ReduceLROnPlateau.
+        # TODO: keep the best checkpoint by val Dice. When this epoch's val Dice is higher than
+        #       every earlier one (an equal Dice is not better), record the epoch (counting from 1)
+        #       as history["best_epoch"] (an int) and keep a copy of the weights: state_dict() hands
+        #       back the live tensors, which the next epochs go on changing (copy.deepcopy it).
+        #       Below, save those best weights to model_path, not the last epoch's.
+        # TODO: stop early: end training once `patience` epochs in a row bring no better Dice.
+        # TODO: lower the learning rate when the Dice stalls:
+        #       torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode="max", factor=0.5, patience=2),
+        #       stepped with the val Dice after each epoch; record the learning rate each epoch
+        #       trained with in history["lr"] (a list, one value per epoch).
 
     images, masks = next(iter(val_loader))
     model.eval()
@@ -79,6 +92,8 @@ def fit(epochs: int = 5, n_train: int = 512, n_val: int = 128, size: int = DEFAU
     print("predictions ->", save_prediction_grid(images, masks, logits, Path(out_dir) / "predictions.png"))
     print("curves      ->", save_curves(history, Path(out_dir) / "curves.png"))
     if model_path is not None:
+        # Save a state dict (torch.save(state_dict, model_path)); a checkpoint dict holding it under
+        # "model" (with anything else, such as "epoch") is fine too: the checks read both.
         Path(model_path).parent.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), model_path)
         print("weights     ->", model_path)

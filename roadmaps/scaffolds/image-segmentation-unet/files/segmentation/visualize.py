@@ -41,12 +41,17 @@ def save_prediction_grid(images: torch.Tensor, masks: torch.Tensor, logits: torc
     return path
 
 
-def save_curves(history: dict[str, list[float]], path: str | Path = "outputs/curves.png") -> Path:
+def save_curves(history: dict, path: str | Path = "outputs/curves.png") -> Path:
+    """Plot the per-epoch lists ``train_*`` and ``val_*`` of ``history``; other entries (such as
+    ``lr`` or the single number ``best_epoch``) are left out, and ``best_epoch`` is marked."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig, ax = plt.subplots(figsize=(5, 3.5))
     for name, values in history.items():
-        ax.plot(range(1, len(values) + 1), values, marker="o", label=name)
+        if name.startswith(("train_", "val_")):
+            ax.plot(range(1, len(values) + 1), values, marker="o", label=name)
+    if "best_epoch" in history:
+        ax.axvline(history["best_epoch"], color="grey", linestyle="--", label="best epoch")
     ax.set_xlabel("epoch")
     ax.legend()
     fig.tight_layout()

@@ -4,12 +4,15 @@ Run them with ``pytest checks``. Each one fails with a hint until its step is do
 ``pytest`` runs only the tests of the parts that were done for you.
 """
 
+import traceback
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
-from sklearn.base import clone
+from sklearn.base import clone, is_classifier
 from sklearn.feature_selection import SelectorMixin
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import ParameterGrid, train_test_split
 from threadpoolctl import threadpool_limits
 
 from loan_pipeline import tuning
@@ -25,12 +28,30 @@ def expect(condition: bool, hint: str, detail: str = "") -> None:
         pytest.fail(hint + (f"\n{detail}" if detail else ""), pytrace=False)
 
 
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def learner_frame(tb) -> str:
+    """The deepest frame of the traceback in the project's own code (not checks/, tests/ or a
+    virtual environment), as a traceback line, so the editor can put the failure on that line."""
+    where = ""
+    for frame, line in traceback.walk_tb(tb):
+        path = Path(frame.f_code.co_filename).resolve()
+        if PROJECT not in path.parents:
+            continue
+        parts = path.relative_to(PROJECT).parts
+        if parts[0] in ("checks", "tests") or parts[0].startswith(".") or "site-packages" in parts:
+            continue
+        where = f'\n  File "{path.relative_to(PROJECT).as_posix()}", line {line}, in {frame.f_code.co_name}'
+    return where
+
+
 def attempt(hint, fn, *args, **kwargs):
-    """Call the learner's code; if it raises, fail with the hint instead of a traceback."""
+    """Call the learner's function; if it raises, fail with the hint, what was raised and where."""
     try:
         return fn(*args, **kwargs)
     except Exception as exc:  # a TODO still in place, or a bug on the way to the answer
-        problem = f"{type(exc).__name__}: {exc}"
+        problem = f"{type(exc).__name__}: {exc}{learner_frame(exc.__traceback__)}"
     # failing outside the except block keeps the learner's traceback out of the message
     pytest.fail(f"{hint}\n(it raised {problem})", pytrace=False)
 
@@ -38,19 +59,25 @@ def attempt(hint, fn, *args, **kwargs):
 HINT_RATIOS = (
     "Step 3: in add_ratio_features (src/loan_pipeline/features.py) add total_income, "
     "payment_to_income (monthly repayment / total income) and debt_to_income, each only when its "
-    "input columns exist, keeping NaN where an input is missing and leaving the input unchanged."
+    "input columns exist, keeping NaN where an input is missing or the total income is 0, and "
+    "leaving the input unchanged."
 )
 
 
+def _values(series) -> list:
+    return [None if pd.isna(v) else round(float(v), 6) for v in series]
+
+
 def test_ratio_features() -> None:
+    # incomes, repayments and debts in thousands a month
     X = pd.DataFrame(
         {
-            "applicant_income": [4000.0, 3000.0, 5000.0],
-            "coapplicant_income": [1000.0, 0.0, 0.0],
-            "loan_amount": [120000.0, np.nan, 60000.0],
-            "loan_term_months": [240, 360, 120],
-            "existing_debt": [500.0, 300.0, 0.0],
-            "employment": ["salaried", np.nan, "self_employed"],
+            "applicant_income": [4.0, 3.0, 5.0, 0.6, 0.0],
+            "coapplicant_income": [1.0, 0.0, 0.0, 0.2, 0.0],
+            "loan_amount": [120.0, np.nan, 60.0, 9.6, 50.0],
+            "loan_term_months": [240, 360, 120, 120, 120],
+            "existing_debt": [0.5, 0.3, 0.0, 0.08, 0.2],
+            "employment": ["salaried", np.nan, "self_employed", "salaried", "unemployed"],
         }
     )
     before = X.copy()
@@ -58,17 +85,36 @@ def test_ratio_features() -> None:
     wanted = {"total_income", "payment_to_income", "debt_to_income"}
     expect(isinstance(out, pd.DataFrame) and wanted <= set(out.columns), HINT_RATIOS,
            f"Missing columns: {sorted(wanted - set(getattr(out, 'columns', [])))}.")
-    expect(out["total_income"].tolist() == pytest.approx([5000.0, 3000.0, 5000.0]), HINT_RATIOS, "total_income is wrong.")
-    expect(out["debt_to_income"].tolist() == pytest.approx([0.1, 0.1, 0.0]), HINT_RATIOS, "debt_to_income is wrong.")
-    payment = out["payment_to_income"]
-    expect(payment[0] == pytest.approx(0.1) and payment[2] == pytest.approx(0.1), HINT_RATIOS,
-           f"payment_to_income is {payment.tolist()}; 120000 over 240 months on 5000 a month is 0.1.")
-    expect(bool(np.isnan(payment[1])), HINT_RATIOS, "A missing loan_amount must give a missing payment_to_income (the imputer fills it).")
+    expected = {
+        "total_income": [5.0, 3.0, 5.0, 0.8, 0.0],
+        # 120 over 240 months on 5 a month is 0.1; no loan amount, or no income: unknown
+        "payment_to_income": [0.1, None, 0.1, 0.1, None],
+        "debt_to_income": [0.1, 0.1, 0.0, 0.1, None],
+    }
+    for column, values in expected.items():
+        got = _values(out[column])
+        expect(got == values, HINT_RATIOS,
+               f"{column} is {got} (None for NaN); expected {values} for incomes {X['applicant_income'].tolist()} + "
+               f"{X['coapplicant_income'].tolist()}, loans {_values(X['loan_amount'])} over "
+               f"{X['loan_term_months'].tolist()} months, debts {X['existing_debt'].tolist()}.")
     expect(X.equals(before), HINT_RATIOS, "The DataFrame passed in was modified: work on a copy.")
+
+    # each feature as soon as its own inputs are there, and no other
+    partial = {
+        ("applicant_income", "coapplicant_income"): {"total_income"},
+        ("applicant_income", "coapplicant_income", "loan_amount"): {"total_income"},
+        ("applicant_income", "coapplicant_income", "existing_debt"): {"total_income", "debt_to_income"},
+    }
+    for columns, added in partial.items():
+        some = X[list(columns)]
+        got = attempt(HINT_RATIOS, add_ratio_features, some)
+        new = set(getattr(got, "columns", [])) - set(columns)
+        expect(new & wanted == added, HINT_RATIOS,
+               f"With only the columns {list(columns)} it added {sorted(new & wanted)}; expected {sorted(added)}.")
 
     titanic_like = pd.DataFrame({"Pclass": [1, 3], "Sex": ["female", "male"], "Age": [29.0, np.nan]})
     other = attempt(HINT_RATIOS, add_ratio_features, titanic_like)
-    expect(set(titanic_like.columns) <= set(other.columns) and len(other) == 2, HINT_RATIOS,
+    expect(set(titanic_like.columns) <= set(getattr(other, "columns", [])) and len(other) == 2, HINT_RATIOS,
            "On data without the loan columns (e.g. Titanic) the function must still work.")
 
 
@@ -107,11 +153,28 @@ def _models_in_grid(grid) -> list:
 
 def test_grid_compares_model_families(data) -> None:
     X_train, X_test, y_train, y_test = data
+    grids = tuning.PARAM_GRID if isinstance(tuning.PARAM_GRID, list) else [tuning.PARAM_GRID]
     models = _models_in_grid(tuning.PARAM_GRID)
     names = sorted({type(m).__name__ for m in models})
     expect(len(names) >= 3, HINT_FAMILIES, f"The grid compares {names or 'no model families'}.")
     expect(any("Forest" in n for n in names) and any("Boosting" in n for n in names), HINT_FAMILIES,
            f"The grid compares {names}: a random forest and a gradient boosting model are missing.")
+    regressors = sorted({type(m).__name__ for m in models if not is_classifier(m)})
+    expect(not regressors, HINT_FAMILIES, f"{regressors} predict numbers, not approved / rejected: use the Classifier versions.")
+    for grid in grids:
+        own = sorted(key for key in grid if key.startswith("model__"))
+        kinds = sorted({type(m).__name__ for m in grid.get("model", [])})
+        expect(bool(own) or not kinds, HINT_FAMILIES, f"The grid with {kinds} tunes none of their hyperparameters (keys like model__...).")
+    # every combination must be a pipeline GridSearchCV can build (no fitting needed to know)
+    pipe = attempt(HINT_FAMILIES, build_pipeline)
+    for params in ParameterGrid(tuning.PARAM_GRID):
+        try:
+            clone(pipe).set_params(**params)
+            problem = ""
+        except ValueError as exc:
+            shown = {key: type(value).__name__ if key == "model" else value for key, value in params.items()}
+            problem = f"GridSearchCV cannot try {shown}: {exc}"
+        expect(not problem, HINT_FAMILIES, problem)  # outside the except block: no chained traceback
     majority = y_test.value_counts(normalize=True).max()
     one_per_family = {type(m).__name__: m for m in models}.values()  # fitting each family once is enough
     for model in one_per_family:

@@ -7,11 +7,14 @@ check gets a fresh in-memory SQLite database.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from predictions_db import crud
 from predictions_db.db import init_db, make_engine, make_session_factory
@@ -19,25 +22,57 @@ from predictions_db.db import init_db, make_engine, make_session_factory
 T0 = datetime(2024, 1, 1)
 
 
+def expect(condition: bool, hint: str, detail: str = "") -> None:
+    """Fail with the hint as the first line (and what was seen after it), without a traceback."""
+    if not condition:
+        pytest.fail(hint + (f"\n{detail}" if detail else ""), pytrace=False)
+
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def learner_frame(tb) -> str:
+    """The deepest frame of the traceback in the project's own code (not checks/, tests/ or a
+    virtual environment), as a traceback line, so the editor can put the failure on that line."""
+    where = ""
+    for frame, line in traceback.walk_tb(tb):
+        path = Path(frame.f_code.co_filename).resolve()
+        if PROJECT not in path.parents:
+            continue
+        parts = path.relative_to(PROJECT).parts
+        if parts[0] in ("checks", "tests") or parts[0].startswith(".") or "site-packages" in parts:
+            continue
+        where = f'\n  File "{path.relative_to(PROJECT).as_posix()}", line {line}, in {frame.f_code.co_name}'
+    return where
+
+
 def call(hint: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run the learner's code; a TODO (NotImplementedError) or a crash fails with the hint."""
+    """Call the learner's code; if it raises, fail with the hint, what was raised and where."""
     try:
         return fn(*args, **kwargs)
-    except NotImplementedError:
-        problem = ""
-    except Exception as exc:  # noqa: BLE001 - any crash is reported as the hint plus what happened
-        problem = f"\n(it raised {type(exc).__name__}: {exc})"
-    # Outside the except block, so the report starts with the hint, not with the TODO's traceback.
-    pytest.fail(hint + problem, pytrace=False)
+    except Exception as exc:  # a TODO still in place, or a bug on the way to the answer
+        problem = f"{type(exc).__name__}: {exc}{learner_frame(exc.__traceback__)}"
+    # failing outside the except block keeps the learner's traceback out of the message
+    pytest.fail(f"{hint}\n(it raised {problem})", pytrace=False)
 
 
 @pytest.fixture
-def session():
-    engine = make_engine("sqlite://")
+def database(tmp_path):
+    """(session, committed): a session on a database file, and a function that runs a query on a
+    connection of its own, which sees only what was committed."""
+    url = f"sqlite:///{(tmp_path / 'checks.db').as_posix()}"
+    engine = make_engine(url)
     init_db(engine)
+    other = make_engine(url)
+
+    def committed(sql: str, **params: Any) -> list[tuple]:
+        with other.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql), params)]
+
     with make_session_factory(engine)() as s:
-        yield s
+        yield s, committed
     engine.dispose()
+    other.dispose()
 
 
 def add(session, version: str = "v1", prediction: float = 10.0, model: str = "m"):
@@ -50,17 +85,19 @@ SET_ACTUAL_HINT = (
 )
 
 
-def test_set_actual_updates_the_row(session) -> None:
-    p = add(session)
+def test_set_actual_updates_the_row(database) -> None:
+    session, committed = database
+    p, other = add(session), add(session)
     updated = call(SET_ACTUAL_HINT, crud.set_actual, session, p.id, 12.5)
-    assert updated is not None and updated.actual == pytest.approx(12.5), SET_ACTUAL_HINT
-    session.expunge_all()  # forget cached objects: the next read really hits the database
-    assert crud.get_prediction(session, p.id).actual == pytest.approx(12.5), (
-        "set_actual must commit the change: a fresh read of the row still has no actual value."
-    )
-    assert call(SET_ACTUAL_HINT, crud.set_actual, session, 9999, 1.0) is None, (
-        "set_actual must return None for an id that does not exist."
-    )
+    expect(updated is not None and updated.actual == pytest.approx(12.5), SET_ACTUAL_HINT,
+           f"set_actual(session, {p.id}, 12.5) returned {updated!r}.")
+    stored = dict(committed("SELECT id, actual FROM predictions"))
+    expect(stored.get(p.id) == pytest.approx(12.5), SET_ACTUAL_HINT,
+           f"Another connection sees actual = {stored.get(p.id)!r} for prediction {p.id}: set_actual must commit the change.")
+    expect(stored.get(other.id) is None, SET_ACTUAL_HINT,
+           f"Prediction {other.id} got actual = {stored.get(other.id)!r} too: only the row with that id changes.")
+    missing = call(SET_ACTUAL_HINT, crud.set_actual, session, 9999, 1.0)
+    expect(missing is None, SET_ACTUAL_HINT, f"set_actual(session, 9999, 1.0) returned {missing!r}; no row has that id, so None.")
 
 
 MAE_HINT = (
@@ -69,7 +106,8 @@ MAE_HINT = (
 )
 
 
-def test_mean_absolute_error_by_version(session) -> None:
+def test_mean_absolute_error_by_version(database) -> None:
+    session, _ = database
     rows = [("v1", 10.0, 12.0), ("v1", 10.0, 6.0), ("v2", 10.0, 9.0)]
     for version, prediction, actual in rows:
         p = add(session, version=version, prediction=prediction)
@@ -79,10 +117,10 @@ def test_mean_absolute_error_by_version(session) -> None:
     p.actual = 100.0
     session.commit()
     result = call(MAE_HINT, crud.mean_absolute_error_by_version, session, "m")
-    assert isinstance(result, dict) and set(result) == {"v1", "v2"}, f"{MAE_HINT}\n(got {result!r})"
-    assert result["v1"] == pytest.approx(3.0) and result["v2"] == pytest.approx(1.0), (
-        f"{MAE_HINT}\n(expected v1 = mean(|10-12|, |10-6|) = 3 and v2 = 1, got {result!r})"
-    )
+    expect(isinstance(result, dict) and set(result) == {"v1", "v2"}, MAE_HINT,
+           f"Expected a dict with the versions of model \"m\", v1 and v2; got {result!r}.")
+    expect(result["v1"] == pytest.approx(3.0) and result["v2"] == pytest.approx(1.0), MAE_HINT,
+           f"Expected v1 = mean(|10-12|, |10-6|) = 3 and v2 = |10-9| = 1, got {result!r}.")
 
 
 UPSERT_HINT = (
@@ -91,21 +129,22 @@ UPSERT_HINT = (
 )
 
 
-def test_upsert_points_is_rerunnable(session) -> None:
+def test_upsert_points_is_rerunnable(database) -> None:
+    session, committed = database
     crud.add_points(session, "temp", [(T0, 1.0), (T0 + timedelta(hours=1), 3.0)])
     crud.add_points(session, "other", [(T0, 7.0)])
     points = [(T0, 2.0), (T0 + timedelta(days=1), 10.0)]
     written = call(UPSERT_HINT, crud.upsert_points, session, "temp", points)
-    assert written == 2, f"{UPSERT_HINT}\n(2 points were given, it returned {written!r})"
+    expect(written == 2, UPSERT_HINT, f"2 points were given, it returned {written!r}.")
     call(UPSERT_HINT, crud.upsert_points, session, "temp", points)  # a re-run must not fail
-    session.expunge_all()
-    series = [(p.ts, p.value) for p in crud.get_series(session, "temp")]
-    assert series == [(T0, 2.0), (T0 + timedelta(hours=1), 3.0), (T0 + timedelta(days=1), 10.0)], (
-        f"{UPSERT_HINT}\n(after the upsert the series is {series})"
-    )
-    assert [p.value for p in crud.get_series(session, "other")] == [7.0], (
-        "upsert_points must only touch the series it is given."
-    )
+    series = committed("SELECT series, ts, value FROM timeseries ORDER BY series, ts")
+    wanted = [("other", T0, 7.0), ("temp", T0, 2.0), ("temp", T0 + timedelta(hours=1), 3.0), ("temp", T0 + timedelta(days=1), 10.0)]
+    shown = [(name, datetime.fromisoformat(str(ts)), value) for name, ts, value in series]
+    expect(shown == wanted, UPSERT_HINT,
+           f"After the upsert (and its re-run) the committed table holds {[(n, t.isoformat(), v) for n, t, v in shown]}; "
+           f"expected {[(n, t.isoformat(), v) for n, t, v in wanted]} (only \"temp\" changes, and the change is committed).")
+    nothing = call(UPSERT_HINT, crud.upsert_points, session, "temp", [])
+    expect(nothing == 0, UPSERT_HINT, f"With no points it returned {nothing!r}; nothing was written, so 0.")
 
 
 DAILY_HINT = (
@@ -114,10 +153,14 @@ DAILY_HINT = (
 )
 
 
-def test_daily_average_resamples_in_sql(session) -> None:
+def test_daily_average_resamples_in_sql(database) -> None:
+    session, _ = database
     day2 = T0 + timedelta(days=1)
-    crud.add_points(session, "temp", [(T0, 1.0), (T0 + timedelta(hours=5), 3.0), (day2 + timedelta(hours=23), 10.0)])
+    # the first day's mean is the larger, so date order and value order differ
+    crud.add_points(session, "temp", [(T0, 9.0), (T0 + timedelta(hours=5), 11.0), (day2 + timedelta(hours=23), 2.0)])
     crud.add_points(session, "other", [(T0, 100.0)])
     result = call(DAILY_HINT, crud.daily_average, session, "temp")
     pairs = [(str(day), float(mean)) for day, mean in (result or [])]
-    assert pairs == [("2024-01-01", 2.0), ("2024-01-02", 10.0)], f"{DAILY_HINT}\n(got {result!r})"
+    expect(pairs == [("2024-01-01", 10.0), ("2024-01-02", 2.0)], DAILY_HINT,
+           f"Expected [('2024-01-01', 10.0), ('2024-01-02', 2.0)] for points at 00:00 (9) and 05:00 (11) on "
+           f"1 January and 23:00 (2) on 2 January; got {result!r}.")

@@ -7,7 +7,9 @@ test the dashboard's functions on a tiny data set, so they need no browser and n
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -23,16 +25,38 @@ TINY = pd.DataFrame(
 )
 
 
+def expect(condition: bool, hint: str, detail: str = "") -> None:
+    """Fail with the hint as the first line (and what was seen after it), without a traceback."""
+    if not condition:
+        pytest.fail(hint + (f"\n{detail}" if detail else ""), pytrace=False)
+
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def learner_frame(tb) -> str:
+    """The deepest frame of the traceback in the project's own code (not checks/, tests/ or a
+    virtual environment), as a traceback line, so the editor can put the failure on that line."""
+    where = ""
+    for frame, line in traceback.walk_tb(tb):
+        path = Path(frame.f_code.co_filename).resolve()
+        if PROJECT not in path.parents:
+            continue
+        parts = path.relative_to(PROJECT).parts
+        if parts[0] in ("checks", "tests") or parts[0].startswith(".") or "site-packages" in parts:
+            continue
+        where = f'\n  File "{path.relative_to(PROJECT).as_posix()}", line {line}, in {frame.f_code.co_name}'
+    return where
+
+
 def call(hint: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run the learner's code; a TODO (NotImplementedError) or a crash fails with the hint."""
+    """Call the learner's code; if it raises, fail with the hint, what was raised and where."""
     try:
         return fn(*args, **kwargs)
-    except NotImplementedError:
-        problem = ""
-    except Exception as exc:  # noqa: BLE001 - any crash is reported as the hint plus what happened
-        problem = f"\n(it raised {type(exc).__name__}: {exc})"
-    # Outside the except block, so the report starts with the hint, not with the TODO's traceback.
-    pytest.fail(hint + problem, pytrace=False)
+    except Exception as exc:  # a TODO still in place, or a bug on the way to the answer
+        problem = f"{type(exc).__name__}: {exc}{learner_frame(exc.__traceback__)}"
+    # failing outside the except block keeps the learner's traceback out of the message
+    pytest.fail(f"{hint}\n(it raised {problem})", pytrace=False)
 
 
 @pytest.fixture(scope="module")
@@ -47,17 +71,23 @@ SCORE_HINT = (
 
 
 def test_score_file_adds_label_and_confidence(model) -> None:
-    uploaded = pd.DataFrame({"id": [7, 8, 9], "review": ["great", "awful", "really great value"]})
+    # rows left after filtering an upload: their index is not 0, 1, 2
+    uploaded = pd.DataFrame({"id": [7, 8, 9], "review": ["great", "awful", "really great value"]}, index=[10, 4, 7])
+    before = uploaded.copy()
     scored = call(SCORE_HINT, score_file, model, uploaded, text_column="review")
-    assert isinstance(scored, pd.DataFrame), f"{SCORE_HINT}\n(it returned {type(scored).__name__})"
-    assert {"label", "confidence"} <= set(scored.columns), f"{SCORE_HINT}\n(columns: {list(scored.columns)})"
-    assert list(scored["label"]) == ["positive", "negative", "positive"], (
-        f"score_file must label each row from its own text (got {list(scored['label'])})."
-    )
-    assert scored["confidence"].between(0.5, 1.0).all(), "confidence must be the probability of the chosen label."
-    assert list(scored["id"]) == [7, 8, 9] and list(scored["review"]) == list(uploaded["review"]), (
-        "score_file must keep the uploaded columns and rows as they are, and add the new columns."
-    )
+    expect(isinstance(scored, pd.DataFrame), SCORE_HINT, f"It returned {type(scored).__name__}, not a DataFrame.")
+    expect({"label", "confidence"} <= set(scored.columns), SCORE_HINT, f"The columns are {list(scored.columns)}.")
+    labels = list(scored["label"])
+    expect(labels == ["positive", "negative", "positive"], SCORE_HINT,
+           f"For the reviews {list(uploaded['review'])} (index {list(uploaded.index)}) the labels are {labels}; "
+           f"each row must get the label of its own text (mind the index when adding a column).")
+    confidence = [round(float(c), 3) for c in scored["confidence"]]
+    expect(scored["confidence"].between(0.5, 1.0).all(), SCORE_HINT,
+           f"The confidences are {confidence}: each must be the probability of the row's own label (at least 0.5 of two classes).")
+    expect(list(scored["id"]) == [7, 8, 9] and list(scored["review"]) == list(uploaded["review"]), SCORE_HINT,
+           "score_file must keep the uploaded columns and rows as they are, and add the new columns.")
+    expect(uploaded.equals(before), SCORE_HINT,
+           f"The uploaded table was changed (its columns are now {list(uploaded.columns)}): add the columns to a copy.")
 
 
 MISSING_HINT = (
@@ -70,13 +100,10 @@ def test_score_file_explains_a_missing_text_column(model) -> None:
     uploaded = pd.DataFrame({"review": ["great"]})
     try:
         score_file(model, uploaded)
-    except NotImplementedError:
-        problem = "(score_file is not written yet)"
     except ValueError as exc:
-        assert "text" in str(exc), f"{MISSING_HINT}\n(the message was: {exc})"
-        return
+        problem = "" if "text" in str(exc) else f"(the message was: {exc})"
     except Exception as exc:  # noqa: BLE001 - a KeyError from pandas is the bare traceback to avoid
-        problem = f"(it raised {type(exc).__name__}: {exc})"
+        problem = f"(it raised {type(exc).__name__}: {exc}{learner_frame(exc.__traceback__)})"
     else:
         problem = "(it raised nothing)"
-    pytest.fail(f"{MISSING_HINT}\n{problem}", pytrace=False)
+    expect(not problem, MISSING_HINT, problem)

@@ -69,8 +69,8 @@ def passengers() -> pd.DataFrame:
 
 HINT_AGE = (
     "Step 2: fill_missing_age (src/titanic_eda/data.py) should give every passenger without an age "
-    "the median age of passengers of the same pclass and sex (groupby + transform), "
-    "leave known ages as they are and not change the DataFrame it was given."
+    "the median age of passengers of the same pclass and sex (groupby + transform; the overall "
+    "median when nobody in the group has an age), leave known ages as they are and not change the DataFrame it was given."
 )
 
 
@@ -78,18 +78,36 @@ def test_fill_missing_age() -> None:
     df = passengers()
     before = df.copy()
     filled = attempt(HINT_AGE, fill_missing_age, df)
-    expect(isinstance(filled, pd.DataFrame) and len(filled) == len(df), HINT_AGE)
+    expect(isinstance(filled, pd.DataFrame) and len(filled) == len(df), HINT_AGE,
+           f"It returned {type(filled).__name__} with {len(filled) if hasattr(filled, '__len__') else 'no'} rows; "
+           f"expected a DataFrame with the {len(df)} rows it was given.")
     expect(filled["age"].notna().all(), HINT_AGE, f"{int(filled['age'].isna().sum())} of {len(df)} ages are still missing.")
     known = before["age"].notna()
-    expect(np.allclose(filled.loc[known, "age"], before.loc[known, "age"]), HINT_AGE, "Some ages that were known have changed.")
+    changed = [i for i in df.index[known] if not np.isclose(filled.loc[i, "age"], before.loc[i, "age"])]
+    expect(not changed, HINT_AGE,
+           f"Known ages changed: rows {changed} were {before.loc[changed, 'age'].tolist()}, "
+           f"now {filled.loc[changed, 'age'].tolist()}.")
     # women in 1st class: median(30, 40) = 35; men in 3rd class: median(20, 24, 40) = 24;
-    # men in 1st class: median(50) = 50
+    # men in 1st class: median(50) = 50. The overall median, 35, is right only for the first.
     got = filled.loc[[2, 6, 7], "age"].tolist()
-    expect(got == pytest.approx([35.0, 24.0, 50.0]), HINT_AGE, f"On a small table the filled ages are {got}, not the medians of their groups.")
+    expect(got == pytest.approx([35.0, 24.0, 50.0]), HINT_AGE,
+           f"The missing ages of a 1st-class woman, a 3rd-class man and a 1st-class man were filled with "
+           f"{got}; the medians of their groups are [35.0, 24.0, 50.0].")
     expect(df.equals(before), HINT_AGE, "The DataFrame passed in was modified: work on a copy.")
 
+    # A 2nd-class man: nobody of his class and sex has a known age, so his group has no median.
+    lone = pd.concat([df, pd.DataFrame({"survived": [0], "pclass": [2], "sex": ["male"], "age": [np.nan],
+                                        "sibsp": [0], "parch": [0], "fare": [13.0], "embarked": ["S"]})],
+                     ignore_index=True)
+    lone["sex"], lone["embarked"] = lone["sex"].astype("category"), lone["embarked"].astype("category")
+    age = attempt(HINT_AGE, fill_missing_age, lone)["age"].iloc[-1]
+    # the median of the known ages is 35 (their mean is 34), before or after the group fill
+    expect(age == pytest.approx(35.0), HINT_AGE,
+           f"A passenger whose class and sex have no known age got {age}; expected the overall median age, 35.0.")
+
     titanic = load_titanic(allow_download=False, seed=1)
-    expect(attempt(HINT_AGE, fill_missing_age, titanic)["age"].notna().all(), HINT_AGE)
+    still = int(attempt(HINT_AGE, fill_missing_age, titanic)["age"].isna().sum())
+    expect(still == 0, HINT_AGE, f"On the synthetic passenger list {still} ages are still missing.")
 
 
 HINT_FAMILY = (
@@ -104,7 +122,13 @@ def test_add_family_features() -> None:
     before = df.copy()
     out = attempt(HINT_FAMILY, add_family_features, df)
     expect(isinstance(out, pd.DataFrame) and {"family_size", "is_alone"} <= set(out.columns), HINT_FAMILY, "The result has no family_size and is_alone columns yet.")
-    expect(out["family_size"].tolist() == (df["sibsp"] + df["parch"] + 1).tolist(), HINT_FAMILY)
-    expect(out["is_alone"].astype(bool).tolist() == [True, False, False, False, True, False, True, False, False], HINT_FAMILY)
-    expect(set(before.columns) <= set(out.columns), HINT_FAMILY)
+    size = (df["sibsp"] + df["parch"] + 1).tolist()
+    expect(out["family_size"].tolist() == size, HINT_FAMILY,
+           f"For sibsp {df['sibsp'].tolist()} and parch {df['parch'].tolist()}, family_size is "
+           f"{out['family_size'].tolist()}; expected {size} (the passenger counts too).")
+    alone = [s == 1 for s in size]
+    got = out["is_alone"].astype(bool).tolist()
+    expect(got == alone, HINT_FAMILY, f"is_alone is {got}; expected {alone} (True only for a family_size of 1).")
+    lost = sorted(set(before.columns) - set(out.columns))
+    expect(not lost, HINT_FAMILY, f"The columns {lost} are gone: add the new columns, keep the others.")
     expect(df.equals(before), HINT_FAMILY, "The DataFrame passed in was modified: work on a copy.")

@@ -20,15 +20,16 @@ def logistic(class_weight: str | dict | None = None) -> Pipeline:
     return make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000, class_weight=class_weight))
 
 
-def strategies() -> dict[str, tuple[Pipeline, Resampler | None]]:
-    """Name → (model, resampler applied to the training data or None)."""
+def strategies(seed: int = 0) -> dict[str, tuple[Pipeline, Resampler | None]]:
+    """Name → (model, resampler applied to the training data or None). ``seed`` is the
+    ``random_state`` of every model that draws random numbers, so each run gives the same models."""
     return {
         "plain": (logistic(), None),
         "class weights": (logistic("balanced"), None),
         "undersample 1:1": (logistic(), random_undersample),
         "oversample 1:1": (logistic(), random_oversample),
         "SMOTE": (logistic(), smote_oversample),  # TODO in resampling.py
-        # TODO: add a tree ensemble, e.g. RandomForestClassifier(class_weight="balanced_subsample")
-        # or HistGradientBoostingClassifier(class_weight="balanced"), and an IsolationForest
-        # anomaly score as an unsupervised baseline.
+        # TODO: add a tree ensemble, e.g. RandomForestClassifier(class_weight="balanced_subsample",
+        # random_state=seed) or HistGradientBoostingClassifier(class_weight="balanced", random_state=seed),
+        # and an IsolationForest anomaly score as an unsupervised baseline.
     }

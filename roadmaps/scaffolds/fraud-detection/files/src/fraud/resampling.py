@@ -39,7 +39,7 @@ def smote_oversample(
 
     TODO: implement it (numeric features only):
 
-    1. ``Xm = X[y == 1].to_numpy()``; ``n_new = round(ratio * n_majority) - n_minority``.
+    1. ``Xm = X[y == 1].to_numpy()``; ``n_new = max(0, round(ratio * n_majority) - n_minority)``.
     2. Fit ``sklearn.neighbors.NearestNeighbors(n_neighbors=k_neighbors + 1)`` on ``Xm``
        (the +1 because each point is its own nearest neighbour).
     3. ``n_new`` times: pick a random minority row ``a``, one of its k neighbours ``b``,

@@ -17,7 +17,8 @@ def add_ratio_features(X: pd.DataFrame) -> pd.DataFrame:
 
     Guard each one with ``if {...} <= set(X.columns)`` so the same pipeline still works on
     other data (e.g. Titanic: ``family_size = SibSp + Parch + 1``). Keep NaN where an input
-    is missing: the imputer that follows fills it. New numeric columns are picked up by
+    is missing, and where the total income is 0 (a ratio to nothing is unknown, not
+    infinite): the imputer that follows fills it. New numeric columns are picked up by
     the ColumnTransformer automatically (it selects columns by dtype).
     """
     out = X.copy()

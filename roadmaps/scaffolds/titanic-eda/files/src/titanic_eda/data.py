@@ -116,7 +116,8 @@ def fill_missing_age(df: pd.DataFrame) -> pd.DataFrame:
 
     TODO: replace the placeholder below. A good first rule: fill each missing
     age with the median age of passengers of the same ``pclass`` and ``sex``
-    (``df.groupby([...])["age"].transform("median")``). Compare the age
+    (``df.groupby([...])["age"].transform("median")``); a passenger whose class
+    and sex have no known age at all gets the overall median age. Compare the age
     distribution before and after: did the fill change its shape?
     """
     out = df.copy()
