@@ -64,10 +64,12 @@ class ConversationLog:
         return [{"id": i, "started_at": s, "model": m, "messages": n} for i, s, m, n in rows]
 
     def search(self, text: str) -> list[tuple[int, str, str]]:
-        """Messages containing ``text``, oldest first, as ``(conversation_id, role, content)``.
+        """Messages containing ``text`` (any case), oldest first, as ``(conversation_id, role, content)``.
 
-        TODO: ``SELECT conversation_id, role, content FROM messages WHERE content LIKE ? ORDER BY id``
-        with the parameter ``f"%{text}%"`` (never paste user text into the SQL string itself).
+        TODO: ``SELECT conversation_id, role, content FROM messages WHERE content LIKE ? ESCAPE '\\'
+        ORDER BY id`` with the parameter ``f"%{text}%"`` (never paste user text into the SQL string
+        itself), after putting a backslash before every ``\\``, ``%`` and ``_`` in ``text``: in a LIKE
+        pattern ``%`` and ``_`` are wildcards, and a search for "100%" must not find "100 people".
         """
         raise NotImplementedError("TODO: implement ConversationLog.search in storage.py")
 

@@ -9,10 +9,11 @@ from .prompts import TEMPLATES, render_template
 
 
 def rank_versions(pieces: Sequence[str]) -> list[str]:
-    """The same pieces, best first.
+    """The same pieces, best first: by the share of distinct words, low for text stuck in a loop.
 
-    TODO: score each piece, e.g. by the share of distinct words (``len(set(words)) / len(words)``:
-    low for text stuck in a loop) or by the model's own perplexity, and sort by it, best first.
+    TODO: score each piece by ``len(set(words)) / len(words)``, its words compared without case or
+    punctuation ("Sea," and "sea" are one word; a dash is not a word; a piece without words scores
+    0), and sort by it, best first, keeping the given order between equal scores.
     """
     raise NotImplementedError("TODO: implement rank_versions in write.py")
 

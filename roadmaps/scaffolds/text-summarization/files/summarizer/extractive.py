@@ -34,14 +34,19 @@ def select_sentences(sentences: list[str], scores: np.ndarray, k: int) -> str:
     return " ".join(sentences[i] for i in keep)
 
 
-def tfidf_sentence_scores(sentences: list[str]) -> np.ndarray:
-    """Each sentence's TF-IDF vector (sentences as documents) scored against the centroid."""
+def tfidf_matrix(sentences: list[str]) -> np.ndarray:
+    """One TF-IDF row per sentence (sentences as documents); a column of zeros when the sentences
+    hold only stop words, so that every scorer still gets one row per sentence."""
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     try:
-        matrix = vectorizer.fit_transform(sentences).toarray()
+        return vectorizer.fit_transform(sentences).toarray()
     except ValueError:                     # only stop words / empty vocabulary
-        return np.zeros(len(sentences))
-    return centroid_scores(matrix)
+        return np.zeros((len(sentences), 1))
+
+
+def tfidf_sentence_scores(sentences: list[str]) -> np.ndarray:
+    """Each sentence's TF-IDF vector scored against the centroid."""
+    return centroid_scores(tfidf_matrix(sentences))
 
 
 def tfidf_summary(text: str, n: int | None = 3, ratio: float = 0.3) -> str:
@@ -53,12 +58,24 @@ def tfidf_summary(text: str, n: int | None = 3, ratio: float = 0.3) -> str:
     return select_sentences(sentences, tfidf_sentence_scores(sentences), k)
 
 
+def textrank_scores(matrix: np.ndarray, damping: float = 0.85) -> np.ndarray:
+    """PageRank of the sentences (the rows of ``matrix``) in their similarity graph; the ranks sum to 1.
+
+    TODO: the graph's edge weights are the cosine similarities between rows, with zeros on the
+    diagonal (no sentence recommends itself); a row with zero length is similar to nothing. Each
+    sentence votes for the others in proportion to its weights (its row divided by the row's sum;
+    a sentence similar to no other spreads its vote evenly over all n). Then solve
+    r = (1 - damping) / n + damping * transitionᵀ r: power iteration until r stops changing, or
+    np.linalg.solve, or networkx.pagerank.
+    """
+    raise NotImplementedError("TODO: implement textrank_scores in summarizer/extractive.py")
+
+
 def textrank_summary(text: str, n: int | None = 3, ratio: float = 0.3) -> str:
     """TextRank: the sentences most "recommended" by the others, in their original order.
 
-    TODO: build a sentence-similarity graph from the TF-IDF matrix (cosine similarity between
-    sentences, zero on the diagonal), run PageRank on it (power iteration in NumPy with a damping
-    of 0.85, or networkx), and use the ranks as scores in ``select_sentences``. Compare ROUGE with
+    TODO: split the sentences, rank them with ``textrank_scores(tfidf_matrix(sentences))`` and keep
+    the best with ``select_sentences`` (an empty text gives ""). Compare ROUGE with
     ``tfidf_summary`` (``python -m summarizer --evaluate lead tfidf textrank``).
     """
     raise NotImplementedError("TODO: implement textrank_summary in summarizer/extractive.py")
@@ -67,8 +84,9 @@ def textrank_summary(text: str, n: int | None = 3, ratio: float = 0.3) -> str:
 def mmr_summary(text: str, n: int | None = 3, ratio: float = 0.3, diversity: float = 0.5) -> str:
     """Maximal Marginal Relevance: relevant sentences that do not repeat each other.
 
-    TODO: pick sentences one at a time; each time take the one with the highest
+    TODO: pick sentences one at a time; each time take the one not yet picked with the highest
     ``(1 - diversity) * centroid score - diversity * (max cosine similarity to the sentences
-    already picked)``, using the TF-IDF matrix. Return them in their original order.
+    already picked)``, using ``tfidf_matrix`` and ``centroid_scores``. Return them in their
+    original order (an empty text gives "").
     """
     raise NotImplementedError("TODO: implement mmr_summary in summarizer/extractive.py")

@@ -20,9 +20,11 @@ def _prf(overlap: float, candidate_total: int, reference_total: int) -> dict[str
 def stem(token: str) -> str:
     """Reduce a word to its stem, so that "runs", "running" and "run" count as the same word.
 
-    TODO: strip common English endings (-s, -es, -ing, -ed, ...; a few rules of the Porter
-    stemmer are enough), or call ``nltk.stem.PorterStemmer().stem``. Then compare your numbers
-    with the ``rouge-score`` package (``pip install rouge-score``, ``use_stemmer=True``).
+    TODO: strip common English endings (-s, -es, -ies, -ing, -ed, undoubling "runn" to "run"; a
+    few rules of the Porter stemmer are enough), or call ``nltk.stem.PorterStemmer().stem``. Word
+    forms such as run/runs/running, pony/ponies, pass/passes, see/seeing and fix/fixed must share
+    a stem; different words (bring and bred, as and a) must not. Then compare your numbers with
+    the ``rouge-score`` package (``pip install rouge-score``, ``use_stemmer=True``).
     """
     raise NotImplementedError("TODO: implement stem in summarizer/rouge.py")
 

@@ -20,9 +20,9 @@ def seasonal_naive_forecast(train: pd.Series, horizon: int, period: int = 7) -> 
     return np.resize(last_season, horizon)
 
 
-def arima_forecast(train: pd.Series, horizon: int, order: tuple[int, int, int] = (1, 1, 1),
-                   seasonal_order: tuple[int, int, int, int] = (1, 0, 1, 7)) -> np.ndarray:
-    """Fit SARIMA(p,d,q)(P,D,Q,s) on ``train`` and forecast ``horizon`` steps.
+def fit_sarimax(train: pd.Series, order: tuple[int, int, int], seasonal_order: tuple[int, int, int, int]):
+    """Fit SARIMA(p,d,q)(P,D,Q,s) on ``train``; returns the fitted result (``.aic``, ``.forecast(steps)``,
+    ``.summary()``, ``.plot_diagnostics()``).
 
     ``seasonal_order=(0, 0, 0, 0)`` gives plain ARIMA(p,d,q); ``d`` / ``D`` are the differencing
     orders (see analysis.differences_needed). Convergence warnings are silenced here to keep the
@@ -32,17 +32,23 @@ def arima_forecast(train: pd.Series, horizon: int, order: tuple[int, int, int] =
                     enforce_stationarity=False, enforce_invertibility=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = model.fit(disp=False)
-    return np.asarray(result.forecast(steps=horizon), dtype=float)
+        return model.fit(disp=False)
+
+
+def arima_forecast(train: pd.Series, horizon: int, order: tuple[int, int, int] = (1, 1, 1),
+                   seasonal_order: tuple[int, int, int, int] = (1, 0, 1, 7)) -> np.ndarray:
+    """Fit SARIMA(p,d,q)(P,D,Q,s) on ``train`` (``fit_sarimax``) and forecast ``horizon`` steps."""
+    return np.asarray(fit_sarimax(train, order, seasonal_order).forecast(steps=horizon), dtype=float)
 
 
 def select_order(train: pd.Series, orders: Iterable[tuple[int, int, int]],
                  seasonal_orders: Iterable[tuple[int, int, int, int]] = ((0, 0, 0, 0),)
                  ) -> tuple[tuple[int, int, int], tuple[int, int, int, int]]:
-    """The ``(order, seasonal_order)`` pair, among all combinations given, with the lowest AIC.
+    """The ``(order, seasonal_order)`` pair, among all combinations given, with the lowest AIC;
+    ``ValueError`` when no candidates are given.
 
-    TODO: fit ``SARIMAX(train, order=..., seasonal_order=...)`` for each combination (as in
-    ``arima_forecast``), read ``result.aic`` and return the best pair. Start the candidates from
+    TODO: fit each combination with ``fit_sarimax(train, order, seasonal_order)``, read its
+    ``.aic`` and return the best pair. Start the candidates from
     the ACF/PACF plots, then check the residuals of the chosen model look like white noise
     (``result.plot_diagnostics()``, ``statsmodels.stats.diagnostic.acorr_ljungbox``).
     """

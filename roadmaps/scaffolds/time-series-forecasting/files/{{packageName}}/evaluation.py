@@ -36,6 +36,7 @@ def mase(y_true, y_pred, train, period: int = 1) -> float:
     seasonal-naive forecast on ``train`` (``mean(|train[t] − train[t − period]|)``).
 
     Below 1 the forecast beats the naive one; it compares across series of different scale.
+    Raise ``ValueError`` when the naive forecast is perfect on ``train`` (the scale is 0).
     TODO: implement it.
     """
     raise NotImplementedError("TODO: mase in evaluation.py")

@@ -47,6 +47,8 @@ class LSTMForecaster(nn.Module):
 class LSTMConfig:
     window: int = 28
     hidden_size: int = 32
+    num_layers: int = 1
+    dropout: float = 0.0            # between stacked layers: needs num_layers > 1
     epochs: int = 30
     batch_size: int = 32
     lr: float = 5e-3
@@ -83,7 +85,7 @@ class LSTMModel:
         X_t = torch.from_numpy((X - anchor) / self.scale)
         y_t = torch.from_numpy((y - anchor) / self.scale)
         loader = DataLoader(TensorDataset(X_t, y_t), batch_size=cfg.batch_size, shuffle=True)
-        self.net = LSTMForecaster(self.horizon, cfg.hidden_size, cell=cfg.cell)
+        self.net = LSTMForecaster(self.horizon, cfg.hidden_size, cfg.num_layers, cfg.dropout, cell=cfg.cell)
         optimizer = torch.optim.Adam(self.net.parameters(), lr=cfg.lr)
         loss_fn = nn.MSELoss()
         self.net.train()
@@ -96,8 +98,8 @@ class LSTMModel:
                 optimizer.step()
                 total += loss.item() * len(xb)
             self.losses.append(total / len(X_t))
-        # TODO: with cfg.patience set, hold out the last cfg.val_fraction of the windows as
-        #       validation, record its loss each epoch in self.val_losses, stop once it has not
+        # TODO: with cfg.patience set, hold out the last cfg.val_fraction of the windows (at least
+        #       one) as validation, record its loss each epoch in self.val_losses, stop once it has not
         #       improved for cfg.patience epochs, and keep the weights of the best epoch.
         return self
 
