@@ -81,7 +81,8 @@ class WatchedMain:
     def train_one_epoch(self, net, loader, optimizer, loss_fn, device="cpu"):
         group = optimizer.param_groups[0]
         self.epochs.append({"size": len(loader.dataset), "optimizer": type(optimizer).__name__, "lr": group["lr"],
-                            "momentum": group.get("momentum"), "model": net})
+                            "momentum": group.get("momentum"), "model": net,
+                            "first_labels": next(iter(loader))[1][:16].tolist()})
         self.pending_epoch = True
         return REAL_TRAIN_ONE_EPOCH(net, loader, optimizer, loss_fn, device)
 
@@ -201,6 +202,15 @@ def test_optimizer_and_scheduler_choices(monkeypatch, tmp_path):
               "[0.1, 0.05, 0.05, 0.025].")
     if attempt(HINT_OPTIMIZER, build_scheduler, sgd, step_size=0) is not None:
         _fail(HINT_OPTIMIZER, "build_scheduler(optimizer, step_size=0) should return None: no schedule.")
+    every = attempt(HINT_OPTIMIZER, build_scheduler, adam, step_size=1, gamma=0.5)
+    rates = []
+    for _ in range(2):
+        adam.step()
+        every.step()
+        rates.append(round(adam.param_groups[0]["lr"], 6))
+    if rates != [0.005, 0.0025]:
+        _fail(HINT_OPTIMIZER, f"With step_size=1 and gamma=0.5 the learning rate from 0.01 went {rates}, not "
+              "[0.005, 0.0025]: it drops every epoch.")
 
     args = _parse(HINT_OPTIMIZER, ["--optimizer", "sgd", "--momentum", "0.9", "--step-size", "2", "--gamma", "0.5"])
     if (args.optimizer, args.momentum, args.step_size, args.gamma) != ("sgd", 0.9, 2, 0.5):
@@ -254,8 +264,12 @@ def test_validation_split(monkeypatch, tmp_path):
     # main(): per-epoch decisions on the validation split, the test set once, with the best weights.
     if _parse(HINT_SPLIT, []).val_fraction != 0.1:
         _fail(HINT_SPLIT, "The --val-fraction option should default to 0.1.")
-    losses = [1.0, 0.7, 0.8, 0.75]  # made up: the best validation loss is at epoch 2 of 4
+    losses = [1.0, 0.7, 0.8, 0.7]  # made up: the best validation loss is at epoch 2 of 4 (epoch 4 only equals it)
     watched = WatchedMain(losses).run(HINT_SPLIT, monkeypatch, tmp_path, "--epochs", "4")
+    orders = {tuple(e["first_labels"]) for e in watched.epochs}
+    if len(orders) == 1:
+        _fail(HINT_SPLIT, "Every epoch went through the training images in the same order: shuffle the training "
+              "loader (shuffle=True).")
     sizes = sorted({e["size"] for e in watched.epochs})
     if sizes != [TRAIN_SIZE]:
         _fail(HINT_SPLIT, f"`train --fake-data --fake-size 200` trained on {sizes} images per epoch, not {TRAIN_SIZE}: "
@@ -292,6 +306,7 @@ def test_early_stopping(monkeypatch, tmp_path):
         (2, [1.0, 0.8, 0.8, 0.8], {}, [False, False, False, True]),          # equal is not better
         (1, [1.0, 0.9, 0.8, 0.7], {}, [False, False, False, False]),
         (2, [1.0, 0.95, 0.85, 0.8, 0.78], {"min_delta": 0.1}, [False, False, False, False, True]),
+        (1, [0.5, 0.9], {}, [False, True]),                                  # the first loss is the one to beat
     ]
     for patience, losses, kwargs, expected in cases:
         got = _decisions(stopper_class, patience, losses, **kwargs)
