@@ -194,7 +194,7 @@ def test_pages_get_descriptions_from_their_images(tmp_path):
     if getattr(pages[0], "description", None) != "":
         _fail(HINT_DESCRIBE, f"A new Page has description {getattr(pages[0], 'description', None)!r}: add a "
               "`description` field, empty by default.")
-    described = attempt(HINT_DESCRIBE, story.describe_pages, pages, tmp_path, stand_in_captioner)
+    described = attempt(HINT_DESCRIBE, story.describe_pages, pages, str(tmp_path), stand_in_captioner)
     expected = [stand_in_captioner(Image.open(tmp_path / p.image)) for p in pages]
     got = [getattr(p, "description", None) for p in described]
     if got != expected:
