@@ -200,7 +200,7 @@ def test_fine_tuning_unfreezes_layer4_with_a_smaller_rate(monkeypatch, tmp_path)
     # known-good one here, so that this check does not depend on build_scheduler's).
     monkeypatch.setattr(train, "build_scheduler", lambda opt, epochs: torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(1, epochs)))
     spy = _run_main(HINT_FINE_TUNE, monkeypatch, tmp_path, "--model", "resnet18", "--no-pretrained", "--image-size",
-                    "32", "--fine-tune", "--head-epochs", "1", "--epochs", "3", "--lr", "0.01")
+                    "32", "--fine-tune", "--epochs", "3", "--lr", "0.01")
     seen = [(epoch["trainable"], sorted((layers, round(rate, 6)) for layers, rate in epoch["groups"])) for epoch in spy.epochs]
     expected = [
         (["fc"], [(("fc",), 0.01)]),
@@ -212,7 +212,7 @@ def test_fine_tuning_unfreezes_layer4_with_a_smaller_rate(monkeypatch, tmp_path)
             return "; ".join(f"epoch {number}: trains {'+'.join(trainable) or 'nothing'}, lr "
                              + ", ".join(f"{'+'.join(layers)} {rate:g}" for layers, rate in groups)
                              for number, (trainable, groups) in enumerate(epochs, 1))
-        _fail(HINT_FINE_TUNE, "`train --model resnet18 --fine-tune --head-epochs 1 --epochs 3 --lr 0.01` ran "
+        _fail(HINT_FINE_TUNE, "`train --model resnet18 --fine-tune --epochs 3 --lr 0.01` (--head-epochs 1 by default) ran "
               f"{describe(seen)}; expected {describe(expected)}: the head alone first, then fine_tuning_optimizer "
               "with a new cosine schedule over the 2 epochs left.")
 
@@ -222,7 +222,7 @@ HINT_FILTERS = ("Step 5: write plot_first_layer_filters in visualize.py: draw th
 
 
 def _check_filter_patches(net: nn.Module, max_filters: int, tmp_path: Path, name: str) -> None:
-    target = tmp_path / "filters" / f"{name}.png"
+    target = tmp_path / "filters" / "first" / f"{name}.png"
     fig = attempt(HINT_FILTERS, visualize.plot_first_layer_filters, net, max_filters=max_filters, save_path=target)
     if not target.exists() or target.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
         _fail(HINT_FILTERS, "No PNG was written to save_path.")
@@ -233,13 +233,19 @@ def _check_filter_patches(net: nn.Module, max_filters: int, tmp_path: Path, name
     if len(patches) != wanted:
         _fail(HINT_FILTERS, f"For {name} (first conv: {len(weights)} filters) with max_filters={max_filters} the figure "
               f"shows {len(patches)} images, not {wanted}: one per filter.")
+    if len(fig.axes) > wanted + math.sqrt(wanted):
+        _fail(HINT_FILTERS, f"For {name} the {wanted} filters are drawn on {len(fig.axes)} axes: use a near-square grid "
+              "(about sqrt(N) columns), with at most one row not full.")
+    for ax in fig.axes:
+        if ax.get_images() and ax.axison and (len(ax.get_xticks()) or len(ax.get_yticks())):
+            _fail(HINT_FILTERS, f"The patches for {name} are drawn with axis ticks: turn the axes off (ax.axis(\"off\")).")
     for i, (patch, weight) in enumerate(zip(patches, weights)):
         if patch.shape != weight.shape:
             _fail(HINT_FILTERS, f"Image {i} for {name} has shape {patch.shape}, not {weight.shape}: (k, k, 3), the filter "
                   "with its colour channels last.")
-        if patch.min() < 0 or patch.max() > 1:
+        if abs(patch.min()) > 1e-3 or abs(patch.max() - 1) > 1e-3:
             _fail(HINT_FILTERS, f"Image {i} for {name} has values from {patch.min():.3f} to {patch.max():.3f}: scale each "
-                  "filter to [0, 1], or imshow clips it.")
+                  "filter on its own to exactly [0, 1] (its smallest weight to 0, its largest to 1).")
         if np.corrcoef(patch.ravel(), weight.ravel())[0, 1] < 0.999:
             _fail(HINT_FILTERS, f"Image {i} for {name} is not filter {i} of the first conv layer scaled to [0, 1] (the "
                   "pixels do not follow its weights): take weight[i] and move its channels last with permute(1, 2, 0).")
@@ -250,6 +256,7 @@ def test_first_layer_filters_are_plotted(tmp_path):
     _check_filter_patches(models.SmallCNN(), 32, tmp_path, "SmallCNN")
     resnet, _ = models.build_resnet18(num_classes=3, pretrained=False)
     _check_filter_patches(resnet, 10, tmp_path, "ResNet18")
+    _check_filter_patches(resnet, 1, tmp_path, "ResNet18 (one filter)")
 
     # The CLI saves the filters next to the feature maps.
     checkpoint = engine.save_checkpoint(tmp_path / "best.pt", models.SmallCNN(num_classes=2), None, 1, {},

@@ -44,11 +44,12 @@ def evaluate(model: nn.Module, loader: DataLoader, loss_fn: nn.Module,
         total_loss += loss_fn(logits, labels).item() * labels.size(0)
         correct += (logits.argmax(1) == labels).sum().item()
         total += labels.size(0)
+    metrics = {"loss": total_loss / max(total, 1), "accuracy": correct / max(total, 1)}
     # TODO: compute per-class accuracy too and return it under "per_class_accuracy": one value per
     #       class, indexed like the model's outputs (class_names are in the checkpoint): the share
     #       of that class's images predicted right, NaN for a class with no images here. Which
     #       classes are hardest?
-    return {"loss": total_loss / max(total, 1), "accuracy": correct / max(total, 1)}
+    return metrics
 
 
 def save_checkpoint(path: str | Path, model: nn.Module, optimizer: torch.optim.Optimizer | None,

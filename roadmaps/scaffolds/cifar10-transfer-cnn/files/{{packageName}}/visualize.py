@@ -107,9 +107,10 @@ def main(argv: Sequence[str] | None = None) -> list[Path]:
 
 def plot_first_layer_filters(model: nn.Module, max_filters: int = 32,
                              save_path: str | Path | None = None) -> plt.Figure:
-    """Grid of the first ``max_filters`` filters of the first Conv2d layer, one small RGB patch
-    (k, k, 3) per filter drawn with imshow (3x3 for SmallCNN, 7x7 for ResNet18), each scaled to
-    [0, 1]; saved as a PNG when ``save_path`` is given. What patterns did the network learn?"""
+    """The first ``max_filters`` filters of the first Conv2d layer in a near-square grid without axes:
+    one small RGB patch (k, k, 3) per filter drawn with imshow (3x3 for SmallCNN, 7x7 for
+    ResNet18), each filter scaled to [0, 1] on its own; saved as a PNG when ``save_path`` is given.
+    What patterns did the network learn?"""
     raise NotImplementedError("plot_first_layer_filters: draw the first conv layer's weights")
 
 

@@ -140,6 +140,7 @@ def interpolate(G: Generator, z1: torch.Tensor, z2: torch.Tensor, steps: int = 8
 
 # TODO: make it conditional (cGAN) so you can ask for "a 7" or "a sneaker":
 #       ConditionalGenerator(z_dim=64, n_classes=10, base=64) whose forward(z, labels) feeds a
-#       label embedding concatenated with z, and ConditionalDiscriminator(n_classes=10, base=64)
-#       whose forward(images, labels) -> one logit per image also sees the label (e.g. an
-#       embedding turned into an extra 28x28 input channel).
+#       label embedding concatenated with z (its z_dim attribute stays the size of the noise
+#       callers draw), and ConditionalDiscriminator(n_classes=10, base=64) whose
+#       forward(images, labels) -> one logit per image also sees the label (e.g. an embedding
+#       turned into an extra 28x28 input channel).

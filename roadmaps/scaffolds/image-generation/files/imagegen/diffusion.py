@@ -66,7 +66,8 @@ DEFAULT_STYLE = "watercolour, soft light, children's book illustration"
 
 
 def build_prompt(subject: str, style: str = DEFAULT_STYLE, extras: tuple[str, ...] = ()) -> str:
-    """Prompt engineering: ``subject`` first, then ``extras`` (e.g. a character description), then
-    the same ``style`` for every image, so all images of one story or gallery look like they belong
-    together. Compare 3 styles on the same subjects."""
+    """Prompt engineering: ``subject`` first (without its closing . ! or ?), then the non-blank
+    ``extras`` in order (e.g. a character description), then the same ``style`` for every image,
+    joined with ", ", so all images of one story or gallery look like they belong together.
+    Compare 3 styles on the same subjects."""
     raise NotImplementedError("build_prompt: put the subject, extras and one shared style into a prompt")

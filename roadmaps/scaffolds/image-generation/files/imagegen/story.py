@@ -37,7 +37,8 @@ def split_story(text: str, max_pages: int = 6) -> list[str]:
 
 
 def scene_to_prompt(scene: str, style: str = "storybook illustration, soft colours") -> str:
-    """Turn a story sentence into an image prompt (simple on purpose: see the TODO)."""
+    """Turn a story sentence into an image prompt (simple on purpose: once build_prompt in
+    diffusion.py works, return build_prompt(scene, style) here)."""
     return f"{scene.rstrip('.!?')}, {style}"
 
 
@@ -88,7 +89,7 @@ def write_gallery(pages: list[Page], out_dir: str | Path, title: str = "Gallery"
 #       (e.g. `pipeline("image-to-text", model="Salesforce/blip-image-captioning-base")`) and show
 #       prompt and caption side by side: how close does the model get to what you asked for?
 #       Write describe_pages (below), add a `description` field to Page (empty by default) and
-#       show it in write_gallery next to the caption.
+#       show it (HTML-escaped) in write_gallery next to the caption; pages.json keeps it too.
 
 
 def describe_pages(pages: list[Page], out_dir: str | Path, describe: Callable[[Image.Image], str]) -> list[Page]:

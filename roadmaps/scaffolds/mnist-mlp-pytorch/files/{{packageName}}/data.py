@@ -69,15 +69,15 @@ def get_dataloaders(
     train_set, test_set, is_fake = get_datasets(data_dir, fake_data=fake_data, fake_size=fake_size)
     train_loader = DataLoader(train_set, batch_size=batch_size, shuffle=True, num_workers=num_workers)
     test_loader = DataLoader(test_set, batch_size=batch_size * 2, shuffle=False, num_workers=num_workers)
-    # TODO: carve a validation set out of the training data with split_train_val (below)
-    #       and use it for model selection instead of peeking at the test set.
     return train_loader, test_loader, is_fake
 
 
 def split_train_val(dataset: Dataset, val_fraction: float = 0.1, seed: int = 0) -> tuple[Dataset, Dataset]:
-    """Split ``dataset`` into ``(train_part, val_part)``; ``val_part`` holds ``val_fraction`` of the items.
+    """Split ``dataset`` into ``(train_part, val_part)``; ``val_part`` holds ``val_fraction`` of the items
+    (rounded to the nearest whole number, and at least one), picked at random.
 
-    Every item lands in exactly one part, and the same ``seed`` always gives the same split.
+    Every item lands in exactly one part, the same ``seed`` always gives the same split and
+    another seed another split.
     """
     # TODO: use torch.utils.data.random_split with a seeded torch.Generator.
     raise NotImplementedError("split_train_val: carve a validation set out of the training data")

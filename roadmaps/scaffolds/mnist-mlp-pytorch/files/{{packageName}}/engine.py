@@ -50,9 +50,20 @@ def evaluate(
         total_loss += loss_fn(logits, labels).item() * labels.size(0)
         correct += (logits.argmax(dim=1) == labels).sum().item()
         total += labels.size(0)
-    # TODO: also build a 10x10 confusion matrix here (rows: true digit, columns: predicted digit),
-    #       return it under the key "confusion_matrix" and print which digits get mixed up most.
-    return {"loss": total_loss / max(total, 1), "accuracy": correct / max(total, 1)}
+    metrics = {"loss": total_loss / max(total, 1), "accuracy": correct / max(total, 1)}
+    # TODO: also build a 10x10 confusion matrix here (a tensor of counts; rows: true digit,
+    #       columns: predicted digit) and return it under the key "confusion_matrix";
+    #       most_confused (below) then says which digits get mixed up most.
+    return metrics
+
+
+def most_confused(confusion: torch.Tensor, top: int = 3) -> list[tuple[int, int, int]]:
+    """The ``top`` off-diagonal cells of a confusion matrix as ``(true, predicted, count)``, largest first."""
+    off = torch.as_tensor(confusion).clone()
+    off.fill_diagonal_(0)
+    counts, flat = off.flatten().topk(top)
+    size = off.shape[0]
+    return [(int(i) // size, int(i) % size, int(c)) for c, i in zip(counts, flat) if c > 0]
 
 
 def save_checkpoint(

@@ -33,6 +33,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     torch.manual_seed(args.seed)
     device = torch.device("cpu")  # CPU only on purpose: MNIST MLPs train in minutes without a GPU.
 
+    # TODO: honest evaluation: carve a validation set out of the training data with split_train_val
+    #       (data.py; a --val-fraction option, default 0.1, split with --seed), train on the rest and
+    #       make every per-epoch decision on the validation set: keep the checkpoint of the epoch
+    #       with the lowest validation loss, and stop early on it. Look at the test set once, at the
+    #       end, with that checkpoint loaded (load_checkpoint), print most_confused(...) of its
+    #       confusion matrix and return the test metrics.
     train_loader, test_loader, is_fake = get_dataloaders(
         args.data_dir, batch_size=args.batch_size, fake_data=args.fake_data, fake_size=args.fake_size
     )
@@ -45,8 +51,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     # TODO: compare optimizers (SGD with and without momentum vs Adam) and add a learning-rate
     #       scheduler: write build_optimizer and build_scheduler (below), add the options
-    #       --optimizer {adam,sgd}, --momentum, --step-size and --gamma, use them here and step
-    #       the scheduler once per epoch.
+    #       --optimizer {adam,sgd} (default adam), --momentum (default 0), --step-size (default 0:
+    #       no schedule) and --gamma (default 0.1), use them here and step the scheduler once per
+    #       epoch, after the epoch's training.
 
     best: dict[str, float] = {"accuracy": -1.0, "loss": float("inf")}
     history: list[dict[str, float]] = []
@@ -61,9 +68,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
             save_checkpoint(args.checkpoint, model, optimizer, epoch, metrics,
                             config={"hidden": args.hidden, "dropout": args.dropout, "fake_data": is_fake})
         # TODO: stop early when the validation loss has not improved for N epochs: write
-        #       EarlyStopping (below), add a --patience option and break out of this loop.
+        #       EarlyStopping (below), add a --patience option (default 3), give it each epoch's
+        #       validation loss and break out of this loop when it says so.
 
-    # TODO: plot train_loss and test_loss from `history` per epoch with plot_history (below).
+    # TODO: plot train_loss and the validation loss from `history` per epoch with plot_history
+    #       (below), to the path of a --plot option (default outputs/loss.png).
     print(f"Best test accuracy {best['accuracy']:.2%}; checkpoint saved to {args.checkpoint}")
     return best
 
@@ -98,7 +107,9 @@ class EarlyStopping:
 
 
 def plot_history(history: list[dict[str, float]], path: str = "outputs/loss.png") -> str:
-    """Plot ``train_loss`` and ``loss`` (test or validation) per epoch and save the figure as a PNG at ``path``."""
+    """Plot ``train_loss`` and ``loss`` (the validation loss) against ``epoch``, one line each, with the
+    x axis labelled "epoch" and a legend; save the figure as a PNG at ``path`` (making its folders),
+    close it, and return ``path``."""
     raise NotImplementedError("plot_history: draw the losses per epoch with matplotlib and save them")
 
 

@@ -82,7 +82,8 @@ def train_sarsa(env: gym.Env, episodes: int = 2000, alpha: float = 0.1, gamma: f
                 ) -> tuple[QLearningAgent, list[float]]:
     """SARSA, the on-policy cousin of Q-learning; returns the agent and each episode's return.
 
-    TODO: like ``train_q_learning``, but choose the first action before the loop, and in each step
+    TODO: like ``train_q_learning`` (the same default epsilon, env.reset(seed=seed + episode), an
+    episode ends when terminated or truncated), but choose the first action before the loop, and in each step
     choose ``next_action`` (epsilon-greedy) *before* the update, call ``agent.sarsa_update(...,
     next_action, terminated)``, then move on with ``state, action = next_state, next_action``.
     """
