@@ -1,57 +1,26 @@
 // @ts-check
-// The details and dashboard pages' script. It renders nothing itself: the extension sends HTML
+// The module page's script, after page.js. It renders nothing itself: the extension sends HTML
 // once, then only state updates, so the page keeps its scroll position and focus.
-
-/** @typedef {import('../src/webview/protocol').PageMessage} PageMessage */
-/** @typedef {import('../src/webview/protocol').ExtensionMessage} ExtensionMessage */
-/** @typedef {import('../src/webview/protocol').PageCounts} PageCounts */
-/** @typedef {import('../src/webview/protocol').TaskActionId} TaskActionId */
-/** @typedef {import('../src/model/types').TaskState} TaskState */
+/* global page */
 
 (function () {
-  const vscode = acquireVsCodeApi();
-  const body = document.body;
-
-  /** @param {PageMessage} message */
-  function post(message) {
-    vscode.postMessage(message);
-  }
-
-  // Remembered for the panel serializer, which reopens the same page after a reload.
-  vscode.setState({ view: body.dataset.view, roadmapId: body.dataset.roadmap, moduleId: body.dataset.module, pinned: body.dataset.pinned === 'true' });
-
   document.addEventListener('change', (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
     const taskId = target.dataset.taskId;
     if (!taskId) return;
     if (target instanceof HTMLInputElement && target.type === 'checkbox') {
-      post({ type: 'setState', taskId, state: target.checked ? 'done' : 'notStarted' });
+      page.post({ type: 'setState', taskId, state: target.checked ? 'done' : 'notStarted' });
     } else if (target instanceof HTMLSelectElement) {
-      post({ type: 'setState', taskId, state: /** @type {TaskState} */ (target.value) });
+      page.post({ type: 'setState', taskId, state: /** @type {TaskState} */ (target.value) });
     }
   });
 
   document.addEventListener('click', (event) => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    const link = target.closest('a.external-link');
-    if (link instanceof HTMLAnchorElement) {
-      event.preventDefault();
-      const href = link.dataset.href;
-      if (href) post({ type: 'openLink', href });
-      return;
-    }
-    const button = target.closest('button[data-action], button[data-continue]');
+    const button = /** @type {HTMLElement} */ (event.target).closest('button[data-action]');
     if (!(button instanceof HTMLButtonElement)) return;
     const { action, taskId } = button.dataset;
-    if (button.dataset.continue !== undefined) post({ type: 'continue' });
     // The extension checks that it offered this action for this task; the page only passes it on.
-    else if (action && taskId) post({ type: 'taskAction', action: /** @type {TaskActionId} */ (action), taskId });
-  });
-
-  window.addEventListener('message', (event) => {
-    /** @type {ExtensionMessage} */
-    const message = event.data;
-    if (message.type === 'states') applyStates(message.states, message.counts);
+    if (action && taskId) page.post({ type: 'taskAction', action: /** @type {TaskActionId} */ (action), taskId });
   });
 
   /**
@@ -80,5 +49,7 @@
     }
   }
 
-  post({ type: 'ready' });
+  page.ready((message) => {
+    if (message.type === 'states') applyStates(message.states, message.counts);
+  });
 })();

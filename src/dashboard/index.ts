@@ -1,8 +1,9 @@
-/** Open Dashboard (from a roadmap in the tree or the view title), and restoring dashboards. */
+/** Open Dashboard (from a roadmap in the tree or the view title); restoring is the shared page registration's. */
 import * as vscode from 'vscode';
-import { Commands, DASHBOARD_VIEW_TYPE } from '../constants';
+import { Commands } from '../constants';
 import type { DetailsFeature } from '../details';
-import { parseSavedPage } from '../webview/protocol';
+import { registerPage } from '../webview/pageFeature';
+import { DASHBOARD_PAGE } from '../webview/pages';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
@@ -13,15 +14,13 @@ export interface DashboardFeature {
 }
 
 export function registerDashboard(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): DashboardFeature {
-  let panels: DashboardPanels | undefined;
-  const load = async (): Promise<DashboardPanels> => {
-    if (!panels) {
-      const { DashboardPanels } = await import('./panel');
-      panels = new DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: (task) => tree.reveal(task) });
-      context.subscriptions.push(panels);
-    }
-    return panels;
-  };
+  const page = registerPage(context, {
+    kind: DASHBOARD_PAGE,
+    load: async () =>
+      new (await import('./panel')).DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: (task) => tree.reveal(task) }),
+    find: (saved) => services.registry.roadmap(saved.roadmapId),
+    onDidReload: services.registry.onDidChange,
+  });
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.openDashboard, async (target?: unknown) => {
@@ -31,23 +30,9 @@ export function registerDashboard(context: vscode.ExtensionContext, services: Se
         void vscode.window.showInformationMessage(vscode.l10n.t('No roadmap is loaded.'));
         return;
       }
-      (await load()).open(roadmap);
-    }),
-
-    services.registry.onDidChange(async () => panels?.rebind(await services.registry.roadmaps())),
-
-    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel, state: unknown) {
-        const saved = parseSavedPage(state);
-        const roadmap = saved ? await services.registry.roadmap(saved.roadmapId) : undefined;
-        if (!roadmap) {
-          webviewPanel.dispose();
-          return;
-        }
-        (await load()).open(roadmap, webviewPanel);
-      },
+      (await page.load()).open(roadmap, 'perKey');
     }),
   );
 
-  return { panels: () => panels };
+  return { panels: page.current };
 }

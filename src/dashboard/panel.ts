@@ -1,14 +1,13 @@
-/** Dashboard panels, one per roadmap, re-rendered when that roadmap's progress changes. */
+/** Dashboard panels, one per roadmap, drawn again when that roadmap's progress changes. */
 import * as vscode from 'vscode';
-import { DASHBOARD_VIEW_TYPE } from '../constants';
 import { parseTaskKey, taskKey } from '../model/ids';
 import { Module, Roadmap, Task, tasksOf } from '../model/types';
 import type { Services } from '../services';
-import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
-import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
-import { PageMessage } from '../webview/protocol';
+import { PageHost, PagePanel } from '../webview/panel';
+import { PagePanels } from '../webview/panels';
+import { DASHBOARD_PAGE } from '../webview/pages';
 import { evidenceState } from '../storage/checkStore';
 import { burnUp } from '../plan/planner';
 import { renderDashboard } from './render';
@@ -21,54 +20,26 @@ export interface DashboardHost extends PageHost {
   readonly revealTask: (task: Task) => Promise<void>;
 }
 
-export class DashboardPanels extends Disposable {
-  private readonly panels = new Map<string, DashboardPanel>();
-  private readonly md: MarkdownRenderer = createMarkdownRenderer();
-
-  constructor(private readonly host: DashboardHost) {
-    super();
+/** One dashboard per roadmap: the shared manager, every panel kept per roadmap. */
+export class DashboardPanels extends PagePanels<Roadmap, DashboardPanel> {
+  constructor(host: DashboardHost) {
+    const md = createMarkdownRenderer();
+    super({ kind: DASHBOARD_PAGE, host, key: (roadmap) => roadmap.id, create: (webviewPanel, roadmap) => new DashboardPanel(webviewPanel, roadmap, host, md) });
   }
 
   get(roadmapId: string): DashboardPanel | undefined {
-    return this.panels.get(roadmapId);
-  }
-
-  open(roadmap: Roadmap, webviewPanel?: vscode.WebviewPanel): DashboardPanel {
-    const existing = this.panels.get(roadmap.id);
-    if (existing && !webviewPanel) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = webviewPanel ?? createWebviewPanel(DASHBOARD_VIEW_TYPE, '', this.host.extensionUri, { viewColumn: vscode.ViewColumn.Active });
-    const dashboard = new DashboardPanel(panel, roadmap, this.host, this.md);
-    this.panels.set(roadmap.id, dashboard);
-    dashboard.onDidDispose(() => this.panels.get(roadmap.id) === dashboard && this.panels.delete(roadmap.id));
-    return dashboard;
-  }
-
-  /** After a reload, render each dashboard from the fresh roadmap, or close it if it is gone. */
-  rebind(roadmaps: readonly Roadmap[]): void {
-    for (const [id, dashboard] of this.panels) {
-      const fresh = roadmaps.find((r) => r.id === id);
-      if (fresh) dashboard.setRoadmap(fresh);
-      else dashboard.dispose();
-    }
-  }
-
-  override dispose(): void {
-    for (const panel of [...this.panels.values()]) panel.dispose();
-    super.dispose();
+    return this.all().find((panel) => panel.target.id === roadmapId);
   }
 }
 
-export class DashboardPanel extends WebviewPage {
+export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
   constructor(
     panel: vscode.WebviewPanel,
-    public roadmap: Roadmap,
+    roadmap: Roadmap,
     private readonly dashboard: DashboardHost,
     private readonly md: MarkdownRenderer,
   ) {
-    super(panel, dashboard, 'dashboard');
+    super(panel, DASHBOARD_PAGE, dashboard, roadmap, 'perKey');
     const { tracker, plans, checks } = dashboard.services;
     // A planned roadmap's changes, progress included, come through the plans (after its schedule is fresh).
     this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && !plans.planOf(this.roadmap) && this.render()));
@@ -77,9 +48,8 @@ export class DashboardPanel extends WebviewPage {
     this.render();
   }
 
-  setRoadmap(roadmap: Roadmap): void {
-    this.roadmap = roadmap;
-    this.render();
+  get roadmap(): Roadmap {
+    return this.target;
   }
 
   render(): void {
@@ -102,13 +72,12 @@ export class DashboardPanel extends WebviewPage {
     // The dashboard is rendered whole on every change: nothing to bring up to date.
   }
 
-  /** The dashboard offers Continue and links only. */
-  protected offers(message: PageMessage): boolean {
-    return message.type === 'ready' || message.type === 'openLink' || message.type === 'continue';
+  /** Continue is always offered: with nothing left, it does nothing. */
+  protected offers(): boolean {
+    return true;
   }
 
-  protected async handle(message: PageMessage): Promise<void> {
-    if (message.type !== 'continue') return;
+  protected async handle(): Promise<void> {
     const next = this.dashboard.services.tracker.nextTask(this.roadmap);
     if (next) {
       await this.dashboard.openModule(next.module);

@@ -1,15 +1,16 @@
 /**
- * The details feature: Open Details and Pin commands, following the tree, and restoring panels
- * after a reload. The panels themselves (and markdown-it) load on first use.
+ * The details feature: Open Details and Pin commands and following the tree; loading the panels on
+ * first use, restoring them and rebinding them is the shared page registration's (`pageFeature.ts`).
  */
 import * as vscode from 'vscode';
-import { Commands, DETAILS_VIEW_TYPE } from '../constants';
+import { Commands } from '../constants';
 import { isFinished } from '../model/progress';
 import { findModule, isModule, isPhase, isRoadmap, isTask, Module } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
 import type { DetailsPanels } from './panel';
-import { parseSavedPage } from '../webview/protocol';
+import { registerPage } from '../webview/pageFeature';
+import { DETAILS_PAGE } from '../webview/pages';
 
 export interface DetailsFeature {
   /** The panels, once the feature was first used; undefined before. */
@@ -18,17 +19,14 @@ export interface DetailsFeature {
 }
 
 export function registerDetails(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): DetailsFeature {
-  let panels: DetailsPanels | undefined;
-  const load = async (): Promise<DetailsPanels> => {
-    if (!panels) {
-      const { DetailsPanels } = await import('./panel');
-      panels = new DetailsPanels({ services, extensionUri: context.extensionUri, log: services.log });
-      context.subscriptions.push(panels);
-    }
-    return panels;
-  };
+  const page = registerPage(context, {
+    kind: DETAILS_PAGE,
+    load: async () => new (await import('./panel')).DetailsPanels({ services, extensionUri: context.extensionUri, log: services.log }),
+    find: async (saved) => findModule(await services.registry.roadmap(saved.roadmapId), saved.moduleId),
+    onDidReload: services.registry.onDidChange,
+  });
   const open = async (module: Module, options?: { preserveFocus?: boolean; pinned?: boolean }) => {
-    (await load()).open(module, options);
+    (await page.load()).open(module, options?.pinned ? 'perKey' : 'single', options?.preserveFocus);
   };
 
   context.subscriptions.push(
@@ -44,31 +42,19 @@ export function registerDetails(context: vscode.ExtensionContext, services: Serv
     vscode.commands.registerCommand(Commands.pinDetails, async (target?: unknown) => {
       const module = target ? await moduleFor(target, services, tree) : undefined;
       if (module) await open(module, { pinned: true });
-      else (await load()).pin(panels?.active());
+      else {
+        const panels = await page.load();
+        panels.pin(panels.active());
+      }
     }),
 
     tree.view.onDidChangeSelection((e) => {
       const [selected] = e.selection;
-      if (panels && e.selection.length === 1 && isTask(selected)) panels.followSelection(selected.module);
-    }),
-
-    services.registry.onDidChange(() => void panels?.rebind(async (roadmapId, moduleId) => findModule(await services.registry.roadmap(roadmapId), moduleId))),
-
-    vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel, state: unknown) {
-        const saved = parseSavedPage(state);
-        const module = saved?.moduleId ? findModule(await services.registry.roadmap(saved.roadmapId), saved.moduleId) : undefined;
-        if (!saved || !module) {
-          // The roadmap or module is gone (renamed, or a workspace roadmap closed): nothing to show.
-          webviewPanel.dispose();
-          return;
-        }
-        (await load()).revive(webviewPanel, module, saved.pinned);
-      },
+      if (e.selection.length === 1 && isTask(selected)) page.current()?.followSelection(selected.module);
     }),
   );
 
-  return { panels: () => panels, open };
+  return { panels: page.current, open };
 }
 
 /** The module a tree element stands for; a phase opens its first unfinished module. */

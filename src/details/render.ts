@@ -14,7 +14,7 @@ import { evidenceState, evidenceText, type CheckRecord, type TaskChecks } from '
 import { english, type Translate } from '../util/translate';
 import { escapeHtml, MarkdownRenderer, withinBudget } from '../webview/markdown';
 import { PageAssets, renderPage } from '../webview/page';
-import { PageMessage, taskIdOf } from '../webview/protocol';
+import type { PageMessageOf } from '../webview/protocol';
 import { taskAction, TaskActionId } from '../webview/taskActions';
 
 export interface ModulePageInput {
@@ -151,14 +151,12 @@ function link(url: string, text: string): string {
 }
 
 /**
- * Whether a module page, as rendered, offers what a message from it asks: a task it shows, an
- * action it gave that task. A page cannot act on another module's tasks or invent an action.
+ * Whether a module page, as rendered, offers what a message from it asks: a task it shows, and for
+ * an action, one it gave that task. A page cannot act on another module's tasks or invent an
+ * action. Which messages reach this at all is the page's entry in `pages.ts`.
  */
-export function modulePageOffers(message: PageMessage, module: Module, actionsFor: (task: Task) => readonly TaskActionId[]): boolean {
-  if (message.type === 'continue') return false;
-  const taskId = taskIdOf(message);
-  if (taskId === undefined) return true;
-  const task = module.tasks.find((t) => t.id === taskId);
+export function modulePageOffers(message: PageMessageOf<'setState' | 'taskAction'>, module: Module, actionsFor: (task: Task) => readonly TaskActionId[]): boolean {
+  const task = module.tasks.find((t) => t.id === message.taskId);
   if (!task) return false;
-  return message.type !== 'taskAction' || actionsFor(task).includes(message.action);
+  return message.type === 'setState' || actionsFor(task).includes(message.action);
 }

@@ -1,14 +1,16 @@
 /**
- * What every page's panel shares: locked-down webview options, a fresh nonce per render, the ready
- * handshake (nothing is posted to a page before its script says it listens), typed messages out,
- * and every message in checked before a page acts on it. Details and dashboard extend `WebviewPage`.
+ * What every page's panel shares: locked-down webview options, a fresh nonce per render, the page's
+ * own script and stylesheet after the shared ones, the ready handshake (nothing is posted to a page
+ * before its script says it listens), typed messages out, and every message in checked, then
+ * accepted only if the page's entry in `pages.ts` names it. Details and dashboard extend `PagePanel`.
  */
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { Disposable } from '../util/disposable';
 import { jsonPreview } from '../util/jsonPreview';
 import { PageAssets } from './page';
-import { ExtensionMessage, PageMessage, parsePageMessage } from './protocol';
+import { CommonMessageType, isCommonMessage, isOwnMessage, PageKind, PanelMode, SHARED_SCRIPT, SHARED_STYLE } from './pages';
+import { ExtensionMessage, PageMessage, PageMessageOf, PageMessageType, parsePageMessage } from './protocol';
 
 /** What a page needs from the extension to show itself and report problems. */
 export interface PageHost {
@@ -30,7 +32,8 @@ export function createWebviewPanel(viewType: string, title: string, extensionUri
   return vscode.window.createWebviewPanel(viewType, title, show, webviewOptions(extensionUri));
 }
 
-export abstract class WebviewPage extends Disposable {
+/** A panel showing one target (a module, a roadmap) as a page of one kind. */
+export abstract class PagePanel<Target, M extends PageMessageType> extends Disposable {
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
   /** Whether the page's script has said it listens since the last render. */
@@ -38,9 +41,10 @@ export abstract class WebviewPage extends Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
+    protected readonly kind: PageKind<Target, unknown, M>,
     protected readonly host: PageHost,
-    /** The page's name in the log. */
-    private readonly pageName: string,
+    public target: Target,
+    public mode: PanelMode,
   ) {
     super();
     // A revived panel comes with the options it was saved with; ours may have changed since.
@@ -55,10 +59,22 @@ export abstract class WebviewPage extends Disposable {
     this.panel.dispose();
   }
 
+  /** Shows another target, or the same one again, and brings the panel forward. */
+  show(target: Target, preserveFocus: boolean): void {
+    if (target !== this.target) {
+      this.target = target;
+      this.render();
+    }
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
+  /** Draws the page again from its target (after a change, a reload, a pin). */
+  abstract render(): void;
+
   /** Replaces the page's HTML; the new page says when it is ready for messages. */
   protected setHtml(html: (assets: PageAssets) => string): void {
     this.listening = false;
-    this.panel.webview.html = html(pageAssets(this.panel.webview, this.host.extensionUri));
+    this.panel.webview.html = html(this.assets());
   }
 
   /** Posts to the page once it listens; before that the page gets everything in `pageReady`. */
@@ -70,40 +86,49 @@ export abstract class WebviewPage extends Disposable {
   protected abstract pageReady(): Promise<void>;
 
   /** Whether the page, as it is now, offers what the message asks (a task it shows, an action it offered). */
-  protected abstract offers(message: PageMessage): boolean;
+  protected abstract offers(message: PageMessageOf<M>): boolean;
 
-  protected abstract handle(message: PageMessage): Promise<void>;
+  protected abstract handle(message: PageMessageOf<M>): Promise<void>;
 
-  /** Every message from the page: checked, then handled; a failure is logged, never thrown. */
+  /**
+   * Every message from the page: checked against the protocol, then taken only if every page sends
+   * it or this page declared it and offers what it asks. A failure is logged, never thrown.
+   */
   private async receive(raw: unknown): Promise<void> {
     const message = parsePageMessage(raw);
-    if (!message || !this.offers(message)) {
-      this.host.log.warn(`Dropped a message from the ${this.pageName} page that is not valid here: ${jsonPreview(raw)}`);
-      return;
-    }
-    try {
-      if (message.type === 'ready') {
-        this.listening = true;
-        await this.pageReady();
-      } else if (message.type === 'openLink') {
-        await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
-      } else {
-        await this.handle(message);
-      }
-    } catch (error) {
-      this.host.log.error(`The ${this.pageName} page's ${message.type} message failed: ${(error as Error).message}`);
+    if (message && isCommonMessage(message)) await this.logFailure(message, () => this.common(message));
+    else if (message && isOwnMessage(this.kind, message) && this.offers(message)) await this.logFailure(message, () => this.handle(message));
+    else this.host.log.warn(`Dropped a message from the ${this.kind.name} page that is not valid here: ${jsonPreview(raw)}`);
+  }
+
+  private async common(message: PageMessageOf<CommonMessageType>): Promise<void> {
+    if (message.type === 'ready') {
+      this.listening = true;
+      await this.pageReady();
+    } else {
+      await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
     }
   }
-}
 
-/** The page's script and stylesheet as webview URIs, and a fresh nonce for this render. */
-function pageAssets(webview: vscode.Webview, extensionUri: vscode.Uri): PageAssets {
-  const media = vscode.Uri.joinPath(extensionUri, 'media');
-  return {
-    cspSource: webview.cspSource,
-    // Web Crypto, so the same code runs in VS Code for the Web.
-    nonce: Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(''),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js')).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
-  };
+  private async logFailure(message: PageMessage, act: () => Promise<void>): Promise<void> {
+    try {
+      await act();
+    } catch (error) {
+      this.host.log.error(`The ${this.kind.name} page's ${message.type} message failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** The shared and the page's own script and stylesheet as webview URIs, and a fresh nonce for this render. */
+  private assets(): PageAssets {
+    const { webview } = this.panel;
+    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', file)).toString();
+    return {
+      cspSource: webview.cspSource,
+      // Web Crypto, so the same code runs in VS Code for the Web.
+      nonce: Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(''),
+      scriptUris: [uri(SHARED_SCRIPT), uri(this.kind.script)],
+      styleUris: [uri(SHARED_STYLE), uri(this.kind.style)],
+      saved: JSON.stringify(this.kind.save(this.target, this.mode)),
+    };
+  }
 }

@@ -2,7 +2,7 @@
  * The messages between the pages (details, dashboard) and the extension, both ways, declared once
  * and read by `media/*.js` through JSDoc. Pages are untrusted: every message from one is checked by
  * `parsePageMessage`, whose rules are the same table the `PageMessage` type is derived from, so the
- * two cannot drift apart.
+ * two cannot drift apart; then by the page's entry in `pages.ts`, which names the messages it accepts.
  */
 import { isId, isRecord } from '../model/ids';
 import { isTaskState, TaskState } from '../model/types';
@@ -44,6 +44,9 @@ export type PageMessage = {
   [K in PageMessageType]: { readonly type: K } & { readonly [F in keyof PageMessageTable[K]]: Checked<PageMessageTable[K][F]> };
 }[PageMessageType];
 
+/** One kind of message from a page. */
+export type PageMessageOf<T extends PageMessageType> = Extract<PageMessage, { readonly type: T }>;
+
 /** The counts a page shows, as numbers: the page formats them. */
 export interface PageCounts {
   readonly total: number;
@@ -70,25 +73,6 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     if (!check?.(raw[key])) return undefined;
   }
   return raw as PageMessage;
-}
-
-/** The task a message is about, if it is about one. */
-export function taskIdOf(message: PageMessage): string | undefined {
-  return 'taskId' in message ? message.taskId : undefined;
-}
-
-/** What a page saves with `setState` for the serializer; read back after a reload, untrusted. */
-export interface SavedPage {
-  readonly roadmapId: string;
-  readonly moduleId?: string;
-  readonly pinned: boolean;
-}
-
-export function parseSavedPage(state: unknown): SavedPage | undefined {
-  if (!isRecord(state)) return undefined;
-  const { roadmapId, moduleId, pinned } = state;
-  if (!isId(roadmapId) || (moduleId !== undefined && !isId(moduleId))) return undefined;
-  return { roadmapId, moduleId, pinned: pinned === true };
 }
 
 export type { TaskActionId };

@@ -41,7 +41,7 @@ export async function pureRows(roadmapsDir: string): Promise<Row[]> {
   ];
 
   const md = createMarkdownRenderer();
-  const assets = { cspSource: 'vscode-resource:', nonce: 'bench', scriptUri: 'details.js', styleUri: 'details.css' };
+  const assets = { cspSource: 'vscode-resource:', nonce: 'bench', scriptUris: ['details.js'], styleUris: ['details.css'] };
   const render = (module: Module) =>
     renderModulePage({ module, stateOf: () => 'notStarted', counts: countTasks(module.tasks, () => 'notStarted'), actionsFor: () => ['reveal', 'openNotes', 'linkFolder'] }, assets, md);
   const largest = largestModule(bundled, render);

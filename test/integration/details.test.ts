@@ -101,7 +101,7 @@ suite('Details page', () => {
     const webviewPanel = vscode.window.createWebviewPanel('mlRoadmaps.details', 'restored', vscode.ViewColumn.Active, {});
     try {
       const module = (await services.registry.task('deep-learning', 'perceptron'))!.module;
-      const revived = panels.revive(webviewPanel, module, true);
+      const revived = panels.revive(webviewPanel, module, 'perKey');
       assert.strictEqual(panels.all().length, 1);
       assert.ok(revived.pinned);
       assert.match(webviewPanel.webview.html, /Intro to Neural Networks/);

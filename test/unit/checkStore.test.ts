@@ -195,7 +195,7 @@ suite('Checks on the details page', () => {
       { id: 'family', outcome: 'failed', hint: 'Add <family_size> & is_alone' },
     ], DAY);
     const stateOf = (): TaskState => 'inProgress';
-    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUri: 's.js', styleUri: 's.css' };
+    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUris: ['s.js'], styleUris: ['s.css'] };
     const html = renderModulePage({ module, stateOf, counts: countTasks(module.tasks, stateOf), checksOf: (t) => (t === project ? record : undefined) }, assets, createMarkdownRenderer());
     assert.strictEqual((html.match(/class="checks"/g) ?? []).length, 1, 'only the task with results shows checks');
     assert.match(html, /checks 1\/2/);
@@ -207,7 +207,7 @@ suite('Checks on the details page', () => {
     const module = loadText(miniRoadmap()).roadmap!.phases[0].modules[0];
     const project = module.tasks[0];
     const stateOf = (): TaskState => 'done';
-    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUri: 's.js', styleUri: 's.css' };
+    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUris: ['s.js'], styleUris: ['s.css'] };
     const render = (record: TaskChecks, actions: readonly ('runChecks' | 'reveal')[] = ['reveal', 'runChecks']) =>
       renderModulePage({ module, stateOf, counts: countTasks(module.tasks, stateOf), actionsFor: () => actions, checksOf: (t) => (t === project ? record : undefined) }, assets, createMarkdownRenderer());
     const failing = recordRun(undefined, DECLARED, [

@@ -38,7 +38,7 @@ suite('Times in the future', () => {
   test('The dashboard renders a finish time that is no date without throwing', () => {
     const roadmap = loadText(miniRoadmap()).roadmap!;
     const numpy = roadmap.taskIndex.get('numpy')!;
-    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUri: 's', styleUri: 'c' };
+    const assets = { cspSource: 'vscode-resource:', nonce: 'N', scriptUris: ['s'], styleUris: ['c'] };
     for (const finishedAt of [1e300, NaN, -1e300]) {
       const html = renderDashboard({ roadmap, countsOf: (n) => countTasks(tasksOf(n), () => 'done'), recent: [{ task: numpy, finishedAt }], next: undefined }, assets, createMarkdownRenderer());
       assert.match(html, /<li>NumPy<\/li>/);

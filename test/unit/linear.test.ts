@@ -77,7 +77,7 @@ suite('Inputs that grow tenfold take about ten times as long', () => {
       return { module, stateOf: () => 'notStarted' as const, counts: countTasks(module.tasks, () => 'notStarted') };
     };
     const md = createMarkdownRenderer();
-    const assets = { cspSource: 'vscode-resource:', nonce: 'NONCE', scriptUri: 'details.js', styleUri: 'details.css' };
+    const assets = { cspSource: 'vscode-resource:', nonce: 'NONCE', scriptUris: ['details.js'], styleUris: ['details.css'] };
     const g = growth(make, (input) => renderModulePage(input, assets, md), 5);
     assert.ok(g.ratio < 3, describeGrowth(g));
   });

@@ -1,6 +1,7 @@
 /**
- * The pages' script (media/details.js) in a DOM: what it posts when the learner acts, and what it
- * shows when the extension sends new states. The page is the real rendered HTML.
+ * The pages' scripts (media/page.js, then the page's own) in a DOM: what they post when the learner
+ * acts, what they save for the serializer, and what the details page shows when the extension
+ * sends new states. The page is the real rendered HTML.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -8,13 +9,21 @@ import { JSDOM } from 'jsdom';
 import * as path from 'path';
 import { renderModulePage } from '../../src/details/render';
 import { countTasks, formatCounts } from '../../src/model/progress';
-import { Module, TaskState, tasksOf } from '../../src/model/types';
+import { Module, Phase, Roadmap, TaskState, tasksOf } from '../../src/model/types';
+import { renderDashboard } from '../../src/dashboard/render';
+import { DASHBOARD_PAGE, DETAILS_PAGE, SHARED_SCRIPT, SHARED_STYLE } from '../../src/webview/pages';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { ExtensionMessage, PageMessage } from '../../src/webview/protocol';
 import { loadBundled } from './helpers';
 
-const script = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'media', 'details.js'), 'utf8');
-const assets = { cspSource: 'vscode-resource:', nonce: 'n', scriptUri: 'details.js', styleUri: 'details.css' };
+const media = (file: string) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'media', file), 'utf8');
+const assetsOf = (kind: { script: string; style: string }, saved: unknown) => ({
+  cspSource: 'vscode-resource:',
+  nonce: 'n',
+  scriptUris: [SHARED_SCRIPT, kind.script],
+  styleUris: [SHARED_STYLE, kind.style],
+  saved: JSON.stringify(saved),
+});
 
 interface LoadedPage {
   readonly window: JSDOM['window'];
@@ -28,23 +37,35 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function loadPage(module: Module): LoadedPage {
-  const stateOf = (): TaskState => 'notStarted';
-  const html = renderModulePage({ module, stateOf, counts: countTasks(module.tasks, stateOf), actionsFor: () => ['reveal', 'openNotes'] }, assets, createMarkdownRenderer());
-  const dom = new JSDOM(html.replace(/<script[^>]*><\/script>/, ''), { runScripts: 'outside-only' });
+/** The page's HTML with its scripts run as the webview runs them: the shared one, then the page's own. */
+function loadHtml(html: string): LoadedPage {
+  const scripts = [...html.matchAll(/<script nonce="n" src="([^"]+)"><\/script>/g)].map((m) => m[1]);
+  const dom = new JSDOM(html.replace(/<script[^>]*><\/script>/g, ''), { runScripts: 'outside-only' });
   const posted: PageMessage[] = [];
   const saved: unknown[] = [];
   const window = dom.window as unknown as JSDOM['window'] & Record<string, unknown>;
   window.acquireVsCodeApi = () => ({ postMessage: (m: PageMessage) => posted.push(plain(m)), setState: (s: unknown) => saved.push(plain(s)), getState: () => undefined });
   // Every browser has CSS.escape; jsdom does not.
   window.CSS = { escape: (value: string) => value.replace(/["\\]/g, '\\$&') };
-  window.eval(script);
+  // One evaluation: separate <script>s share one global scope, separate evals would not.
+  window.eval(scripts.map(media).join('\n'));
   return {
     window,
     posted,
     saved,
     send: (message) => window.dispatchEvent(new window.MessageEvent('message', { data: message })),
   };
+}
+
+function loadPage(module: Module): LoadedPage {
+  const stateOf = (): TaskState => 'notStarted';
+  const input = { module, stateOf, counts: countTasks(module.tasks, stateOf), actionsFor: () => ['reveal', 'openNotes'] as const };
+  return loadHtml(renderModulePage(input, assetsOf(DETAILS_PAGE, DETAILS_PAGE.save(module, 'single')), createMarkdownRenderer()));
+}
+
+function loadDashboard(roadmap: Roadmap): LoadedPage {
+  const input = { roadmap, countsOf: (node: Roadmap | Phase) => countTasks(tasksOf(node), () => 'notStarted'), recent: [], next: tasksOf(roadmap)[0] };
+  return loadHtml(renderDashboard(input, assetsOf(DASHBOARD_PAGE, DASHBOARD_PAGE.save(roadmap, 'perKey')), createMarkdownRenderer()));
 }
 
 // The first module with a link in it, so the page has something to open.
@@ -55,7 +76,8 @@ suite('Page script', () => {
   test('Says it is ready and saves what the serializer needs', () => {
     const page = loadPage(firstModule);
     assert.deepStrictEqual(page.posted, [{ type: 'ready' }]);
-    assert.deepStrictEqual(page.saved, [{ view: 'module', roadmapId: 'ml-dl-condensed', moduleId: firstModule.id, pinned: false }]);
+    assert.deepStrictEqual(page.saved, [{ roadmapId: 'ml-dl-condensed', moduleId: firstModule.id, pinned: false }]);
+    assert.deepStrictEqual(DETAILS_PAGE.parseSaved(page.saved[0]), page.saved[0], 'what the serializer reads back');
   });
 
   test('Ticking a checkbox or choosing a state posts setState for that task', () => {
@@ -97,5 +119,25 @@ suite('Page script', () => {
     assert.strictEqual(document.getElementById('summary')!.textContent, formatCounts(counts));
     const progress = document.getElementById('progress') as HTMLProgressElement;
     assert.deepStrictEqual([progress.value, progress.max], [1, counts.total]);
+  });
+});
+
+suite('Dashboard script', () => {
+  const roadmap = loadBundled('ml-dl-condensed.yaml');
+
+  test('Says it is ready and saves the roadmap for the serializer', () => {
+    const page = loadDashboard(roadmap);
+    assert.deepStrictEqual(page.posted, [{ type: 'ready' }]);
+    assert.deepStrictEqual(page.saved, [{ roadmapId: 'ml-dl-condensed' }]);
+    assert.deepStrictEqual(DASHBOARD_PAGE.parseSaved(page.saved[0]), page.saved[0], 'what the serializer reads back');
+  });
+
+  test('Continue posts continue; a link asks the extension to open it', () => {
+    const page = loadDashboard(roadmap);
+    const { document } = page.window;
+    document.querySelector<HTMLButtonElement>('button[data-continue]')!.click();
+    const link = document.querySelector<HTMLAnchorElement>('a.external-link');
+    link?.click();
+    assert.deepStrictEqual(page.posted.slice(1), [{ type: 'continue' }, ...(link ? [{ type: 'openLink', href: link.dataset.href }] : [])]);
   });
 });

@@ -3,7 +3,7 @@ import { burnUpChart, renderDashboard, phaseChart } from '../../src/dashboard/re
 import { burnUp, progressOf, replan, schedule } from '../../src/plan/planner';
 import { at, context, plan, roadmapOf, tasks, utc } from './plan.test';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
-import { isSafeExternalLink, parsePageMessage, parseSavedPage } from '../../src/webview/protocol';
+import { isSafeExternalLink, parsePageMessage } from '../../src/webview/protocol';
 import * as fs from 'fs';
 import { ContextKeys, TreeItemContext } from '../../src/constants';
 import * as path from 'path';
@@ -14,7 +14,7 @@ import { countTasks } from '../../src/model/progress';
 import { Module, Phase, Roadmap, Task, TaskState, tasksOf } from '../../src/model/types';
 import { loadBundled, loadText, miniRoadmap } from './helpers';
 
-const assets: PageAssets = { cspSource: 'vscode-resource:', nonce: 'NONCE123', scriptUri: 'vscode-resource:/media/details.js', styleUri: 'vscode-resource:/media/details.css' };
+const assets: PageAssets = { cspSource: 'vscode-resource:', nonce: 'NONCE123', scriptUris: ['vscode-resource:/media/page.js', 'vscode-resource:/media/details.js'], styleUris: ['vscode-resource:/media/page.css', 'vscode-resource:/media/details.css'] };
 const md = createMarkdownRenderer();
 const notStarted = (): TaskState => 'notStarted';
 
@@ -74,11 +74,12 @@ suite('Markdown renderer', () => {
 });
 
 suite('Details page', () => {
-  test('Has a strict CSP with the nonce, and loads only its own script and style', () => {
+  test('Has a strict CSP with the nonce, and loads only the shared and its own scripts and styles, in order', () => {
     const html = page(loadText(miniRoadmap()).roadmap!.phases[0].modules[0]);
     assert.match(html, /content="default-src 'none'; style-src vscode-resource:; script-src 'nonce-NONCE123'; img-src vscode-resource:; font-src vscode-resource:"/);
-    assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
-    assert.match(html, /<script nonce="NONCE123" src="vscode-resource:\/media\/details.js"><\/script>/);
+    assert.strictEqual((html.match(/<script/g) ?? []).length, 2);
+    assert.match(html, /<script nonce="NONCE123" src="vscode-resource:\/media\/page.js"><\/script>\n<script nonce="NONCE123" src="vscode-resource:\/media\/details.js"><\/script>/);
+    assert.match(html, /<link rel="stylesheet" href="vscode-resource:\/media\/page.css">\n<link rel="stylesheet" href="vscode-resource:\/media\/details.css">/);
     assert.ok(!/style="/.test(html), 'no inline styles');
   });
 
@@ -115,7 +116,7 @@ suite('Details page', () => {
   test('Keeps hostile roadmap content inert', () => {
     const html = page(hostileModule());
     const body = html.slice(html.indexOf('<body'));
-    assert.strictEqual((body.match(/<script/g) ?? []).length, 1, 'only our nonce script');
+    assert.deepStrictEqual(body.match(/<script[^>]*>/g), assets.scriptUris.map((uri) => `<script nonce="NONCE123" src="${uri}">`), 'only our nonce scripts');
     assert.ok(!/<img/i.test(body), 'no images');
     // Real tags only, with their quoted values removed: what is left are attribute names.
     const attributeNames = (body.match(/<[a-z][^>]*>/gi) ?? []).map((tag) => tag.replace(/"[^"]*"/g, '""'));
@@ -152,12 +153,6 @@ suite('Page messages', () => {
     for (const message of bad) assert.strictEqual(parsePageMessage(message), undefined, JSON.stringify(message));
   });
 
-  test('Reads back saved page state only when it names a roadmap and module by valid ids', () => {
-    assert.deepStrictEqual(parseSavedPage({ roadmapId: 'deep-learning', moduleId: 'linear-algebra', pinned: true }), { roadmapId: 'deep-learning', moduleId: 'linear-algebra', pinned: true });
-    assert.deepStrictEqual(parseSavedPage({ roadmapId: 'deep-learning', view: 'dashboard' }), { roadmapId: 'deep-learning', moduleId: undefined, pinned: false });
-    for (const bad of [undefined, null, 'x', { moduleId: 'a' }, { roadmapId: '../../etc' }, { roadmapId: 'a', moduleId: 5 }]) assert.strictEqual(parseSavedPage(bad), undefined);
-  });
-
   test('Lets only web and mail links out', () => {
     assert.ok(isSafeExternalLink('https://paperswithcode.com/'));
     assert.ok(isSafeExternalLink('mailto:a@b.c'));
@@ -180,13 +175,12 @@ suite('What a module page offers', () => {
   test('Accepts messages about the tasks it shows and the actions it gave them', () => {
     assert.ok(modulePageOffers({ type: 'setState', taskId: first.id, state: 'done' }, module, onlyNotes));
     assert.ok(modulePageOffers({ type: 'taskAction', action: 'openNotes', taskId: first.id }, module, onlyNotes));
-    assert.ok(modulePageOffers({ type: 'ready' }, module, onlyNotes));
   });
 
-  test('Refuses another module’s task, an action it never offered, and the dashboard’s Continue', () => {
+  test('Refuses another module’s task and an action it never offered', () => {
     assert.ok(!modulePageOffers({ type: 'setState', taskId: 'not-on-this-page', state: 'done' }, module, onlyNotes));
     assert.ok(!modulePageOffers({ type: 'taskAction', action: 'createProject', taskId: first.id }, module, onlyNotes));
-    assert.ok(!modulePageOffers({ type: 'continue' }, module, onlyNotes));
+    assert.ok(!modulePageOffers({ type: 'taskAction', action: 'openNotes', taskId: 'not-on-this-page' }, module, onlyNotes));
   });
 });
 
