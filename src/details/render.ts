@@ -83,12 +83,7 @@ function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer, t: Tr
   const title = escapeHtml(task.title);
   const finished = state === 'done' || state === 'skipped';
   const options = TASK_STATES.map((s) => `<option value="${s}"${s === state ? ' selected' : ''}>${escapeHtml(stateName(s, t))}</option>`).join('');
-  const actions = (input.actionsFor?.(task) ?? ['reveal'])
-    .map((a) => {
-      const { text, label } = taskAction(a);
-      return `<button type="button" class="link-button" data-action="${a}" data-task-id="${id}" aria-label="${escapeHtml(t(label, task.title))}">${escapeHtml(t(text))}</button>`;
-    })
-    .join('');
+  const actions = (input.actionsFor?.(task) ?? ['reveal']).map((action) => actionButton(action, task, t)).join('');
   const badge = task.kind === 'project' ? `<span class="badge">${escapeHtml(task.optional ? t('optional') : t('project'))}</span>` : '';
   return `<li class="task" data-task-id="${id}" data-state="${state}">
   <div class="task-head">
@@ -102,6 +97,12 @@ function taskRow(task: Task, input: ModulePageInput, md: MarkdownRenderer, t: Tr
   ${checkList(input.checksOf?.(task), task, input, t)}
   <div class="task-actions">${actions}</div>
 </li>`;
+}
+
+/** A task action's button, with the words its entry in the table of actions gives it. */
+function actionButton(action: TaskActionId, task: Task, t: Translate): string {
+  const { text, label } = taskAction(action);
+  return `<button type="button" class="link-button" data-action="${action}" data-task-id="${escapeHtml(task.id)}" aria-label="${escapeHtml(t(label, task.title))}">${escapeHtml(t(text))}</button>`;
 }
 
 const OUTCOME_TEXT = { passed: 'passed', failed: 'failed', error: 'error', skipped: 'skipped' } as const;
@@ -118,7 +119,7 @@ function checkList(record: TaskChecks | undefined, task: Task, input: ModulePage
   const runAgain =
     state === 'stale' || state === 'unknown'
       ? (input.actionsFor?.(task) ?? []).includes('runChecks')
-        ? ` <button type="button" class="link-button" data-action="runChecks" data-task-id="${escapeHtml(task.id)}" aria-label="${escapeHtml(t('Run checks: {0}', task.title))}">${escapeHtml(t('Run checks'))}</button>`
+        ? ` ${actionButton('runChecks', task, t)}`
         : ''
       : '';
   const items = record.checks.map(checkItem(t)).join('');

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { ContextKeys, TreeItemContext } from '../../src/constants';
 import * as path from 'path';
 import { modulePageOffers, renderModulePage } from '../../src/details/render';
-import { ActionContext, actionsFor, TASK_ACTIONS, TaskActionId } from '../../src/webview/taskActions';
+import { ActionContext, actionsFor, TASK_ACTIONS, TaskActionId, treeMenuWhen } from '../../src/webview/taskActions';
 import { PageAssets } from '../../src/webview/page';
 import { countTasks } from '../../src/model/progress';
 import { Module, Phase, Roadmap, Task, TaskState, tasksOf } from '../../src/model/types';
@@ -230,6 +230,15 @@ suite('Task actions', () => {
           if (offered) assert.ok(entries.length > 0, `${action.id} in the menu of ${contextValue}`);
         }
       }
+    }
+  });
+
+  test('Every tree-menu entry of an action has the `when` clause the table generates from the action’s one declaration', () => {
+    const menu = manifest.contributes.menus['view/item/context'];
+    for (const action of TASK_ACTIONS) {
+      const entries = menu.filter((entry) => entry.command === action.command);
+      assert.strictEqual(entries.length > 0, action.inTreeMenu, `${action.id}: in the tree menu or not, as declared`);
+      for (const entry of entries) assert.strictEqual(entry.when, treeMenuWhen(action), `${action.id} (${action.command})`);
     }
   });
 

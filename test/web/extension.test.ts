@@ -10,6 +10,7 @@ import type { activate as activateNode } from '../../src/extension';
 import type { activate as activateWeb } from '../../src/extension.web';
 import { api, createStarter, EXTENSION_ID, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, workspaceFolder, writeFile } from '../integration/helpers';
 import { inPage, inTree } from '../integration/page';
+import { actionsFor, TASK_ACTIONS } from '../../src/webview/taskActions';
 
 // Both entries return the one public API: a type-level check, nothing is imported.
 const sameApi: (web: ReturnType<typeof activateWeb>, node: Awaited<ReturnType<typeof activateNode>>) => MlRoadmapsApi[] = (web, node) => [web, node];
@@ -72,6 +73,21 @@ suite('Web: the extension in the web worker extension host', () => {
     await showInTree(titanic);
     const menu = await inTree.menu(titanic.title);
     assert.ok(menu.includes('Create Starter Project…') && !menu.includes('Run Checks'), menu.join(', '));
+  });
+
+  test('the page shows, for a project and a topic, exactly the actions the table offers on the web, none that needs Node', async () => {
+    const titanic = await task('master-24-week', 'titanic-eda');
+    const context = { trusted: vscode.workspace.isTrusted, host: 'web' } as const;
+    await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanic);
+    for (const shown of [titanic, ...titanic.module.tasks.filter((t) => t.kind === 'topic').slice(0, 1)]) {
+      const offered = actionsFor(shown, context);
+      assert.ok(offered.length > 0, shown.id);
+      for (const action of TASK_ACTIONS) {
+        const count = await inPage.count('module', `button[data-action="${action.id}"][data-task-id="${shown.id}"]`);
+        assert.strictEqual(count, offered.includes(action.id) ? 1 : 0, `${action.id} on ${shown.id}`);
+        if (action.needs.node) assert.strictEqual(count, 0, `${action.id} needs Node`);
+      }
+    }
   });
 
   test('the dashboard opens', async () => {
