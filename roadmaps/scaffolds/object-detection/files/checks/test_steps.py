@@ -104,7 +104,7 @@ def _fit_scripted(hint: str, monkeypatch, tmp_path: Path, data: str, truths: dic
                      model_path=tmp_path / "detector.pt", **kwargs)
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], dict)):
         _fail(hint, f"fit returned {type(result).__name__}, not (model, history).")
-    return stand_in, result[1]
+    return stand_in, result[0], result[1]
 
 
 def _synthetic_truths(n: int) -> dict[bytes, dict]:
@@ -193,7 +193,7 @@ def test_horizontal_flip_moves_the_boxes(monkeypatch, tmp_path):
 
     # fit() flips training images only.
     truths = {plain[i][0].numpy().tobytes(): plain[i][1] for i in range(len(plain))}
-    stand_in, _ = _fit_scripted(HINT_FLIP, monkeypatch, tmp_path, str(root), truths, [{1, 2}], epochs=3)
+    stand_in, _, _ = _fit_scripted(HINT_FLIP, monkeypatch, tmp_path, str(root), truths, [{1, 2}], epochs=3)
     flipped_in_training = sum(epoch["flipped"] for epoch in stand_in.trained)
     seen_in_training = sum(epoch["images"] for epoch in stand_in.trained)
     if stand_in.unknown_val_images or not flipped_in_training:
@@ -226,7 +226,7 @@ def test_backbone_can_be_frozen(monkeypatch, tmp_path):
 
     # fit(freeze_backbone_epochs=1): epoch 1 trains the head only, then the backbone trains too.
     truths = _synthetic_truths(10)
-    stand_in, _ = _fit_scripted(HINT_FREEZE, monkeypatch, tmp_path, "synthetic", truths, [{1, 2}], epochs=3,
+    stand_in, _, _ = _fit_scripted(HINT_FREEZE, monkeypatch, tmp_path, "synthetic", truths, [{1, 2}], epochs=3,
                                 n_synthetic=10, freeze_backbone_epochs=1)
     seen = [(epoch["early"], epoch["late"]) for epoch in stand_in.trained]
     if seen != [(False, False), (True, True), (True, True)]:
@@ -239,7 +239,7 @@ def test_backbone_can_be_frozen(monkeypatch, tmp_path):
         _fail(HINT_FREEZE, f"Once unfrozen, the backbone's weights stayed at {after_last['backbone.early'].item():.3f} "
               f"and {after_last['backbone.late'].item():.3f}: the optimizer must hold the backbone's parameters too, "
               "even those frozen when it was built.")
-    stand_in, _ = _fit_scripted(HINT_FREEZE, monkeypatch, tmp_path, "synthetic", truths, [{1, 2}], epochs=2, n_synthetic=10)
+    stand_in, _, _ = _fit_scripted(HINT_FREEZE, monkeypatch, tmp_path, "synthetic", truths, [{1, 2}], epochs=2, n_synthetic=10)
     seen = [(epoch["early"], epoch["late"]) for epoch in stand_in.trained]
     if seen != [(False, True), (False, True)]:
         _fail(HINT_FREEZE, f"fit() without freeze_backbone_epochs trained the backbone with requires_grad {seen} per "
@@ -265,21 +265,37 @@ def _saved_state(hint: str, path: Path) -> dict[str, torch.Tensor]:
           "or a checkpoint dict with it under \"model\".")
 
 
+def _epochs_with(stand_in: ScriptedDetector, state: dict) -> list[int]:
+    """The epochs whose evaluated weights are exactly ``state``."""
+    return [epoch for epoch, weights in stand_in.weights.items()
+            if weights.keys() == state.keys() and all(torch.equal(weights[k], state[k]) for k in weights)]
+
+
+def _which(epochs: list[int]) -> str:
+    return f"the weights of epoch {epochs[0]}" if epochs else "the weights of no epoch"
+
+
 def test_best_checkpoint_and_per_class_ap(tmp_path, monkeypatch):
     # Made up: epoch 1 finds nothing, 2 finds everything, 3 only the blue boxes, 4 everything again.
     answers = [set(), {1, 2}, {2}, {1, 2}]
-    stand_in, history = _fit_scripted(HINT_BEST, monkeypatch, tmp_path, "synthetic", _synthetic_truths(10), answers,
-                                      epochs=4, n_synthetic=10)
+    stand_in, model, history = _fit_scripted(HINT_BEST, monkeypatch, tmp_path, "synthetic", _synthetic_truths(10), answers,
+                                             epochs=4, n_synthetic=10)
     maps = [round(float(m), 3) for m in history.get("mAP", [])]
     if history.get("best_epoch") != 2:
         _fail(HINT_BEST, f"With val mAP per epoch {maps} (made up by the check) history[\"best_epoch\"] is "
               f"{history.get('best_epoch')!r}, not 2: the first epoch with the best mAP (epoch 4 only equals it).")
     state = _saved_state(HINT_BEST, tmp_path / "detector.pt")
-    same_as = [epoch for epoch, weights in stand_in.weights.items()
-               if weights.keys() == state.keys() and all(torch.equal(weights[k], state[k]) for k in weights)]
+    same_as = _epochs_with(stand_in, state)
     if same_as != [2]:
-        _fail(HINT_BEST, f"The weights in model_path are {'those of epoch ' + str(same_as[0]) if same_as else 'those of no epoch'}"
-              ", not those of the best epoch 2.")
+        _fail(HINT_BEST, f"The weights in model_path are {_which(same_as)}, not those of the best epoch 2.")
+    same_as = _epochs_with(stand_in, model.state_dict() if isinstance(model, nn.Module) else {})
+    if same_as != [2]:
+        _fail(HINT_BEST, f"fit returned a model with {_which(same_as)}, not those of the best epoch 2: load the best "
+              "weights back into the model before returning it.")
+    per_class = sorted(key for key in history if key.startswith("AP_"))
+    if per_class != ["AP_blue", "AP_red"]:
+        _fail(HINT_BEST, f"history has the per-class keys {per_class}, not ['AP_blue', 'AP_red']: one per class name, "
+              "and the background is not a class.")
     for name, expected in (("red", [0.0, 1.0, 0.0, 1.0]), ("blue", [0.0, 1.0, 1.0, 1.0])):
         values = history.get(f"AP_{name}")
         if not isinstance(values, list) or [round(float(v), 3) for v in values] != expected:
