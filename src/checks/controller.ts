@@ -13,7 +13,7 @@ import { Settings } from '../constants';
 import type { LinksFeature } from '../links';
 import { parseTaskKey, taskKey } from '../model/ids';
 import { rootOf, Task } from '../model/types';
-import type { ScaffoldCatalog, Scaffold } from '../scaffold/create';
+import type { ScaffoldCatalog, Scaffold } from '../scaffold/catalog';
 import type { ScaffoldCheck } from '../scaffold/manifest';
 import { isInside } from '../scaffold/plan';
 import type { Services } from '../services';

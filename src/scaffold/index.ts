@@ -8,7 +8,8 @@ import type { LinksFeature } from '../links';
 import { isTask, Task } from '../model/types';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
-import type { ScaffoldCatalog, ScaffoldPrompts } from './create';
+import type { ScaffoldCatalog } from './catalog';
+import type { ScaffoldPrompts } from './prompts';
 import { isStarterOptions, readStarterOptions, StarterOptions } from './options';
 
 export interface ScaffoldFeature {
@@ -23,8 +24,8 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
   let catalog: ScaffoldCatalog | undefined;
   const created = new vscode.EventEmitter<{ readonly task?: Task; readonly folder: vscode.Uri }>();
   const load = async () => {
-    const module = await import('./create');
-    catalog ??= new module.ScaffoldCatalog(context.extensionUri, services.log);
+    const [module, { ScaffoldCatalog }] = await Promise.all([import('./create'), import('./catalog')]);
+    catalog ??= new ScaffoldCatalog(context.extensionUri, services.log);
     return { module, catalog };
   };
   const create = async (task: Task | undefined, prompts?: ScaffoldPrompts) => {
@@ -49,7 +50,7 @@ export function registerScaffolds(context: vscode.ExtensionContext, services: Se
       const { options } = read;
       const task = options.task && (await services.registry.task(options.task.roadmapId, options.task.taskId));
       if (options.task && !task) return refuseOptions(`no task "${options.task.roadmapId}/${options.task.taskId}" is loaded`);
-      const { vscodePrompts } = await import('./create');
+      const { vscodePrompts } = await import('./prompts');
       return create(task, scripted(options, vscodePrompts));
     }),
   );

@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { createStarterProject, ScaffoldCatalog, type ScaffoldPrompts } from '../../src/scaffold/create';
+import { ScaffoldCatalog } from '../../src/scaffold/catalog';
+import { createStarterProject } from '../../src/scaffold/create';
+import type { ScaffoldPrompts } from '../../src/scaffold/prompts';
 import { createStarter, resetAll, starterOptions, workspaceFolder, writeFile } from './helpers';
 import { ownServices } from './ownServices';
 
