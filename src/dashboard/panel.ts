@@ -20,11 +20,13 @@ export interface DashboardHost extends PageHost {
   readonly revealTask: (task: Task) => Promise<void>;
 }
 
+const dashboardTitle = (roadmap: Roadmap): string => vscode.l10n.t('Dashboard: {0}', roadmap.title);
+
 /** One dashboard per roadmap: the shared manager, every panel kept per roadmap. */
 export class DashboardPanels extends PagePanels<Roadmap, DashboardPanel> {
   constructor(host: DashboardHost) {
     const md = createMarkdownRenderer();
-    super({ kind: DASHBOARD_PAGE, host, key: (roadmap) => roadmap.id, create: (webviewPanel, roadmap) => new DashboardPanel(webviewPanel, roadmap, host, md) });
+    super({ kind: DASHBOARD_PAGE, host, key: (roadmap) => roadmap.id, title: dashboardTitle, create: (webviewPanel, roadmap) => new DashboardPanel(webviewPanel, roadmap, host, md) });
   }
 
   get(roadmapId: string): DashboardPanel | undefined {
@@ -64,7 +66,7 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
-    this.panel.title = vscode.l10n.t('Dashboard: {0}', this.roadmap.title);
+    this.panel.title = dashboardTitle(this.roadmap);
     this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), verified, plan }, assets, this.md, translate));
   }
 

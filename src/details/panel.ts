@@ -24,6 +24,11 @@ export interface DetailsHost extends PageHost {
 
 type DetailsMessage = PageMessageOf<(typeof DETAILS_PAGE.messages)[number]>;
 
+/** A pinned panel's title says so; a phase shown as its own module goes by the phase's title. */
+function detailsTitle(module: Module, mode: PanelMode): string {
+  return `${mode === 'perKey' ? '📌 ' : ''}${module.implicit ? module.phase.title : module.title}`;
+}
+
 export class DetailsPanel extends PagePanel<Module, DetailsMessage['type']> {
   constructor(
     panel: vscode.WebviewPanel,
@@ -53,7 +58,7 @@ export class DetailsPanel extends PagePanel<Module, DetailsMessage['type']> {
   render(): void {
     const { tracker } = this.details.services;
     const module = this.target;
-    this.panel.title = `${this.pinned ? '📌 ' : ''}${module.implicit ? module.phase.title : module.title}`;
+    this.panel.title = detailsTitle(module, this.mode);
     this.setHtml((assets) =>
       renderModulePage(
         {
@@ -117,6 +122,7 @@ export class DetailsPanels extends PagePanels<Module, DetailsPanel> {
       host,
       // The model's objects are fresh after every reload (see `rebind`): the module itself is its key.
       key: (module) => module,
+      title: detailsTitle,
       create: (webviewPanel, module, mode) => new DetailsPanel(webviewPanel, module, mode, host, md),
     });
   }

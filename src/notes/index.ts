@@ -128,6 +128,17 @@ async function readReferences(uri: vscode.Uri): Promise<string[]> {
   }
 }
 
+/** Writes a new note for the task or module: its heading, where it sits in the roadmap, today's date. */
+async function writeNewNote(uri: vscode.Uri, subject: Task | Module, log: Log): Promise<void> {
+  const roadmap = rootOf(subject);
+  const module = isTask(subject) ? subject.module : subject;
+  const where = module.implicit ? [module.phase.title] : [module.phase.title, module.title];
+  const text = newNoteText({ roadmapId: roadmap.id, roadmapTitle: roadmap.title, id: subject.id, title: subject.title, path: isTask(subject) ? where : where.slice(0, -1) }, new Date().toISOString().slice(0, 10), translate);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  log.info(`Created note ${uri.toString()}.`);
+}
+
 export function registerNotes(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): NotesFeature {
   const index = new NotesIndex(services.log);
   const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
@@ -141,13 +152,7 @@ export function registerNotes(context: vscode.ExtensionContext, services: Servic
     const uri = noteUri(subject);
     if (!(await exists(uri))) {
       if (refuseInRestrictedMode('createNote')) return undefined;
-      const roadmap = rootOf(subject);
-      const module = isTask(subject) ? subject.module : subject;
-      const where = module.implicit ? [module.phase.title] : [module.phase.title, module.title];
-      const text = newNoteText({ roadmapId: roadmap.id, roadmapTitle: roadmap.title, id: subject.id, title: subject.title, path: isTask(subject) ? where : where.slice(0, -1) }, new Date().toISOString().slice(0, 10), translate);
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      services.log.info(`Created note ${uri.toString()}.`);
+      await writeNewNote(uri, subject, services.log);
       if (vscode.workspace.getWorkspaceFolder(uri)) await index.update(uri);
     }
     await vscode.window.showTextDocument(uri, { preview: false });

@@ -15,6 +15,8 @@ export interface PanelsSpec<Target, Page> {
   readonly host: PageHost;
   /** What makes two targets the same for `perKey` panels, compared with `===` (a module, a roadmap's id). */
   readonly key: (target: Target) => unknown;
+  /** The panel's title, given at creation so the tab has it at once; the page keeps it up to date. */
+  readonly title: (target: Target, mode: PanelMode) => string;
   readonly create: (webviewPanel: vscode.WebviewPanel, target: Target, mode: PanelMode) => Page;
 }
 
@@ -54,7 +56,7 @@ export class PagePanels<Target, Page extends PagePanel<Target, PageMessageType>>
       page.show(target, preserveFocus);
       return page;
     }
-    const webviewPanel = createWebviewPanel(this.spec.kind.viewType, '', this.spec.host.extensionUri, { viewColumn: vscode.ViewColumn.Active, preserveFocus });
+    const webviewPanel = createWebviewPanel(this.spec.kind.viewType, this.spec.title(target, mode), this.spec.host.extensionUri, { viewColumn: vscode.ViewColumn.Active, preserveFocus });
     return this.add(webviewPanel, target, mode);
   }
 
