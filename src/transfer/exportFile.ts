@@ -203,6 +203,24 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
+/** Reads the JSON string whose opening quote is at `start`: the offset after its closing quote, or what is wrong in it and where. */
+function readJsonString(text: string, start: number): { end: number } | { offset: number; message: string } {
+  let i = start + 1;
+  for (;;) {
+    if (i >= text.length) return { offset: text.length, message: 'expected a closing quote, found the end of the file' };
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) return { end: i + 1 };
+    if (ch < 0x20) return { offset: i, message: 'a line break or control character inside a string; write it as an escape such as \\n' };
+    if (ch === 0x5c) {
+      JSON_ESCAPE.lastIndex = i;
+      if (!JSON_ESCAPE.test(text)) return { offset: i, message: 'an invalid escape in a string' };
+      i = JSON_ESCAPE.lastIndex;
+    } else {
+      i++;
+    }
+  }
+}
+
 /** The offset of the first character that makes `text` invalid JSON (RFC 8259), and why. Iterative. */
 export function firstJsonError(text: string): { offset: number; message: string } | undefined {
   let i = 0;
@@ -212,25 +230,12 @@ export function firstJsonError(text: string): { offset: number; message: string 
   };
   const found = () => (i >= text.length ? 'the end of the file' : JSON.stringify(text[i]));
   const error = (expected: string) => ({ offset: Math.min(i, text.length), message: `expected ${expected}, found ${found()}` });
-  /** Reads a string at `i`; returns an error or undefined. */
+  /** Reads a string at `i`, moving past it; returns an error or undefined. */
   const readString = () => {
-    i++;
-    for (;;) {
-      if (i >= text.length) return error('a closing quote');
-      const ch = text.charCodeAt(i);
-      if (ch === 0x22) {
-        i++;
-        return undefined;
-      }
-      if (ch < 0x20) return { offset: i, message: 'a line break or control character inside a string; write it as an escape such as \\n' };
-      if (ch === 0x5c) {
-        JSON_ESCAPE.lastIndex = i;
-        if (!JSON_ESCAPE.test(text)) return { offset: i, message: 'an invalid escape in a string' };
-        i = JSON_ESCAPE.lastIndex;
-      } else {
-        i++;
-      }
-    }
+    const read = readJsonString(text, i);
+    if ('message' in read) return read;
+    i = read.end;
+    return undefined;
   };
   // The state between tokens: what may come next.
   let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'afterValue' = 'value';
