@@ -16,121 +16,126 @@ export interface ExportOptions {
 }
 
 export function registerTransfer(context: vscode.ExtensionContext, services: Services): void {
-  const { registry, store, tracker, log, plans } = services;
-
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.exportProgress, async (scope?: unknown, target?: unknown, options?: ExportOptions) => {
-      if (refuseInRestrictedMode('exportProgress')) return undefined;
-      const roadmaps = await registry.roadmaps();
-      const chosen = isRoadmap(scope) ? [scope] : scope === 'all' ? roadmaps : await pickScope(roadmaps);
-      if (!chosen) return undefined;
-      const markdown = options?.markdown ?? (target instanceof vscode.Uri ? false : await askMarkdown());
-      if (markdown === undefined) return undefined;
-      const today = new Date().toISOString().slice(0, 10);
-      const name = chosen.length === 1 ? chosen[0].id : 'all';
-      const uri =
-        target instanceof vscode.Uri
-          ? target
-          : await vscode.window.showSaveDialog({
-              defaultUri: suggestedFile(services, `ml-roadmaps-progress-${name}-${today}.json`),
-              filters: { [vscode.l10n.t('Progress file')]: ['json'] },
-              saveLabel: vscode.l10n.t('Export'),
-            });
-      if (!uri) return undefined;
-      // "All" means everything stored, including roadmaps that are not loaded right now.
-      const everything = chosen === roadmaps;
-      const ids = new Set(chosen.map((r) => r.id));
-      const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
-      const chosenPlans = plans.store.all().filter((p) => everything || ids.has(p.roadmapId));
-      const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans);
-      const written: vscode.Uri[] = [];
-      const json = `${JSON.stringify(file, null, 2)}\n`;
-      // The save dialog asked before handing back a file that exists; a file given to the command
-      // was confirmed by no one and is never replaced.
-      if (!(await (target instanceof vscode.Uri ? writeNew(uri, json) : replaceFile(uri, json)))) return undefined;
-      written.push(uri);
-      if (markdown) {
-        const checklist = chosen.map((r) => progressChecklist(r, (taskId) => tracker.stateOf(r.taskIndex.get(taskId)!))).join('\n');
-        const mdUri = await writeFresh(uri.with({ path: uri.path.replace(/\.json$/i, '') + '.md' }), checklist);
-        if (mdUri) written.push(mdUri);
-      }
-      const count = [...entries.values()].reduce((n, tasks) => n + tasks.size, 0);
-      log.info(`Exported ${count} task state(s) to ${written.map((u) => u.toString()).join(', ')}.`);
-      const files = written.map((u) => vscode.workspace.asRelativePath(u));
-      void vscode.window.showInformationMessage(
-        files.length === 1
-          ? vscode.l10n.t('Exported the progress of {0} task(s) to {1}.', count, files[0])
-          : vscode.l10n.t('Exported the progress of {0} task(s) to {1} and {2}.', count, files[0], files[1]),
-      );
-      return uri;
-    }),
-
-    vscode.commands.registerCommand(Commands.importProgress, async (source?: unknown, options?: { confirmed?: boolean }) => {
-      const uri =
-        source instanceof vscode.Uri
-          ? source
-          : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Progress file')]: ['json'] }, openLabel: vscode.l10n.t('Import') }))?.[0];
-      if (!uri) return undefined;
-      const label = vscode.workspace.asRelativePath(uri);
-      let text: string;
-      try {
-        if ((await vscode.workspace.fs.stat(uri)).size > MAX_PROGRESS_FILE_BYTES) {
-          return fail(twofold((t) => t('Could not read {0}: the file is too large to be a progress export', label)));
-        }
-        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      } catch (error) {
-        return fail(twofold((t) => t('Could not read {0}: {1}', label, (error as Error).message)));
-      }
-      const parsed = parseProgressFile(text);
-      if (!parsed.file) {
-        const reason = parsed.error;
-        return fail(twofold((t) => t('Nothing was imported. {0}: {1}', label, reason)));
-      }
-      const roadmaps = await registry.roadmaps();
-      const changes = planImport(parsed.file, store.allEntries(), roadmaps);
-      const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
-      // A plan this machine's roadmap cannot be scheduled on (it would end past the horizon) is
-      // refused like any bad entry: it would replace the plan here and be no plan at all.
-      for (const plan of newPlans) {
-        const roadmap = roadmaps.find((r) => r.id === plan.roadmapId);
-        const problem = roadmap && plans.problemOf(roadmap, plan);
-        if (problem) return fail(twofold((t) => t('Nothing was imported. {0}: {1}', label, `plans.${plan.roadmapId}: ${problem}`)));
-      }
-      const summary = [
-        ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
-        ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),
-      ].join('\n');
-      if (changes.length === 0 && newPlans.length === 0) {
-        void vscode.window.showInformationMessage(summary);
-        return { imported: 0, plans: 0 };
-      }
-      const importButton = vscode.l10n.t('Import');
-      const confirmed =
-        options?.confirmed === true ||
-        (await vscode.window.showInformationMessage(
-          vscode.l10n.t('Import progress from {0}?', label),
-          { modal: true, detail: `${summary}\n\n${vscode.l10n.t('Local progress that is newer than the file is kept.')}` },
-          importButton,
-        )) === importButton;
-      if (!confirmed) return undefined;
-      await tracker.putEntries(changes, roadmaps);
-      await plans.store.put(newPlans);
-      log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
-      void vscode.window.showInformationMessage(
-        newPlans.length === 0
-          ? vscode.l10n.t('Imported the progress of {0} task(s).', changes.length)
-          : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', changes.length, newPlans.length),
-      );
-      return { imported: changes.length, plans: newPlans.length };
-    }),
+    vscode.commands.registerCommand(Commands.exportProgress, (scope?: unknown, target?: unknown, options?: ExportOptions) => exportProgress(services, scope, target, options)),
+    vscode.commands.registerCommand(Commands.importProgress, (source?: unknown, options?: { confirmed?: boolean }) => importProgress(services, source, options)),
   );
+}
 
-  /** Logs the English message, shows the translated one, and returns the English one. */
-  function fail({ message, shown }: Twofold): { error: string } {
-    log.warn(message);
-    void vscode.window.showErrorMessage(shown);
-    return { error: message };
+/** Export Progress: the roadmaps in scope (asked unless given), the file (asked unless given), the optional checklist. */
+async function exportProgress(services: Services, scope: unknown, target: unknown, options: ExportOptions | undefined): Promise<vscode.Uri | undefined> {
+  const { registry, store, tracker, log, plans } = services;
+  if (refuseInRestrictedMode('exportProgress')) return undefined;
+  const roadmaps = await registry.roadmaps();
+  const chosen = isRoadmap(scope) ? [scope] : scope === 'all' ? roadmaps : await pickScope(roadmaps);
+  if (!chosen) return undefined;
+  const markdown = options?.markdown ?? (target instanceof vscode.Uri ? false : await askMarkdown());
+  if (markdown === undefined) return undefined;
+  const today = new Date().toISOString().slice(0, 10);
+  const name = chosen.length === 1 ? chosen[0].id : 'all';
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+          defaultUri: suggestedFile(services, `ml-roadmaps-progress-${name}-${today}.json`),
+          filters: { [vscode.l10n.t('Progress file')]: ['json'] },
+          saveLabel: vscode.l10n.t('Export'),
+        });
+  if (!uri) return undefined;
+  // "All" means everything stored, including roadmaps that are not loaded right now.
+  const everything = chosen === roadmaps;
+  const ids = new Set(chosen.map((r) => r.id));
+  const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
+  const chosenPlans = plans.store.all().filter((p) => everything || ids.has(p.roadmapId));
+  const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans);
+  const written: vscode.Uri[] = [];
+  const json = `${JSON.stringify(file, null, 2)}\n`;
+  // The save dialog asked before handing back a file that exists; a file given to the command
+  // was confirmed by no one and is never replaced.
+  if (!(await (target instanceof vscode.Uri ? writeNew(uri, json) : replaceFile(uri, json)))) return undefined;
+  written.push(uri);
+  if (markdown) {
+    const checklist = chosen.map((r) => progressChecklist(r, (taskId) => tracker.stateOf(r.taskIndex.get(taskId)!))).join('\n');
+    const mdUri = await writeFresh(uri.with({ path: uri.path.replace(/\.json$/i, '') + '.md' }), checklist);
+    if (mdUri) written.push(mdUri);
   }
+  const count = [...entries.values()].reduce((n, tasks) => n + tasks.size, 0);
+  log.info(`Exported ${count} task state(s) to ${written.map((u) => u.toString()).join(', ')}.`);
+  const files = written.map((u) => vscode.workspace.asRelativePath(u));
+  void vscode.window.showInformationMessage(
+    files.length === 1
+      ? vscode.l10n.t('Exported the progress of {0} task(s) to {1}.', count, files[0])
+      : vscode.l10n.t('Exported the progress of {0} task(s) to {1} and {2}.', count, files[0], files[1]),
+  );
+  return uri;
+}
+
+/** Import Progress: reads and checks the file, says what would change, and applies it once confirmed. */
+async function importProgress(services: Services, source: unknown, options: { confirmed?: boolean } | undefined): Promise<{ imported: number; plans: number } | { error: string } | undefined> {
+  const { registry, store, tracker, log, plans } = services;
+  const uri =
+    source instanceof vscode.Uri
+      ? source
+      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Progress file')]: ['json'] }, openLabel: vscode.l10n.t('Import') }))?.[0];
+  if (!uri) return undefined;
+  const label = vscode.workspace.asRelativePath(uri);
+  let text: string;
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > MAX_PROGRESS_FILE_BYTES) {
+      return fail(log, twofold((t) => t('Could not read {0}: the file is too large to be a progress export', label)));
+    }
+    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    return fail(log, twofold((t) => t('Could not read {0}: {1}', label, (error as Error).message)));
+  }
+  const parsed = parseProgressFile(text);
+  if (!parsed.file) {
+    const reason = parsed.error;
+    return fail(log, twofold((t) => t('Nothing was imported. {0}: {1}', label, reason)));
+  }
+  const roadmaps = await registry.roadmaps();
+  const changes = planImport(parsed.file, store.allEntries(), roadmaps);
+  const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
+  // A plan this machine's roadmap cannot be scheduled on (it would end past the horizon) is
+  // refused like any bad entry: it would replace the plan here and be no plan at all.
+  for (const plan of newPlans) {
+    const roadmap = roadmaps.find((r) => r.id === plan.roadmapId);
+    const problem = roadmap && plans.problemOf(roadmap, plan);
+    if (problem) return fail(log, twofold((t) => t('Nothing was imported. {0}: {1}', label, `plans.${plan.roadmapId}: ${problem}`)));
+  }
+  const summary = [
+    ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
+    ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),
+  ].join('\n');
+  if (changes.length === 0 && newPlans.length === 0) {
+    void vscode.window.showInformationMessage(summary);
+    return { imported: 0, plans: 0 };
+  }
+  const importButton = vscode.l10n.t('Import');
+  const confirmed =
+    options?.confirmed === true ||
+    (await vscode.window.showInformationMessage(
+      vscode.l10n.t('Import progress from {0}?', label),
+      { modal: true, detail: `${summary}\n\n${vscode.l10n.t('Local progress that is newer than the file is kept.')}` },
+      importButton,
+    )) === importButton;
+  if (!confirmed) return undefined;
+  await tracker.putEntries(changes, roadmaps);
+  await plans.store.put(newPlans);
+  log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
+  void vscode.window.showInformationMessage(
+    newPlans.length === 0
+      ? vscode.l10n.t('Imported the progress of {0} task(s).', changes.length)
+      : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', changes.length, newPlans.length),
+  );
+  return { imported: changes.length, plans: newPlans.length };
+}
+
+/** Logs the English message, shows the translated one, and returns the English one. */
+function fail(log: Services['log'], { message, shown }: Twofold): { error: string } {
+  log.warn(message);
+  void vscode.window.showErrorMessage(shown);
+  return { error: message };
 }
 
 /** The verified evidence of every task, by roadmap and task id. */
