@@ -119,6 +119,9 @@ async function buildNode(roadmaps) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    // `import()` of a file beside the bundle becomes a require: main.ts runs start.js as a
+    // vm.Script (for the code cache), which has no module loader for a real `import()`.
+    supported: { 'dynamic-import': false },
     external: ['vscode'],
     minify: production,
     sourcemap: !production,

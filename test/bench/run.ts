@@ -290,7 +290,7 @@ function activationRows(instances: readonly InstanceResult[]): Row[] {
     },
     { group: '5 activation', what: '… ours − reference in the same host', n: results.length, ours: addsFromActivate },
     // After the first rows, not part of the figures above; no budget of its own.
-    { group: '5 activation', what: 'then registering the rest (features bundle)', n: results.length, ours: of('oursFeaturesMs') },
+    { group: '5 activation', what: 'then loading and registering the rest (after the first rows)', n: results.length, ours: of('oursFeaturesMs') },
     ...(first && daily.length > 0
       ? [{ group: '5 activation', what: 'the first start after an install (no code cache yet): ours − reference', n: 1, ours: first.oursMs - first.referenceMs }]
       : []),
