@@ -72,11 +72,13 @@ class GridWorld:
         self.state, self.steps = 0, 0
         self.seeds: list[int | None] = []          # what each reset was given
         self.episodes: list[list[int]] = []        # the actions taken in each episode
+        self.returns: list[float] = []             # the rewards summed over each episode
 
     def reset(self, seed: int | None = None, options: dict | None = None) -> tuple[int, dict]:
         self.state, self.steps = 0, 0
         self.seeds.append(seed)
         self.episodes.append([])
+        self.returns.append(0.0)
         return self.state, {}
 
     def step(self, action: int) -> tuple[int, float, bool, bool, dict]:
@@ -87,7 +89,9 @@ class GridWorld:
         self.steps += 1
         self.episodes[-1].append(int(action))
         terminated = self.state in (self.GOAL, self.HOLE)
-        return self.state, float(self.state == self.GOAL), terminated, self.steps >= self.LIMIT, {}
+        reward = float(self.state == self.GOAL)
+        self.returns[-1] += reward
+        return self.state, reward, terminated, self.steps >= self.LIMIT, {}
 
 
 SARSA_UPDATE_HINT = (
@@ -133,6 +137,10 @@ def test_sarsa_learns_the_grid_world(monkeypatch) -> None:
     agent, returns = call(SARSA_HINT, train_sarsa, env, episodes=300, alpha=0.5, gamma=0.95,
                           epsilon=ExponentialEpsilon(1.0, 0.01, decay=60), seed=7)
     expect(len(returns) == 300, SARSA_HINT, f"train_sarsa returned {len(returns)} returns, not one per episode (300).")
+    wrong = [k for k, (mine, real) in enumerate(zip(returns, env.returns)) if mine != pytest.approx(real)]
+    expect(not wrong, SARSA_HINT,
+           f"Episode {wrong[:1]} returned {[returns[k] for k in wrong[:1]]}, but its rewards add up to "
+           f"{[env.returns[k] for k in wrong[:1]]}: each episode's return starts at 0.")
     expect(env.seeds[:3] == [7, 8, 9], SARSA_HINT,
            f"The first episodes reset the environment with seeds {env.seeds[:3]}, not seed + episode ([7, 8, 9]) as "
            "train_q_learning does.")
@@ -161,11 +169,11 @@ def test_sarsa_learns_the_grid_world(monkeypatch) -> None:
     seen: list[float] = []
     real_act = QLearningAgent.act
     monkeypatch.setattr(QLearningAgent, "act", lambda self, state, epsilon=0.0: seen.append(epsilon) or real_act(self, state, epsilon))
-    call(SARSA_HINT, train_sarsa, GridWorld(), episodes=10, seed=0)
-    default = ExponentialEpsilon(decay=10 / 5)
-    expect(seen and seen[0] == pytest.approx(default(0)) and seen[-1] == pytest.approx(default(9)), SARSA_HINT,
+    call(SARSA_HINT, train_sarsa, GridWorld(), episodes=12, seed=0)
+    default = ExponentialEpsilon(decay=12 / 5)
+    expect(seen and seen[0] == pytest.approx(default(0)) and seen[-1] == pytest.approx(default(11)), SARSA_HINT,
            f"Without epsilon, the first and last exploration rates were {seen[:1]} and {seen[-1:]}, not "
-           f"{default(0):.3f} and {default(9):.4f}: default to ExponentialEpsilon(decay=episodes / 5), per episode.")
+           f"{default(0):.3f} and {default(11):.4f}: default to ExponentialEpsilon(decay=episodes / 5), per episode.")
 
 
 class FixedQ(nn.Module):
@@ -192,11 +200,15 @@ def test_double_dqn_target() -> None:
     agent.q, agent.target = FixedQ([1.0, 3.0, 2.0]), FixedQ([5.0, 2.0, 4.0])
     rewards, next_states, dones = torch.tensor([1.0, 1.0]), torch.zeros(2, 2), torch.tensor([0.0, 1.0])
     target = call(DOUBLE_HINT, agent.td_target, rewards, next_states, dones)
+    expect(tuple(target.shape) == (2,), DOUBLE_HINT,
+           f"td_target of a batch of 2 has the shape {tuple(target.shape)}, not (2,): one target per transition.")
     expect(torch.allclose(target, torch.tensor([1.0 + 0.5 * 2.0, 1.0])), DOUBLE_HINT,
            f"Online Q [1, 3, 2] picks action 1, the target net values it 2.0: expected [2.0, 1.0] (the second "
            f"transition is done), got {target.tolist()}.")
     agent.double = False
     plain = call(DOUBLE_HINT, agent.td_target, rewards, next_states, dones)
+    expect(tuple(plain.shape) == (2,), DOUBLE_HINT,
+           f"With double=False td_target of a batch of 2 has the shape {tuple(plain.shape)}, not (2,).")
     expect(torch.allclose(plain, torch.tensor([1.0 + 0.5 * 5.0, 1.0])), DOUBLE_HINT,
            f"With double=False td_target gave {plain.tolist()}, not plain DQN's [3.5, 1.0] (max over the target network).")
     real = DQNAgent(obs_dim=2, n_actions=2, hidden=8, double=True, seed=0)
@@ -256,6 +268,9 @@ def test_save_and_load_the_network(tmp_path) -> None:
     expect(path.is_file(), SAVE_HINT, f"Nothing was written to {path.name}: create its parent folders first.")
     expect(returned is not None and Path(returned) == path, SAVE_HINT, f"save returned {returned!r}, not the path.")
     call(SAVE_HINT, agent.save, path)  # saving again into the same folder works too
+    as_text = tmp_path / "other" / "agent.pt"
+    call(SAVE_HINT, agent.save, str(as_text))  # a path given as a string, as the signature allows
+    expect(as_text.is_file(), SAVE_HINT, f"save({str(as_text)!r}) wrote nothing: accept a str path as well as a Path.")
     loaded = call(SAVE_HINT, DQNAgent.load, path)
     expect(isinstance(loaded, DQNAgent), SAVE_HINT, f"load returned {type(loaded).__name__}, not a DQNAgent.")
     expect((loaded.obs_dim, loaded.n_actions, loaded.hidden) == (4, 3, 16), SAVE_HINT,
