@@ -69,45 +69,73 @@ const MAX_TOPIC_LENGTH = 100;
 const NODE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function parseScaffoldManifest(text: string, label: string): { manifest?: ScaffoldManifest; errors: string[] } {
-  const lines = new LineCounter();
-  const errors: string[] = [];
-  const at = (offset: number, message: string) => {
-    const { line, col } = lines.linePos(Math.max(0, Math.min(offset, text.length)));
-    errors.push(`${label}:${line}:${col}: ${message}`);
-  };
-  const atNode = (node: Node | null | undefined, message: string) => at(node?.range?.[0] ?? 0, message);
+  const reader = new ManifestReader(text, label);
+  const root = reader.document();
+  if (!root) return { errors: reader.errors };
+  const top = reader.fields(root, KNOWN_KEYS, 'the manifest');
+  const id = reader.str(top, 'id', root, { maxLength: MAX_ID_LENGTH });
+  if (id !== undefined && !ID_PATTERN.test(id)) reader.atNode(top.get('id'), `id "${id}" must be kebab-case: lowercase letters and digits separated by single hyphens`);
+  const title = reader.str(top, 'title', root, { maxLength: MAX_TITLE_LENGTH });
+  const description = reader.str(top, 'description', root, { maxLength: MAX_DESCRIPTION_LENGTH });
+  const serves = reader.serves(top, root);
+  const variables = reader.variables(top, root);
+  const checks = reader.checks(top, root);
+  const equivalentMutants = reader.equivalentMutants(top, root);
+  if (reader.errors.length > 0 || id === undefined || title === undefined || description === undefined) return { errors: reader.errors };
+  return { manifest: { id, title, description, serves, variables, checks, equivalentMutants }, errors: reader.errors };
+}
 
-  // Duplicate keys are checked in one pass below; the parser's own check is quadratic.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', customTags: [], resolveKnownTags: false });
-  for (const problem of [...doc.errors, ...doc.warnings]) at(problem.pos[0], problem.message.split('\n')[0].trim());
-  for (const { key, first } of findDuplicateKeys(doc.contents)) atNode(key, duplicateKeyMessage(key, lines.linePos(first.range?.[0] ?? 0).line));
-  if (errors.length > 0) return { errors };
+/** Reads one manifest, collecting every error with its `label:line:col` instead of stopping at the first. */
+class ManifestReader {
+  readonly errors: string[] = [];
+  private readonly lines = new LineCounter();
 
-  const root = doc.contents as Node | null;
-  if (!isMap(root)) {
-    atNode(root, 'a scaffold manifest is a mapping with `id`, `title`, `description` and `serves`');
-    return { errors };
+  constructor(
+    private readonly text: string,
+    private readonly label: string,
+  ) {}
+
+  /** The root mapping, or undefined after recording why there is none. */
+  document(): YAMLMap | undefined {
+    // Duplicate keys are checked in one pass below; the parser's own check is quadratic.
+    const doc = parseDocument(this.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false, merge: false, schema: 'core', customTags: [], resolveKnownTags: false });
+    for (const problem of [...doc.errors, ...doc.warnings]) this.at(problem.pos[0], problem.message.split('\n')[0].trim());
+    for (const { key, first } of findDuplicateKeys(doc.contents)) this.atNode(key, duplicateKeyMessage(key, this.lines.linePos(first.range?.[0] ?? 0).line));
+    if (this.errors.length > 0) return undefined;
+    const root = doc.contents as Node | null;
+    if (isMap(root)) return root;
+    this.atNode(root, 'a scaffold manifest is a mapping with `id`, `title`, `description` and `serves`');
+    return undefined;
+  }
+
+  at(offset: number, message: string): void {
+    const { line, col } = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    this.errors.push(`${this.label}:${line}:${col}: ${message}`);
+  }
+
+  atNode(node: Node | null | undefined, message: string): void {
+    this.at(node?.range?.[0] ?? 0, message);
   }
 
   /** Checks a mapping's keys; returns the value node of each known key. */
-  const fields = (map: YAMLMap, known: readonly string[], what: string): Map<string, Node | null> => {
+  fields(map: YAMLMap, known: readonly string[], what: string): Map<string, Node | null> {
     const values = new Map<string, Node | null>();
     for (const pair of map.items) {
       const key = pair.key as Node;
       const name = isScalar(key) ? String(key.value) : undefined;
       if (name === undefined || !known.includes(name)) {
-        atNode(key, `unknown key ${name === undefined ? '(not a plain key)' : `\`${name}\``} in ${what}; expected one of: ${known.join(', ')}`);
+        this.atNode(key, `unknown key ${name === undefined ? '(not a plain key)' : `\`${name}\``} in ${what}; expected one of: ${known.join(', ')}`);
       } else {
         values.set(name, pair.value as Node | null);
       }
     }
     return values;
-  };
+  }
 
   /** A required, non-empty string; numbers are accepted as written (`default: 64`). */
-  const str = (values: Map<string, Node | null>, key: string, parent: Node, options: { maxLength?: number; allowEmpty?: boolean; numbers?: boolean } = {}): string | undefined => {
+  str(values: Map<string, Node | null>, key: string, parent: Node, options: { maxLength?: number; allowEmpty?: boolean; numbers?: boolean } = {}): string | undefined {
     if (!values.has(key)) {
-      atNode(parent, `missing required \`${key}\``);
+      this.atNode(parent, `missing required \`${key}\``);
       return undefined;
     }
     const node = values.get(key);
@@ -115,134 +143,141 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     if (isScalar(node) && typeof node.value === 'string') value = node.value;
     else if (options.numbers && isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) value = String(node.source ?? node.value);
     if (value === undefined) {
-      atNode(node ?? parent, `\`${key}\` must be text${options.allowEmpty ? ' (write "" for an empty value)' : ''}`);
+      this.atNode(node ?? parent, `\`${key}\` must be text${options.allowEmpty ? ' (write "" for an empty value)' : ''}`);
       return undefined;
     }
     if (!options.allowEmpty && value.trim() === '') {
-      atNode(node, `\`${key}\` must not be empty`);
+      this.atNode(node, `\`${key}\` must not be empty`);
       return undefined;
     }
     if (options.maxLength !== undefined && value.length > options.maxLength) {
-      atNode(node, `\`${key}\` is ${value.length} characters; the limit is ${options.maxLength}`);
+      this.atNode(node, `\`${key}\` is ${value.length} characters; the limit is ${options.maxLength}`);
       return undefined;
     }
     return value;
-  };
+  }
 
-  const list = (values: Map<string, Node | null>, key: string, parent: Node, required: boolean): Node[] => {
+  /** A list's items; a missing optional list is empty. */
+  list(values: Map<string, Node | null>, key: string, parent: Node, required: boolean): Node[] {
     if (!values.has(key)) {
-      if (required) atNode(parent, `missing required list \`${key}\``);
+      if (required) this.atNode(parent, `missing required list \`${key}\``);
       return [];
     }
     const node = values.get(key);
     if (!isSeq(node) || (required && node.items.length === 0)) {
-      atNode(node ?? parent, `\`${key}\` must be a${required ? ' non-empty' : ''} list`);
+      this.atNode(node ?? parent, `\`${key}\` must be a${required ? ' non-empty' : ''} list`);
       return [];
     }
     return node.items as Node[];
-  };
-
-  const top = fields(root, KNOWN_KEYS, 'the manifest');
-  const id = str(top, 'id', root, { maxLength: MAX_ID_LENGTH });
-  if (id !== undefined && !ID_PATTERN.test(id)) atNode(top.get('id'), `id "${id}" must be kebab-case: lowercase letters and digits separated by single hyphens`);
-  const title = str(top, 'title', root, { maxLength: MAX_TITLE_LENGTH });
-  const description = str(top, 'description', root, { maxLength: MAX_DESCRIPTION_LENGTH });
-
-  const serves: string[] = [];
-  for (const item of list(top, 'serves', root, true)) {
-    const value = isScalar(item) && typeof item.value === 'string' ? item.value : undefined;
-    if (value === undefined || !SERVES_PATTERN.test(value)) atNode(item, `\`serves\` entries are "<roadmap id>/<project id>" in kebab-case, found ${JSON.stringify(value ?? String(item))}`);
-    else if (serves.includes(value)) atNode(item, `"${value}" is listed twice in \`serves\``);
-    else serves.push(value);
   }
 
-  const variables: ScaffoldVariable[] = [];
-  for (const item of list(top, 'variables', root, false)) {
-    if (!isMap(item)) {
-      atNode(item, 'each variable is a mapping with `name`, `description` and `default`');
-      continue;
+  serves(top: Map<string, Node | null>, root: Node): string[] {
+    const serves: string[] = [];
+    for (const item of this.list(top, 'serves', root, true)) {
+      const value = isScalar(item) && typeof item.value === 'string' ? item.value : undefined;
+      if (value === undefined || !SERVES_PATTERN.test(value)) this.atNode(item, `\`serves\` entries are "<roadmap id>/<project id>" in kebab-case, found ${JSON.stringify(value ?? String(item))}`);
+      else if (serves.includes(value)) this.atNode(item, `"${value}" is listed twice in \`serves\``);
+      else serves.push(value);
     }
-    const values = fields(item, VARIABLE_KEYS, 'a variable');
-    const name = str(values, 'name', item);
-    const variableDescription = str(values, 'description', item, { maxLength: MAX_DESCRIPTION_LENGTH });
-    const defaultValue = str(values, 'default', item, { allowEmpty: true, numbers: true });
-    if (name !== undefined) {
-      if (!IDENTIFIER.test(name)) atNode(values.get('name'), `variable name "${name}" must be an identifier (letters, digits and _, not starting with a digit)`);
-      else if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) atNode(values.get('name'), `"${name}" is a built-in variable; choose another name`);
-      else if (variables.some((v) => v.name === name)) atNode(values.get('name'), `variable "${name}" is declared twice`);
-    }
-    if (name !== undefined && variableDescription !== undefined && defaultValue !== undefined) variables.push({ name, description: variableDescription, default: defaultValue });
+    return serves;
   }
 
-  const checks: ScaffoldCheck[] = [];
-  for (const item of list(top, 'checks', root, false)) {
-    if (!isMap(item)) {
-      atNode(item, 'each check is a mapping with `id`, `title`, `step`, `topics` and `test`');
-      continue;
+  variables(top: Map<string, Node | null>, root: Node): ScaffoldVariable[] {
+    const variables: ScaffoldVariable[] = [];
+    for (const item of this.list(top, 'variables', root, false)) {
+      if (!isMap(item)) {
+        this.atNode(item, 'each variable is a mapping with `name`, `description` and `default`');
+        continue;
+      }
+      const values = this.fields(item, VARIABLE_KEYS, 'a variable');
+      const name = this.str(values, 'name', item);
+      const variableDescription = this.str(values, 'description', item, { maxLength: MAX_DESCRIPTION_LENGTH });
+      const defaultValue = this.str(values, 'default', item, { allowEmpty: true, numbers: true });
+      if (name !== undefined) {
+        if (!IDENTIFIER.test(name)) this.atNode(values.get('name'), `variable name "${name}" must be an identifier (letters, digits and _, not starting with a digit)`);
+        else if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) this.atNode(values.get('name'), `"${name}" is a built-in variable; choose another name`);
+        else if (variables.some((v) => v.name === name)) this.atNode(values.get('name'), `variable "${name}" is declared twice`);
+      }
+      if (name !== undefined && variableDescription !== undefined && defaultValue !== undefined) variables.push({ name, description: variableDescription, default: defaultValue });
     }
-    const values = fields(item, CHECK_KEYS, 'a check');
-    const checkId = str(values, 'id', item, { maxLength: MAX_ID_LENGTH });
-    if (checkId !== undefined) {
-      if (!ID_PATTERN.test(checkId)) atNode(values.get('id'), `check id "${checkId}" must be kebab-case: lowercase letters and digits separated by single hyphens`);
-      else if (checks.some((c) => c.id === checkId)) atNode(values.get('id'), `check "${checkId}" is declared twice`);
-    }
-    const checkTitle = str(values, 'title', item, { maxLength: MAX_TITLE_LENGTH });
-    const step = stepOf(values, item);
-    const topics = topicsOf(values, item);
-    const test = str(values, 'test', item);
-    if (test !== undefined) {
-      const problem = nodeIdProblem(test);
-      if (problem) atNode(values.get('test'), `\`test\` "${test}" ${problem}`);
-      else if (checks.some((c) => c.test === test)) atNode(values.get('test'), `another check already runs "${test}"`);
-    }
-    if (checkId !== undefined && checkTitle !== undefined && step !== undefined && topics !== undefined && test !== undefined) {
-      checks.push({ id: checkId, title: checkTitle, step, topics, test });
-    }
+    return variables;
   }
 
-  const equivalentMutants: EquivalentMutant[] = [];
-  const listedMutants = new Set<string>();
-  for (const item of list(top, 'equivalentMutants', root, false)) {
-    if (!isMap(item)) {
-      atNode(item, 'each equivalent mutant is a mapping with `id` and `why`');
-      continue;
+  checks(top: Map<string, Node | null>, root: Node): ScaffoldCheck[] {
+    const checks: ScaffoldCheck[] = [];
+    for (const item of this.list(top, 'checks', root, false)) {
+      if (!isMap(item)) {
+        this.atNode(item, 'each check is a mapping with `id`, `title`, `step`, `topics` and `test`');
+        continue;
+      }
+      const values = this.fields(item, CHECK_KEYS, 'a check');
+      const checkId = this.str(values, 'id', item, { maxLength: MAX_ID_LENGTH });
+      if (checkId !== undefined) {
+        if (!ID_PATTERN.test(checkId)) this.atNode(values.get('id'), `check id "${checkId}" must be kebab-case: lowercase letters and digits separated by single hyphens`);
+        else if (checks.some((c) => c.id === checkId)) this.atNode(values.get('id'), `check "${checkId}" is declared twice`);
+      }
+      const checkTitle = this.str(values, 'title', item, { maxLength: MAX_TITLE_LENGTH });
+      const step = this.stepOf(values, item);
+      const topics = this.topicsOf(values, item);
+      const test = this.str(values, 'test', item);
+      if (test !== undefined) {
+        const problem = nodeIdProblem(test);
+        if (problem) this.atNode(values.get('test'), `\`test\` "${test}" ${problem}`);
+        else if (checks.some((c) => c.test === test)) this.atNode(values.get('test'), `another check already runs "${test}"`);
+      }
+      if (checkId !== undefined && checkTitle !== undefined && step !== undefined && topics !== undefined && test !== undefined) {
+        checks.push({ id: checkId, title: checkTitle, step, topics, test });
+      }
     }
-    const values = fields(item, EQUIVALENT_KEYS, 'an equivalent mutant');
-    const mutantId = str(values, 'id', item);
-    if (mutantId !== undefined) {
-      if (!MUTANT_ID.test(mutantId)) atNode(values.get('id'), `mutant id "${mutantId}" must be "<path>.py::<function>::<operator>#<number>", as the mutation proof prints it`);
-      else if (listedMutants.has(mutantId)) atNode(values.get('id'), `mutant "${mutantId}" is listed twice`);
-      listedMutants.add(mutantId);
+    return checks;
+  }
+
+  equivalentMutants(top: Map<string, Node | null>, root: Node): EquivalentMutant[] {
+    const equivalentMutants: EquivalentMutant[] = [];
+    const listedMutants = new Set<string>();
+    for (const item of this.list(top, 'equivalentMutants', root, false)) {
+      if (!isMap(item)) {
+        this.atNode(item, 'each equivalent mutant is a mapping with `id` and `why`');
+        continue;
+      }
+      const values = this.fields(item, EQUIVALENT_KEYS, 'an equivalent mutant');
+      const mutantId = this.str(values, 'id', item);
+      if (mutantId !== undefined) {
+        if (!MUTANT_ID.test(mutantId)) this.atNode(values.get('id'), `mutant id "${mutantId}" must be "<path>.py::<function>::<operator>#<number>", as the mutation proof prints it`);
+        else if (listedMutants.has(mutantId)) this.atNode(values.get('id'), `mutant "${mutantId}" is listed twice`);
+        listedMutants.add(mutantId);
+      }
+      const why = this.str(values, 'why', item, { maxLength: MAX_DESCRIPTION_LENGTH });
+      if (mutantId !== undefined && why !== undefined) equivalentMutants.push({ id: mutantId, why });
     }
-    const why = str(values, 'why', item, { maxLength: MAX_DESCRIPTION_LENGTH });
-    if (mutantId !== undefined && why !== undefined) equivalentMutants.push({ id: mutantId, why });
+    return equivalentMutants;
   }
 
   /** A whole number from 1, written as a YAML number. */
-  function stepOf(values: Map<string, Node | null>, parent: Node): number | undefined {
+  private stepOf(values: Map<string, Node | null>, parent: Node): number | undefined {
     if (!values.has('step')) {
-      atNode(parent, 'missing required `step`');
+      this.atNode(parent, 'missing required `step`');
       return undefined;
     }
     const node = values.get('step');
     const value = isScalar(node) ? node.value : undefined;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
       const found = typeof value === 'string' ? `the text ${JSON.stringify(value)}` : isScalar(node) ? String(node.source ?? value) : 'a list or mapping';
-      atNode(node ?? parent, `\`step\` must be the number of a README step, a whole number from 1; found ${found}`);
+      this.atNode(node ?? parent, `\`step\` must be the number of a README step, a whole number from 1; found ${found}`);
       return undefined;
     }
     return value;
   }
 
   /** A list of non-empty texts, possibly empty. */
-  function topicsOf(values: Map<string, Node | null>, parent: Node): string[] | undefined {
+  private topicsOf(values: Map<string, Node | null>, parent: Node): string[] | undefined {
     if (!values.has('topics')) {
-      atNode(parent, 'missing required list `topics` (write [] when the check practises no topic)');
+      this.atNode(parent, 'missing required list `topics` (write [] when the check practises no topic)');
       return undefined;
     }
     const node = values.get('topics');
     if (!isSeq(node)) {
-      atNode(node ?? parent, '`topics` must be a list of topic names');
+      this.atNode(node ?? parent, '`topics` must be a list of topic names');
       return undefined;
     }
     const topics: string[] = [];
@@ -250,10 +285,10 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     for (const topic of node.items as Node[]) {
       const value = isScalar(topic) && typeof topic.value === 'string' ? topic.value.trim() : undefined;
       if (value === undefined || value === '' || value.length > MAX_TOPIC_LENGTH) {
-        atNode(topic, `each topic is a non-empty text of at most ${MAX_TOPIC_LENGTH} characters`);
+        this.atNode(topic, `each topic is a non-empty text of at most ${MAX_TOPIC_LENGTH} characters`);
         ok = false;
       } else if (topics.includes(value)) {
-        atNode(topic, `the topic "${value}" is listed twice`);
+        this.atNode(topic, `the topic "${value}" is listed twice`);
         ok = false;
       } else {
         topics.push(value);
@@ -261,9 +296,6 @@ export function parseScaffoldManifest(text: string, label: string): { manifest?:
     }
     return ok ? topics : undefined;
   }
-
-  if (errors.length > 0 || id === undefined || title === undefined || description === undefined) return { errors };
-  return { manifest: { id, title, description, serves, variables, checks, equivalentMutants }, errors };
 }
 
 /**
