@@ -13,7 +13,7 @@ import type { Services } from './services';
 import { taskKey } from './model/ids';
 import { isTaskState, Roadmap, rootOf, Task, TaskState } from './model/types';
 import type { TaskChecks } from './storage/checkStore';
-import type { Weekday } from './plan/dates';
+import type { Weekday } from './model/plan/dates';
 import { isReadOnlyRoadmap } from './util/trust';
 import { resolveLink } from './links/folders';
 

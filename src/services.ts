@@ -15,8 +15,9 @@ import { LinkStore } from './storage/linkStore';
 import type { ProgressStore } from './storage/progressStore';
 import { WhenContext } from './util/context';
 import { PlanStore } from './storage/planStore';
-import { finishTimes, StudyPlans } from './plan/studyPlans';
-import { systemUtcOffset } from './plan/dates';
+import { StudyPlans } from './core/studyPlans';
+import { finishTimes } from './model/plan/status';
+import { systemUtcOffset } from './model/plan/dates';
 import { translate } from './util/l10n';
 
 export interface Services {

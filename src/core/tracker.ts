@@ -4,7 +4,8 @@
  */
 import { RollUp, Counts, nextTask } from '../model/progress';
 import { Container, Roadmap, rootOf, Task, TaskState } from '../model/types';
-import { ProgressStore, TaskProgress } from '../storage/progressStore';
+import type { ProgressStore, TaskProgress } from '../storage/progressStore';
+import { Emitter, type Event } from '../util/event';
 
 export interface TrackerChange {
   readonly roadmap: Roadmap;
@@ -12,11 +13,18 @@ export interface TrackerChange {
   readonly tasks?: readonly Task[];
 }
 
-type Listener = (change: TrackerChange) => void;
-
 export class ProgressTracker {
   private readonly rollUps = new Map<Roadmap, RollUp>();
-  private readonly listeners = new Set<Listener>();
+  /**
+   * Revisions: a counter that grows on every change, and per roadmap its value at the roadmap's
+   * last change (`wholesale` for a change to all of them). Derived state (schedules) is checked
+   * against `revisionOf` when read instead of being cleared by a listener.
+   */
+  private revision = 0;
+  private wholesale = 0;
+  private readonly revisions = new Map<Roadmap, number>();
+  private readonly changes = new Emitter<TrackerChange>();
+  readonly onDidChange: Event<TrackerChange> = this.changes.event;
 
   constructor(private readonly store: ProgressStore) {}
 
@@ -69,17 +77,24 @@ export class ProgressTracker {
 
   /** Forget cached counts, after roadmaps were reloaded or progress was replaced wholesale. */
   invalidate(roadmap?: Roadmap): void {
-    if (roadmap) this.rollUps.delete(roadmap);
-    else this.rollUps.clear();
+    this.revision++;
+    if (roadmap) {
+      this.rollUps.delete(roadmap);
+      this.revisions.set(roadmap, this.revision);
+    } else {
+      this.rollUps.clear();
+      this.wholesale = this.revision;
+    }
   }
 
-  onDidChange(listener: Listener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+  /** A number that grows whenever a task state of the roadmap may have changed. */
+  revisionOf(roadmap: Roadmap): number {
+    return Math.max(this.revisions.get(roadmap) ?? 0, this.wholesale);
   }
 
   private emit(change: TrackerChange): void {
-    for (const listener of [...this.listeners]) listener(change);
+    this.revisions.set(change.roadmap, ++this.revision);
+    this.changes.fire(change);
   }
 
   private rollUpOf(roadmap: Roadmap): RollUp {

@@ -10,7 +10,7 @@ import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage } from '../webview/protocol';
 import { evidenceState } from '../storage/checkStore';
-import { burnUp } from '../plan/planner';
+import { burnUp } from '../model/plan/planner';
 import { renderDashboard } from './render';
 
 const RECENT_COUNT = 10;

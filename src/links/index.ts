@@ -172,7 +172,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     }),
 
   );
-  // A terminal needs a shell: the web entry answers this command with why it cannot (platform/unavailable.ts).
+  // A terminal needs a shell: the web entry answers this command with why it cannot (unavailable/index.ts).
   if (services.platform.kind === 'node') {
     context.subscriptions.push(
       vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => {

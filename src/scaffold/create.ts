@@ -12,7 +12,7 @@ import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { parseScaffoldManifest, ScaffoldManifest } from './manifest';
 import { builtinVariables, isInside, planScaffold, projectFolderNameOf, projectNameProblem, TemplateFile } from './plan';
-import { FolderWriter, OutsideFolder } from './guard';
+import { FolderWriter, OutsideFolder } from '../platform/folderWriter';
 import { parseTaskKey, taskKey } from '../model/ids';
 
 
@@ -295,7 +295,7 @@ async function writeFiles(
   const created: string[] = [];
   const appeared: string[] = [];
   const failed: string[] = [];
-  // On the local disk every folder on the way is checked for links at write time (writeGuard.ts).
+  // On the local disk every folder on the way is checked for links at write time (platform/writeGuard.ts).
   // Other file systems (remote, virtual) cannot tell a real path through `workspace.fs`; there the
   // symbolic-link bits that probeTarget read are all there is to go by. So does the web, which has
   // no local disk.

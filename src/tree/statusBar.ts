@@ -7,7 +7,8 @@ import { Commands, Settings } from '../constants';
 import { finished, percent } from '../model/progress';
 import { Roadmap } from '../model/types';
 import { ProgressTracker } from '../core/tracker';
-import { planStatusText, StudyPlans } from '../plan/studyPlans';
+import type { StudyPlans } from '../core/studyPlans';
+import { planStatusText } from '../model/plan/status';
 import { translate } from '../util/l10n';
 import { Disposable } from '../util/disposable';
 
