@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
+import { Settings, settingId } from '../constants';
 import type { LinksFeature } from '../links';
 import { parseTaskKey, taskKey } from '../model/ids';
 import { rootOf, Task } from '../model/types';
@@ -32,7 +32,6 @@ import type { ChosenInterpreter } from './ranking';
 import { pytestArgs, RunResult, runPytest } from './run';
 
 export const CONTROLLER_ID = 'mlRoadmaps.checks';
-export const TIMEOUT_SETTING = 'checks.timeoutSeconds';
 const DEFAULT_TIMEOUT_SECONDS = 300;
 /** Output kept per run: half from the start, half from the end. */
 const MAX_OUTPUT_BYTES = 512 * 1024;
@@ -103,7 +102,7 @@ export class ChecksController extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(refreshIfShown));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.python`) || e.affectsConfiguration('terminal.integrated.env')) {
+        if (e.affectsConfiguration(settingId(Settings.pythonInterpreterPath)) || e.affectsConfiguration('terminal.integrated.env')) {
           this.finder.clear();
           if (this.shown) void this.describeInterpreters();
         }
@@ -432,7 +431,7 @@ async function scaffoldIn(folder: vscode.Uri, scaffolds: readonly Scaffold[]): P
 }
 
 function timeoutMs(folder: vscode.Uri): number {
-  const seconds = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(TIMEOUT_SETTING, DEFAULT_TIMEOUT_SECONDS);
+  const seconds = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.checksTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
   return Math.max(1, Number.isFinite(seconds) ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }
 

@@ -4,7 +4,7 @@
  * that the first step made (view.ts).
  */
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, Settings } from '../constants';
+import { Commands, ContextKeys, Settings, settingId } from '../constants';
 import { isFinished } from '../model/progress';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATES, TaskState } from '../model/types';
 import { isFailure } from '../core/catalog';
@@ -120,7 +120,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       void focusedRoadmap();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(`${Settings.section}.${Settings.hideFinishedTasks}`)) return;
+      if (!e.affectsConfiguration(settingId(Settings.hideFinishedTasks))) return;
       const hide = config().get<boolean>(Settings.hideFinishedTasks, false);
       provider.setHideFinished(hide);
       services.context.set(ContextKeys.hideFinished, hide);
