@@ -61,7 +61,7 @@ suite('Layers (lint)', () => {
   });
 
   test('every folder and top-level file of src/ is in a layer', async () => {
-    const { unplaced } = (await import(path.join(PROJECT_ROOT, 'eslint.layers.mjs'))) as { unplaced(entries: string[]): string[] };
+    const { unplaced } = (await import(path.join(PROJECT_ROOT, 'eslint.layers.mjs'))) as { unplaced: (entries: string[]) => string[] };
     const entries = fs.readdirSync(path.join(PROJECT_ROOT, 'src'), { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
     assert.deepStrictEqual(unplaced(entries.filter((e) => e.endsWith('/') || e.endsWith('.ts'))), []);
     assert.deepStrictEqual(unplaced(['tree/', 'newFeature/', 'helper.ts', 'bundled.d.ts']), ['newFeature/', 'helper.ts']);
