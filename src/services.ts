@@ -19,6 +19,8 @@ import { StudyPlans } from './core/studyPlans';
 import { finishTimes } from './model/plan/status';
 import { systemUtcOffset } from './model/plan/dates';
 import { translate } from './util/l10n';
+import { isReadOnlyRoadmap, refuseInRestrictedMode } from './util/trust';
+import type { WritePolicy } from './core/writePolicy';
 
 export interface Services {
   readonly log: Log;
@@ -33,6 +35,8 @@ export interface Services {
   readonly checks: CheckStore;
   /** Study plans and their schedules against the current progress. */
   readonly plans: StudyPlans;
+  /** Whether a roadmap's state may be written: the tracker and the plans ask it; commands may ask it early. */
+  readonly writes: WritePolicy;
   /** Which extension host runs the extension: Node or a web worker. */
   readonly platform: Platform;
 }
@@ -42,12 +46,14 @@ export function createServices(context: vscode.ExtensionContext, platform: Platf
   const registry = new RoadmapRegistry(context.extensionUri, log, platform.parseWorker?.(context.extensionUri));
   // Progress, its evidence and study plans follow the user to their other machines through Settings Sync.
   context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks, StorageKeys.plans]);
-  const tracker = new ProgressTracker(store);
+  // In Restricted Mode a workspace's own roadmaps are shown, never tracked: refused (and said why) where state is written.
+  const writes: WritePolicy = { mayWrite: (roadmap) => !(isReadOnlyRoadmap(roadmap) && refuseInRestrictedMode('trackWorkspaceRoadmap')) };
+  const tracker = new ProgressTracker(store, writes);
   const checks = new CheckStore(context.globalState, warn, Date.now, translate);
   // Links name folders of this workspace: they stay with it.
   const links = new LinkStore(context.workspaceState, warn, translate);
   const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
-  const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), warn, Date.now, systemUtcOffset, translate);
+  const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), warn, Date.now, systemUtcOffset, translate, writes);
   context.subscriptions.push(registry, plans);
-  return { log, registry, store, tracker, links, checks, plans, context: new WhenContext(), platform };
+  return { log, registry, store, tracker, links, checks, plans, writes, context: new WhenContext(), platform };
 }

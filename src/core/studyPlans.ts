@@ -14,6 +14,7 @@ import type { Roadmap } from '../model/types';
 import type { ProgressTracker } from './tracker';
 import type { PlanStore } from '../storage/planStore';
 import { Emitter, type Event } from '../util/event';
+import { WRITE_ANYTHING, type WritePolicy } from './writePolicy';
 import { english, type Translate, type Warn } from '../util/translate';
 import { localDayOf, systemUtcOffset, UtcOffset } from '../model/plan/dates';
 import { PlanError, PlanProgress, progressOf, schedule, Schedule, StudyPlan } from '../model/plan/planner';
@@ -48,6 +49,8 @@ export class StudyPlans {
     private readonly now: () => number = Date.now,
     private readonly utcOffset: UtcOffset = systemUtcOffset,
     private readonly t: Translate = english,
+    /** Asked before a roadmap's plan is written (Restricted Mode keeps workspace roadmaps read-only). */
+    private readonly writes: WritePolicy = WRITE_ANYTHING,
   ) {
     this.day = localDayOf(now(), utcOffset);
     this.subscriptions = [
@@ -74,8 +77,12 @@ export class StudyPlans {
     return this.store.all();
   }
 
-  async set(plan: StudyPlan): Promise<void> {
+  /** Saves the roadmap's plan; false when the write policy refused it. */
+  async set(roadmap: Roadmap, plan: StudyPlan): Promise<boolean> {
+    if (plan.roadmapId !== roadmap.id) throw new Error(`A plan for "${plan.roadmapId}" cannot be saved as the plan of "${roadmap.id}".`);
+    if (!this.writes.mayWrite(roadmap)) return false;
     await this.store.set(plan);
+    return true;
   }
 
   /** Stores plans as they are (an import); one save for all of them. */

@@ -6,6 +6,7 @@ import { RollUp, Counts, nextTask } from '../model/progress';
 import { Container, Roadmap, rootOf, Task, TaskState } from '../model/types';
 import type { ProgressStore, TaskProgress } from '../storage/progressStore';
 import { Emitter, type Event } from '../util/event';
+import { WRITE_ANYTHING, type WritePolicy } from './writePolicy';
 
 export interface TrackerChange {
   readonly roadmap: Roadmap;
@@ -26,7 +27,11 @@ export class ProgressTracker {
   private readonly changes = new Emitter<TrackerChange>();
   readonly onDidChange: Event<TrackerChange> = this.changes.event;
 
-  constructor(private readonly store: ProgressStore) {}
+  constructor(
+    private readonly store: ProgressStore,
+    /** Asked before any state of a roadmap is written (Restricted Mode keeps workspace roadmaps read-only). */
+    private readonly writes: WritePolicy = WRITE_ANYTHING,
+  ) {}
 
   stateOf = (task: Task): TaskState => this.store.stateOf(task.module.phase.roadmap.id, task);
 
@@ -44,20 +49,24 @@ export class ProgressTracker {
     return nextTask(roadmap, this.stateOf);
   }
 
-  /** Sets the state of tasks that all belong to one roadmap. */
-  async setState(tasks: readonly Task[], state: TaskState): Promise<void> {
-    if (tasks.length === 0) return;
+  /** Sets the state of tasks that all belong to one roadmap; false when the write policy refused it. */
+  async setState(tasks: readonly Task[], state: TaskState): Promise<boolean> {
+    if (tasks.length === 0) return true;
     const roadmap = rootOf(tasks[0]);
+    if (!this.writes.mayWrite(roadmap)) return false;
     const before = new Map(tasks.map((t) => [t, this.stateOf(t)] as const));
     await this.store.setState(roadmap.id, tasks, state);
     const changed = tasks.filter((t) => before.get(t) !== state);
-    if (changed.length === 0) return;
+    if (changed.length === 0) return true;
     const rollUp = this.rollUps.get(roadmap);
     for (const task of changed) rollUp?.taskChanged(task, before.get(task)!, state);
     this.emit({ roadmap, tasks: changed });
+    return true;
   }
 
-  async reset(roadmap: Roadmap): Promise<number> {
+  /** Clears a roadmap's progress: how many entries went, or undefined when the write policy refused it. */
+  async reset(roadmap: Roadmap): Promise<number | undefined> {
+    if (!this.writes.mayWrite(roadmap)) return undefined;
     const cleared = await this.store.reset(roadmap.id);
     this.rollUps.delete(roadmap);
     this.emit({ roadmap });

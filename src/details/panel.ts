@@ -11,7 +11,6 @@ import { TrackerChange } from '../core/tracker';
 import type { Services } from '../services';
 import { Disposable } from '../util/disposable';
 import { translate } from '../util/l10n';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { createWebviewPanel, PageHost, WebviewPage } from '../webview/panel';
 import { PageMessage, taskIdOf } from '../webview/protocol';
@@ -81,8 +80,7 @@ export class DetailsPanel extends WebviewPage {
     const task = taskId === undefined ? undefined : this.taskOnPage(taskId);
     if (!task) return;
     if (message.type === 'setState') {
-      if (isReadOnlyRoadmap(rootOf(task))) refuseInRestrictedMode('trackWorkspaceRoadmap');
-      else await this.details.services.tracker.setState([task], message.state);
+      await this.details.services.tracker.setState([task], message.state);
     } else if (message.type === 'taskAction') {
       await vscode.commands.executeCommand(taskAction(message.action).command, task);
     }

@@ -9,7 +9,7 @@ import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf } from '../model/
 import { isRecord } from '../model/ids';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
+import { refuseInRestrictedMode } from '../util/trust';
 import { replaceFile, writeNew } from '../util/writeNew';
 import { planToIcs } from '../model/plan/calendar';
 import { isLocalDate, localDateOf, systemUtcOffset, Weekday, WEEKDAYS } from '../model/plan/dates';
@@ -72,7 +72,7 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
       void vscode.window.showErrorMessage(vscode.l10n.t('The study plan was not saved: {0}', problem));
       return false;
     }
-    await plans.set(plan);
+    if (!(await plans.set(roadmap, plan))) return false;
     const end = plans.scheduleOf(roadmap)?.end;
     log.info(`Study plan of ${roadmap.id}: from ${plan.start}, ${plan.hoursPerWeek} h a week on ${plan.studyDays.join(', ')}; planned finish ${end ?? 'none'}.`);
     void vscode.window.showInformationMessage(end ? message(end) : vscode.l10n.t('Every task of "{0}" is finished: the plan has nothing left to schedule.', roadmap.title));
@@ -87,10 +87,8 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
     vscode.commands.registerCommand(Commands.planStudy, async (target?: unknown, options?: unknown) => {
       const roadmap = await roadmapFor(target, false, vscode.l10n.t('Plan the study of which roadmap?'));
       if (!roadmap) return undefined;
-      if (isReadOnlyRoadmap(roadmap)) {
-        refuseInRestrictedMode('trackWorkspaceRoadmap');
-        return undefined;
-      }
+      // Asked before the questions, not only where the plan is saved, so no one answers them for nothing.
+      if (!services.writes.mayWrite(roadmap)) return undefined;
       const given = isRecord(options) ? options : {};
       const existing = plans.planOf(roadmap);
       const start = 'start' in given ? given.start : await askStart(today());

@@ -13,7 +13,6 @@ import type { Services } from '../services';
 import { modelOf, TreeElement } from './elements';
 import { RoadmapTreeProvider } from './provider';
 import { STATE_COMMANDS } from './states';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
 import { type FirstView, isTreeElement, type RoadmapTreeView } from './view';
 
@@ -108,7 +107,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       for (const [row, checkbox] of e.items) {
         // A This Week row's checkbox is its task's.
         const element = isTreeElement(row) ? modelOf(row) : undefined;
-        if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
+        if (!isTask(element)) continue;
         await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
       }
     }),
@@ -135,10 +134,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     return [...new Set(pool.map((e) => (e instanceof Object ? modelOf(e as TreeElement) : e)).filter(isTask))];
   };
   const setState = async (state: TaskState, clicked?: unknown, selected?: unknown) => {
-    const all = targetTasks(clicked, selected);
-    const tasks = all.filter((t) => !isReadOnlyRoadmap(rootOf(t)));
-    if (tasks.length < all.length) refuseInRestrictedMode('trackWorkspaceRoadmap');
-    if (all.length === 0) {
+    const tasks = targetTasks(clicked, selected);
+    if (tasks.length === 0) {
       void vscode.window.showInformationMessage(selectTaskToMark(state));
       return;
     }
@@ -201,6 +198,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
         )) === reset;
       if (!confirmed) return false;
       const cleared = await tracker.reset(roadmap);
+      if (cleared === undefined) return false;
       log.info(`Reset progress of ${roadmap.id}: ${cleared} entries cleared.`);
       return true;
     }),
