@@ -96,7 +96,7 @@ export class ChecksController extends Disposable {
     );
     // Only once the items were asked for: an unopened Test Explorer costs nothing.
     const refreshIfShown = () => void (this.resolved && this.refresh());
-    const linksChanged = deps.links.store.onDidChange(refreshIfShown);
+    const linksChanged = deps.services.links.onDidChange(refreshIfShown);
     this.register({ dispose: () => linksChanged.dispose() });
     this.register(deps.services.registry.onDidChange(refreshIfShown));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(refreshIfShown));
@@ -166,7 +166,7 @@ export class ChecksController extends Disposable {
     const { services, links } = this.deps;
     const catalog = await this.deps.catalog();
     const projects: ChecksProject[] = [];
-    for (const key of links.store.all().keys()) {
+    for (const key of services.links.all().keys()) {
       const parsed = parseTaskKey(key);
       const task = parsed && (await services.registry.task(parsed.roadmapId, parsed.taskId));
       if (!task) continue;

@@ -18,7 +18,6 @@ import { resolveLink, toStoredLink } from './folders';
 export { resolveLink, toStoredLink };
 
 export interface LinksFeature {
-  readonly store: LinkStore;
   link(task: Task, folder: vscode.Uri): Promise<boolean>;
   foldersOf(task: Task): Promise<LinkedFolder[]>;
   /** The Explorer decoration of a folder, as VS Code would get it. */
@@ -185,7 +184,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     );
   }
 
-  return { store, link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
+  return { link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
 }
 
 /** Marks linked folders in the Explorer, with the tasks they serve in the tooltip. */
