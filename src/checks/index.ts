@@ -45,46 +45,7 @@ export function registerChecks(context: vscode.ExtensionContext, services: Servi
   const evidence = new EvidenceWatcher(controller, services.checks, services.log);
   const annotationsChanged = new vscode.EventEmitter<readonly Task[] | undefined>();
   const recordOf = (task: Task) => services.checks.get(taskKey(rootOf(task).id, task.id));
-
-  const runTask = async (task: Task, token?: vscode.CancellationToken): Promise<ChecksRunSummary> => {
-    const projects = await controller.projectsOf(task);
-    if (projects.length === 0) {
-      const create = vscode.l10n.t('Create Starter Project');
-      const message = vscode.l10n.t('“{0}” has no linked project folder with checks. Create its starter project, or link the folder you made it in.', task.title);
-      void vscode.window.showInformationMessage(message, create).then((choice) => {
-        if (choice === create) void vscode.commands.executeCommand(Commands.createStarterProject, task);
-      });
-      return { status: 'noProject', message, records: [] };
-    }
-    const request = new vscode.TestRunRequest(
-      projects.map((p) => p.item),
-      undefined,
-      controller.runProfile,
-    );
-    if (token) return controller.run(request, token);
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running the checks of “{0}”…', task.title), cancellable: true },
-      (_progress, cancel) => controller.run(request, cancel),
-    );
-  };
-
-  const offerEnvironment = async (folder: vscode.Uri) => {
-    const project = (await controller.projectsNow()).find((p) => p.folder.toString() === folder.toString());
-    if (!project) return;
-    const create = vscode.l10n.t('Create Environment');
-    const show = vscode.l10n.t('Show Checks');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('“{0}” comes with {1} check(s) of its steps. Create its Python environment to run them?', path.posix.basename(folder.path), project.checks.length),
-      create,
-      show,
-    );
-    if (choice === create) {
-      // The Python extension's Create Environment when it is there; otherwise the commands, typed in a terminal.
-      if ((await vscode.commands.getCommands(true)).includes('python.createEnvironment')) await vscode.commands.executeCommand('python.createEnvironment');
-      else openInstallTerminal(folder);
-    }
-    if (choice) await vscode.commands.executeCommand('vscode.revealTestInExplorer', project.item);
-  };
+  const runTask = (task: Task, token?: vscode.CancellationToken) => runTaskChecks(controller, task, token);
 
   context.subscriptions.push(
     controller,
@@ -103,7 +64,7 @@ export function registerChecks(context: vscode.ExtensionContext, services: Servi
       const task = parsed && services.registry.peekTask(parsed.roadmapId, parsed.taskId);
       annotationsChanged.fire(task ? [task] : undefined);
     }),
-    scaffolds.onDidCreate(({ folder }) => void offerEnvironment(folder)),
+    scaffolds.onDidCreate(({ folder }) => void offerEnvironment(controller, folder)),
     vscode.commands.registerCommand(Commands.runChecks, async (arg?: unknown) => {
       const selected = arg ?? tree.view.selection[0];
       const task = isTask(selected) ? selected : isTaskChild(selected) ? selected.task : undefined;
@@ -116,4 +77,46 @@ export function registerChecks(context: vscode.ExtensionContext, services: Servi
   );
 
   return { controller, runTask };
+}
+
+/** Runs a task's checks in the Test Explorer, with a notification to cancel unless a token is given. */
+async function runTaskChecks(controller: ChecksController, task: Task, token?: vscode.CancellationToken): Promise<ChecksRunSummary> {
+  const projects = await controller.projectsOf(task);
+  if (projects.length === 0) {
+    const create = vscode.l10n.t('Create Starter Project');
+    const message = vscode.l10n.t('“{0}” has no linked project folder with checks. Create its starter project, or link the folder you made it in.', task.title);
+    void vscode.window.showInformationMessage(message, create).then((choice) => {
+      if (choice === create) void vscode.commands.executeCommand(Commands.createStarterProject, task);
+    });
+    return { status: 'noProject', message, records: [] };
+  }
+  const request = new vscode.TestRunRequest(
+    projects.map((p) => p.item),
+    undefined,
+    controller.runProfile,
+  );
+  if (token) return controller.run(request, token);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running the checks of “{0}”…', task.title), cancellable: true },
+    (_progress, cancel) => controller.run(request, cancel),
+  );
+}
+
+/** After Create Starter Project: offer to create the Python environment its checks need. */
+async function offerEnvironment(controller: ChecksController, folder: vscode.Uri): Promise<void> {
+  const project = (await controller.projectsNow()).find((p) => p.folder.toString() === folder.toString());
+  if (!project) return;
+  const create = vscode.l10n.t('Create Environment');
+  const show = vscode.l10n.t('Show Checks');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('“{0}” comes with {1} check(s) of its steps. Create its Python environment to run them?', path.posix.basename(folder.path), project.checks.length),
+    create,
+    show,
+  );
+  if (choice === create) {
+    // The Python extension's Create Environment when it is there; otherwise the commands, typed in a terminal.
+    if ((await vscode.commands.getCommands(true)).includes('python.createEnvironment')) await vscode.commands.executeCommand('python.createEnvironment');
+    else openInstallTerminal(folder);
+  }
+  if (choice) await vscode.commands.executeCommand('vscode.revealTestInExplorer', project.item);
 }

@@ -45,103 +45,147 @@ export interface XmlElement {
  * entities plus character references; a DOCTYPE is refused.
  */
 export function parseXml(text: string): { root?: XmlElement; error?: string } {
-  // Where an offset is, as line:col, computed only when an error needs it.
-  const where = (offset: number) => {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    return `${line}:${offset - lineStart + 1}`;
-  };
-  const fail = (offset: number, message: string) => ({ error: `${where(offset)}: ${message}` });
+  try {
+    return { root: new XmlReader(text).read() };
+  } catch (error) {
+    if (error instanceof XmlError) return { error: `${lineColumn(text, error.offset)}: ${error.message}` };
+    throw error;
+  }
+}
 
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
-  const ATTRIBUTE = /\s+([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-  const SPACE = /\s*/y;
+/** A malformed report, at an offset into its text. */
+class XmlError extends Error {
+  constructor(readonly offset: number, message: string) {
+    super(message);
+  }
+}
 
-  while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    const textEnd = lt === -1 ? text.length : lt;
-    if (textEnd > i) {
-      const chunk = text.slice(i, textEnd);
-      const parent = stack[stack.length - 1];
-      if (parent) {
-        const decoded = decodeEntities(chunk);
-        if (decoded === undefined) return fail(i, 'unknown entity in text');
-        parent.text += decoded;
-      } else if (chunk.trim() !== '') {
-        return fail(i, 'text outside the root element');
-      }
+/** Where an offset is, as line:col; computed only when an error needs it. */
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `${line}:${offset - lineStart + 1}`;
+}
+
+const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
+const ATTRIBUTE = /\s+([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const SPACE = /\s*/y;
+
+/** One pass over the text, left to right: each step consumes text up to a "<", then one piece of markup. */
+class XmlReader {
+  private readonly stack: XmlElement[] = [];
+  private root: XmlElement | undefined;
+  private i: number;
+
+  constructor(private readonly text: string) {
+    this.i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+
+  read(): XmlElement {
+    const { text } = this;
+    while (this.i < text.length) {
+      const lt = text.indexOf('<', this.i);
+      this.characters(lt === -1 ? text.length : lt);
+      if (lt === -1) break;
+      this.i = lt;
+      if (text.startsWith('<!--', lt)) this.i = this.skipPast('-->', lt + 4, 'unclosed comment');
+      else if (text.startsWith('<![CDATA[', lt)) this.cdata();
+      else if (text.startsWith('<?', lt)) this.i = this.skipPast('?>', lt + 2, 'unclosed processing instruction');
+      else if (text.startsWith('<!', lt)) throw new XmlError(lt, 'a DOCTYPE or other declaration is not supported');
+      else if (text.startsWith('</', lt)) this.closingTag();
+      else this.openingTag();
     }
-    if (lt === -1) break;
-    i = lt;
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end === -1) return fail(i, 'unclosed comment');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i + 9);
-      if (end === -1) return fail(i, 'unclosed CDATA section');
-      const parent = stack[stack.length - 1];
-      if (!parent) return fail(i, 'CDATA outside the root element');
-      parent.text += text.slice(i + 9, end);
-      i = end + 3;
-    } else if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end === -1) return fail(i, 'unclosed processing instruction');
-      i = end + 2;
-    } else if (text.startsWith('<!', i)) {
-      return fail(i, 'a DOCTYPE or other declaration is not supported');
-    } else if (text.startsWith('</', i)) {
-      NAME.lastIndex = i + 2;
-      const name = NAME.exec(text)?.[0];
-      if (name === undefined) return fail(i, 'a closing tag without a name');
-      SPACE.lastIndex = i + 2 + name.length;
-      SPACE.exec(text);
-      if (text[SPACE.lastIndex] !== '>') return fail(i, `the closing tag </${name}> is not closed with ">"`);
-      const open = stack.pop();
-      if (!open) return fail(i, `</${name}> closes nothing`);
-      if (open.name !== name) return fail(i, `</${name}> closes <${open.name}>`);
-      i = SPACE.lastIndex + 1;
-    } else {
-      NAME.lastIndex = i + 1;
-      const name = NAME.exec(text)?.[0];
-      if (name === undefined) return fail(i, 'a "<" that starts no tag');
-      let j = i + 1 + name.length;
-      const attributes = new Map<string, string>();
-      for (;;) {
-        ATTRIBUTE.lastIndex = j;
-        const match = ATTRIBUTE.exec(text);
-        if (!match) break;
-        const at = j + match[0].search(/\S/);
-        const value = decodeEntities(match[2] ?? match[3]);
-        if (value === undefined) return fail(at, `unknown entity in the attribute ${match[1]}`);
-        if (attributes.has(match[1])) return fail(at, `the attribute ${match[1]} appears twice`);
-        attributes.set(match[1], value);
-        j = ATTRIBUTE.lastIndex;
-      }
-      SPACE.lastIndex = j;
-      SPACE.exec(text);
-      j = SPACE.lastIndex;
-      const selfClosing = text.startsWith('/>', j);
-      if (!selfClosing && text[j] !== '>') return fail(j, `the tag <${name}> is malformed`);
-      const element: XmlElement = { name, attributes, children: [], text: '' };
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(element);
-      else if (root) return fail(i, 'a second root element');
-      else root = element;
-      if (!selfClosing) stack.push(element);
-      i = j + (selfClosing ? 2 : 1);
+    const open = this.stack[this.stack.length - 1];
+    if (open) throw new XmlError(text.length, `<${open.name}> is never closed`);
+    if (!this.root) throw new XmlError(text.length, 'no element');
+    return this.root;
+  }
+
+  private get parent(): XmlElement | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** The text from the reader's position up to `end`, added to the open element. */
+  private characters(end: number): void {
+    if (end <= this.i) return;
+    const chunk = this.text.slice(this.i, end);
+    if (this.parent) {
+      const decoded = decodeEntities(chunk);
+      if (decoded === undefined) throw new XmlError(this.i, 'unknown entity in text');
+      this.parent.text += decoded;
+    } else if (chunk.trim() !== '') {
+      throw new XmlError(this.i, 'text outside the root element');
     }
   }
-  if (stack.length > 0) return fail(text.length, `<${stack[stack.length - 1].name}> is never closed`);
-  if (!root) return fail(text.length, 'no element');
-  return { root };
+
+  /** The offset just past the next `closer` from `from`. */
+  private skipPast(closer: string, from: number, unclosed: string): number {
+    const end = this.text.indexOf(closer, from);
+    if (end === -1) throw new XmlError(this.i, unclosed);
+    return end + closer.length;
+  }
+
+  private cdata(): void {
+    const start = this.i;
+    const end = this.skipPast(']]>', start + 9, 'unclosed CDATA section');
+    if (!this.parent) throw new XmlError(start, 'CDATA outside the root element');
+    this.parent.text += this.text.slice(start + 9, end - 3);
+    this.i = end;
+  }
+
+  private closingTag(): void {
+    const { text, i } = this;
+    NAME.lastIndex = i + 2;
+    const name = NAME.exec(text)?.[0];
+    if (name === undefined) throw new XmlError(i, 'a closing tag without a name');
+    SPACE.lastIndex = i + 2 + name.length;
+    SPACE.exec(text);
+    if (text[SPACE.lastIndex] !== '>') throw new XmlError(i, `the closing tag </${name}> is not closed with ">"`);
+    const open = this.stack.pop();
+    if (!open) throw new XmlError(i, `</${name}> closes nothing`);
+    if (open.name !== name) throw new XmlError(i, `</${name}> closes <${open.name}>`);
+    this.i = SPACE.lastIndex + 1;
+  }
+
+  private openingTag(): void {
+    const { text, i } = this;
+    NAME.lastIndex = i + 1;
+    const name = NAME.exec(text)?.[0];
+    if (name === undefined) throw new XmlError(i, 'a "<" that starts no tag');
+    const attributes = new Map<string, string>();
+    let j = this.attributes(i + 1 + name.length, attributes);
+    SPACE.lastIndex = j;
+    SPACE.exec(text);
+    j = SPACE.lastIndex;
+    const selfClosing = text.startsWith('/>', j);
+    if (!selfClosing && text[j] !== '>') throw new XmlError(j, `the tag <${name}> is malformed`);
+    const element: XmlElement = { name, attributes, children: [], text: '' };
+    if (this.parent) this.parent.children.push(element);
+    else if (this.root) throw new XmlError(i, 'a second root element');
+    else this.root = element;
+    if (!selfClosing) this.stack.push(element);
+    this.i = j + (selfClosing ? 2 : 1);
+  }
+
+  /** Reads attributes from `from` into `into`; the offset after the last one. */
+  private attributes(from: number, into: Map<string, string>): number {
+    let j = from;
+    for (;;) {
+      ATTRIBUTE.lastIndex = j;
+      const match = ATTRIBUTE.exec(this.text);
+      if (!match) return j;
+      const at = j + match[0].search(/\S/);
+      const value = decodeEntities(match[2] ?? match[3]);
+      if (value === undefined) throw new XmlError(at, `unknown entity in the attribute ${match[1]}`);
+      if (into.has(match[1])) throw new XmlError(at, `the attribute ${match[1]} appears twice`);
+      into.set(match[1], value);
+      j = ATTRIBUTE.lastIndex;
+    }
+  }
 }
 
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -66,7 +66,9 @@ class VOCDetectionFolder(Dataset):
         if image is None:
             raise FileNotFoundError(image_path)
         # TODO: augmentation for detection must move the boxes too: write hflip (below) and
-        #       apply it at random, for training only (e.g. a `train` argument of this class).
+        #       apply it at random, for training only: give this class `train=False` and `seed=0`
+        #       arguments; with train=True each access flips with probability 0.5, drawn from
+        #       np.random.default_rng(seed). fit() then flips its training images only.
         return to_tensor(image), target
 
 

@@ -61,7 +61,10 @@ def custom_detector(num_classes: int = len(CUSTOM_CLASSES), arch: str = "mobilen
 
 
 # TODO: freeze the backbone for the first epochs and compare training speed and mAP with full
-#       fine-tuning: write set_backbone_frozen (below) and use it in train.fit.
+#       fine-tuning: write set_backbone_frozen (below) and give train.fit a
+#       `freeze_backbone_epochs=0` argument: the backbone stays frozen for that many first epochs,
+#       then trains too (so the optimizer must hold its parameters from the start); with 0, fit
+#       leaves requires_grad as the model has it.
 
 
 def set_backbone_frozen(model: FasterRCNN, frozen: bool = True) -> FasterRCNN:

@@ -81,7 +81,9 @@ def fit(data: str = "synthetic", epochs: int = 2, batch_size: int = 4, lr: float
 
 
 # TODO: keep the checkpoint with the best validation mAP: save that epoch's weights to
-#       model_path (not the last epoch's) and record it (counting from 1) as history["best_epoch"].
+#       model_path (not the last epoch's; a state dict, or a checkpoint dict with it under
+#       "model"), return the model with those weights, and record that epoch (counting from 1)
+#       as history["best_epoch"]; an epoch that only equals the best mAP is not better.
 #       Report per-class AP under the class names: history["AP_<name>"] (e.g. "AP_without_mask"),
 #       one value per epoch. For face masks, "without_mask" is usually the rarer and harder class.
 #       Would class weights or oversampling images that contain it help?
