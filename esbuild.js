@@ -1,4 +1,4 @@
-// Bundles the extension into dist/ (several bundles, see below). `--production` minifies, `--watch` rebuilds on change.
+// Bundles the extension into dist/ (see `buildNode` and `buildWeb`). `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -12,7 +12,8 @@ const watch = process.argv.includes('--watch');
  * the documents, and the outlines the tree's first rows are drawn from. A broken file fails the build.
  */
 async function compileRoadmaps() {
-  const { outputFiles } = await esbuild.build({ entryPoints: ['src/core/bundle.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+  const compilers = "export { compileBundle } from './src/core/bundle'; export { outlinesOf } from './src/startup/compileOutlines';";
+  const { outputFiles } = await esbuild.build({ stdin: { contents: compilers, resolveDir: __dirname, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
   const files = fs.readdirSync('roadmaps').filter((f) => f.endsWith('.yaml')).sort();
@@ -41,7 +42,7 @@ function compiledRoadmapsPlugin(compiled) {
 }
 
 /**
- * The Node bundles read the compiled roadmaps from files beside them (dist/roadmaps.json,
+ * The Node bundle reads the compiled roadmaps from files beside it (dist/roadmaps.json,
  * dist/outlines.json), on first use: as a string inside dist/start.js the 40 KB of documents cost
  * V8 about 5 ms to scan every time the extension loads, before the first rows; Node reads and
  * parses such a file in well under 1 ms.
@@ -55,7 +56,7 @@ function compiledRoadmapFilesPlugin(compiled) {
   };
 }
 
-/** Writes the compiled roadmaps' files, once per build (the Node bundles are built several times over). */
+/** Writes the compiled roadmaps' files. */
 function writeCompiledRoadmaps(compiled) {
   fs.mkdirSync('dist', { recursive: true });
   for (const { file, data } of Object.values(compiled)) fs.writeFileSync(path.join('dist', file), JSON.stringify(data));
@@ -92,6 +93,7 @@ const oneVscodeNamespacePlugin = {
   },
 };
 
+/** The lazy libraries, each a file of its own beside the bundle (see LAZY_LIBRARIES). */
 async function buildLazyLibraries() {
   await Promise.all(
     Object.entries(LAZY_LIBRARIES).map(([library, file]) =>
@@ -100,93 +102,35 @@ async function buildLazyLibraries() {
   );
 }
 
-/** The worker thread that parses workspace roadmaps off the extension host (src/core/parser.ts). */
-async function buildParseWorker() {
-  await esbuild.build({ entryPoints: ['src/core/parseWorker.ts'], bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: 'dist/parseWorker.js', minify: production, logLevel: 'silent', plugins: [lazyLibrariesPlugin] });
-}
-
-/*
- * Start-up reads only what the tree's first rows need (see src/extension.ts), so the extension is
- * several bundles:
- *   dist/extension.js  src/main.ts: loads dist/start.js with V8's code cache
- *   dist/start.js      src/extension.ts and its static imports: the services and the tree's view
- *   dist/features.js   src/nodeFeatures.ts: every other feature, required once the first rows are shown
- *   dist/loader.js     the roadmap file loader, required when there is a workspace file to read
- * An import of one of the later bundles' sources, from anywhere, becomes a require of that
- * bundle. A module that both the first bundle and a later one need is in the first only, and the
- * later one uses that very instance (one copy of module state such as the context keys, one class
- * identity): the first bundle exports such modules as `__modules`, and in a later bundle an import
- * of one reads it from there.
- */
-const ENTRY = 'src/extension.ts';
-/** package.json's `main`: loads the entry's bundle with V8's code cache (see src/main.ts). */
-const MAIN = 'src/main.ts';
-const LAZY_BUNDLES = { 'src/nodeFeatures.ts': 'features.js', 'src/model/loader.ts': 'loader.js' };
-
-/** The project-relative path of a resolved file, as the metafile names it. */
-const projectPath = (file) => path.relative(__dirname, file).split(path.sep).join('/');
-
 /**
- * Resolves imports between the bundles: the sources of other lazy bundles become requires of
- * those bundles (`own` is the bundle being built), and the modules in `shared` resolve to the
- * entry bundle's instances.
+ * The Node extension, as bundles that share nothing:
+ *   dist/extension.js    src/startup/main.ts, package.json's `main`: loads dist/start.js with V8's code cache
+ *   dist/start.js        src/extension.ts and everything it imports: one bundle, where what is
+ *                        imported with `import()` (everything after the first rows) is evaluated
+ *                        only then
+ *   dist/parseWorker.js  the worker thread that parses workspace roadmaps (src/core/parser.ts)
  */
-function bundlesPlugin(own, shared = new Set()) {
-  return {
-    name: 'bundles',
-    setup(build) {
-      build.onResolve({ filter: /^\./ }, async (args) => {
-        if (args.pluginData?.bundles || args.namespace !== 'file') return undefined;
-        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { bundles: true } });
-        const file = projectPath(resolved.path);
-        if (LAZY_BUNDLES[file] && file !== own) return { path: `./${LAZY_BUNDLES[file]}`, external: true };
-        return shared.has(file) ? { path: file, namespace: 'shared-module' } : undefined;
-      });
-      build.onResolve({ filter: /^ml-roadmaps:entry$/ }, () => ({ path: './start.js', external: true }));
-      build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => ({ contents: `module.exports = require('ml-roadmaps:entry').__modules[${JSON.stringify(args.path)}];`, loader: 'js' }));
-    },
-  };
-}
-
-/** The modules `entry` evaluates as soon as it loads: its static imports, not the dynamic ones. */
-function eagerModules(metafile, entry) {
-  const eager = new Set();
-  const visit = (file) => {
-    if (eager.has(file) || !metafile.inputs[file]) return;
-    eager.add(file);
-    for (const { path: target, kind, external } of metafile.inputs[file].imports) if (!external && kind !== 'dynamic-import') visit(target);
-  };
-  visit(entry);
-  return eager;
-}
-
-async function buildAll(roadmaps) {
-  // `supported`: a later bundle is loaded with require, not import(), which would go through
-  // node's ESM loader.
-  const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, external: ['vscode'], minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', metafile: true };
+async function buildNode(roadmaps) {
   writeCompiledRoadmaps(roadmaps);
-  const plugins = [oneVscodeNamespacePlugin, lazyLibrariesPlugin, compiledRoadmapFilesPlugin(roadmaps)];
-  const lazy = Object.entries(LAZY_BUNDLES);
-  // What each bundle would hold on its own, to find the modules the entry shares with the others.
-  const [entryAlone, ...lazyAlone] = await Promise.all([
-    esbuild.build({ ...common, entryPoints: [ENTRY], write: false, outfile: 'dist/start.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
-    ...lazy.map(([source, out]) => esbuild.build({ ...common, entryPoints: [source], write: false, outfile: `dist/${out}`, plugins: [...plugins, bundlesPlugin(source)] })),
-  ]);
-  const eager = eagerModules(entryAlone.metafile, ENTRY);
-  const shared = [...eager].filter((file) => file !== ENTRY && file.startsWith('src/') && lazyAlone.some((r) => r.metafile.inputs[file])).sort();
-  const exposed = [
-    `export { activate, deactivate } from './${ENTRY}';`,
-    ...shared.map((file, i) => `import * as m${i} from './${file}';`),
-    `export const __modules = { ${shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
-  ].join('\n');
-  const results = await Promise.all([
-    esbuild.build({ ...common, stdin: { contents: exposed, resolveDir: __dirname, sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/start.js', plugins: [...plugins, bundlesPlugin(ENTRY)] }),
-    esbuild.build({ ...common, entryPoints: [MAIN], outfile: 'dist/extension.js' }),
-    ...lazy.map(([source, out]) => esbuild.build({ ...common, entryPoints: [source], outfile: `dist/${out}`, plugins: [...plugins, bundlesPlugin(source, new Set(shared))] })),
-  ]);
-  return results.flatMap((r) => r.errors);
+  const result = await esbuild.build({
+    entryPoints: { extension: 'src/startup/main.ts', start: 'src/extension.ts', parseWorker: 'src/core/parseWorker.ts' },
+    outdir: 'dist',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // `import()` of a file beside the bundle becomes a require: main.ts runs start.js as a
+    // vm.Script (for the code cache), which has no module loader for a real `import()`.
+    supported: { 'dynamic-import': false },
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [oneVscodeNamespacePlugin, lazyLibrariesPlugin, compiledRoadmapFilesPlugin(roadmaps)],
+  });
+  return result.errors;
 }
-
 
 /** Prints errors as `file:line:column: message` so the editor's problem matcher can link them. */
 function reportErrors(errors) {
@@ -235,7 +179,7 @@ async function buildWeb(roadmaps) {
 /** Every bundle; the errors of all of them (a build that throws gives its errors too). */
 async function buildEverything(roadmaps) {
   const errorsOf = (build) => build.then((errors) => errors ?? [], (error) => error.errors ?? [{ text: String(error.message ?? error) }]);
-  const results = await Promise.all([errorsOf(buildLazyLibraries()), errorsOf(buildParseWorker()), errorsOf(buildAll(roadmaps)), errorsOf(buildWeb(roadmaps))]);
+  const results = await Promise.all([errorsOf(buildLazyLibraries()), errorsOf(buildNode(roadmaps)), errorsOf(buildWeb(roadmaps))]);
   return results.flat();
 }
 

@@ -1,34 +1,31 @@
 /**
- * The extension in a Node extension host (VS Code Desktop, VS Code Server, Codespaces). Start-up
- * goes in two steps so that the tree's first rows come before anything else:
+ * The extension in a Node extension host (VS Code Desktop, VS Code Server, Codespaces). First the
+ * tree's view with its first rows (src/startup/), then, once they are shown, everything else,
+ * evaluated only then: the services, the features every host runs (features.ts) with the tree
+ * whose rows replace the first ones, the checks, which run Python, and the public API (api.ts).
+ * `activate` resolves after that, so a command or a page that activated the extension finds what
+ * it needs.
  *
- *  1. the tree's view with its first rows, drawn from the outlines the build compiled and the
- *     stored progress (tree/firstRows.ts): no model, no roadmap registry. The build puts this file
- *     and what it imports into dist/start.js and nothing more (see esbuild.js), which main.ts
- *     loads with V8's code cache.
- *  2. once the view has its first rows, or wants more than they have (startup.ts says when),
- *     everything else: the services, the tree itself, whose rows replace the first ones, and every
- *     feature, from a bundle of its own (dist/features.js, built from nodeFeatures.ts). `activate`
- *     resolves after that, so a command or a page that activated the extension finds what it needs.
- *
- * A new feature joins step 2, in features.ts (every host) or nodeFeatures.ts (needs Node). Only
- * what the first rows cannot do without belongs in step 1. Returns the public API (api.ts).
+ * A new feature joins features.ts (every host), or below when it needs Node. Only what the first
+ * rows cannot do without belongs in src/startup/.
  */
 import type * as vscode from 'vscode';
 import type { MlRoadmapsApi } from './api';
-import { createFirstServices } from './firstServices';
-import { afterFirstRows } from './startup';
-import { firstRows } from './tree/firstRows';
-import { registerTreeView } from './tree/view';
+import { startUp } from './startup';
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlRoadmapsApi> {
-  // Step 1: the first rows.
-  const first = createFirstServices(context);
-  const view = registerTreeView(context, firstRows(context, first.store));
-  // Step 2: the rest.
-  await afterFirstRows(view);
-  const { registerNodeFeatures } = await import('./nodeFeatures');
-  return registerNodeFeatures(context, first, view);
+  const { first, view } = await startUp(context);
+  const [{ createServices }, { nodePlatform }, { registerFeatures }, { registerChecks }, { createApi }] = await Promise.all([
+    import('./services'),
+    import('./platform/node'),
+    import('./features'),
+    import('./checks'),
+    import('./api'),
+  ]);
+  const services = createServices(context, nodePlatform, first);
+  const { tree, links, scaffolds } = registerFeatures(context, services, view);
+  registerChecks(context, services, tree, links, scaffolds);
+  return createApi(services, context.subscriptions);
 }
 
 export function deactivate(): void {}

@@ -9,16 +9,15 @@ import { createApi, MlRoadmapsApi } from './api';
 import { registerFeatures } from './features';
 import { registerUnavailableOnWeb } from './unavailable';
 import { webPlatform } from './platform/web';
-import { createFirstServices } from './firstServices';
+import { createFirstServices } from './startup/services';
 import { createServices } from './services';
 import { registerTreeView } from './tree/view';
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapsApi {
   const services = createServices(context, webPlatform, createFirstServices(context));
   const api = createApi(services, context.subscriptions);
-  // One bundle here (a web worker loads one file), so no second step and no first rows: the tree
-  // draws every row (see extension.ts).
-  registerFeatures(context, services, registerTreeView(context, Promise.resolve(undefined)));
+  // No first rows here (see src/startup/): the tree draws every row.
+  registerFeatures(context, services, registerTreeView(context));
   registerUnavailableOnWeb(context, services);
   return api;
 }

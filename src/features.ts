@@ -1,9 +1,9 @@
 /**
  * The features both extension hosts run once the tree's view exists, in the order they depend on
  * each other; first the tree itself.
- * The Node entry (extension.ts, through nodeFeatures.ts) adds what needs Node (checks, which run
- * Python) and registers all of it after the tree's first rows; the web entry (extension.web.ts)
- * adds the messages for what the web cannot do. A feature that works everywhere joins here.
+ * The Node entry (extension.ts) adds what needs Node (checks, which run Python) and registers all
+ * of it after the tree's first rows; the web entry (extension.web.ts) adds the messages for what
+ * the web cannot do. A feature that works everywhere joins here.
  */
 import type * as vscode from 'vscode';
 import { registerDashboard } from './dashboard';
@@ -17,16 +17,16 @@ import { registerSearch } from './search';
 import type { Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
-import type { FirstView } from './tree/view';
+import type { PendingTreeView } from './tree/view';
 
-/** What a feature registered after these (the checks, in nodeFeatures.ts) builds on. */
+/** What a feature registered after these (the checks, in extension.ts) builds on. */
 export interface Features {
   readonly tree: RoadmapTree;
   readonly links: LinksFeature;
   readonly scaffolds: ScaffoldFeature;
 }
 
-export function registerFeatures(context: vscode.ExtensionContext, services: Services, view: FirstView): Features {
+export function registerFeatures(context: vscode.ExtensionContext, services: Services, view: PendingTreeView): Features {
   const tree = registerTree(context, services, view);
   const details = registerDetails(context, services, tree);
   registerDashboard(context, services, tree, details);

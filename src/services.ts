@@ -1,10 +1,10 @@
 /**
- * The shared services every feature receives: created once in `activate`, in the second step of
- * start-up, from the first step's (firstServices.ts); cheap to create (no file I/O until a view
- * asks for roadmaps).
+ * The shared services every feature receives: created once in `activate`, after the first rows,
+ * from start-up's (startup/services.ts); cheap to create (no file I/O until a view asks for
+ * roadmaps).
  */
 import type * as vscode from 'vscode';
-import type { FirstServices } from './firstServices';
+import type { FirstServices } from './startup/services';
 import type { Log } from './util/log';
 import { ProgressTracker } from './core/tracker';
 import type { Platform } from './platform';

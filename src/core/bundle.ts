@@ -2,10 +2,9 @@
  * The bundled roadmaps, validated at build time (esbuild.js) and compiled into the extension as
  * documents, so that showing them costs neither a file read nor a YAML parser. Pure.
  */
-import { buildRoadmap } from '../model/document';
 import { validateRoadmap } from '../model/loader';
-import { formatError, tasksOf } from '../model/types';
-import { BundledRoadmap, RoadmapOutline } from './bundleFormat';
+import { formatError } from '../model/types';
+import type { BundledRoadmap } from './bundleFormat';
 
 /** Validates every bundled file; throws with every error when one is broken. */
 export function compileBundle(files: readonly { name: string; text: string }[]): BundledRoadmap[] {
@@ -18,12 +17,4 @@ export function compileBundle(files: readonly { name: string; text: string }[]):
   }
   if (problems.length > 0) throw new Error(`bundled roadmaps have errors:\n${problems.join('\n')}`);
   return bundle;
-}
-
-/** The outline of each compiled roadmap, from the model itself, so it counts what the model counts. */
-export function outlinesOf(bundle: readonly BundledRoadmap[]): RoadmapOutline[] {
-  return bundle.map(({ file, document }) => {
-    const roadmap = buildRoadmap(document, { label: file, location: file, bundled: true });
-    return { id: roadmap.id, title: roadmap.title, tasks: tasksOf(roadmap).map(({ id, formerIds }) => ({ id, formerIds })) };
-  });
 }

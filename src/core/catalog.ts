@@ -38,14 +38,10 @@ export interface RoadmapSources {
 
 export class RoadmapCatalog {
   private loading: Promise<readonly RoadmapEntry[]> | undefined;
-  /** The bundled entries shown before the first load (see `shown`), which it then answers with. */
-  private prepared: Promise<readonly RoadmapEntry[]> | undefined;
   /** The entries of the last finished load, for synchronous callers that must not start one. */
   private loaded: readonly RoadmapEntry[] = [];
   /** How many reloads were asked for: a load stands down once a newer one started. */
   private reloads = 0;
-  /** True while the first load looks for the workspace's files, the bundled entries already out. */
-  private searching = false;
   /** The entry each workspace file gave at the last load, with the text it was made from. */
   private readonly parsed = new Map<string, { readonly text: string; readonly entry: RoadmapEntry }>();
 
@@ -69,18 +65,6 @@ export class RoadmapCatalog {
   entries(): Promise<readonly RoadmapEntry[]> {
     this.loading ??= this.firstLoad();
     return this.loading;
-  }
-
-  /**
-   * What a view may show now without waiting for the workspace. Before the first load: the
-   * bundled entries, built once and handed out again by the first load, and no search is started
-   * (its messages and file watchers would reach the window while it draws the tree's rows). While
-   * the first load is still looking for the workspace's files: the bundled entries too (the rest
-   * follow with a change event). Otherwise the same as `entries()`.
-   */
-  shown(): Promise<readonly RoadmapEntry[]> {
-    if (!this.loading) return (this.prepared ??= this.sources.bundled());
-    return this.searching ? Promise.resolve(this.loaded) : this.loading;
   }
 
   async roadmaps(): Promise<readonly Roadmap[]> {
@@ -135,8 +119,6 @@ export class RoadmapCatalog {
 
   private startReload(): Promise<readonly RoadmapEntry[]> {
     this.reloads++;
-    this.searching = false;
-    this.prepared = undefined;
     return (this.loading = this.loadAll());
   }
 
@@ -146,19 +128,14 @@ export class RoadmapCatalog {
    */
   private async firstLoad(): Promise<readonly RoadmapEntry[]> {
     const generation = this.reloads;
-    const bundled = await (this.prepared ?? this.sources.bundled());
-    this.prepared = undefined;
+    const bundled = await this.sources.bundled();
     // From here on, a reload asked for meanwhile has the last word.
     if (generation !== this.reloads) return this.entries();
     this.loaded = bundled;
-    // After the first rows: the workspace search must not compete with the first render.
-    const all = new Promise((resolve) => setTimeout(resolve, 0)).then(() => (generation === this.reloads ? this.loadAll(bundled) : this.entries()));
+    const all = this.loadAll(bundled);
     this.loading = all;
-    this.searching = true;
     void all.then((entries) => {
-      if (generation !== this.reloads) return;
-      this.searching = false;
-      if (entries.length > bundled.length) this.changeEmitter.fire(entries);
+      if (generation === this.reloads && entries.length > bundled.length) this.changeEmitter.fire(entries);
     });
     return bundled;
   }

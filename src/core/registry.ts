@@ -50,11 +50,6 @@ export class RoadmapRegistry extends Disposable {
     return this.catalog.entries();
   }
 
-  /** What a view may show now, without waiting for the workspace's files (see `RoadmapCatalog.shown`). */
-  shown(): Promise<readonly RoadmapEntry[]> {
-    return this.catalog.shown();
-  }
-
   roadmaps(): Promise<readonly Roadmap[]> {
     return this.catalog.roadmaps();
   }

@@ -34,16 +34,6 @@ export const StorageKeys = {
   plansBackup: 'mlRoadmaps.plansBackup',
 } as const;
 
-/**
- * Whether any study plan may be stored: the tree's first rows are drawn without the planner only
- * when there is none (tree/firstRows.ts). Here rather than in the plan store, which loads the
- * planner. Anything unreadable counts as a plan.
- */
-export function mayHoldPlans(memento: MementoLike): boolean {
-  const stored = memento.get<unknown>(StorageKeys.plans);
-  return stored !== undefined && !(isRecord(stored) && isRecord(stored.plans) && Object.keys(stored.plans).length === 0);
-}
-
 /** How many copies of unreadable stored data each store keeps aside. */
 export const MAX_BACKUPS = 5;
 

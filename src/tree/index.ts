@@ -1,7 +1,6 @@
 /**
  * What acts on the sidebar tree: the task-state commands, Next Task, Reset, the status bar and the
- * view's context keys. Registered in the second step of start-up with the tree itself, on the view
- * that the first step made (view.ts).
+ * view's context keys. Registered with the tree itself, on the view made before it (view.ts).
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Settings, settingId } from '../constants';
@@ -14,7 +13,7 @@ import { modelOf, TreeElement } from './elements';
 import { RoadmapTreeProvider } from './provider';
 import { STATE_COMMANDS } from './states';
 import { ProgressStatusBar } from './statusBar';
-import { type FirstView, isTreeElement, type RoadmapTreeView } from './view';
+import { isTreeElement, type PendingTreeView, type RoadmapTreeView } from './view';
 
 export type { RoadmapTreeView } from './view';
 
@@ -27,14 +26,14 @@ export interface RoadmapTree extends RoadmapTreeView {
   showThisWeek(roadmap: Roadmap): Promise<void>;
 }
 
-/** Puts the tree in the view that the first step made, and registers what acts on it. */
-export function registerTree(context: vscode.ExtensionContext, services: Services, firstView: FirstView): RoadmapTree {
+/** Puts the tree in the view made before it, and registers what acts on it. */
+export function registerTree(context: vscode.ExtensionContext, services: Services, pendingView: PendingTreeView): RoadmapTree {
   const { registry, tracker, log } = services;
   const config = () => vscode.workspace.getConfiguration(Settings.section);
   const hideFinished = config().get<boolean>(Settings.hideFinishedTasks, false);
   const provider = new RoadmapTreeProvider(registry, tracker, services.plans, hideFinished);
   context.subscriptions.push(provider);
-  const treeView = firstView.attach(provider);
+  const treeView = pendingView.attach(provider);
   const { view } = treeView;
   const statusBar = new ProgressStatusBar(tracker, services.plans);
   context.subscriptions.push(statusBar);

@@ -18,7 +18,7 @@ import { isReadOnlyRoadmap } from '../util/trust';
 import { STATE_ICONS, stateInText, stateLabel } from './states';
 import { taskKey } from '../model/ids';
 import { isTaskChild, PlannedTaskRow, ThisWeekNode, type TaskChild, type TreeElement } from './elements';
-import { containerRow, holdsUnfinished } from './firstRows';
+import { containerRow, holdsUnfinished } from './containerRow';
 import { escapeMarkdown, tooltipLine } from './tooltipText';
 
 /** A feature that adds rows under tasks. `count` must be cheap: it decides whether a task expands. */
@@ -53,7 +53,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly drawnDates = new Map<string, string>();
 
   constructor(
-    private readonly registry: Pick<RoadmapRegistry, 'shown' | 'onDidChange'>,
+    private readonly registry: Pick<RoadmapRegistry, 'entries' | 'onDidChange'>,
     private readonly tracker: ProgressTracker,
     private readonly plans: StudyPlans,
     hideFinished: boolean,
@@ -98,8 +98,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
     if (!element) {
-      // The roots must not wait for the workspace search: its roadmaps follow with a change event.
-      return (await this.registry.shown()).filter((e) => isFailure(e) || this.visible(e));
+      return (await this.registry.entries()).filter((e) => isFailure(e) || this.visible(e));
     }
     if (isFailure(element) || isTaskChild(element) || element instanceof PlannedTaskRow) return [];
     if (element instanceof ThisWeekNode) return this.thisWeekRows(element);

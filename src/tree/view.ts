@@ -1,26 +1,42 @@
 /**
- * The sidebar tree's view: all that the first step of start-up registers (see extension.ts). Until
- * the tree is loaded it shows the first rows (firstRows.ts); the second step hands it the tree
- * (`attach`), whose rows replace them. What acts on the view (commands, the status bar, context
- * keys) is registered with the tree, in index.ts: every registration is a message the window
- * handles before it can ask for the first rows.
+ * The sidebar tree's view. It is made before the tree is loaded (see extension.ts): until the tree
+ * is attached it shows the provisional rows it was given, if any, and the tree's rows replace them.
+ * What acts on the view (commands, the status bar, context keys) is registered with the tree, in
+ * index.ts.
  */
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID, TREE_VIEW_OPTIONS } from '../constants';
 import { isRoadmap, isTask, Task } from '../model/types';
-import { FirstRow, firstRowItem } from './firstRows';
 import { modelOf, type TreeElement } from './elements';
 import type { RoadmapTreeProvider } from './provider';
 
-/** What the view shows: the tree's elements, and the first rows until the tree replaces them. */
-export type ViewElement = TreeElement | FirstRow;
-
-/** Whether a row is the tree's own: a first row is still in view until the window has the tree's. */
-export function isTreeElement(element: ViewElement): element is TreeElement {
-  return !(element instanceof FirstRow);
+/**
+ * Rows the view shows until the tree is attached: one per roadmap, each a tree item whose `id` is
+ * its roadmap's id, drawn the way the tree draws that roadmap.
+ */
+export interface ProvisionalRows {
+  /** The rows, or undefined when only the tree can draw them. */
+  readonly items: Promise<readonly vscode.TreeItem[] | undefined>;
+  /** Told once the view has drawn them (or there were none to draw). */
+  drawn(): void;
+  /** Told when the view asks for what only the tree has: a row expanded, a tooltip, or the rows themselves. */
+  wanted(): void;
 }
 
-/** The view with the tree in it: what the second step's features act on. */
+/** A provisional row in the view, until the tree's replaces it. */
+class ProvisionalRow {
+  constructor(readonly item: vscode.TreeItem) {}
+}
+
+/** What the view shows: the tree's elements, and provisional rows until the tree replaces them. */
+export type ViewElement = TreeElement | ProvisionalRow;
+
+/** Whether a row is the tree's own: a provisional row is still in view until the window has the tree's. */
+export function isTreeElement(element: ViewElement): element is TreeElement {
+  return !(element instanceof ProvisionalRow);
+}
+
+/** The view with the tree in it: what the features act on. */
 export interface RoadmapTreeView {
   readonly provider: RoadmapTreeProvider;
   readonly view: vscode.TreeView<ViewElement>;
@@ -28,31 +44,23 @@ export interface RoadmapTreeView {
   onDropUris(handler: (task: Task, uris: vscode.Uri[]) => Promise<void>): void;
 }
 
-/** The view as the first step makes it. */
-export interface FirstView {
+/** The view before the tree is in it. */
+export interface PendingTreeView {
   readonly view: vscode.TreeView<ViewElement>;
-  /** Resolves once the first rows are drawn, or when there are none to draw. */
-  readonly firstRowsDrawn: Promise<void>;
-  /**
-   * Resolves when the window asks for what only the tree can answer (a row expanded, a tooltip,
-   * or the first rows when they cannot be drawn without it): the second step should not wait.
-   */
-  readonly treeWanted: Promise<void>;
   /** Hands the view to the tree, which answers every request from then on. */
   attach(provider: RoadmapTreeProvider): RoadmapTreeView;
 }
 
 const URI_LIST = 'text/uri-list';
 
-/** `firstRows`: what firstRows.ts drew, or undefined when only the tree can draw them. */
-export function registerTreeView(context: vscode.ExtensionContext, firstRows: Promise<readonly FirstRow[] | undefined>): FirstView {
-  const rows = new ViewRows(firstRows);
+export function registerTreeView(context: vscode.ExtensionContext, provisional?: ProvisionalRows): PendingTreeView {
+  const rows = new ViewRows(provisional);
   let dropHandler: ((task: Task, uris: vscode.Uri[]) => Promise<void>) | undefined;
   const dragAndDropController: vscode.TreeDragAndDropController<ViewElement> = {
     dropMimeTypes: [URI_LIST],
     dragMimeTypes: [],
     async handleDrop(target, dataTransfer) {
-      // A first row is a roadmap: not something to drop on either.
+      // A provisional row is a roadmap: not something to drop on either.
       const model = target && isTreeElement(target) ? modelOf(target) : undefined;
       const task = isTask(model) ? model : undefined;
       const text = await dataTransfer.get(URI_LIST)?.asString();
@@ -68,8 +76,6 @@ export function registerTreeView(context: vscode.ExtensionContext, firstRows: Pr
   context.subscriptions.push(rows, view);
   return {
     view,
-    firstRowsDrawn: rows.firstRowsDrawn,
-    treeWanted: rows.treeWanted,
     attach: (provider) => {
       rows.attach(provider);
       return { provider, view, onDropUris: (handler) => (dropHandler = handler) };
@@ -77,7 +83,7 @@ export function registerTreeView(context: vscode.ExtensionContext, firstRows: Pr
   };
 }
 
-/** The view's data: the first rows until the tree is attached, the tree's from then on. */
+/** The view's data: the provisional rows until the tree is attached, the tree's from then on. */
 class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<ViewElement | ViewElement[] | undefined>();
   readonly onDidChangeTreeData = this.changes.event;
@@ -85,29 +91,25 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
   private treeListener: vscode.Disposable | undefined;
   private attached!: (tree: RoadmapTreeProvider) => void;
   private readonly attachedTree = new Promise<RoadmapTreeProvider>((resolve) => (this.attached = resolve));
-  private drawn!: () => void;
-  readonly firstRowsDrawn = new Promise<void>((resolve) => (this.drawn = resolve));
-  private wanted!: () => void;
-  readonly treeWanted = new Promise<void>((resolve) => (this.wanted = resolve));
-  /** Whether the view holds first rows that the tree's must replace. */
-  private showsFirstRows = false;
+  /** Whether the view holds provisional rows that the tree's must replace. */
+  private showsProvisional = false;
 
-  constructor(private readonly firstRows: Promise<readonly FirstRow[] | undefined>) {}
+  constructor(private readonly provisional: ProvisionalRows | undefined) {}
 
   attach(tree: RoadmapTreeProvider): void {
     this.tree = tree;
     this.treeListener = tree.onDidChangeTreeData((e) => this.changes.fire(e));
     this.attached(tree);
-    if (this.showsFirstRows) this.changes.fire(undefined);
+    if (this.showsProvisional) this.changes.fire(undefined);
   }
 
   async getChildren(element?: ViewElement): Promise<ViewElement[]> {
-    if (!element && !this.tree) {
-      const rows = await this.firstRows;
-      if (rows && !this.tree) {
-        this.showsFirstRows = true;
-        if (rows.length === 0) this.drawn();
-        return [...rows];
+    if (!element && !this.tree && this.provisional) {
+      const items = await this.provisional.items;
+      if (items && !this.tree) {
+        this.showsProvisional = true;
+        if (items.length === 0) this.provisional.drawn();
+        return items.map((item) => new ProvisionalRow(item));
       }
     }
     const tree = await this.whenAttached();
@@ -118,8 +120,8 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
 
   getTreeItem(element: ViewElement): vscode.TreeItem {
     if (isTreeElement(element)) return this.tree!.getTreeItem(element);
-    this.drawn();
-    return firstRowItem(element);
+    this.provisional?.drawn();
+    return element.item;
   }
 
   getParent(element: ViewElement): ViewElement | undefined {
@@ -136,15 +138,15 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
     this.changes.dispose();
   }
 
-  /** What the tree has for a row: for a first row, its roadmap, once the tree is loaded. */
+  /** What the tree has for a row: for a provisional row, its roadmap, once the tree is loaded. */
   private async treeElementOf(element: ViewElement): Promise<TreeElement | undefined> {
     if (isTreeElement(element)) return element;
     const roots = await (await this.whenAttached()).getChildren();
-    return roots.find((root) => isRoadmap(root) && root.id === element.id);
+    return roots.find((root) => isRoadmap(root) && root.id === element.item.id);
   }
 
   private whenAttached(): Promise<RoadmapTreeProvider> {
-    if (!this.tree) this.wanted();
+    if (!this.tree) this.provisional?.wanted();
     return this.attachedTree;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Our extension keeps V8's code cache of its first bundle in its global storage (src/main.ts), so
+ * Our extension keeps V8's code cache of its first bundle in its global storage (src/startup/main.ts), so
  * a user's every start after the first skips compiling it. Every bench host and window starts
  * with an empty user data folder, so the bench carries the cache from one to the next: the
  * figures are those of the daily start. The first start after an install is measured apart.

@@ -14,7 +14,7 @@ import { StudyPlans } from '../../src/core/studyPlans';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { InMemoryMemento } from '../unit/helpers';
-import { ACTIVATE_MARK, FIRST_ROWS_MARK } from '../../src/startup';
+import { ACTIVATE_MARK, FIRST_ROWS_MARK } from '../../src/startup/marks';
 import { loadRoadmap } from '../../src/model/loader';
 import type { Roadmap } from '../../src/model/types';
 import { TREE_VIEW_OPTIONS } from '../../src/constants';
@@ -158,7 +158,7 @@ async function measureInProcess(): Promise<InProcessResult> {
   if (!loaded.roadmap) throw new Error(`the generated 10k roadmap does not load: ${loaded.errors[0]?.message}`);
   const roadmaps = [loaded.roadmap, buildRoadmap(SHAPE_100K)];
   // A provider of our own over the big roadmaps, beside the extension's: the same code, fed from memory.
-  const provider = new RoadmapTreeProvider({ shown: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
+  const provider = new RoadmapTreeProvider({ entries: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
 
   const scales: ScaleResult[] = [];
   for (const roadmap of roadmaps) {
@@ -203,7 +203,7 @@ function inMemoryProgress(): { tracker: ProgressTracker; plans: StudyPlans } {
 function showOurProvider(): { provider: RoadmapTreeProvider; dispose(): void } {
   const { tracker, plans } = inMemoryProgress();
   const roadmaps = [buildRoadmap(SHAPE_100K)];
-  const provider = new RoadmapTreeProvider({ shown: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
+  const provider = new RoadmapTreeProvider({ entries: () => Promise.resolve(roadmaps), onDidChange: new vscode.EventEmitter<never>().event }, tracker, plans, false);
   const view = vscode.window.createTreeView(EXPAND_VIEWS.ours.view, { ...TREE_VIEW_OPTIONS, treeDataProvider: provider });
   return {
     provider,

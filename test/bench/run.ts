@@ -290,7 +290,7 @@ function activationRows(instances: readonly InstanceResult[]): Row[] {
     },
     { group: '5 activation', what: '… ours − reference in the same host', n: results.length, ours: addsFromActivate },
     // After the first rows, not part of the figures above; no budget of its own.
-    { group: '5 activation', what: 'then registering the rest (features bundle)', n: results.length, ours: of('oursFeaturesMs') },
+    { group: '5 activation', what: 'then loading and registering the rest (after the first rows)', n: results.length, ours: of('oursFeaturesMs') },
     ...(first && daily.length > 0
       ? [{ group: '5 activation', what: 'the first start after an install (no code cache yet): ours − reference', n: 1, ours: first.oursMs - first.referenceMs }]
       : []),
@@ -322,7 +322,7 @@ function coldOpenRows(opens: Record<'ours' | 'floor' | 'reference', ColdOpens>):
 
 function sizeRows(extension: string, scratch: string): Row[] {
   const kb = (file: string) => fs.statSync(file).size / 1024;
-  // What start-up's first step loads: the entry (src/main.ts), the bundle it compiles, the outlines the first rows are drawn from.
+  // What start-up loads: package.json's `main` (src/startup/main.ts), the bundle it compiles, the outlines the first rows are drawn from.
   const bundle = ['extension.js', 'start.js', 'outlines.json'].reduce((sum, file) => sum + kb(path.join(extension, 'dist', file)), 0);
   return [
     { group: '6 size', what: 'dist/extension.js + start.js + outlines.json (--production)', ours: `${bundle.toFixed(1)} KB`, budget: atMost(Number(bundle.toFixed(1)), BUDGETS.bundleKB, ' KB') },
@@ -335,7 +335,7 @@ function sizeRows(extension: string, scratch: string): Row[] {
 function webSizeRow(kb: (file: string) => number, extension: string): Row {
   const web = Number(kb(path.join(extension, 'dist', 'extension.web.js')).toFixed(1));
   // What the Node extension host may load: its bundles, the compiled roadmaps, the lazy libraries (not the parse worker, a thread of its own).
-  const files = ['extension.js', 'start.js', 'features.js', 'loader.js', 'roadmaps.json', 'outlines.json', 'yaml.js', 'markdown-it.js'];
+  const files = ['extension.js', 'start.js', 'roadmaps.json', 'outlines.json', 'yaml.js', 'markdown-it.js'];
   const node = files.reduce((sum, file) => sum + kb(path.join(extension, 'dist', file)), 0);
   return { group: '6 size', what: `dist/extension.web.js (one file; Node: ${node.toFixed(1)} KB in ${files.length})`, ours: `${web} KB`, budget: atMost(web, Number((node * 1.1).toFixed(1)), ' KB') };
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { nodePlatform } from '../../src/platform/node';
-import { createFirstServices } from '../../src/firstServices';
+import { createFirstServices } from '../../src/startup/services';
 import { createServices, Services } from '../../src/services';
 import { InMemoryMemento } from '../unit/helpers';
 import { EXTENSION_ID } from './helpers';

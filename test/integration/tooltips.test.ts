@@ -73,7 +73,7 @@ suite('Tree tooltips', function () {
     const warn = (message: string) => assert.fail(message);
     const tracker = new ProgressTracker(new ProgressStore(new MemoryMemento(), warn));
     const plans = new StudyPlans(new PlanStore(new MemoryMemento(), warn), tracker, () => new Map(), warn);
-    const provider = new RoadmapTreeProvider({ shown: () => Promise.resolve([hostile]), onDidChange: () => new vscode.Disposable(() => undefined) }, tracker, plans, false);
+    const provider = new RoadmapTreeProvider({ entries: () => Promise.resolve([hostile]), onDidChange: () => new vscode.Disposable(() => undefined) }, tracker, plans, false);
     try {
       const phase = hostile.phases[0];
       const task = phase.modules[0].tasks[0];

@@ -7,13 +7,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { isOutlines, RoadmapOutline } from '../../src/core/bundleFormat';
+import { isOutlines, RoadmapOutline } from '../../src/startup/outlines';
 import { ProgressTracker } from '../../src/core/tracker';
 import { isRoadmap, tasksOf } from '../../src/model/types';
 import { StudyPlans } from '../../src/core/studyPlans';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';
-import { firstRowItem, firstRowsOf } from '../../src/tree/firstRows';
+import { firstRowItem, firstRowsOf } from '../../src/startup/firstRows';
 import { RoadmapTreeProvider } from '../../src/tree/provider';
 import { InMemoryMemento } from '../unit/helpers';
 import { api, EXTENSION_ID, roadmap, task } from './helpers';
@@ -30,7 +30,7 @@ suite('Tree provider', () => {
     store = new ProgressStore(new InMemoryMemento(), warn);
     tracker = new ProgressTracker(store);
     plans = new StudyPlans(new PlanStore(new InMemoryMemento(), warn), tracker, () => new Map(), warn);
-    const registry = { shown: () => extension.roadmaps(), onDidChange: extension.onDidChangeRoadmaps };
+    const registry = { entries: () => extension.roadmaps(), onDidChange: extension.onDidChangeRoadmaps };
     provider = new RoadmapTreeProvider(registry, tracker, plans, false);
   });
   teardown(() => {

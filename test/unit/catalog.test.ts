@@ -54,18 +54,6 @@ function roadmapText(id: string, title = 'A roadmap'): string {
 const ids = (entries: readonly RoadmapEntry[]) => entries.map((e) => (isFailure(e) ? `failed:${e.source.label}` : e.id));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-/** A catalog over the workspace that counts its searches for workspace files. */
-function catalogCountingSearches(workspace: InMemoryWorkspace): { catalog: RoadmapCatalog; searches: () => number } {
-  let searches = 0;
-  const catalog = new RoadmapCatalog({
-    bundled: () => workspace.bundled(),
-    workspaceFiles: () => (searches++, workspace.workspaceFiles()),
-    read: (source) => workspace.read(source),
-    parse: (text, source) => workspace.parse(text, source),
-  });
-  return { catalog, searches: () => searches };
-}
-
 suite('Roadmap catalog', () => {
   test('The first load answers with the bundled roadmaps, then tells of the workspace’s', async () => {
     const workspace = new InMemoryWorkspace();
@@ -80,53 +68,19 @@ suite('Roadmap catalog', () => {
     assert.strictEqual(workspace.bundledBuilds, 1, 'the bundled entries handed out first are kept');
   });
 
-  test('What the views show neither starts nor waits for the workspace search; a caller during it gets the bundled roadmaps too', async () => {
+  test('A caller during the first search waits for the workspace’s roadmaps; the first caller did not', async () => {
     const workspace = new InMemoryWorkspace();
     workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
-    const { catalog, searches } = catalogCountingSearches(workspace);
-    const release = workspace.hold();
-    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one'], 'the first caller');
-    await tick();
-    assert.strictEqual(searches(), 0, 'the view alone starts no search: its messages would reach the window while it draws the first rows');
-    assert.strictEqual(catalog.isLoaded(), false);
-    const first = catalog.entries();
-    assert.deepStrictEqual(ids(await first), ['bundled-one'], 'the first load answers with the bundled roadmaps');
-    await tick();
-    assert.strictEqual(searches(), 1, 'the first load searches');
-    // The workspace file's read is held: the search is still going on.
-    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one'], 'a later caller, e.g. the view after another part asked first');
-    const all = catalog.entries();
-    const changed = new Promise<string[]>((resolve) => catalog.onDidChange((entries) => resolve(ids(entries))));
-    release();
-    assert.deepStrictEqual(ids(await all), ['bundled-one', 'own-a'], 'entries() waits for everything');
-    assert.deepStrictEqual(await changed, ['bundled-one', 'own-a']);
-    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one', 'own-a'], 'once found, the view shows them');
-  });
-
-  test('Before the first load the bundled roadmaps are built once, without searching the workspace; the first load answers with the very same objects', async () => {
-    const workspace = new InMemoryWorkspace();
-    workspace.files.set('ws/a.roadmap.yaml', roadmapText('own-a'));
-    const { catalog, searches } = catalogCountingSearches(workspace);
-    const prepared = await catalog.shown();
-    assert.strictEqual(await catalog.shown(), prepared, 'showing twice builds once');
-    await tick();
-    assert.strictEqual(searches(), 0, 'showing alone never searches');
-    assert.strictEqual(catalog.isLoaded(), false);
-    const first = await catalog.entries();
-    assert.strictEqual(first[0], prepared[0], 'the first load hands out the prepared objects');
-    assert.strictEqual(workspace.bundledBuilds, 1);
-    await tick();
-    assert.strictEqual(searches(), 1, 'the first load searches');
-    assert.deepStrictEqual(ids(await catalog.shown()), ['bundled-one', 'own-a'], 'once loaded, the view is shown everything');
-  });
-
-  test('A reload before the first load builds its own roadmaps, not the ones shown before it', async () => {
-    const workspace = new InMemoryWorkspace();
     const catalog = new RoadmapCatalog(workspace);
-    const prepared = await catalog.shown();
-    const reloaded = await catalog.reload();
-    assert.deepStrictEqual(ids(reloaded), ['bundled-one']);
-    assert.notStrictEqual(reloaded[0], prepared[0], 'a reload builds its own');
+    const release = workspace.hold();
+    assert.deepStrictEqual(ids(await catalog.entries()), ['bundled-one'], 'the first caller');
+    const later = catalog.entries();
+    let answered = false;
+    void later.then(() => (answered = true));
+    await tick();
+    assert.strictEqual(answered, false, 'the search is held: a later caller waits');
+    release();
+    assert.deepStrictEqual(ids(await later), ['bundled-one', 'own-a']);
   });
 
   test('A save that changes nothing keeps every model object and tells no one', async () => {

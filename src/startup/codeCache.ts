@@ -1,5 +1,5 @@
 /**
- * Loads a CommonJS file the way `require` does, but compiled with V8's code cache: the bytecode V8
+ * Loads a CommonJS file much as `require` does, but compiled with V8's code cache: the bytecode V8
  * made for it at an earlier start, kept in a folder of the user's own (never the temp folder,
  * where another local user could plant bytecode). A start then skips parsing the file and
  * compiling the functions it ran. Node only, and no `vscode`, so it is unit-tested.
@@ -9,7 +9,7 @@
  * carries the file's size and time, so an update never reads the old one, and removes it.
  */
 import * as fs from 'fs';
-import Module from 'module';
+import { createRequire } from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
 
@@ -26,29 +26,21 @@ export interface CachedLoad<T> {
 }
 
 /**
- * Loads `file` into Node's module cache, so that a later `require` of it gets the same instance,
- * compiled with the code cache kept in `cacheFolder` (none without a folder).
+ * Runs `file` as a CommonJS module of its own, compiled with the code cache kept in `cacheFolder`
+ * (none without a folder). Only public Node APIs: the file gets the usual module variables, and
+ * its `require` resolves from its own folder. Nothing requires the file by name, so it is not put
+ * in Node's module cache.
  */
 export function requireWithCodeCache<T>(file: string, cacheFolder: string | undefined): CachedLoad<T> {
   const source = fs.readFileSync(file, 'utf8');
   const cacheFile = cacheFolder === undefined ? undefined : path.join(cacheFolder, cacheName(file));
   const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
 
-  const module = new Module(file);
-  module.filename = file;
-  module.paths = (Module as unknown as { _nodeModulePaths(folder: string): string[] })._nodeModulePaths(path.dirname(file));
-  // In the module cache before it runs, as `require` does, so that a require back to it finds it.
-  require.cache[file] = module;
-  try {
-    const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-    wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
-  } catch (error) {
-    delete require.cache[file];
-    throw error;
-  }
-  module.loaded = true;
+  const module: { exports: unknown } = { exports: {} };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
 
   return {
     exports: module.exports as T,

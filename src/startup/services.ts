@@ -1,14 +1,14 @@
 /**
- * The services the first step of start-up needs already (see extension.ts): the log and the
- * stored progress, which the tree's first rows count. The second step's services (services.ts)
- * are made from these. Apart from services.ts, whose imports would load everything else.
+ * The services start-up needs before the rest of the extension loads: the log and the stored
+ * progress, which the first rows count. The other services (src/services.ts) are made from these
+ * (in the web host too). Apart from services.ts, whose imports would load everything else.
  */
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL_NAME } from './constants';
-import { ProgressStore } from './storage/progressStore';
-import { LazyLogChannel, type Log } from './util/log';
-import { translate } from './util/l10n';
-import type { Warn } from './util/translate';
+import { OUTPUT_CHANNEL_NAME } from '../constants';
+import { ProgressStore } from '../storage/progressStore';
+import { LazyLogChannel, type Log } from '../util/log';
+import { translate } from '../util/l10n';
+import type { Warn } from '../util/translate';
 
 export interface FirstServices {
   readonly log: Log;

@@ -1,16 +1,16 @@
 /**
- * What package.json's `main` names (dist/extension.js): loads the Node entry, extension.ts, built
- * into dist/start.js, with V8's code cache kept in the extension's global storage
- * (util/codeCache.ts). Compiling that bundle is the largest part of what start-up spends before
- * the tree's first rows; with the cache from an earlier start it is skipped, and the functions
+ * What package.json's `main` names (dist/extension.js): loads the Node entry, src/extension.ts,
+ * built into dist/start.js, with V8's code cache kept in the extension's global storage
+ * (codeCache.ts). Compiling that bundle is the largest part of what start-up spends before the
+ * tree's first rows; with the cache from an earlier start it is skipped, and the functions
  * start-up runs come compiled too. The first start after an install or update compiles as before.
  */
 import * as path from 'path';
 import type * as vscode from 'vscode';
-import { ACTIVATE_MARK } from './startup';
-import { requireWithCodeCache } from './util/codeCache';
+import { requireWithCodeCache } from './codeCache';
+import { ACTIVATE_MARK } from './marks';
 
-type Entry = typeof import('./extension');
+type Entry = typeof import('../extension');
 
 let entry: Entry | undefined;
 
