@@ -4,7 +4,6 @@
  * roadmaps).
  */
 import type * as vscode from 'vscode';
-import type { FirstServices } from './startup/services';
 import type { Log } from './util/log';
 import { ProgressTracker } from './core/tracker';
 import type { Platform } from './platform';
@@ -19,6 +18,7 @@ import { StudyPlans } from './core/studyPlans';
 import { finishTimes } from './model/plan/status';
 import { systemUtcOffset } from './model/plan/dates';
 import { translate } from './util/l10n';
+import type { Warn } from './util/translate';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from './util/trust';
 import type { WritePolicy } from './core/writePolicy';
 
@@ -41,7 +41,12 @@ export interface Services {
   readonly platform: Platform;
 }
 
-export function createServices(context: vscode.ExtensionContext, platform: Platform, { log, store, warn }: FirstServices): Services {
+/** What start-up made before the first rows (startup/services.ts's FirstServices; named here so that services do not import from the entry layer). */
+export interface ServicesMadeFirst extends Pick<Services, 'log' | 'store'> {
+  readonly warn: Warn;
+}
+
+export function createServices(context: vscode.ExtensionContext, platform: Platform, { log, store, warn }: ServicesMadeFirst): Services {
   // Workspace roadmaps are parsed in a worker thread where the platform has one (see core/parser.ts).
   const registry = new RoadmapRegistry(context.extensionUri, log, platform.parseWorker?.(context.extensionUri));
   // Progress, its evidence and study plans follow the user to their other machines through Settings Sync.
