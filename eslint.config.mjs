@@ -1,8 +1,16 @@
 // Lint: typescript-eslint's type-checked recommended rules over the extension, its tests and the
-// page scripts. `npm run lint` runs it, and `npm test` runs lint first.
+// page scripts, and the layers of `src/` (eslint.layers.mjs). `npm run lint` runs it, and
+// `npm test` runs lint first.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerRules, unplaced } from './eslint.layers.mjs';
+
+// A folder or top-level file of src/ that no layer names would escape the layer rules unseen.
+const sourceEntries = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+const strays = unplaced(sourceEntries.filter((entry) => entry.endsWith('/') || entry.endsWith('.ts')));
+if (strays.length > 0) throw new Error(`src/ has ${strays.join(', ')} in no layer: place each in LAYERS in eslint.layers.mjs.`);
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'roadmaps/scaffolds/**', 'test/fixtures/**', '.vscode-test/**'] },
@@ -15,10 +23,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerRules('src'),
   {
     files: ['media/**/*.js'],
     extends: [js.configs.recommended],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
+    files: ['eslint.layers.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'module', globals: globals.node },
   },
   {
     files: ['esbuild.js'],

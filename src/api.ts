@@ -11,10 +11,9 @@ import * as vscode from 'vscode';
 import { isFailure } from './core/catalog';
 import type { Services } from './services';
 import { taskKey } from './model/ids';
-import { isTaskState, Roadmap, rootOf, Task, TaskState } from './model/types';
+import { isTaskState, Roadmap, Task, TaskState } from './model/types';
 import type { TaskChecks } from './storage/checkStore';
-import type { Weekday } from './plan/dates';
-import { isReadOnlyRoadmap } from './util/trust';
+import type { Weekday } from './model/plan/dates';
 import { resolveLink } from './links/folders';
 
 export type { Roadmap, Phase, Module, Task, TaskState } from './model/types';
@@ -148,8 +147,7 @@ export function createApi(services: Services, subscriptions: { dispose(): unknow
       const ids = typeof taskIds === 'string' ? [taskIds] : [...taskIds];
       const tasks = await Promise.all(ids.map((id) => requireTask(roadmapId, id)));
       if (tasks.length === 0) return;
-      if (isReadOnlyRoadmap(rootOf(tasks[0]))) throw new Error(`ML Roadmaps: "${roadmapId}" is this workspace’s own roadmap, which Restricted Mode shows read-only.`);
-      await tracker.setState([...new Set(tasks)], state);
+      if (!(await tracker.setState([...new Set(tasks)], state))) throw new Error(`ML Roadmaps: "${roadmapId}" is this workspace’s own roadmap, which Restricted Mode shows read-only.`);
     },
     onDidChangeRoadmaps: roadmapsChanged.event,
     onDidChangeStates: statesChanged.event,

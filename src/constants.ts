@@ -109,8 +109,19 @@ export const TreeItemContext = {
   readOnlyTask: 'readOnlyTask',
 } as const;
 
+/**
+ * The settings package.json contributes, by their key under `section` (every one of them, and
+ * only here: test/unit/settings.test.ts compares this list with package.json).
+ */
 export const Settings = {
   section: EXTENSION_NAME,
   showStatusBar: 'showStatusBar',
   hideFinishedTasks: 'tree.hideFinishedTasks',
+  notesFolder: 'notesFolder',
+  roadmapFiles: 'roadmapFiles',
+  pythonInterpreterPath: 'python.interpreterPath',
+  checksTimeoutSeconds: 'checks.timeoutSeconds',
 } as const;
+
+/** A setting's full id, as `affectsConfiguration` and the Settings editor take it. */
+export const settingId = (key: (typeof Settings)[Exclude<keyof typeof Settings, 'section'>]): string => `${Settings.section}.${key}`;

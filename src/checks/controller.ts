@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
+import { Settings, settingId } from '../constants';
 import type { LinksFeature } from '../links';
 import { parseTaskKey, taskKey } from '../model/ids';
 import { rootOf, Task } from '../model/types';
@@ -32,7 +32,6 @@ import type { ChosenInterpreter } from './ranking';
 import { pytestArgs, RunResult, runPytest } from './run';
 
 export const CONTROLLER_ID = 'mlRoadmaps.checks';
-export const TIMEOUT_SETTING = 'checks.timeoutSeconds';
 const DEFAULT_TIMEOUT_SECONDS = 300;
 /** Output kept per run: half from the start, half from the end. */
 const MAX_OUTPUT_BYTES = 512 * 1024;
@@ -97,13 +96,13 @@ export class ChecksController extends Disposable {
     );
     // Only once the items were asked for: an unopened Test Explorer costs nothing.
     const refreshIfShown = () => void (this.resolved && this.refresh());
-    const linksChanged = deps.links.store.onDidChange(refreshIfShown);
+    const linksChanged = deps.services.links.onDidChange(refreshIfShown);
     this.register({ dispose: () => linksChanged.dispose() });
     this.register(deps.services.registry.onDidChange(refreshIfShown));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(refreshIfShown));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.python`) || e.affectsConfiguration('terminal.integrated.env')) {
+        if (e.affectsConfiguration(settingId(Settings.pythonInterpreterPath)) || e.affectsConfiguration('terminal.integrated.env')) {
           this.finder.clear();
           if (this.shown) void this.describeInterpreters();
         }
@@ -167,7 +166,7 @@ export class ChecksController extends Disposable {
     const { services, links } = this.deps;
     const catalog = await this.deps.catalog();
     const projects: ChecksProject[] = [];
-    for (const key of links.store.all().keys()) {
+    for (const key of services.links.all().keys()) {
       const parsed = parseTaskKey(key);
       const task = parsed && (await services.registry.task(parsed.roadmapId, parsed.taskId));
       if (!task) continue;
@@ -432,7 +431,7 @@ async function scaffoldIn(folder: vscode.Uri, scaffolds: readonly Scaffold[]): P
 }
 
 function timeoutMs(folder: vscode.Uri): number {
-  const seconds = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(TIMEOUT_SETTING, DEFAULT_TIMEOUT_SECONDS);
+  const seconds = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.checksTimeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
   return Math.max(1, Number.isFinite(seconds) ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 }
 

@@ -12,16 +12,15 @@ import type { Log } from '../util/log';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
+import { Settings, settingId } from '../constants';
 import { isRecord } from '../model/ids';
 import { describeTried, probePython, ProbeResult, pythonCandidates, requirementModules } from './python';
 import { pathOf, projectVenvPython, terminalEnv, terminalEnvKey } from './environment';
 import { chooseInterpreter, ChosenInterpreter, InterpreterCandidate, InterpreterChoice, InterpreterSource } from './ranking';
 
 export const PYTHON_EXTENSION_ID = 'ms-python.python';
-export const INTERPRETER_SETTING = 'python.interpreterPath';
 /** The setting's full name, as people see it and type it. */
-export const INTERPRETER_SETTING_ID = `${Settings.section}.${INTERPRETER_SETTING}`;
+export const INTERPRETER_SETTING_ID = settingId(Settings.pythonInterpreterPath);
 
 export type { ChosenInterpreter, InterpreterChoice, InterpreterSource };
 
@@ -61,7 +60,7 @@ export class InterpreterFinder {
       modules,
       ...(setting ? { setting } : {}),
     });
-    const setting = vscode.workspace.getConfiguration(Settings.section, folder).get<string>(INTERPRETER_SETTING, '').trim();
+    const setting = vscode.workspace.getConfiguration(Settings.section, folder).get<string>(Settings.pythonInterpreterPath, '').trim();
     if (setting) {
       candidates.push({ source: 'setting', probe: await this.probe(resolveSetting(setting, folder), modules, env) });
       return answer(setting);

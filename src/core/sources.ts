@@ -13,11 +13,10 @@ import type { RoadmapParser } from './parser';
 
 export const BUNDLED_FOLDER = 'roadmaps';
 export const WORKSPACE_ROADMAP_GLOB = '.vscode/roadmaps/*.roadmap.yaml';
-export const ROADMAP_FILES_SETTING = 'roadmapFiles';
 
 /** The globs that find workspace roadmaps: the fixed folder plus the user's setting. */
 export function roadmapGlobs(): string[] {
-  const extra = vscode.workspace.getConfiguration(Settings.section).get<unknown>(ROADMAP_FILES_SETTING, []);
+  const extra = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.roadmapFiles, []);
   return [WORKSPACE_ROADMAP_GLOB, ...(Array.isArray(extra) ? extra.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [])];
 }
 

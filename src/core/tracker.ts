@@ -4,7 +4,9 @@
  */
 import { RollUp, Counts, nextTask } from '../model/progress';
 import { Container, Roadmap, rootOf, Task, TaskState } from '../model/types';
-import { ProgressStore, TaskProgress } from '../storage/progressStore';
+import type { ProgressStore, TaskProgress } from '../storage/progressStore';
+import { Emitter, type Event } from '../util/event';
+import { WRITE_ANYTHING, type WritePolicy } from './writePolicy';
 
 export interface TrackerChange {
   readonly roadmap: Roadmap;
@@ -12,13 +14,24 @@ export interface TrackerChange {
   readonly tasks?: readonly Task[];
 }
 
-type Listener = (change: TrackerChange) => void;
-
 export class ProgressTracker {
   private readonly rollUps = new Map<Roadmap, RollUp>();
-  private readonly listeners = new Set<Listener>();
+  /**
+   * Revisions: a counter that grows on every change, and per roadmap its value at the roadmap's
+   * last change (`wholesale` for a change to all of them). Derived state (schedules) is checked
+   * against `revisionOf` when read instead of being cleared by a listener.
+   */
+  private revision = 0;
+  private wholesale = 0;
+  private readonly revisions = new Map<Roadmap, number>();
+  private readonly changes = new Emitter<TrackerChange>();
+  readonly onDidChange: Event<TrackerChange> = this.changes.event;
 
-  constructor(private readonly store: ProgressStore) {}
+  constructor(
+    private readonly store: ProgressStore,
+    /** Asked before any state of a roadmap is written (Restricted Mode keeps workspace roadmaps read-only). */
+    private readonly writes: WritePolicy = WRITE_ANYTHING,
+  ) {}
 
   stateOf = (task: Task): TaskState => this.store.stateOf(task.module.phase.roadmap.id, task);
 
@@ -36,20 +49,24 @@ export class ProgressTracker {
     return nextTask(roadmap, this.stateOf);
   }
 
-  /** Sets the state of tasks that all belong to one roadmap. */
-  async setState(tasks: readonly Task[], state: TaskState): Promise<void> {
-    if (tasks.length === 0) return;
+  /** Sets the state of tasks that all belong to one roadmap; false when the write policy refused it. */
+  async setState(tasks: readonly Task[], state: TaskState): Promise<boolean> {
+    if (tasks.length === 0) return true;
     const roadmap = rootOf(tasks[0]);
+    if (!this.writes.mayWrite(roadmap)) return false;
     const before = new Map(tasks.map((t) => [t, this.stateOf(t)] as const));
     await this.store.setState(roadmap.id, tasks, state);
     const changed = tasks.filter((t) => before.get(t) !== state);
-    if (changed.length === 0) return;
+    if (changed.length === 0) return true;
     const rollUp = this.rollUps.get(roadmap);
     for (const task of changed) rollUp?.taskChanged(task, before.get(task)!, state);
     this.emit({ roadmap, tasks: changed });
+    return true;
   }
 
-  async reset(roadmap: Roadmap): Promise<number> {
+  /** Clears a roadmap's progress: how many entries went, or undefined when the write policy refused it. */
+  async reset(roadmap: Roadmap): Promise<number | undefined> {
+    if (!this.writes.mayWrite(roadmap)) return undefined;
     const cleared = await this.store.reset(roadmap.id);
     this.rollUps.delete(roadmap);
     this.emit({ roadmap });
@@ -69,17 +86,24 @@ export class ProgressTracker {
 
   /** Forget cached counts, after roadmaps were reloaded or progress was replaced wholesale. */
   invalidate(roadmap?: Roadmap): void {
-    if (roadmap) this.rollUps.delete(roadmap);
-    else this.rollUps.clear();
+    this.revision++;
+    if (roadmap) {
+      this.rollUps.delete(roadmap);
+      this.revisions.set(roadmap, this.revision);
+    } else {
+      this.rollUps.clear();
+      this.wholesale = this.revision;
+    }
   }
 
-  onDidChange(listener: Listener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+  /** A number that grows whenever a task state of the roadmap may have changed. */
+  revisionOf(roadmap: Roadmap): number {
+    return Math.max(this.revisions.get(roadmap) ?? 0, this.wholesale);
   }
 
   private emit(change: TrackerChange): void {
-    for (const listener of [...this.listeners]) listener(change);
+    this.revisions.set(change.roadmap, ++this.revision);
+    this.changes.fire(change);
   }
 
   private rollUpOf(roadmap: Roadmap): RollUp {

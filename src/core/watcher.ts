@@ -5,9 +5,9 @@
  * It starts with the first load: before a view asks for roadmaps there is nothing to keep up to date.
  */
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
+import { Settings, settingId } from '../constants';
 import { Disposable } from '../util/disposable';
-import { ROADMAP_FILES_SETTING, roadmapGlobs } from './sources';
+import { roadmapGlobs } from './sources';
 
 /** Saves often come in bursts (format on save, git checkout): reload once they settle. */
 const RELOAD_DELAY_MS = 200;
@@ -55,7 +55,7 @@ export class RoadmapWatcher extends Disposable {
     this.listening = true;
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.${ROADMAP_FILES_SETTING}`)) this.reload();
+        if (e.affectsConfiguration(settingId(Settings.roadmapFiles))) this.reload();
       }),
     );
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));

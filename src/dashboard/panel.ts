@@ -9,7 +9,7 @@ import { PageHost, PagePanel } from '../webview/panel';
 import { PagePanels } from '../webview/panels';
 import { DASHBOARD_PAGE } from '../webview/pages';
 import { evidenceState } from '../storage/checkStore';
-import { burnUp } from '../plan/planner';
+import { burnUp } from '../model/plan/planner';
 import { renderDashboard } from './render';
 
 const RECENT_COUNT = 10;

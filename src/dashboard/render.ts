@@ -9,9 +9,9 @@ import { Counts, finished, formatCounts, percent } from '../model/progress';
 import { stateName } from '../model/stateNames';
 import { Phase, Roadmap, Task, TaskState } from '../model/types';
 import { english, type Translate } from '../util/translate';
-import { dateOfDay, dayOfDate, LocalDate } from '../plan/dates';
-import { PACE_WINDOW_DAYS, PLAN_HORIZON_YEARS, type BurnUp, type PlanProgress, type StudyPlan } from '../plan/planner';
-import { planStatusText } from '../plan/studyPlans';
+import { dateOfDay, dayOfDate, LocalDate } from '../model/plan/dates';
+import { PACE_WINDOW_DAYS, PLAN_HORIZON_YEARS, type BurnUp, type PlanProgress, type StudyPlan } from '../model/plan/planner';
+import { planStatusText } from '../model/plan/status';
 
 export interface DashboardInput {
   readonly roadmap: Roadmap;

@@ -8,7 +8,6 @@ import { Module, rootOf, Task } from '../model/types';
 import { TrackerChange } from '../core/tracker';
 import type { Services } from '../services';
 import { translate } from '../util/l10n';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { createMarkdownRenderer, MarkdownRenderer } from '../webview/markdown';
 import { PageHost, PagePanel } from '../webview/panel';
 import { PagePanels } from '../webview/panels';
@@ -89,8 +88,7 @@ export class DetailsPanel extends PagePanel<Module, DetailsMessage['type']> {
     const task = this.target.tasks.find((t) => t.id === message.taskId);
     if (!task) return;
     if (message.type === 'setState') {
-      if (isReadOnlyRoadmap(rootOf(task))) refuseInRestrictedMode('trackWorkspaceRoadmap');
-      else await this.details.services.tracker.setState([task], message.state);
+      await this.details.services.tracker.setState([task], message.state);
     } else {
       await vscode.commands.executeCommand(taskAction(message.action).command, task);
     }

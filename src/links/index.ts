@@ -18,7 +18,6 @@ import { resolveLink, toStoredLink } from './folders';
 export { resolveLink, toStoredLink };
 
 export interface LinksFeature {
-  readonly store: LinkStore;
   link(task: Task, folder: vscode.Uri): Promise<boolean>;
   foldersOf(task: Task): Promise<LinkedFolder[]>;
   /** The Explorer decoration of a folder, as VS Code would get it. */
@@ -172,7 +171,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     }),
 
   );
-  // A terminal needs a shell: the web entry answers this command with why it cannot (platform/unavailable.ts).
+  // A terminal needs a shell: the web entry answers this command with why it cannot (unavailable/index.ts).
   if (services.platform.kind === 'node') {
     context.subscriptions.push(
       vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => {
@@ -185,7 +184,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     );
   }
 
-  return { store, link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
+  return { link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
 }
 
 /** Marks linked folders in the Explorer, with the tasks they serve in the tooltip. */

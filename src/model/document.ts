@@ -5,7 +5,7 @@
  * no YAML parser to show them. Pure.
  */
 import type { Estimate, Module, Phase, Resource, Roadmap, RoadmapSource, Task, TaskKind, Tool } from './types';
-import { parseEstimate, parseHoursPerWeek } from '../plan/estimate';
+import { parseEstimate, parseHoursPerWeek } from './estimate';
 
 export interface TaskDocument {
   readonly id: string;
@@ -16,7 +16,7 @@ export interface TaskDocument {
   readonly formerIds?: readonly string[];
   /** Projects only. */
   readonly optional?: boolean;
-  /** Hours as written (`6`, `"4-6h"`); parsed by plan/estimate.ts. */
+  /** Hours as written (`6`, `"4-6h"`); parsed by model/estimate.ts. */
   readonly estimate?: number | string;
 }
 

@@ -13,7 +13,7 @@ import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer,
 import { buildRoadmap, PhaseDocument, RoadmapDocument, SectionDocument, TaskDocument } from './document';
 import { duplicateKeyMessage, findDuplicateKeys } from './duplicateKeys';
 import { ID_PATTERN, MAX_ID_LENGTH, slugify } from './ids';
-import { EstimatedKind, parseEstimate, parseHoursPerWeek } from '../plan/estimate';
+import { EstimatedKind, parseEstimate, parseHoursPerWeek } from './estimate';
 import { fileTooLargeMessage, MAX_ROADMAP_FILE_BYTES, type Position, type Resource, type Roadmap, type RoadmapError, type RoadmapSource, type TaskKind, type Tool } from './types';
 import { utf8ByteLength } from '../util/utf8';
 

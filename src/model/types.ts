@@ -42,7 +42,7 @@ export interface HoursRange {
   readonly max: number;
 }
 
-/** An author's effort estimate (`estimate` in the file, see plan/estimate.ts): hours, or on a phase weeks. */
+/** An author's effort estimate (`estimate` in the file, see model/estimate.ts): hours, or on a phase weeks. */
 export interface Estimate extends HoursRange {
   readonly unit: 'hours' | 'weeks';
 }

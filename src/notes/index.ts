@@ -18,7 +18,6 @@ import { basename, dirname, isAbsolutePath } from '../util/uriPath';
 import { findTaskReferences, MAX_NOTE_BYTES, newNoteText, notePath } from './discovery';
 import { parseTaskKey, taskKey } from '../model/ids';
 
-export const NOTES_FOLDER_SETTING = 'notesFolder';
 const MARKDOWN_GLOB = '**/*.md';
 const EXCLUDE_GLOB = '**/{node_modules,.git,.venv,venv,__pycache__,dist,out}/**';
 const MAX_SCANNED_FILES = 5000;
@@ -236,7 +235,7 @@ class NoteLenses implements vscode.CodeLensProvider {
 function notesRoot(context: vscode.ExtensionContext): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return vscode.Uri.joinPath(context.globalStorageUri, 'notes');
-  const configured = vscode.workspace.getConfiguration(Settings.section).get<string>(NOTES_FOLDER_SETTING, 'notes');
+  const configured = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.notesFolder, 'notes');
   const segments = configured.split(/[\\/]+/).filter((s) => s && s !== '.');
   // The setting is a path inside the workspace folder; anything that would leave it falls back.
   const safe = segments.length > 0 && !segments.includes('..') && !isAbsolutePath(configured);

@@ -9,13 +9,13 @@ import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf } from '../model/
 import { isRecord } from '../model/ids';
 import type { Services } from '../services';
 import type { RoadmapTree } from '../tree';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
+import { refuseInRestrictedMode } from '../util/trust';
 import { replaceFile, writeNew } from '../util/writeNew';
-import { planToIcs } from './calendar';
-import { isLocalDate, localDateOf, systemUtcOffset, Weekday, WEEKDAYS } from './dates';
-import { DEFAULT_HOURS_PER_WEEK } from './effort';
-import { midpoint } from './estimate';
-import { createPlan, PLAN_HOURS_PER_WEEK, PlanError, readHoursPerWeek, replan, StudyPlan } from './planner';
+import { planToIcs } from '../model/plan/calendar';
+import { isLocalDate, localDateOf, systemUtcOffset, Weekday, WEEKDAYS } from '../model/plan/dates';
+import { DEFAULT_HOURS_PER_WEEK } from '../model/plan/effort';
+import { midpoint } from '../model/estimate';
+import { createPlan, PLAN_HOURS_PER_WEEK, PlanError, readHoursPerWeek, replan, StudyPlan } from '../model/plan/planner';
 
 /**
  * What Plan Study… accepts as its second argument (keybindings, other extensions, tests): the
@@ -36,15 +36,14 @@ const MAX_TIMER_MS = 6 * 3_600_000;
 
 export function registerStudyPlan(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree): void {
   const { registry, plans, log } = services;
-  const store = plans.store;
   const today = () => localDateOf(Date.now(), systemUtcOffset);
-  const updateHasPlan = () => services.context.set(ContextKeys.hasPlan, store.all().length > 0);
+  const updateHasPlan = () => services.context.set(ContextKeys.hasPlan, plans.all().length > 0);
   updateHasPlan();
 
   /** The roadmap a command acts on: the clicked one, or one picked (planned ones only, when asked). */
   const roadmapFor = async (target: unknown, plannedOnly: boolean, placeHolder: string): Promise<Roadmap | undefined> => {
     if (isRoadmap(target) || isPhase(target) || isModule(target) || isTask(target)) return rootOf(target);
-    const roadmaps = (await registry.roadmaps()).filter((r) => !plannedOnly || store.planOf(r.id));
+    const roadmaps = (await registry.roadmaps()).filter((r) => !plannedOnly || plans.planOf(r.id));
     if (roadmaps.length === 0) {
       void vscode.window.showInformationMessage(plannedOnly ? vscode.l10n.t('No roadmap has a study plan. Make one with Plan Study….') : vscode.l10n.t('No roadmap is loaded.'));
       return undefined;
@@ -58,7 +57,7 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
 
   const planned = async (target: unknown, placeHolder: string): Promise<{ roadmap: Roadmap; plan: StudyPlan } | undefined> => {
     const roadmap = await roadmapFor(target, true, placeHolder);
-    const plan = roadmap && store.planOf(roadmap.id);
+    const plan = roadmap && plans.planOf(roadmap);
     if (roadmap && !plan) void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no study plan. Make one with Plan Study….', roadmap.title));
     return roadmap && plan ? { roadmap, plan } : undefined;
   };
@@ -73,7 +72,7 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
       void vscode.window.showErrorMessage(vscode.l10n.t('The study plan was not saved: {0}', problem));
       return false;
     }
-    await store.set(plan);
+    if (!(await plans.set(roadmap, plan))) return false;
     const end = plans.scheduleOf(roadmap)?.end;
     log.info(`Study plan of ${roadmap.id}: from ${plan.start}, ${plan.hoursPerWeek} h a week on ${plan.studyDays.join(', ')}; planned finish ${end ?? 'none'}.`);
     void vscode.window.showInformationMessage(end ? message(end) : vscode.l10n.t('Every task of "{0}" is finished: the plan has nothing left to schedule.', roadmap.title));
@@ -83,17 +82,15 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
   };
 
   context.subscriptions.push(
-    store.onDidChange(updateHasPlan),
+    plans.onDidChangePlans(updateHasPlan),
 
     vscode.commands.registerCommand(Commands.planStudy, async (target?: unknown, options?: unknown) => {
       const roadmap = await roadmapFor(target, false, vscode.l10n.t('Plan the study of which roadmap?'));
       if (!roadmap) return undefined;
-      if (isReadOnlyRoadmap(roadmap)) {
-        refuseInRestrictedMode('trackWorkspaceRoadmap');
-        return undefined;
-      }
+      // Asked before the questions, not only where the plan is saved, so no one answers them for nothing.
+      if (!services.writes.mayWrite(roadmap)) return undefined;
       const given = isRecord(options) ? options : {};
-      const existing = store.planOf(roadmap.id);
+      const existing = plans.planOf(roadmap);
       const start = 'start' in given ? given.start : await askStart(today());
       if (start === undefined) return undefined;
       const hoursPerWeek = 'hoursPerWeek' in given ? given.hoursPerWeek : await askHours(roadmap, existing);
@@ -132,7 +129,7 @@ export function registerStudyPlan(context: vscode.ExtensionContext, services: Se
           clear,
         )) === clear;
       if (!confirmed) return false;
-      await store.clear(found.roadmap.id);
+      await plans.clear(found.roadmap.id);
       log.info(`Cleared the study plan of ${found.roadmap.id}.`);
       return true;
     }),

@@ -2,11 +2,12 @@
  * What differs between the two extension hosts the extension runs in: a Node extension host
  * (VS Code Desktop, VS Code Server, Codespaces) and the web worker extension host of VS Code for
  * the Web (vscode.dev, github.dev). Features read it from the services; the two entries
- * (extension.ts, extension.web.ts) each pass theirs. Only node.ts may import Node built-ins.
+ * (extension.ts, extension.web.ts) each pass theirs. Only node.ts and writeGuard.ts (which only
+ * node.ts imports) may import Node built-ins.
  */
 import type * as vscode from 'vscode';
 import type { StartParseWorker } from '../core/parser';
-import type { FolderWriter } from '../scaffold/guard';
+import type { FolderWriter } from './folderWriter';
 
 export interface Platform {
   readonly kind: 'node' | 'web';

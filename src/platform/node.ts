@@ -2,7 +2,7 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import type { Platform } from '.';
 import { nodeParseWorker } from '../core/parseWorkerNode';
-import { GuardedWriter } from '../scaffold/writeGuard';
+import { GuardedWriter } from './writeGuard';
 
 /** A Node extension host: desktop, VS Code Server, Codespaces. */
 export const nodePlatform: Platform = {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { twofold, Twofold } from '../util/l10n';
-import { FolderWriter, OutsideFolder } from './guard';
+import { FolderWriter, OutsideFolder } from '../platform/folderWriter';
 import { isInside, TemplateFile } from './plan';
 
 /**

@@ -16,6 +16,7 @@
 import { isRecord, parseTaskKey } from '../model/ids';
 import { english, type Translate, type Warn } from '../util/translate';
 import { keepAside, MementoLike, StorageKeys } from './memento';
+import { Emitter, type Event } from '../util/event';
 
 export const CHECKS_VERSION = 1;
 
@@ -170,7 +171,7 @@ export function recordRun(
 export class CheckStore {
   private tasks: Map<string, TaskChecks> | undefined;
   private unreadable: unknown;
-  private readonly listeners = new Set<(key: string) => void>();
+  private readonly changes = new Emitter<string>();
 
   constructor(
     private readonly memento: MementoLike,
@@ -209,10 +210,7 @@ export class CheckStore {
     await this.save(key);
   }
 
-  onDidChange(listener: (key: string) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChange: Event<string> = this.changes.event;
 
   private load(): Map<string, TaskChecks> {
     this.tasks ??= this.read();
@@ -251,7 +249,7 @@ export class CheckStore {
       this.unreadable = undefined;
     }
     await this.memento.update(StorageKeys.checks, { version: CHECKS_VERSION, tasks: Object.fromEntries(this.load()) });
-    for (const listener of [...this.listeners]) listener(changedKey);
+    this.changes.fire(changedKey);
   }
 }
 

@@ -8,6 +8,7 @@
 import { english, type Translate, type Warn } from '../util/translate';
 import { keepAside, MementoLike, StorageKeys } from './memento';
 import { isRecord, parseTaskKey, taskKey } from '../model/ids';
+import { Emitter, type Event } from '../util/event';
 
 export const LINKS_VERSION = 1;
 
@@ -21,7 +22,7 @@ export interface StoredLink {
 export class LinkStore {
   private links: Map<string, StoredLink[]> | undefined;
   private unreadable: unknown;
-  private readonly listeners = new Set<(key: string) => void>();
+  private readonly changes = new Emitter<string>();
 
   constructor(
     private readonly memento: MementoLike,
@@ -67,10 +68,7 @@ export class LinkStore {
     await this.save(key);
   }
 
-  onDidChange(listener: (key: string) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChange: Event<string> = this.changes.event;
 
   private load(): Map<string, StoredLink[]> {
     this.links ??= this.read();
@@ -111,7 +109,7 @@ export class LinkStore {
       this.unreadable = undefined;
     }
     await this.memento.update(StorageKeys.links, { version: LINKS_VERSION, links: Object.fromEntries(this.load()) });
-    for (const listener of [...this.listeners]) listener(changedKey);
+    this.changes.fire(changedKey);
   }
 }
 

@@ -6,17 +6,18 @@
  * ignored with one warning, and the whole stored value is kept aside before anything new is saved.
  */
 import { isRecord } from '../model/ids';
-import type { StudyPlan } from '../plan/planner';
-import { parseStoredPlan, toStoredPlan } from '../plan/storedPlan';
+import type { StudyPlan } from '../model/plan/planner';
+import { parseStoredPlan, toStoredPlan } from './storedPlan';
 import { english, type Translate, type Warn } from '../util/translate';
 import { keepAside, MementoLike, StorageKeys } from './memento';
+import { Emitter, type Event } from '../util/event';
 
 export const PLANS_VERSION = 1;
 
 export class PlanStore {
   private plans: Map<string, StudyPlan> | undefined;
   private unreadable: unknown;
-  private readonly listeners = new Set<(roadmapIds: readonly string[]) => void>();
+  private readonly changes = new Emitter<readonly string[]>();
 
   constructor(
     private readonly memento: MementoLike,
@@ -53,10 +54,7 @@ export class PlanStore {
   }
 
   /** Fires with the roadmap ids whose plan was set or cleared. */
-  onDidChange(listener: (roadmapIds: readonly string[]) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChange: Event<readonly string[]> = this.changes.event;
 
   private load(): Map<string, StudyPlan> {
     this.plans ??= this.read();
@@ -99,6 +97,6 @@ export class PlanStore {
     }
     const plans = Object.fromEntries([...this.load()].map(([id, plan]) => [id, toStoredPlan(plan)]));
     await this.memento.update(StorageKeys.plans, { version: PLANS_VERSION, plans });
-    for (const listener of [...this.listeners]) listener(changed);
+    this.changes.fire(changed);
   }
 }

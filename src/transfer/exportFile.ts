@@ -7,8 +7,8 @@
 import { Roadmap, TaskState, TASK_STATES, tasksOf } from '../model/types';
 import { futureTimeMessage, isFutureTime, type TaskProgress } from '../storage/progressStore';
 import { readVerified, type VerifiedEvidence } from '../storage/checkStore';
-import type { StudyPlan } from '../plan/planner';
-import { parseStoredPlan, StoredPlan, toStoredPlan } from '../plan/storedPlan';
+import type { StudyPlan } from '../model/plan/planner';
+import { parseStoredPlan, StoredPlan, toStoredPlan } from '../storage/storedPlan';
 import { isId, isRecord, MAX_ID_LENGTH } from '../model/ids';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';

@@ -46,7 +46,7 @@ async function exportProgress(services: Services, scope: unknown, target: unknow
   const everything = chosen === roadmaps;
   const ids = new Set(chosen.map((r) => r.id));
   const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
-  const chosenPlans = plans.store.all().filter((p) => everything || ids.has(p.roadmapId));
+  const chosenPlans = plans.all().filter((p) => everything || ids.has(p.roadmapId));
   const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans);
   const written: vscode.Uri[] = [];
   const json = `${JSON.stringify(file, null, 2)}\n`;
@@ -95,7 +95,7 @@ async function importProgress(services: Services, source: unknown, options: { co
   }
   const roadmaps = await registry.roadmaps();
   const changes = planImport(parsed.file, store.allEntries(), roadmaps);
-  const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.store.planOf(roadmapId));
+  const newPlans = planImportOfPlans(parsed.file, (roadmapId) => plans.planOf(roadmapId));
   // A plan this machine's roadmap cannot be scheduled on (it would end past the horizon) is
   // refused like any bad entry: it would replace the plan here and be no plan at all.
   for (const plan of newPlans) {
@@ -121,7 +121,7 @@ async function importProgress(services: Services, source: unknown, options: { co
     )) === importButton;
   if (!confirmed) return undefined;
   await tracker.putEntries(changes, roadmaps);
-  await plans.store.put(newPlans);
+  await plans.put(newPlans);
   log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
   void vscode.window.showInformationMessage(
     newPlans.length === 0

@@ -6,7 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LoadFailure } from '../core/catalog';
-import type { PlannedTask } from '../plan/planner';
+import type { PlannedTask } from '../model/plan/planner';
 import type { Module, Phase, Roadmap, Task } from '../model/types';
 
 /** A row under a task that another feature contributes: a linked folder, a related note. */

@@ -3,7 +3,7 @@
  * view's context keys. Registered with the tree itself, on the view made before it (view.ts).
  */
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, Settings } from '../constants';
+import { Commands, ContextKeys, Settings, settingId } from '../constants';
 import { isFinished } from '../model/progress';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf, Task, TASK_STATES, TaskState } from '../model/types';
 import { isFailure } from '../core/catalog';
@@ -12,7 +12,6 @@ import type { Services } from '../services';
 import { modelOf, TreeElement } from './elements';
 import { RoadmapTreeProvider } from './provider';
 import { STATE_COMMANDS } from './states';
-import { isReadOnlyRoadmap, refuseInRestrictedMode } from '../util/trust';
 import { ProgressStatusBar } from './statusBar';
 import { isTreeElement, type PendingTreeView, type RoadmapTreeView } from './view';
 
@@ -107,7 +106,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       for (const [row, checkbox] of e.items) {
         // A This Week row's checkbox is its task's.
         const element = isTreeElement(row) ? modelOf(row) : undefined;
-        if (!isTask(element) || isReadOnlyRoadmap(rootOf(element))) continue;
+        if (!isTask(element)) continue;
         await tracker.setState([element], checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'notStarted');
       }
     }),
@@ -119,7 +118,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       void focusedRoadmap();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(`${Settings.section}.${Settings.hideFinishedTasks}`)) return;
+      if (!e.affectsConfiguration(settingId(Settings.hideFinishedTasks))) return;
       const hide = config().get<boolean>(Settings.hideFinishedTasks, false);
       provider.setHideFinished(hide);
       services.context.set(ContextKeys.hideFinished, hide);
@@ -134,10 +133,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     return [...new Set(pool.map((e) => (e instanceof Object ? modelOf(e as TreeElement) : e)).filter(isTask))];
   };
   const setState = async (state: TaskState, clicked?: unknown, selected?: unknown) => {
-    const all = targetTasks(clicked, selected);
-    const tasks = all.filter((t) => !isReadOnlyRoadmap(rootOf(t)));
-    if (tasks.length < all.length) refuseInRestrictedMode('trackWorkspaceRoadmap');
-    if (all.length === 0) {
+    const tasks = targetTasks(clicked, selected);
+    if (tasks.length === 0) {
       void vscode.window.showInformationMessage(selectTaskToMark(state));
       return;
     }
@@ -200,6 +197,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
         )) === reset;
       if (!confirmed) return false;
       const cleared = await tracker.reset(roadmap);
+      if (cleared === undefined) return false;
       log.info(`Reset progress of ${roadmap.id}: ${cleared} entries cleared.`);
       return true;
     }),

@@ -8,9 +8,9 @@ import { Commands, TreeItemContext } from '../constants';
 import { Counts, isFinished } from '../model/progress';
 import { Container, isModule, isPhase, isRoadmap, isTask, Module, Phase, Roadmap, Task, TaskState } from '../model/types';
 import { ProgressTracker, TrackerChange } from '../core/tracker';
-import type { Schedule } from '../plan/planner';
-import { thisWeek } from '../plan/planner';
-import type { StudyPlans } from '../plan/studyPlans';
+import type { Schedule } from '../model/plan/planner';
+import { thisWeek } from '../model/plan/planner';
+import type { StudyPlans } from '../core/studyPlans';
 import { isFailure, LoadFailure, RoadmapEntry } from '../core/catalog';
 import type { RoadmapRegistry } from '../core/registry';
 import { Disposable } from '../util/disposable';
@@ -63,7 +63,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     this.register(tracker.onDidChange((change) => this.progressChanged(change)));
     this.register(registry.onDidChange(() => this.refresh()));
     // A plan made or cleared adds or removes This Week and every due date: draw it all again.
-    this.register(plans.store.onDidChange(() => this.refresh()));
+    this.register(plans.onDidChangePlans(() => this.refresh()));
     this.register(plans.onDidChange((roadmapId) => roadmapId !== undefined && this.scheduleChanged(roadmapId)));
   }
 

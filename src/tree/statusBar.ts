@@ -3,11 +3,12 @@
  * track, ahead or behind; clicking it goes to the next task.
  */
 import * as vscode from 'vscode';
-import { Commands, Settings } from '../constants';
+import { Commands, Settings, settingId } from '../constants';
 import { finished, percent } from '../model/progress';
 import { Roadmap } from '../model/types';
 import { ProgressTracker } from '../core/tracker';
-import { planStatusText, StudyPlans } from '../plan/studyPlans';
+import type { StudyPlans } from '../core/studyPlans';
+import { planStatusText } from '../model/plan/status';
 import { translate } from '../util/l10n';
 import { Disposable } from '../util/disposable';
 
@@ -26,7 +27,7 @@ export class ProgressStatusBar extends Disposable {
     // A plan made, cleared or re-made, and a new day, move ahead/behind.
     this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap?.id && this.update()));
     this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.showStatusBar}`) && this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settingId(Settings.showStatusBar)) && this.update()),
     );
   }
 

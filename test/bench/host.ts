@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MlRoadmapsApi } from '../../src/api';
 import { ProgressTracker } from '../../src/core/tracker';
-import { StudyPlans } from '../../src/plan/studyPlans';
+import { StudyPlans } from '../../src/core/studyPlans';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { InMemoryMemento } from '../unit/helpers';

@@ -8,7 +8,7 @@ import { loadRoadmap } from '../../src/model/loader';
 import { countTasks } from '../../src/model/progress';
 import type { Module, Roadmap } from '../../src/model/types';
 import { tasksOf } from '../../src/model/types';
-import { burnUp, createPlan, progressOf, schedule, thisWeek } from '../../src/plan/planner';
+import { burnUp, createPlan, progressOf, schedule, thisWeek } from '../../src/model/plan/planner';
 import { atMost, median, Row, timePairs, timeRuns } from './report';
 import { buildRoadmap as buildFromDocument } from '../../src/model/document';
 import { benchSource, buildRoadmap, canonical, roadmapDocument, roadmapYaml, Shape, SHAPE_1000_TASK_MODULE, SHAPE_100K, SHAPE_10K } from './shapes';

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import ICAL from 'ical.js';
 import * as vscode from 'vscode';
-import { dateOfDay, localDateOf, localDayOf, systemUtcOffset, weekdayIndexOf, weekdayOf } from '../../src/plan/dates';
-import type { StudyPlan } from '../../src/plan/planner';
+import { dateOfDay, localDateOf, localDayOf, systemUtcOffset, weekdayIndexOf, weekdayOf } from '../../src/model/plan/dates';
+import type { StudyPlan } from '../../src/model/plan/planner';
 import type { Roadmap } from '../../src/model/types';
 import { api, eventually, resetAll, roadmap, showInTree, workspaceFolder, writeFile } from './helpers';
 import { inPage, inTree, inWorkbench, type TreeRow } from './page';

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ProgressTracker } from '../../src/core/tracker';
 import type { Roadmap } from '../../src/model/types';
-import { StudyPlans } from '../../src/plan/studyPlans';
+import { StudyPlans } from '../../src/core/studyPlans';
 import type { MementoLike } from '../../src/storage/memento';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { isOutlines, RoadmapOutline } from '../../src/startup/outlines';
 import { ProgressTracker } from '../../src/core/tracker';
 import { isRoadmap, tasksOf } from '../../src/model/types';
-import { StudyPlans } from '../../src/plan/studyPlans';
+import { StudyPlans } from '../../src/core/studyPlans';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { firstRowItem, firstRowsOf } from '../../src/startup/firstRows';

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import ICAL from 'ical.js';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, TaskDocument } from '../../src/model/document';
 import type { Roadmap } from '../../src/model/types';
-import { escapeText, foldLine, isWeekBased, planToIcs, PRODID } from '../../src/plan/calendar';
-import { PlanContext, schedule, Schedule, StudyPlan } from '../../src/plan/planner';
+import { escapeText, foldLine, isWeekBased, planToIcs, PRODID } from '../../src/model/plan/calendar';
+import { PlanContext, schedule, Schedule, StudyPlan } from '../../src/model/plan/planner';
 import { loadBundled } from './helpers';
 
 function roadmapOf(phases: readonly PhaseDocument[], extra: Partial<RoadmapDocument> = {}): Roadmap {

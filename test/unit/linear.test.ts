@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { renderModulePage } from '../../src/details/render';
 import { countTasks } from '../../src/model/progress';
 import { findTaskReferences } from '../../src/notes/discovery';
-import { parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
+import { parseEstimate, parseHoursPerWeek } from '../../src/model/estimate';
 import { parseScaffoldManifest } from '../../src/scaffold/manifest';
 import { tooltipLine } from '../../src/tree/tooltipText';
 import { jsonPreview } from '../../src/util/jsonPreview';

@@ -4,11 +4,11 @@ import * as path from 'path';
 import { buildRoadmap, PhaseDocument, RoadmapDocument, TaskDocument } from '../../src/model/document';
 import type { Roadmap, Task, TaskState } from '../../src/model/types';
 import { tasksOf } from '../../src/model/types';
-import { dayOfDate, isLocalDate, localDateOf, localDayOf, UtcOffset } from '../../src/plan/dates';
-import { DEFAULT_PROJECT_HOURS, DEFAULT_TOPIC_HOURS, effortOf } from '../../src/plan/effort';
-import { ESTIMATE_EXPECTED, formatEstimate, parseEstimate, parseHoursPerWeek } from '../../src/plan/estimate';
-import { burnUp, createPlan, PlanContext, PlanError, progressOf, readHoursPerWeek, replan, schedule, StudyPlan, thisWeek } from '../../src/plan/planner';
-import { parseStoredPlan, toStoredPlan } from '../../src/plan/storedPlan';
+import { dayOfDate, isLocalDate, localDateOf, localDayOf, UtcOffset } from '../../src/model/plan/dates';
+import { DEFAULT_PROJECT_HOURS, DEFAULT_TOPIC_HOURS, effortOf } from '../../src/model/plan/effort';
+import { ESTIMATE_EXPECTED, formatEstimate, parseEstimate, parseHoursPerWeek } from '../../src/model/estimate';
+import { burnUp, createPlan, PlanContext, PlanError, progressOf, readHoursPerWeek, replan, schedule, StudyPlan, thisWeek } from '../../src/model/plan/planner';
+import { parseStoredPlan, toStoredPlan } from '../../src/storage/storedPlan';
 import { loadText, loadBundled, ROADMAPS_DIR } from './helpers';
 
 /** A roadmap from a document, without YAML, as the bundled roadmaps are built. */

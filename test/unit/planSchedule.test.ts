@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type { Module, Phase, Roadmap, Task } from '../../src/model/types';
 import { tasksOf } from '../../src/model/types';
-import { addYears, dateOfDay, localDayOf, weekdayIndexOf, weekdayOf } from '../../src/plan/dates';
-import { effortOf, TaskEffort } from '../../src/plan/effort';
-import { BurnUp, burnUp, BurnUpPoint, finishedAtOf, Pace, PACE_HISTORY_DAYS, PACE_HISTORY_TASKS, PACE_WINDOW_DAYS, PlanContext, PLAN_HORIZON_YEARS, PlannedSpan, PlanProgress, PlanStatus, progressOf, Schedule, schedule, StudyPlan, thisWeek } from '../../src/plan/planner';
+import { addYears, dateOfDay, localDayOf, weekdayIndexOf, weekdayOf } from '../../src/model/plan/dates';
+import { effortOf, TaskEffort } from '../../src/model/plan/effort';
+import { BurnUp, burnUp, BurnUpPoint, finishedAtOf, Pace, PACE_HISTORY_DAYS, PACE_HISTORY_TASKS, PACE_WINDOW_DAYS, PlanContext, PLAN_HORIZON_YEARS, PlannedSpan, PlanProgress, PlanStatus, progressOf, Schedule, schedule, StudyPlan, thisWeek } from '../../src/model/plan/planner';
 import { at, context, plan, roadmapOf, tasks } from './plan.test';
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { burnUpChart, renderDashboard, phaseChart } from '../../src/dashboard/render';
-import { burnUp, progressOf, replan, schedule } from '../../src/plan/planner';
+import { burnUp, progressOf, replan, schedule } from '../../src/model/plan/planner';
 import { at, context, plan, roadmapOf, tasks, utc } from './plan.test';
 import { createMarkdownRenderer } from '../../src/webview/markdown';
 import { isSafeExternalLink, parsePageMessage } from '../../src/webview/protocol';

@@ -3,9 +3,10 @@ import { StorageKeys } from '../../src/storage/memento';
 import { PlanStore } from '../../src/storage/planStore';
 import { ProgressStore } from '../../src/storage/progressStore';
 import { ProgressTracker } from '../../src/core/tracker';
-import { finishTimes, planStatusText, StudyPlans } from '../../src/plan/studyPlans';
-import { createPlan, PlanProgress, StudyPlan } from '../../src/plan/planner';
-import { toStoredPlan } from '../../src/plan/storedPlan';
+import { StudyPlans } from '../../src/core/studyPlans';
+import { finishTimes, planStatusText } from '../../src/model/plan/status';
+import { createPlan, PlanProgress, StudyPlan } from '../../src/model/plan/planner';
+import { toStoredPlan } from '../../src/storage/storedPlan';
 import { parseProgressFile, planImportOfPlans, withPlans, buildProgressFile } from '../../src/transfer/exportFile';
 import { InMemoryMemento } from './helpers';
 import { at, plan, roadmapOf, tasks, utc } from './plan.test';
@@ -186,5 +187,56 @@ suite('Study plans in export files', () => {
     const misfiled = { ...file(), plans: { a: toStoredPlan(plan({ roadmapId: 'b' })) } };
     assert.strictEqual(parseProgressFile(JSON.stringify(misfiled)).error, 'plans.a.roadmapId: expected "a", the key it is stored under');
     assert.strictEqual(parseProgressFile(JSON.stringify({ ...file(), plans: [] })).error, 'plans: expected an object of study plans by roadmap id');
+  });
+});
+
+suite('Study plans: derived, not raced, and written under one policy', () => {
+  const roadmap = () => roadmapOf([{ id: 'p', title: 'P', tasks: tasks('t', 10, 7) }]);
+
+  test('A listener of the tracker registered before the plans service still reads the new schedule', async () => {
+    const now = { value: at('2025-03-03') };
+    const progress = new ProgressStore(new InMemoryMemento(), () => assert.fail('no warning'), () => now.value);
+    const tracker = new ProgressTracker(progress);
+    const r = roadmap();
+    const seen: number[] = [];
+    // This view listens first: the plans service is made after it.
+    tracker.onDidChange(() => seen.push(plans.progressOf(r)!.deltaDays));
+    const plans = new StudyPlans(new PlanStore(new InMemoryMemento(), () => assert.fail('no warning')), tracker, (id) => finishTimes(progress.allEntries().get(id)), () => assert.fail('no warning'), () => now.value, utc);
+    await plans.set(r, plan({ hoursPerWeek: 7, since: at('2025-03-03', 0) }));
+    assert.strictEqual(plans.progressOf(r)!.deltaDays, 0);
+    await tracker.setState([r.taskIndex.get('t-1')!, r.taskIndex.get('t-2')!], 'done');
+    assert.deepStrictEqual(seen, [14]);
+  });
+
+  test('A roadmap the write policy refuses gets neither progress nor a plan, and the refusal is asked once per write', async () => {
+    const r = roadmap();
+    const asked: string[] = [];
+    const writes = { mayWrite: (target: { id: string }) => (asked.push(target.id), false) };
+    const progress = new ProgressStore(new InMemoryMemento(), () => assert.fail('no warning'));
+    const tracker = new ProgressTracker(progress, writes);
+    const changes: unknown[] = [];
+    tracker.onDidChange((c) => changes.push(c));
+    assert.strictEqual(await tracker.setState([r.taskIndex.get('t-1')!, r.taskIndex.get('t-2')!], 'done'), false);
+    assert.strictEqual(tracker.stateOf(r.taskIndex.get('t-1')!), 'notStarted');
+    assert.strictEqual(await tracker.reset(r), undefined);
+    const store = new PlanStore(new InMemoryMemento(), () => assert.fail('no warning'));
+    const plans = new StudyPlans(store, tracker, () => new Map(), () => assert.fail('no warning'), Date.now, utc, undefined, writes);
+    const planEvents: string[][] = [];
+    plans.onDidChangePlans((ids) => planEvents.push([...ids]));
+    assert.strictEqual(await plans.set(r, plan()), false);
+    assert.strictEqual(store.planOf('r'), undefined);
+    assert.deepStrictEqual([asked, changes, planEvents], [['r', 'r', 'r'], [], []]);
+  });
+
+  test('Plans made and cleared through the service reach onDidChangePlans; a plan is saved only as its own roadmap’s', async () => {
+    const r = roadmap();
+    const plans = new StudyPlans(new PlanStore(new InMemoryMemento(), () => assert.fail('no warning')), new ProgressTracker(new ProgressStore(new InMemoryMemento(), () => undefined)), () => new Map(), () => assert.fail('no warning'));
+    const planEvents: string[][] = [];
+    plans.onDidChangePlans((ids) => planEvents.push([...ids]));
+    assert.strictEqual(await plans.set(r, plan()), true);
+    await assert.rejects(plans.set(r, plan({ roadmapId: 'other' })), /cannot be saved as the plan of "r"/);
+    assert.deepStrictEqual(plans.all().map((p) => p.roadmapId), ['r']);
+    assert.strictEqual(await plans.clear('r'), true);
+    assert.deepStrictEqual(planEvents, [['r'], ['r']]);
   });
 });

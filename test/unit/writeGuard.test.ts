@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GuardedWriter, OutsideFolder } from '../../src/scaffold/writeGuard';
+import { GuardedWriter, OutsideFolder } from '../../src/platform/writeGuard';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -9,7 +9,7 @@
  * Weeks stay weeks here (`unit: 'weeks'`): what a week is worth in hours is known only once a
  * roadmap's own hours per week, or else the learner's plan, is at hand. `toHours` converts.
  */
-import type { Estimate, HoursRange } from '../model/types';
+import type { Estimate, HoursRange } from './types';
 
 export const MAX_ESTIMATE_HOURS = 10_000;
 export const MAX_ESTIMATE_WEEKS = 520;

@@ -14,8 +14,8 @@
  * the learner's planned hours per week, else at DEFAULT_HOURS_PER_WEEK. A range is kept as
  * min/max all the way; the planner plans on the midpoint (`hours`) and reports the spread.
  */
-import type { Container, Estimate, HoursRange, Module, Phase, Roadmap, Task } from '../model/types';
-import { durationAsEstimate, midpoint, toHours } from './estimate';
+import type { Container, Estimate, HoursRange, Module, Phase, Roadmap, Task } from '../types';
+import { durationAsEstimate, midpoint, toHours } from '../estimate';
 
 export const DEFAULT_TOPIC_HOURS = 3;
 export const DEFAULT_PROJECT_HOURS = 9;

@@ -3,25 +3,36 @@
  * the status bar, the dashboard and the calendar read. A schedule is computed on first use and
  * kept until the roadmap's progress, its plan, the roadmap itself (a reload) or the day changes.
  * Pure: storage comes in through `PlanStore`, progress through `ProgressTracker`.
+ *
+ * The plans service is the only way to the plan store: features read and write plans here, so
+ * that every change reaches one event. A cached schedule remembers the progress revision, the
+ * plan and the day it was computed from and is checked against them on every read: a view that
+ * hears of a change before this service does still reads a fresh schedule (nothing depends on
+ * the order listeners were registered in).
  */
 import type { Roadmap } from '../model/types';
-import type { ProgressTracker } from '../core/tracker';
+import type { ProgressTracker } from './tracker';
 import type { PlanStore } from '../storage/planStore';
+import { Emitter, type Event } from '../util/event';
+import { WRITE_ANYTHING, type WritePolicy } from './writePolicy';
 import { english, type Translate, type Warn } from '../util/translate';
-import { localDayOf, systemUtcOffset, UtcOffset } from './dates';
-import { PlanError, PlanProgress, progressOf, schedule, Schedule, StudyPlan } from './planner';
+import { localDayOf, systemUtcOffset, UtcOffset } from '../model/plan/dates';
+import { PlanError, PlanProgress, progressOf, schedule, Schedule, StudyPlan } from '../model/plan/planner';
 
 interface Cached {
   readonly roadmap: Roadmap;
+  /** What the schedule was computed from; a read that finds any of them changed computes again. */
+  readonly plan: StudyPlan;
+  readonly revision: number;
+  readonly day: number;
   readonly schedule: Schedule | undefined;
   progress?: PlanProgress;
 }
 
-type Listener = (roadmapId: string | undefined) => void;
-
 export class StudyPlans {
   private readonly cache = new Map<string, Cached>();
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new Emitter<string | undefined>();
+  private readonly planChanges = new Emitter<readonly string[]>();
   private readonly subscriptions: { dispose(): void }[];
   /** Plans already reported as unusable: a plan is reported once, not on every change or day. */
   private readonly reported = new WeakSet<StudyPlan>();
@@ -29,7 +40,7 @@ export class StudyPlans {
   private day: number;
 
   constructor(
-    readonly store: PlanStore,
+    private readonly store: PlanStore,
     private readonly tracker: ProgressTracker,
     /** When each finished task of a roadmap was finished, by the task id progress is stored under. */
     private readonly finishedAt: (roadmapId: string) => ReadonlyMap<string, number>,
@@ -38,17 +49,50 @@ export class StudyPlans {
     private readonly now: () => number = Date.now,
     private readonly utcOffset: UtcOffset = systemUtcOffset,
     private readonly t: Translate = english,
+    /** Asked before a roadmap's plan is written (Restricted Mode keeps workspace roadmaps read-only). */
+    private readonly writes: WritePolicy = WRITE_ANYTHING,
   ) {
     this.day = localDayOf(now(), utcOffset);
     this.subscriptions = [
-      // Registered before any view's listener (services are made first), so views read fresh schedules.
       tracker.onDidChange((change) => this.changed(change.roadmap.id)),
-      store.onDidChange((ids) => ids.forEach((id) => this.changed(id))),
+      store.onDidChange((ids) => {
+        this.planChanges.fire(ids);
+        ids.forEach((id) => this.changed(id));
+      }),
     ];
   }
 
-  planOf(roadmap: Roadmap): StudyPlan | undefined {
-    return this.store.planOf(roadmap.id);
+  /** Fires with the roadmap id whose schedule may have changed (its progress, its plan or the day). */
+  readonly onDidChange: Event<string | undefined> = this.changes.event;
+
+  /** Fires with the roadmap ids whose plan was made, replaced or cleared. */
+  readonly onDidChangePlans: Event<readonly string[]> = this.planChanges.event;
+
+  planOf(roadmap: Roadmap | string): StudyPlan | undefined {
+    return this.store.planOf(typeof roadmap === 'string' ? roadmap : roadmap.id);
+  }
+
+  /** Every stored plan, those of roadmaps not loaded now included. */
+  all(): readonly StudyPlan[] {
+    return this.store.all();
+  }
+
+  /** Saves the roadmap's plan; false when the write policy refused it. */
+  async set(roadmap: Roadmap, plan: StudyPlan): Promise<boolean> {
+    if (plan.roadmapId !== roadmap.id) throw new Error(`A plan for "${plan.roadmapId}" cannot be saved as the plan of "${roadmap.id}".`);
+    if (!this.writes.mayWrite(roadmap)) return false;
+    await this.store.set(plan);
+    return true;
+  }
+
+  /** Stores plans as they are (an import); one save for all of them. */
+  async put(plans: readonly StudyPlan[]): Promise<void> {
+    await this.store.put(plans);
+  }
+
+  /** Forgets a roadmap's plan; false when it had none. */
+  async clear(roadmapId: string): Promise<boolean> {
+    return this.store.clear(roadmapId);
   }
 
   /** The roadmap's schedule, or undefined when it has no (usable) plan. */
@@ -78,31 +122,32 @@ export class StudyPlans {
    * recomputed, since "today", this week and ahead/behind move with it. Returns whether it did.
    */
   checkDay(): boolean {
-    const day = localDayOf(this.now(), this.utcOffset);
+    const day = this.today();
     if (day === this.day) return false;
     this.day = day;
     const ids = [...this.cache.keys()];
     this.cache.clear();
-    for (const id of ids) this.emit(id);
+    for (const id of ids) this.changes.fire(id);
     return true;
-  }
-
-  /** Fires with the roadmap id whose schedule may have changed. */
-  onDidChange(listener: Listener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
-    this.listeners.clear();
+    this.changes.dispose();
+    this.planChanges.dispose();
+  }
+
+  private today(): number {
+    return localDayOf(this.now(), this.utcOffset);
   }
 
   private cached(roadmap: Roadmap): Cached | undefined {
     const plan = this.store.planOf(roadmap.id);
     if (!plan) return undefined;
+    const revision = this.tracker.revisionOf(roadmap);
+    const day = this.today();
     const hit = this.cache.get(roadmap.id);
-    if (hit && hit.roadmap === roadmap) return hit;
+    if (hit && hit.roadmap === roadmap && hit.plan === plan && hit.revision === revision && hit.day === day) return hit;
     let computed: Schedule | undefined;
     try {
       computed = this.scheduleNow(roadmap, plan);
@@ -117,7 +162,7 @@ export class StudyPlans {
         this.warn(say(english), say(this.t));
       }
     }
-    const entry: Cached = { roadmap, schedule: computed };
+    const entry: Cached = { roadmap, plan, revision, day, schedule: computed };
     this.cache.set(roadmap.id, entry);
     return entry;
   }
@@ -128,31 +173,6 @@ export class StudyPlans {
 
   private changed(roadmapId: string): void {
     const had = this.cache.delete(roadmapId);
-    if (had || this.store.planOf(roadmapId)) this.emit(roadmapId);
+    if (had || this.store.planOf(roadmapId)) this.changes.fire(roadmapId);
   }
-
-  private emit(roadmapId: string | undefined): void {
-    for (const listener of [...this.listeners]) listener(roadmapId);
-  }
-}
-
-/** "on track", "2 days ahead", "3 days behind", or when the plan starts: the status bar's words. */
-export function planStatusText(plan: StudyPlan, progress: PlanProgress, t: Translate = english): string {
-  if (!progress.started) return t('plan starts {0}', plan.start);
-  const days = Math.abs(progress.deltaDays);
-  switch (progress.status) {
-    case 'onTrack':
-      return t('on track');
-    case 'ahead':
-      return days === 1 ? t('1 day ahead') : t('{0} days ahead', days);
-    case 'behind':
-      return days === 1 ? t('1 day behind') : t('{0} days behind', days);
-  }
-}
-
-/** When each finished task was finished, from a roadmap's stored progress (ids as stored, former ones included). */
-export function finishTimes(entries: ReadonlyMap<string, { readonly state: string; readonly changedAt: number }> | undefined): Map<string, number> {
-  const result = new Map<string, number>();
-  for (const [taskId, entry] of entries ?? []) if (entry.state === 'done' || entry.state === 'skipped') result.set(taskId, entry.changedAt);
-  return result;
 }

@@ -1,6 +1,7 @@
 /**
  * What Create Starter Project needs of a writer that guards the folder it writes into, without
  * depending on how: on the local disk `writeGuard.ts` checks real paths; the web has none.
+ * Part of the platform because the platform hands out the writer (see `index.ts`).
  */
 
 /** A path refused because it leads, or could lead, outside the anchor. */

@@ -19,7 +19,7 @@
  *   counted over less than a week). The projected finish uses it once the plan has
  *   PACE_HISTORY_DAYS of history or PACE_HISTORY_TASKS finished tasks, and the planned pace before.
  */
-import type { Module, Phase, Roadmap, Task, TaskState } from '../model/types';
+import type { Module, Phase, Roadmap, Task, TaskState } from '../types';
 import { addYears, dateOfDay, dayOfDate, isLocalDate, LocalDate, localDateOf, localDayOf, utcDayOf, UtcOffset, Weekday, WEEKDAYS, weekdayIndexOf, weekdayOf } from './dates';
 import { Effort, effortOf, RoadmapEffort, TaskEffort } from './effort';
 

@@ -5,9 +5,9 @@
  * Pure: no `vscode`.
  */
 import { isId } from '../model/ids';
-import { futureTimeMessage, isFutureTime } from '../storage/progressStore';
-import { planProblem, StudyPlan } from './planner';
-import { WEEKDAYS, Weekday } from './dates';
+import { futureTimeMessage, isFutureTime } from './progressStore';
+import { planProblem, StudyPlan } from '../model/plan/planner';
+import { WEEKDAYS, Weekday } from '../model/plan/dates';
 
 export const STORED_PLAN_VERSION = 1;
 

@@ -5,12 +5,12 @@
  * anchor's real path, files are created exclusively (never over an existing file or a link, even
  * a dangling one), and a file whose real path turns out to be outside is removed again.
  *
- * Node only (no `vscode`); `create.ts` uses it for `file:` folders.
+ * Node only (no `vscode`); `node.ts` hands it to Create Starter Project (`scaffold/create.ts`) for `file:` folders.
  */
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 
-import { FolderWriter, OutsideFolder } from './guard';
+import { FolderWriter, OutsideFolder } from './folderWriter';
 
 export { OutsideFolder };
 

@@ -9,10 +9,10 @@
  * stable across exports, so importing again updates rather than duplicates (3.8.4.7), DTSTAMP in
  * UTC (3.8.7.2), and DTSTART/DTEND as VALUE=DATE with DTEND the day after the last (3.6.1).
  */
-import type { Phase, Roadmap } from '../model/types';
+import type { Phase, Roadmap } from '../types';
 import { dateOfDay } from './dates';
 import type { PlannedTask, Schedule } from './planner';
-import { utf8ByteLength } from '../util/utf8';
+import { utf8ByteLength } from '../../util/utf8';
 
 export interface CalendarOptions {
   /** When the file is written (DTSTAMP). */
