@@ -10,7 +10,7 @@ import type { Services } from '../services';
 import { LinkStore, StoredLink } from '../storage/linkStore';
 import type { RoadmapTree } from '../tree';
 import type { TaskChild } from '../tree/elements';
-import type { TaskChildSource } from '../tree/provider';
+import type { Log } from '../util/log';
 import { parseTaskKey } from '../model/ids';
 import { basename } from '../util/uriPath';
 import { resolveLink, toStoredLink } from './folders';
@@ -58,34 +58,75 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
   const store = services.links;
   const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
   const decorations = new LinkDecorations(store, services);
+  const links = new FolderLinks(store, services.log, () => tree.view.selection[0]);
 
-  const toTask = async (key: string) => {
+  const linksChanged = async (key: string) => {
+    decorations.refresh();
     const parsed = parseTaskKey(key);
-    return parsed && services.registry.task(parsed.roadmapId, parsed.taskId);
+    const task = parsed && (await services.registry.task(parsed.roadmapId, parsed.taskId));
+    changed.fire(task ? [task] : undefined);
   };
-  const foldersOf = async (task: Task): Promise<LinkedFolder[]> =>
-    Promise.all(
-      store.linksOf(rootOf(task).id, task.id).map(async (link) => {
+  tree.onDropUris((task, uris) => links.linkDropped(task, uris));
+
+  context.subscriptions.push(
+    changed,
+    decorations,
+    tree.provider.addChildSource({
+      count: (task) => store.linksOf(rootOf(task).id, task.id).length,
+      children: (task) => links.foldersOf(task),
+      onDidChange: changed.event,
+    }),
+    vscode.window.registerFileDecorationProvider(decorations),
+    store.onDidChange((key) => void linksChanged(key)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      decorations.refresh();
+      changed.fire(undefined);
+    }),
+    vscode.commands.registerCommand(Commands.linkFolder, (arg?: unknown, folderArg?: unknown) => links.linkChosen(arg, folderArg)),
+    vscode.commands.registerCommand(Commands.unlinkFolder, (arg?: unknown) => links.unlink(arg)),
+    vscode.commands.registerCommand(Commands.relinkFolder, (arg?: unknown, folderArg?: unknown) => links.relink(arg, folderArg)),
+    vscode.commands.registerCommand(Commands.revealLinkedFolder, (arg?: unknown) => links.reveal(arg)),
+    vscode.commands.registerCommand(Commands.openLinkedFolderInNewWindow, (arg?: unknown) => links.openInNewWindow(arg)),
+  );
+  // A terminal needs a shell: the web entry answers this command with why it cannot (unavailable/index.ts).
+  if (services.platform.kind === 'node') {
+    context.subscriptions.push(vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => links.openTerminal(arg)));
+  }
+
+  return { link: (task, folder) => links.link(task, folder), foldersOf: (task) => links.foldersOf(task), decorationFor: (uri) => decorations.provideFileDecoration(uri) };
+}
+
+/**
+ * What the link commands do. A command's argument is the clicked row when there is one (a task,
+ * a linked folder), else the tree's selection.
+ */
+class FolderLinks {
+  constructor(
+    private readonly store: LinkStore,
+    private readonly log: Log,
+    private readonly selected: () => unknown,
+  ) {}
+
+  async foldersOf(task: Task): Promise<LinkedFolder[]> {
+    return Promise.all(
+      this.store.linksOf(rootOf(task).id, task.id).map(async (link) => {
         const uri = resolveLink(link);
         return new LinkedFolder(task, link, uri, uri ? await isFolder(uri) : false);
       }),
     );
-  const link = async (task: Task, folder: vscode.Uri): Promise<boolean> => {
-    const added = await store.add(rootOf(task).id, task.id, toStoredLink(folder));
-    if (added) services.log.info(`Linked ${folder.toString()} to ${rootOf(task).id}/${task.id}.`);
+  }
+
+  async link(task: Task, folder: vscode.Uri): Promise<boolean> {
+    const added = await this.store.add(rootOf(task).id, task.id, toStoredLink(folder));
+    if (added) this.log.info(`Linked ${folder.toString()} to ${rootOf(task).id}/${task.id}.`);
     return added;
-  };
+  }
 
-  const source: TaskChildSource = {
-    count: (task) => store.linksOf(rootOf(task).id, task.id).length,
-    children: foldersOf,
-    onDidChange: changed.event,
-  };
-
-  tree.onDropUris(async (task, uris) => {
+  /** Folders dropped from the Explorer onto a task; files, and folders already linked, are skipped and said so. */
+  async linkDropped(task: Task, uris: readonly vscode.Uri[]): Promise<void> {
     let linked = 0;
     for (const uri of uris) {
-      if (await isFolder(uri)) linked += (await link(task, uri)) ? 1 : 0;
+      if (await isFolder(uri)) linked += (await this.link(task, uri)) ? 1 : 0;
     }
     if (linked < uris.length) {
       void vscode.window.showInformationMessage(
@@ -94,97 +135,72 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
           : vscode.l10n.t('Linked {0} folder(s); files and folders already linked were skipped.', linked),
       );
     }
-  });
-
-  const linksChanged = async (key: string) => {
-    decorations.refresh();
-    const task = await toTask(key);
-    changed.fire(task ? [task] : undefined);
-  };
-
-  const linkedFolderArg = (arg: unknown): LinkedFolder | undefined => (arg instanceof LinkedFolder ? arg : undefined);
-  const taskArg = (arg: unknown): Task | undefined => {
-    const selected = arg ?? tree.view.selection[0];
-    return isTask(selected) ? selected : undefined;
-  };
-
-  context.subscriptions.push(
-    changed,
-    decorations,
-    tree.provider.addChildSource(source),
-    vscode.window.registerFileDecorationProvider(decorations),
-    store.onDidChange((key) => void linksChanged(key)),
-
-    vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      decorations.refresh();
-      changed.fire(undefined);
-    }),
-
-    vscode.commands.registerCommand(Commands.linkFolder, async (arg?: unknown, folderArg?: unknown) => {
-      const task = taskArg(arg);
-      if (!task) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Select a task in the ML Roadmaps view to link a folder to it.'));
-        return false;
-      }
-      const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(vscode.l10n.t('Link Folder'), vscode.l10n.t('Link a folder to “{0}”', task.title));
-      if (!folder) return false;
-      if (!(await isFolder(folder))) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Not a folder: {0}', folder.fsPath));
-        return false;
-      }
-      return link(task, folder);
-    }),
-
-    vscode.commands.registerCommand(Commands.unlinkFolder, async (arg?: unknown) => {
-      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
-      if (!linked) return false;
-      return store.remove(rootOf(linked.task).id, linked.task.id, linked.link);
-    }),
-
-    vscode.commands.registerCommand(Commands.relinkFolder, async (arg?: unknown, folderArg?: unknown) => {
-      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
-      if (!linked) return false;
-      const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(vscode.l10n.t('Relink'), vscode.l10n.t('Where is “{0}” now?', linked.label));
-      if (!folder || !(await isFolder(folder))) return false;
-      await store.replace(rootOf(linked.task).id, linked.task.id, linked.link, toStoredLink(folder));
-      return true;
-    }),
-
-    vscode.commands.registerCommand(Commands.revealLinkedFolder, async (arg?: unknown) => {
-      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
-      if (!linked?.uri) return;
-      if (vscode.workspace.getWorkspaceFolder(linked.uri)) {
-        await vscode.commands.executeCommand('revealInExplorer', linked.uri);
-      } else if (vscode.env.uiKind === vscode.UIKind.Web) {
-        // A browser cannot open the system's file manager (VS Code has no revealFileInOS there).
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('“{0}” is outside the workspace, and a browser cannot show it in the file manager. Use Open Linked Folder in New Window instead.', linked.label),
-        );
-      } else {
-        await vscode.commands.executeCommand('revealFileInOS', linked.uri);
-      }
-    }),
-
-    vscode.commands.registerCommand(Commands.openLinkedFolderInNewWindow, async (arg?: unknown) => {
-      const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
-      if (linked?.uri) await vscode.commands.executeCommand('vscode.openFolder', linked.uri, { forceNewWindow: true });
-    }),
-
-  );
-  // A terminal needs a shell: the web entry answers this command with why it cannot (unavailable/index.ts).
-  if (services.platform.kind === 'node') {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(Commands.openTerminalInLinkedFolder, (arg?: unknown) => {
-        const linked = linkedFolderArg(arg ?? tree.view.selection[0]);
-        if (!linked?.uri) return undefined;
-        const terminal = vscode.window.createTerminal({ name: linked.label, cwd: linked.uri });
-        terminal.show();
-        return terminal;
-      }),
-    );
   }
 
-  return { link, foldersOf, decorationFor: (uri) => decorations.provideFileDecoration(uri) };
+  /** Link Folder…: the folder given, or one picked. */
+  async linkChosen(arg: unknown, folderArg: unknown): Promise<boolean> {
+    const selected = arg ?? this.selected();
+    const task = isTask(selected) ? selected : undefined;
+    if (!task) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select a task in the ML Roadmaps view to link a folder to it.'));
+      return false;
+    }
+    const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(vscode.l10n.t('Link Folder'), vscode.l10n.t('Link a folder to “{0}”', task.title));
+    if (!folder) return false;
+    if (!(await isFolder(folder))) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Not a folder: {0}', folder.fsPath));
+      return false;
+    }
+    return this.link(task, folder);
+  }
+
+  async unlink(arg: unknown): Promise<boolean> {
+    const linked = this.linkedFolder(arg);
+    if (!linked) return false;
+    return this.store.remove(rootOf(linked.task).id, linked.task.id, linked.link);
+  }
+
+  async relink(arg: unknown, folderArg: unknown): Promise<boolean> {
+    const linked = this.linkedFolder(arg);
+    if (!linked) return false;
+    const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(vscode.l10n.t('Relink'), vscode.l10n.t('Where is “{0}” now?', linked.label));
+    if (!folder || !(await isFolder(folder))) return false;
+    await this.store.replace(rootOf(linked.task).id, linked.task.id, linked.link, toStoredLink(folder));
+    return true;
+  }
+
+  async reveal(arg: unknown): Promise<void> {
+    const linked = this.linkedFolder(arg);
+    if (!linked?.uri) return;
+    if (vscode.workspace.getWorkspaceFolder(linked.uri)) {
+      await vscode.commands.executeCommand('revealInExplorer', linked.uri);
+    } else if (vscode.env.uiKind === vscode.UIKind.Web) {
+      // A browser cannot open the system's file manager (VS Code has no revealFileInOS there).
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('“{0}” is outside the workspace, and a browser cannot show it in the file manager. Use Open Linked Folder in New Window instead.', linked.label),
+      );
+    } else {
+      await vscode.commands.executeCommand('revealFileInOS', linked.uri);
+    }
+  }
+
+  async openInNewWindow(arg: unknown): Promise<void> {
+    const linked = this.linkedFolder(arg);
+    if (linked?.uri) await vscode.commands.executeCommand('vscode.openFolder', linked.uri, { forceNewWindow: true });
+  }
+
+  openTerminal(arg: unknown): vscode.Terminal | undefined {
+    const linked = this.linkedFolder(arg);
+    if (!linked?.uri) return undefined;
+    const terminal = vscode.window.createTerminal({ name: linked.label, cwd: linked.uri });
+    terminal.show();
+    return terminal;
+  }
+
+  private linkedFolder(arg: unknown): LinkedFolder | undefined {
+    const selected = arg ?? this.selected();
+    return selected instanceof LinkedFolder ? selected : undefined;
+  }
 }
 
 /** Marks linked folders in the Explorer, with the tasks they serve in the tooltip. */
