@@ -184,6 +184,9 @@ async function buildEverything(roadmaps) {
 }
 
 async function main() {
+  // Files an older build wrote and this one does not (a bundle renamed or merged) would still be
+  // packaged from dist/; start from an empty folder.
+  fs.rmSync('dist', { recursive: true, force: true });
   const roadmaps = await compileRoadmaps();
   if (!watch) {
     const errors = await buildEverything(roadmaps);
