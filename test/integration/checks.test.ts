@@ -266,7 +266,7 @@ suite('Checks', function () {
     const shown = await eventually(async () => {
       const text = await toasts();
       return text.includes(`The checks of “${name}” could not import pandas`) && text;
-    }, 'the message with its fixes', 20_000);
+    }, 'the message with its fixes', 60_000);
     assert.ok(shown.includes('Choose Interpreter') && shown.includes('Create Environment'), shown);
   });
 
@@ -285,7 +285,7 @@ suite('Checks', function () {
     const shown = await eventually(async () => {
       const text = await toasts();
       return text.includes(missing) && text;
-    }, 'the message naming the setting', 20_000);
+    }, 'the message naming the setting', 60_000);
     assert.ok(shown.includes('Open Setting'), shown);
   });
 
