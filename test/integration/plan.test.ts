@@ -198,6 +198,28 @@ suite('Study plan', () => {
     await openWeek();
   });
 
+  test('Plan Study asks its three questions with the roadmap\'s figures proposed, and accepting them makes the plan', async () => {
+    // The one bundled roadmap that states its hours per week (10–15).
+    const condensed = await roadmap('ml-dl-condensed');
+    const title = '.quick-input-widget .quick-input-title';
+    /** Waits for the question, checks what it proposes (when asked) and accepts it, as Enter would. */
+    const answer = async (step: string, proposed?: string) => {
+      await eventually(async () => (await inWorkbench.read(title)).text.includes(step), `the question ${step}`, 20_000);
+      if (proposed !== undefined) assert.strictEqual((await inWorkbench.read('.quick-input-widget .quick-input-box input')).value, proposed);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    try {
+      const made = vscode.commands.executeCommand<StudyPlan | undefined>('mlRoadmaps.planStudy', condensed);
+      await answer('(1/3)', localDateOf(Date.now(), systemUtcOffset));
+      await answer('(2/3)', '12.5');
+      await answer('(3/3)');
+      const plan = await made;
+      assert.deepStrictEqual(plan && [plan.roadmapId, plan.start, plan.hoursPerWeek, plan.studyDays], ['ml-dl-condensed', localDateOf(Date.now(), systemUtcOffset), 12.5, ['mon', 'tue', 'wed', 'thu', 'fri']]);
+    } finally {
+      await vscode.commands.executeCommand('mlRoadmaps.clearPlan', condensed, { confirmed: true });
+    }
+  });
+
   test('Export and import carry the plan', async () => {
     const weeks = await roadmap('master-24-week');
     const made = await plan(weeks, '2026-01-05', 10);
