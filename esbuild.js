@@ -103,11 +103,11 @@ async function buildLazyLibraries() {
 }
 
 /**
- * The Node extension, as bundles that share nothing:
- *   dist/extension.js    src/startup/main.ts, package.json's `main`: loads dist/start.js with V8's code cache
- *   dist/start.js        src/extension.ts and everything it imports: one bundle, where what is
- *                        imported with `import()` (everything after the first rows) is evaluated
- *                        only then
+ * The Node extension, as bundles that share nothing (a module both import is in both, each copy
+ * with its own state; see src/startup/main.ts for how start-up hands over):
+ *   dist/extension.js    src/startup/main.ts, package.json's `main`: draws the tree's first rows,
+ *                        then loads dist/start.js with V8's code cache
+ *   dist/start.js        src/extension.ts and everything it imports: the rest of the extension
  *   dist/parseWorker.js  the worker thread that parses workspace roadmaps (src/core/parser.ts)
  */
 async function buildNode(roadmaps) {

@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID, TREE_VIEW_OPTIONS } from '../constants';
-import { isRoadmap, isTask, Task } from '../model/types';
-import { modelOf, type TreeElement } from './elements';
+import { isRoadmap } from '../model/types';
+import type { TreeElement } from './elements';
 import type { RoadmapTreeProvider } from './provider';
 
 /**
@@ -23,9 +23,13 @@ export interface ProvisionalRows {
   wanted(): void;
 }
 
-/** A provisional row in the view, until the tree's replaces it. */
-class ProvisionalRow {
-  constructor(readonly item: vscode.TreeItem) {}
+/**
+ * A provisional row in the view, until the tree's replaces it. Told apart from the tree's elements
+ * by its shape, not by `instanceof`: start-up and the rest of the extension are bundles that share
+ * no module (esbuild.js), so each has its own copy of this file.
+ */
+interface ProvisionalRow {
+  readonly provisionalItem: vscode.TreeItem;
 }
 
 /** What the view shows: the tree's elements, and provisional rows until the tree replaces them. */
@@ -33,15 +37,18 @@ export type ViewElement = TreeElement | ProvisionalRow;
 
 /** Whether a row is the tree's own: a provisional row is still in view until the window has the tree's. */
 export function isTreeElement(element: ViewElement): element is TreeElement {
-  return !(element instanceof ProvisionalRow);
+  return !('provisionalItem' in element);
 }
 
 /** The view with the tree in it: what the features act on. */
 export interface RoadmapTreeView {
   readonly provider: RoadmapTreeProvider;
   readonly view: vscode.TreeView<ViewElement>;
-  /** Sets what happens when files or folders are dropped on a task (one handler: the links feature). */
-  onDropUris(handler: (task: Task, uris: vscode.Uri[]) => Promise<void>): void;
+  /**
+   * Sets what happens when files or folders are dropped on a row of the tree (one handler: the
+   * links feature); `target` is undefined for the view's empty space or a provisional row.
+   */
+  onDrop(this: void, handler: (target: TreeElement | undefined, uris: vscode.Uri[]) => Promise<void>): void;
 }
 
 /** The view before the tree is in it. */
@@ -55,21 +62,15 @@ const URI_LIST = 'text/uri-list';
 
 export function registerTreeView(context: vscode.ExtensionContext, provisional?: ProvisionalRows): PendingTreeView {
   const rows = new ViewRows(provisional);
-  let dropHandler: ((task: Task, uris: vscode.Uri[]) => Promise<void>) | undefined;
+  let dropHandler: ((target: TreeElement | undefined, uris: vscode.Uri[]) => Promise<void>) | undefined;
   const dragAndDropController: vscode.TreeDragAndDropController<ViewElement> = {
     dropMimeTypes: [URI_LIST],
     dragMimeTypes: [],
     async handleDrop(target, dataTransfer) {
-      // A provisional row is a roadmap: not something to drop on either.
-      const model = target && isTreeElement(target) ? modelOf(target) : undefined;
-      const task = isTask(model) ? model : undefined;
       const text = await dataTransfer.get(URI_LIST)?.asString();
       if (!text || !dropHandler) return;
-      if (!task) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Drop folders on a task to link them to it.'));
-        return;
-      }
-      await dropHandler(task, parseUriList(text));
+      // A provisional row is a roadmap: not something to drop on either.
+      await dropHandler(target && isTreeElement(target) ? target : undefined, parseUriList(text));
     },
   };
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { ...TREE_VIEW_OPTIONS, treeDataProvider: rows, dragAndDropController });
@@ -78,7 +79,7 @@ export function registerTreeView(context: vscode.ExtensionContext, provisional?:
     view,
     attach: (provider) => {
       rows.attach(provider);
-      return { provider, view, onDropUris: (handler) => (dropHandler = handler) };
+      return { provider, view, onDrop: (handler) => (dropHandler = handler) };
     },
   };
 }
@@ -109,7 +110,7 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
       if (items && !this.tree) {
         this.showsProvisional = true;
         if (items.length === 0) this.provisional.drawn();
-        return items.map((item) => new ProvisionalRow(item));
+        return items.map((item): ProvisionalRow => ({ provisionalItem: item }));
       }
     }
     const tree = await this.whenAttached();
@@ -121,7 +122,7 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
   getTreeItem(element: ViewElement): vscode.TreeItem {
     if (isTreeElement(element)) return this.tree!.getTreeItem(element);
     this.provisional?.drawn();
-    return element.item;
+    return element.provisionalItem;
   }
 
   getParent(element: ViewElement): ViewElement | undefined {
@@ -142,7 +143,7 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
   private async treeElementOf(element: ViewElement): Promise<TreeElement | undefined> {
     if (isTreeElement(element)) return element;
     const roots = await (await this.whenAttached()).getChildren();
-    return roots.find((root) => isRoadmap(root) && root.id === element.item.id);
+    return roots.find((root) => isRoadmap(root) && root.id === element.provisionalItem.id);
   }
 
   private whenAttached(): Promise<RoadmapTreeProvider> {
