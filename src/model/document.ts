@@ -68,15 +68,7 @@ const NONE: readonly never[] = Object.freeze([]);
 /** Links a validated document into the model: back-references, implicit modules, the task index. */
 export function buildRoadmap(doc: RoadmapDocument, source: RoadmapSource): Roadmap {
   const roadmap: Mutable<Roadmap> = {
-    id: doc.id,
-    title: doc.title,
-    description: doc.description,
-    duration: doc.duration,
-    level: doc.level,
-    tips: doc.tips ?? NONE,
-    tools: doc.tools ?? NONE,
-    resources: doc.resources ?? NONE,
-    advice: doc.advice ?? NONE,
+    ...describedBy(doc),
     phases: [],
     hoursPerWeek: doc.hoursPerWeek === undefined ? undefined : parseHoursPerWeek(doc.hoursPerWeek).value,
     source,
@@ -125,21 +117,23 @@ function buildTask(doc: TaskDocument, kind: TaskKind, module: Module): Task {
   };
 }
 
-function section(doc: SectionDocument) {
+/** What a roadmap and its sections are described by: the fields their documents share, lists never undefined. */
+function describedBy(doc: RoadmapDocument | SectionDocument) {
   return {
     id: doc.id,
     title: doc.title,
     description: doc.description,
     duration: doc.duration,
     level: doc.level,
-    goal: doc.goal,
-    objectives: doc.objectives ?? NONE,
     tips: doc.tips ?? NONE,
     tools: doc.tools ?? NONE,
     resources: doc.resources ?? NONE,
     advice: doc.advice ?? NONE,
-    estimate: estimateOf(doc.estimate),
   };
+}
+
+function section(doc: SectionDocument) {
+  return Object.assign(describedBy(doc), { goal: doc.goal, objectives: doc.objectives ?? NONE, estimate: estimateOf(doc.estimate) });
 }
 
 /** The document was validated (the loader reports bad estimates), so this only converts. */
