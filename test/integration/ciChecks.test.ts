@@ -92,7 +92,7 @@ suite('Checks in CI', function () {
     assert.strictEqual(refused.status, 'lockMismatch', refused.message);
     assert.match(refused.message ?? '', /checks\/test_steps\.py differs from its lock/);
     assert.strictEqual(refused.records[0]?.record.verified, undefined, 'no verified evidence');
-    assert.notStrictEqual(stateOf(titanic), 'done');
+    assert.notStrictEqual(await stateOf(titanic), 'done');
     await eventually(async () => /checks 2\/2/.test((await inTree.row(titanic.title)).description), 'the tree counting the passed checks');
     assert.ok(!/verified/.test((await inTree.row(titanic.title)).description), 'the tree does not say verified');
 
@@ -100,7 +100,7 @@ suite('Checks in CI', function () {
     const verified = await vscode.commands.executeCommand<Summary>('mlRoadmaps.runChecks', titanic);
     assert.strictEqual(verified.status, 'ran', verified.message);
     assert.ok(verified.records[0]?.record.verified, 'verified once the checks are as locked');
-    assert.strictEqual(stateOf(titanic), 'done');
+    assert.strictEqual(await stateOf(titanic), 'done');
   });
 
   test('Read CI Results: results on other check files are refused with the reason; matching ones show "verified in CI at <commit>" in the tree and on the page', async () => {
@@ -109,6 +109,7 @@ suite('Checks in CI', function () {
     const target = vscode.Uri.joinPath(workspaceFolder(), 'projects', `ci-results-${Date.now()}`);
     assert.ok(await createStarter(starterOptions(target, { name: PROJECT_NAME })));
     const results = vscode.Uri.joinPath(target, ...RESULTS.split('/'));
+    const checksBefore = JSON.stringify(extension.checksOf('master-24-week', 'titanic-eda'));
 
     const none = await vscode.commands.executeCommand<Summary>('mlRoadmaps.readCiResults', titanic);
     assert.strictEqual(none.status, 'noResults', none.message);
@@ -117,7 +118,7 @@ suite('Checks in CI', function () {
     const refused = await vscode.commands.executeCommand<Summary>('mlRoadmaps.readCiResults', titanic);
     assert.strictEqual(refused.status, 'refused');
     assert.match(refused.message ?? '', /checks\/test_steps\.py in the CI run differs from its lock/);
-    assert.strictEqual(extension.checksOf('master-24-week', 'titanic-eda'), undefined, 'nothing recorded');
+    assert.strictEqual(JSON.stringify(extension.checksOf('master-24-week', 'titanic-eda')), checksBefore, 'nothing recorded');
 
     await writeFile(results, ciResults(target));
     const checkFile = path.join(target.fsPath, 'checks', 'test_steps.py');
@@ -131,7 +132,7 @@ suite('Checks in CI', function () {
     const accepted = await vscode.commands.executeCommand<Summary>('mlRoadmaps.readCiResults', titanic);
     assert.strictEqual(accepted.status, 'verified', accepted.message);
     assert.strictEqual(accepted.records[0]?.record.verified?.ci?.commit, COMMIT);
-    assert.strictEqual(stateOf(titanic), 'done');
+    assert.strictEqual(await stateOf(titanic), 'done');
     await eventually(async () => /checks 2\/2 · verified in CI/.test((await inTree.row(titanic.title)).description), 'the tree saying verified in CI');
     assert.match(await inTree.tooltip(titanic.title), /Verified in CI at c0ffee0 on 2026-12-06: 2\/2 checks passed\./);
     await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanic);
