@@ -24,6 +24,8 @@ export interface CiResults {
   /** ISO 8601. */
   readonly time: string;
   readonly verified: boolean;
+  /** It ran on a CI runner (`CI` or `GITHUB_ACTIONS` set), not on a learner's machine. */
+  readonly ci: boolean;
   /** Why `run-checks` itself did not call the run verified (a check file differed from its lock). */
   readonly refused?: string;
   readonly checks: readonly { readonly id: string; readonly outcome: CheckOutcome }[];
@@ -42,10 +44,11 @@ export function parseCiResults(text: string): { results: CiResults } | { problem
     return bad(`not valid JSON (${(error as Error).message})`);
   }
   if (!isRecord(value) || value.format !== RESULTS_FORMAT) return bad(`not a format ${RESULTS_FORMAT} results file`);
-  const { scaffold, commit, time, verified, refused, checks, files } = value;
+  const { scaffold, commit, time, verified, ci, refused, checks, files } = value;
   if (typeof scaffold !== 'string' || scaffold.length > 100) return bad('needs the scaffold it ran');
   if (typeof time !== 'string' || time.length > 40 || Number.isNaN(Date.parse(time))) return bad('needs the time of the run');
   if (typeof verified !== 'boolean') return bad('needs whether the run was verified');
+  if (typeof ci !== 'boolean') return bad('needs whether the run was in CI');
   if (refused !== undefined && typeof refused !== 'string') return bad('"refused" must be text');
   if (!Array.isArray(checks) || !Array.isArray(files) || checks.length > MAX_ENTRIES || files.length > MAX_ENTRIES) return bad(`needs checks and files, at most ${MAX_ENTRIES} of each`);
   const readChecks: { id: string; outcome: CheckOutcome }[] = [];
@@ -65,6 +68,7 @@ export function parseCiResults(text: string): { results: CiResults } | { problem
       commit: typeof commit === 'string' && isCommit(commit) ? commit : '',
       time,
       verified,
+      ci,
       ...(typeof refused === 'string' ? { refused: refused.slice(0, 1000) } : {}),
       checks: readChecks,
       files: readFiles,
@@ -91,6 +95,8 @@ export function judgeCiResults(results: CiResults, expected: Expected, t: Transl
   const refuse = (why: string) => ({ refused: why });
   if (results.scaffold !== expected.scaffold) return refuse(t('the results are of the starter “{0}”, not “{1}”', results.scaffold.slice(0, 100), expected.scaffold));
   if (results.commit === '') return refuse(t('the results name no commit'));
+  // run-checks in a terminal writes the same file: that is a local run, which Run Checks makes here.
+  if (!results.ci) return refuse(t('the results are of a run outside CI; Run Checks runs the checks here'));
   if (results.refused !== undefined) return refuse(t('run-checks did not verify the run at {0}: {1}', shortCommit(results.commit), results.refused));
   const outcomes = new Map(results.checks.map((c) => [c.id, c.outcome] as const));
   const notPassed = expected.checkIds.filter((id) => outcomes.get(id) !== 'passed');

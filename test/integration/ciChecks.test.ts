@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
 import type { Task } from '../../src/model/types';
 import { builtinVariables, planScaffold, TemplateFile } from '../../src/scaffold/plan';
-import { api, createStarter, EXTENSION_ID, eventually, resetAll, roadmap, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
+import { api, createStarter, EXTENSION_ID, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
 import { inPage, inTree } from './page';
 
 const PROJECT_NAME = 'CI Titanic';
@@ -51,6 +51,7 @@ function ciResults(target: vscode.Uri, files?: { path: string; sha256: string }[
     commit: COMMIT,
     time: '2026-12-06T10:00:00Z',
     verified: true,
+    ci: true,
     checks: lock.checks.map((c) => ({ id: c.id, outcome: 'passed' })),
     files: files ?? lock.files,
   });
@@ -93,6 +94,7 @@ suite('Checks in CI', function () {
     assert.match(refused.message ?? '', /checks\/test_steps\.py differs from its lock/);
     assert.strictEqual(refused.records[0]?.record.verified, undefined, 'no verified evidence');
     assert.notStrictEqual(await stateOf(titanic), 'done');
+    await showInTree(titanic);
     await eventually(async () => /checks 2\/2/.test((await inTree.row(titanic.title)).description), 'the tree counting the passed checks');
     assert.ok(!/verified/.test((await inTree.row(titanic.title)).description), 'the tree does not say verified');
 
@@ -133,6 +135,7 @@ suite('Checks in CI', function () {
     assert.strictEqual(accepted.status, 'verified', accepted.message);
     assert.strictEqual(accepted.records[0]?.record.verified?.ci?.commit, COMMIT);
     assert.strictEqual(await stateOf(titanic), 'done');
+    await showInTree(titanic);
     await eventually(async () => /checks 2\/2 · verified in CI/.test((await inTree.row(titanic.title)).description), 'the tree saying verified in CI');
     assert.match(await inTree.tooltip(titanic.title), /Verified in CI at c0ffee0 on 2026-12-06: 2\/2 checks passed\./);
     await vscode.commands.executeCommand('mlRoadmaps.openDetails', titanic);

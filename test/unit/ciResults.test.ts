@@ -34,6 +34,7 @@ function results(overrides: Record<string, unknown> = {}): string {
     commit: COMMIT,
     time: '2026-12-06T10:00:00Z',
     verified: true,
+    ci: true,
     checks: [
       { id: 'fill-missing-age', outcome: 'passed' },
       { id: 'family-features', outcome: 'passed' },
@@ -151,6 +152,7 @@ suite('Checks in CI: the results file', () => {
       [results({ scaffold: 42 }), /needs the scaffold/],
       [results({ time: 'yesterday' }), /needs the time/],
       [results({ verified: 'yes' }), /needs whether the run was verified/],
+      [results({ ci: undefined }), /needs whether the run was in CI/],
       [results({ checks: [{ id: 'x', outcome: '<img src=x onerror=alert(1)>' }] }), /a check needs an id and an outcome/],
       [results({ files: [{ path: 'checks/a.py', sha256: HASH_A.toUpperCase() }] }), /a file needs a path and a sha256/],
       [results({ checks: Array.from({ length: 201 }, () => ({ id: 'x', outcome: 'passed' })) }), /at most 200/],
@@ -184,6 +186,7 @@ suite('Checks in CI: the results file', () => {
     assert.match(refusal(results({ verified: false })), /not every check passed/);
     assert.match(refusal(results({ refused: 'checks/test_steps.py differs from its lock' })), /run-checks did not verify the run at 0123456/);
     assert.match(refusal(results({ commit: '' })), /name no commit/);
+    assert.match(refusal(results({ ci: false })), /a run outside CI/);
     assert.match(refusal(results({ commit: 'HEAD; rm -rf /' })), /name no commit/);
     assert.match(refusal(results({ scaffold: 'house-price-regression' })), /the starter “house-price-regression”, not “titanic-eda”/);
   });

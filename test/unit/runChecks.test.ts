@@ -24,6 +24,7 @@ interface Results {
   commit: string;
   time: string;
   verified: boolean;
+  ci: boolean;
   refused?: string;
   interpreter: { source: string; executable: string };
   checks: { id: string; outcome: string }[];
@@ -44,6 +45,8 @@ function runChecks(project: string, python: string, args: string[] = []): { stat
   fs.rmSync(resultsFile, { force: true });
   const env = { ...process.env };
   delete env.GITHUB_SHA;
+  delete env.GITHUB_ACTIONS;
+  delete env.CI;
   delete env.ML_ROADMAPS_PYTHON;
   const run = spawnSync(python, ['run-checks', ...args], { cwd: project, env, encoding: 'utf8', timeout: 240_000 });
   const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results) : undefined;
@@ -125,6 +128,7 @@ suite('Checks in CI: the run-checks script of a rendered starter', function () {
     assert.strictEqual(run.status, 0, run.output);
     assert.ok(run.results);
     assert.strictEqual(run.results.verified, true);
+    assert.strictEqual(run.results.ci, false, 'a run outside CI says so');
     assert.ok(run.results.checks.every((c) => c.outcome === 'passed'), JSON.stringify(run.results.checks));
     assert.strictEqual(run.results.refused, undefined);
     assert.strictEqual(fs.realpathSync(run.results.interpreter.executable), python);
