@@ -58,6 +58,8 @@ export const Commands = {
   replan: id('replan'),
   /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
   exportCalendar: id('exportCalendar'),
+  /** `(task?)`: the linked project's CI results as evidence. */
+  readCiResults: id('readCiResults'),
 } as const;
 
 export const NoteContext = {

@@ -19,7 +19,9 @@ import { isInside } from '../scaffold/plan';
 import type { Services } from '../services';
 import { CheckOutcome, FailureFacts, passedCount, TaskChecks } from '../storage/checkStore';
 import { Disposable } from '../util/disposable';
-import { translate } from '../util/l10n';
+import { translate, twofold, type Twofold } from '../util/l10n';
+import { LOCK_PATH } from '../scaffold/checkLock';
+import { lockProblemText, readLockState } from './lockFiles';
 import { refusal, refuseInRestrictedMode } from '../util/trust';
 import { hashProjectCode } from './codeHash';
 import { splitNodeId, testFunctionLine } from './environment';
@@ -58,7 +60,7 @@ export interface ChecksProject {
 /** What a run did, for the command that started it (and the tests that drive it). */
 export interface ChecksRunSummary {
   /** `missingModule`: the checks ran, and some could not import a module of the project's requirements. */
-  readonly status: 'ran' | 'missingModule' | 'restricted' | 'noProject' | 'noInterpreter' | 'cancelled' | 'debugUnavailable';
+  readonly status: 'ran' | 'missingModule' | 'restricted' | 'noProject' | 'noInterpreter' | 'cancelled' | 'debugUnavailable' | 'lockMismatch';
   /** The message shown, when the run could not go ahead. */
   readonly message?: string;
   /** The record of each task that ran, after the run. */
@@ -263,6 +265,7 @@ export class ChecksController extends Disposable {
     // The code the checks run on, hashed before they read it: passing evidence is bound to it.
     const code = await hashProjectCode(project.folder.fsPath);
     if ('tooLarge' in code) services.log.info(`Checks: the code of ${project.folder.fsPath} is not hashed (${code.tooLarge}); its evidence will not be tied to the code.`);
+    const lockRefusal = await lockRefusalOf(project.folder);
     const nodeids = checks.map((c) => c.test);
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
@@ -297,7 +300,9 @@ export class ChecksController extends Disposable {
       declared,
       checks.map((check, i) => ({ id: check.id, outcome: outcomes[i], hint: reports[i]?.hint ?? '', ...(reports[i]?.facts ? { facts: reports[i].facts } : {}) })),
       'hash' in code ? code.hash : undefined,
+      lockRefusal !== undefined,
     );
+    if (lockRefusal) return { record, problem: this.notVerified(run, project, lockRefusal) };
     if (record.total > 0 && passedCount(record) === record.total && services.tracker.stateOf(project.task) !== 'done') {
       await services.tracker.setState([project.task], 'done');
       services.log.info(`Checks: every check of ${project.key} passes; marked it done, verified.`);
@@ -311,6 +316,14 @@ export class ChecksController extends Disposable {
       return { record, problem: { status: 'missingModule', message: problem.text } };
     }
     return { record };
+  }
+
+  /** Says, in the run's output, the log and a warning, why a run is not verified (its check files differ from the lock). */
+  private notVerified(run: vscode.TestRun, project: ChecksProject, why: Twofold): { status: 'lockMismatch'; message: string } {
+    this.deps.services.log.warn(`Checks: ${project.key} in ${project.folder.fsPath}: ${why.message}`);
+    run.appendOutput(`\r\n${why.shown}\r\n`);
+    void vscode.window.showWarningMessage(why.shown);
+    return { status: 'lockMismatch', message: why.shown };
   }
 
   /**
@@ -428,6 +441,22 @@ async function scaffoldIn(folder: vscode.Uri, scaffolds: readonly Scaffold[]): P
     if (files > 0) fallback ??= { scaffold, lines };
   }
   return fallback;
+}
+
+/**
+ * Why a run in the folder cannot be called verified: a check file differs from the project's
+ * check lock, is missing, or sits beside them unlocked; or the lock cannot be read. Undefined when
+ * the files are as locked, or the project has no lock (made before locks existed).
+ */
+export async function lockRefusalOf(folder: vscode.Uri): Promise<Twofold | undefined> {
+  if (folder.scheme !== 'file') return undefined;
+  const state = await readLockState(folder.fsPath);
+  if (state.kind === 'none' || (state.kind === 'read' && state.problems.length === 0)) return undefined;
+  return twofold((t) =>
+    state.kind === 'unreadable'
+      ? t('Not verified: the check lock cannot be read ({0}).', state.problem)
+      : t('Not verified: {0} ({1}). Restore the checks as the starter created them to verify your work.', state.problems.map((p) => lockProblemText(p, t)).join('; '), LOCK_PATH),
+  );
 }
 
 function timeoutMs(folder: vscode.Uri): number {

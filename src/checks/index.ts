@@ -16,6 +16,7 @@ import { translate } from '../util/l10n';
 import type { RoadmapTree } from '../tree';
 import { isTaskChild } from '../tree/elements';
 import { ChecksController, ChecksRunSummary } from './controller';
+import { CiReadSummary, readCiResults } from './ciEvidence';
 import { EvidenceWatcher } from './evidence';
 import { openInstallTerminal } from './messages';
 
@@ -23,6 +24,8 @@ export interface ChecksFeature {
   readonly controller: ChecksController;
   /** Runs a task's checks in the Test Explorer, as Run Checks does; `token` cancels. */
   runTask(task: Task, token?: vscode.CancellationToken): Promise<ChecksRunSummary>;
+  /** Reads the CI results of a task's project folders, as Read CI Results does. */
+  readCi(task: Task): Promise<CiReadSummary>;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface ChecksFeature {
 export function checksSummary(record: TaskChecks): string {
   const summary = vscode.l10n.t('checks {0}/{1}', passedCount(record), record.total);
   const state = evidenceState(record);
+  if (state === 'ci') return vscode.l10n.t('{0} · verified in CI', summary);
   return state === 'verified' ? vscode.l10n.t('{0} · verified', summary) : state === 'stale' ? vscode.l10n.t('{0} · stale', summary) : summary;
 }
 
@@ -46,6 +50,11 @@ export function registerChecks(context: vscode.ExtensionContext, services: Servi
   const annotationsChanged = new vscode.EventEmitter<readonly Task[] | undefined>();
   const recordOf = (task: Task) => services.checks.get(taskKey(rootOf(task).id, task.id));
   const runTask = (task: Task, token?: vscode.CancellationToken) => runTaskChecks(controller, task, token);
+  const readCi = (task: Task) => readCiResults(services, controller, task);
+  const selectedTask = (arg: unknown): Task | undefined => {
+    const selected = arg ?? tree.view.selection[0];
+    return isTask(selected) ? selected : isTaskChild(selected) ? selected.task : undefined;
+  };
 
   context.subscriptions.push(
     controller,
@@ -66,17 +75,24 @@ export function registerChecks(context: vscode.ExtensionContext, services: Servi
     }),
     scaffolds.onDidCreate(({ folder }) => void offerEnvironment(controller, folder)),
     vscode.commands.registerCommand(Commands.runChecks, async (arg?: unknown) => {
-      const selected = arg ?? tree.view.selection[0];
-      const task = isTask(selected) ? selected : isTaskChild(selected) ? selected.task : undefined;
+      const task = selectedTask(arg);
       if (!task) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Select a practice project in the ML Roadmaps view to run its checks.'));
         return undefined;
       }
       return runTask(task);
     }),
+    vscode.commands.registerCommand(Commands.readCiResults, async (arg?: unknown) => {
+      const task = selectedTask(arg);
+      if (!task) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select a practice project in the ML Roadmaps view to read its CI results.'));
+        return undefined;
+      }
+      return readCi(task);
+    }),
   );
 
-  return { controller, runTask };
+  return { controller, runTask, readCi };
 }
 
 /** Runs a task's checks in the Test Explorer, with a notification to cancel unless a token is given. */

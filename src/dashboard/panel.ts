@@ -56,8 +56,8 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
 
   render(): void {
     const { tracker, plans, checks } = this.dashboard.services;
-    // Only evidence that still holds for the code as it is: not stale, not from before hashes.
-    const verified = tasksOf(this.roadmap).filter((task) => evidenceState(checks.get(taskKey(this.roadmap.id, task.id))) === 'verified').length;
+    // Only evidence that still holds for the code as it is (not stale, not from before hashes), or that CI gave on a commit.
+    const verified = tasksOf(this.roadmap).filter((task) => ['verified', 'ci'].includes(evidenceState(checks.get(taskKey(this.roadmap.id, task.id))) ?? '')).length;
     const schedule = plans.scheduleOf(this.roadmap);
     const progress = plans.progressOf(this.roadmap);
     const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end } : undefined;

@@ -11,6 +11,8 @@ import type { TemplateFile } from './plan';
 import { messageOf } from './write';
 
 export const SCAFFOLDS_FOLDER = ['roadmaps', 'scaffolds'] as const;
+/** The files every starter carries besides its own: the CI workflow and `run-checks`. */
+export const COMMON_FILES_FOLDER = ['roadmaps', 'starter-ci'] as const;
 const MANIFEST_FILE = 'scaffold.yaml';
 const TEMPLATE_FOLDER = 'files';
 
@@ -40,18 +42,27 @@ export class ScaffoldCatalog {
   }
 
   /** The template files, with POSIX paths relative to `files/`, sorted by path. */
-  async files(scaffold: Scaffold): Promise<TemplateFile[]> {
+  files(scaffold: Scaffold): Promise<TemplateFile[]> {
+    return this.walk(vscode.Uri.joinPath(scaffold.folder, TEMPLATE_FOLDER), scaffold.manifest.id);
+  }
+
+  /** The files every starter with checks carries (`roadmaps/starter-ci/`), as template files. */
+  commonFiles(): Promise<TemplateFile[]> {
+    return this.walk(vscode.Uri.joinPath(this.extensionUri, ...COMMON_FILES_FOLDER), COMMON_FILES_FOLDER.join('/'));
+  }
+
+  private async walk(root: vscode.Uri, label: string): Promise<TemplateFile[]> {
     const files: TemplateFile[] = [];
-    const walk = async (folder: vscode.Uri, prefix: string): Promise<void> => {
+    const visit = async (folder: vscode.Uri, prefix: string): Promise<void> => {
       for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
         const uri = vscode.Uri.joinPath(folder, name);
         // A link in the extension's own folder is a packaging mistake; never follow it.
-        if (type & vscode.FileType.SymbolicLink) this.log.warn(`Scaffold ${scaffold.manifest.id}: skipped the symbolic link ${prefix}${name}.`);
-        else if (type & vscode.FileType.Directory) await walk(uri, `${prefix}${name}/`);
+        if (type & vscode.FileType.SymbolicLink) this.log.warn(`Scaffold ${label}: skipped the symbolic link ${prefix}${name}.`);
+        else if (type & vscode.FileType.Directory) await visit(uri, `${prefix}${name}/`);
         else if (type & vscode.FileType.File) files.push({ path: `${prefix}${name}`, content: await vscode.workspace.fs.readFile(uri) });
       }
     };
-    await walk(vscode.Uri.joinPath(scaffold.folder, TEMPLATE_FOLDER), '');
+    await visit(root, '');
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

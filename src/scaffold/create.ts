@@ -12,6 +12,7 @@ import type { Services } from '../services';
 import { translate, Twofold, twofold, untranslated } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { choicesFor, Scaffold, ScaffoldCatalog } from './catalog';
+import { starterTemplates } from './checkLock';
 import { builtinVariables, planScaffold, projectFolderNameOf, projectNameProblem, ScaffoldPlan, TemplateFile } from './plan';
 import { ScaffoldPrompts, vscodePrompts } from './prompts';
 import { display, messageOf, probeTarget, writeFiles } from './write';
@@ -42,7 +43,7 @@ export async function createStarterProject(services: Services, catalog: Scaffold
   try {
     const chosen = await ask(services, catalog, deps.task, prompts);
     if (!chosen) return undefined;
-    const plan = await planFiles(chosen, await catalog.files(chosen.scaffold), deps.task, log);
+    const plan = await planFiles(chosen, await catalog.files(chosen.scaffold), await catalog.commonFiles(), deps.task, log);
     if (!plan || !(await keepExisting(chosen, plan, log, prompts))) return undefined;
     const written = await writeFiles(chosen.target, plan.create, log, services.platform.guardedWriter);
     const nothingCreated = twofold((t) => t('Nothing was created in {0}', display(chosen.target)));
@@ -95,7 +96,13 @@ async function ask(services: Services, catalog: ScaffoldCatalog, task: Task | un
 }
 
 /** The files to create and those to keep, from the templates and what is already in the folder. */
-async function planFiles({ scaffold, projectName, target }: Chosen, templates: readonly TemplateFile[], task: Task | undefined, log: Log): Promise<ScaffoldPlan | undefined> {
+async function planFiles(
+  { scaffold, projectName, target }: Chosen,
+  scaffoldTemplates: readonly TemplateFile[],
+  commonTemplates: readonly TemplateFile[],
+  task: Task | undefined,
+  log: Log,
+): Promise<ScaffoldPlan | undefined> {
   const { manifest } = scaffold;
   const roadmap = task && rootOf(task);
   const variables: Record<string, string> = {
@@ -110,6 +117,10 @@ async function planFiles({ scaffold, projectName, target }: Chosen, templates: r
     }),
   };
   const cannotCreate = twofold((t) => t('The starter "{0}" cannot be created', manifest.title));
+  // The CI files and the check lock join a starter with checks (checkLock.ts).
+  const starter = await starterTemplates(manifest, scaffoldTemplates, commonTemplates, variables);
+  if (starter.errors.length > 0) return refuse(log, cannotCreate, starter.errors.map(untranslated));
+  const templates = starter.files;
   // Render once to learn the paths, look at what is there, then plan for real. The plan's errors
   // are about the scaffold's templates, for its maintainers: they stay English (see plan.ts).
   const draft = planScaffold({ files: templates, variables, existing: new Set() });

@@ -68,13 +68,16 @@ export interface VerifiedEvidence {
   readonly stale?: boolean;
   /** The hash of the project's code the checks passed on; absent in older records. */
   readonly codeHash?: string;
+  /** The run was in CI, on this commit (read from the project's CI results, not run here). */
+  readonly ci?: { readonly commit: string };
 }
 
 /**
  * What a task's evidence means now: `verified` (every check passed on the code as it is), `stale`
- * (the code changed since), `unknown` (it passed, but the record does not say on which code).
+ * (the code changed since), `unknown` (it passed, but the record does not say on which code),
+ * `ci` (every check passed in CI on a commit).
  */
-export type EvidenceState = 'verified' | 'stale' | 'unknown';
+export type EvidenceState = 'verified' | 'stale' | 'unknown' | 'ci';
 
 export interface TaskChecks {
   /** Epoch milliseconds of the last run. */
@@ -106,6 +109,7 @@ export function evidenceState(record: TaskChecks | undefined): EvidenceState | u
   const verified = record?.verified;
   if (!verified || record.checks.some((c) => c.outcome === 'failed' || c.outcome === 'error')) return undefined;
   if (verified.stale) return 'stale';
+  if (verified.ci) return 'ci';
   return verified.codeHash === undefined ? 'unknown' : 'verified';
 }
 
@@ -119,12 +123,18 @@ export function evidenceText(record: TaskChecks | undefined, t: Translate = engl
   if (!state || !verified) return undefined;
   const date = verified.date.slice(0, 10);
   if (state === 'verified') return t('Verified on {0}: {1}/{2} checks passed.', date, verified.passed, verified.total);
+  if (state === 'ci' && verified.ci) return t('Verified in CI at {0} on {1}: {2}/{3} checks passed.', shortCommit(verified.ci.commit), date, verified.passed, verified.total);
   if (state === 'unknown') {
     return t('Verified on {0} ({1}/{2} checks passed) by an earlier version that did not record which code passed. Run Checks to tie the evidence to your code.', date, verified.passed, verified.total);
   }
   return verified.codeHash === undefined
     ? t('Verified on {0} ({1}/{2} checks passed); a later run failed.', date, verified.passed, verified.total)
     : t('Verified on {0} ({1}/{2} checks passed), but the code has changed since. Run Checks to verify it again.', date, verified.passed, verified.total);
+}
+
+/** A commit as people quote it: its first seven hex digits. */
+export function shortCommit(commit: string): string {
+  return commit.slice(0, 7);
 }
 
 /** The stale flag of a task's evidence set or cleared (only evidence with a hash can be compared). */
@@ -137,7 +147,8 @@ export function withCodeChanged(record: TaskChecks, changed: boolean): TaskCheck
 
 /**
  * A task's record after a run. `declared` are the scaffold's checks now (id, title), in order;
- * `results` the outcomes of the checks that ran; `codeHash` the hash of the code they ran on.
+ * `results` the outcomes of the checks that ran; `codeHash` the hash of the code they ran on;
+ * `notVerified` when the check files differ from the project's check lock.
  * Checks the scaffold no longer declares are dropped; ones that did not run keep their last
  * outcome. A run that fails removes the verified evidence at once.
  */
@@ -147,6 +158,7 @@ export function recordRun(
   results: readonly RunOutcome[],
   now: number,
   codeHash?: string,
+  notVerified?: boolean,
 ): TaskChecks {
   const ran = new Map(results.map((r) => [r.id, r] as const));
   const before = new Map((previous?.checks ?? []).map((c) => [c.id, c] as const));
@@ -163,9 +175,18 @@ export function recordRun(
   const passed = checks.filter((c) => c.outcome === 'passed').length;
   const failedNow = results.some((r) => ran.has(r.id) && r.outcome !== 'passed' && r.outcome !== 'skipped');
   let verified = previous?.verified;
-  if (total > 0 && passed === total && results.length > 0) verified = { date: new Date(now).toISOString(), passed, total, ...(codeHash ? { codeHash } : {}) };
+  // A run on check files that differ from the lock is no evidence, and none is kept beside it.
+  if (notVerified) verified = undefined;
+  else if (total > 0 && passed === total && results.length > 0) verified = { date: new Date(now).toISOString(), passed, total, ...(codeHash ? { codeHash } : {}) };
   else if (failedNow) verified = undefined;
   return { ranAt: now, total, checks, ...(verified ? { verified } : {}) };
+}
+
+/** A task's record from a CI run in which every declared check passed on `commit` at `date`. */
+export function recordCiRun(declared: readonly { id: string; title: string }[], commit: string, date: string, now: number): TaskChecks {
+  const at = Number.isNaN(Date.parse(date)) ? now : Date.parse(date);
+  const checks: CheckRecord[] = declared.map(({ id, title }) => ({ id, title, outcome: 'passed', hint: '', at }));
+  return { ranAt: at, total: declared.length, checks, verified: { date, passed: declared.length, total: declared.length, ci: { commit } } };
 }
 
 export class CheckStore {
@@ -189,9 +210,12 @@ export class CheckStore {
     return this.load();
   }
 
-  /** Records a run of some of a task's checks on code that hashes to `codeHash`; returns the task's new record. */
-  async record(key: string, declared: readonly { id: string; title: string }[], results: readonly RunOutcome[], codeHash?: string): Promise<TaskChecks> {
-    const next = recordRun(this.load().get(key), declared, results, this.now(), codeHash);
+  /**
+   * Records a run of some of a task's checks on code that hashes to `codeHash` (`notVerified`: on
+   * check files that differ from their lock); returns the task's new record.
+   */
+  async record(key: string, declared: readonly { id: string; title: string }[], results: readonly RunOutcome[], codeHash?: string, notVerified?: boolean): Promise<TaskChecks> {
+    const next = recordRun(this.load().get(key), declared, results, this.now(), codeHash, notVerified);
     this.load().set(key, next);
     await this.save(key);
     return next;
@@ -208,6 +232,17 @@ export class CheckStore {
     if (next === record) return;
     this.load().set(key, next);
     await this.save(key);
+  }
+
+  /**
+   * Records that every check of a task passed in CI on `commit` at `date` (ISO 8601), as the
+   * project's CI results say once the editor has checked them against the lock.
+   */
+  async recordCi(key: string, declared: readonly { id: string; title: string }[], commit: string, date: string): Promise<TaskChecks> {
+    const next = recordCiRun(declared, commit, date, this.now());
+    this.load().set(key, next);
+    await this.save(key);
+    return next;
   }
 
   readonly onDidChange: Event<string> = this.changes.event;
@@ -262,7 +297,21 @@ export function readVerified(value: unknown): VerifiedEvidence | undefined {
   if (!isCount(value.passed) || !isCount(value.total) || value.passed > value.total) return undefined;
   if (value.stale !== undefined && typeof value.stale !== 'boolean') return undefined;
   if (value.codeHash !== undefined && !isCodeHash(value.codeHash)) return undefined;
-  return { date: value.date, passed: value.passed, total: value.total, ...(value.stale ? { stale: true } : {}), ...(value.codeHash !== undefined ? { codeHash: value.codeHash } : {}) };
+  const ci = value.ci === undefined ? undefined : isRecord(value.ci) && isCommit(value.ci.commit) ? { commit: value.ci.commit } : null;
+  if (ci === null) return undefined;
+  return {
+    date: value.date,
+    passed: value.passed,
+    total: value.total,
+    ...(value.stale ? { stale: true } : {}),
+    ...(value.codeHash !== undefined ? { codeHash: value.codeHash } : {}),
+    ...(ci ? { ci } : {}),
+  };
+}
+
+/** A git commit id: 7 to 64 lowercase hex digits (SHA-1 or SHA-256, maybe abbreviated). */
+export function isCommit(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{7,64}$/.test(value);
 }
 
 /** A hash as `codeHash.ts` writes it: `sha256:` and 64 hex digits. */

@@ -131,6 +131,13 @@ suite('Web: the extension in the web worker extension host', () => {
     await createStarter(starterOptions(target, { name: 'Web Titanic' }));
     const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, 'README.md')));
     assert.match(readme, /^# Web Titanic$/m);
+    // The check lock is hashed with Web Crypto, so the web writes it too.
+    const lock = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, '.ml-roadmaps', 'checks.lock.json')))) as { files: { path: string; sha256: string }[] };
+    assert.deepStrictEqual(
+      lock.files.map((f) => f.path),
+      ['checks/test_steps.py'],
+    );
+    assert.match(lock.files[0].sha256, /^[0-9a-f]{64}$/);
   });
 
   test('Link Folder lists a folder by name under its task; its menu offers no terminal', async () => {
