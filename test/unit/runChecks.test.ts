@@ -13,6 +13,7 @@ import { pythonCandidates, probePython, requirementModules } from '../../src/che
 import { chooseInterpreter, InterpreterCandidate, SOURCE_ORDER } from '../../src/checks/ranking';
 import { pytestArgs } from '../../src/checks/run';
 import { LOCK_PATH, parseCheckLock, starterTemplates } from '../../src/scaffold/checkLock';
+import { parse as parseYaml } from 'yaml';
 import { loadScaffold, LoadedScaffold, readSolution, readTemplates, renderTemplates, ROOT, SCAFFOLDS_DIR, SOLUTIONS_DIR, writeFiles } from '../prove/project';
 
 const SCAFFOLD = 'titanic-eda';
@@ -75,6 +76,18 @@ suite('Checks in CI: the run-checks script of a rendered starter', function () {
 
   suiteTeardown(() => {
     if (project) fs.rmSync(project, { recursive: true, force: true });
+  });
+
+  test('The workflow runs run-checks after installing the requirements, keeps the results, and commits them back only from the default branch', () => {
+    const workflow = parseYaml(fs.readFileSync(path.join(project, '.github', 'workflows', 'checks.yml'), 'utf8')) as { permissions: Record<string, string>; jobs: { checks: { steps: { run?: string; if?: string; uses?: string }[] } } };
+    const steps = workflow.jobs.checks.steps;
+    const at = (text: string) => steps.findIndex((step) => step.run?.includes(text));
+    assert.ok(at('pip install -r requirements.txt') >= 0 && at('pip install -r requirements.txt') < at('python run-checks'), 'requirements first, then run-checks');
+    const commit = steps[at('git add -f .ml-roadmaps/ci-results.json')];
+    assert.ok(commit, 'a step commits the results file');
+    assert.ok(commit.if?.includes("github.event_name == 'push'") && commit.if.includes('default_branch'), `only pushes to the default branch commit back: ${commit.if}`);
+    assert.ok(commit.run?.includes('[skip ci]'), 'the commit starts no run of its own');
+    assert.strictEqual(workflow.permissions.contents, 'write');
   });
 
   test('The starter carries the workflow, run-checks and a lock of its check files', () => {
