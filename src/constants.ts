@@ -17,6 +17,7 @@ export const TREE_VIEW_OPTIONS = {
 } as const;
 export const DETAILS_VIEW_TYPE = id('details');
 export const DASHBOARD_VIEW_TYPE = id('dashboard');
+export const CLASS_VIEW_TYPE = id('classDashboard');
 export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';
 export const DIAGNOSTIC_COLLECTION = EXTENSION_NAME;
 
@@ -58,6 +59,12 @@ export const Commands = {
   replan: id('replan'),
   /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
   exportCalendar: id('exportCalendar'),
+  /** `(handle?: string, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
+  exportClassProgress: id('exportClassProgress'),
+  /** `(folder?: Uri)`: without one, a folder is asked for. */
+  openClassDashboard: id('openClassDashboard'),
+  /** `(roadmap?, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
+  saveProgressCard: id('saveProgressCard'),
 } as const;
 
 export const NoteContext = {
