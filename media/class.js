@@ -39,12 +39,18 @@
     if (view) page.post({ type: 'classView', roadmapId, sort: view.sort, descending: view.descending, filter: view.filter, limit: view.limit });
   }
 
-  /** The columns of a roadmap's table: learner, done, a phase each, verified, plan, last activity. @param {ClassRoadmapSummary} summary */
+  /** The columns of a roadmap's table: learner, done, verified, plan, last activity, then a phase each. @param {ClassRoadmapSummary} summary */
   function columnsOf(summary) {
-    /** @type {{ key: ClassColumn, label: string }[]} */
-    const columns = [{ key: 'learner', label: words.learner }, { key: 'done', label: words.done }];
-    summary.phases.forEach((title, i) => columns.push({ key: /** @type {ClassColumn} */ (`phase-${i}`), label: title }));
-    columns.push({ key: 'verified', label: words.verified }, { key: 'plan', label: words.plan }, { key: 'activity', label: words.activity });
+    /** @type {{ key: ClassColumn, label: string, title?: string }[]} */
+    const columns = [
+      { key: 'learner', label: words.learner },
+      { key: 'done', label: words.done },
+      { key: 'verified', label: words.verified },
+      { key: 'plan', label: words.plan },
+      { key: 'activity', label: words.activity },
+    ];
+    // Phases by number, their titles in a tooltip: a roadmap of 24 weeks still fits the page.
+    summary.phases.forEach((title, i) => columns.push({ key: /** @type {ClassColumn} */ (`phase-${i}`), label: String(i + 1), title }));
     return columns;
   }
 
@@ -75,7 +81,8 @@
       if (column.key === view.sort) th.setAttribute('aria-sort', view.descending ? 'descending' : 'ascending');
       const button = element('button', column.label, 'sort');
       button.dataset.sort = column.key;
-      button.title = format(words.sortBy, column.label);
+      button.title = format(words.sortBy, column.title ?? column.label);
+      if (column.title) button.setAttribute('aria-label', column.title);
       th.append(button);
       headRow.append(th);
     }
@@ -112,13 +119,12 @@
     const learner = element('th', row.handle);
     learner.setAttribute('scope', 'row');
     learner.title = row.file;
-    tr.append(learner, element('td', `${row.percent}%`, 'number'));
-    for (let i = 0; i < phaseCount; i++) tr.append(element('td', `${row.phases[i] ?? 0}%`, 'number'));
-    tr.append(element('td', String(row.verified), 'number'));
-    const plan = row.aheadBehindDays === undefined ? (row.pace === undefined ? words.noPlan : '0') : row.aheadBehindDays > 0 ? `+${row.aheadBehindDays}` : String(row.aheadBehindDays);
+    tr.append(learner, element('td', `${row.percent}%`, 'number'), element('td', String(row.verified), 'number'));
+    const plan = row.aheadBehindDays === undefined ? (row.pace === undefined ? words.noPlan : '—') : row.aheadBehindDays > 0 ? `+${row.aheadBehindDays}` : String(row.aheadBehindDays);
     const planCell = element('td', plan, 'number');
     if (row.aheadBehindDays !== undefined) planCell.dataset.plan = row.aheadBehindDays < 0 ? 'behind' : row.aheadBehindDays > 0 ? 'ahead' : 'onTrack';
     tr.append(planCell, element('td', row.lastActivity ? row.lastActivity.slice(0, 10) : ''));
+    for (let i = 0; i < phaseCount; i++) tr.append(element('td', `${row.phases[i] ?? 0}%`, 'number'));
     return tr;
   }
 
