@@ -201,15 +201,20 @@ function contributionOf(file: string, handle: string, progress: ClassFile['roadm
   const phaseFinished = shape.phases.map(() => 0);
   const marks = new Map<string, { inProgressSince?: number; failing: number }>();
   let lastActivity: number | undefined;
-  const seen = new Set<string>();
-  for (const [fileTaskId, entry] of Object.entries(progress.tasks)) {
+  /** Tasks counted under a former id: a file may hold one task under several ids, and it counts once. */
+  let formerSeen: Set<string> | undefined;
+  for (const fileTaskId in progress.tasks) {
+    const entry = progress.tasks[fileTaskId];
     const place = shape.taskPlace.get(fileTaskId);
-    // A file may hold a task under its current and a former id: the current one counts.
-    if (!place || seen.has(place.taskId) || (fileTaskId !== place.taskId && Object.hasOwn(progress.tasks, place.taskId))) continue;
-    seen.add(place.taskId);
+    if (!place) continue;
+    if (fileTaskId !== place.taskId) {
+      // The current id, when the file has it, counts; else the first former id.
+      if (Object.hasOwn(progress.tasks, place.taskId) || formerSeen?.has(place.taskId)) continue;
+      (formerSeen ??= new Set()).add(place.taskId);
+    }
     if (isFinished(entry.state)) phaseFinished[place.phase]++;
-    if (entry.state === 'inProgress') marks.set(place.taskId, { inProgressSince: entry.changedAt, failing: 0 });
-    lastActivity = Math.max(lastActivity ?? 0, entry.changedAt);
+    else if (entry.state === 'inProgress') marks.set(place.taskId, { inProgressSince: entry.changedAt, failing: 0 });
+    if (lastActivity === undefined || entry.changedAt > lastActivity) lastActivity = entry.changedAt;
   }
   const verifiedTasks = new Set<string>();
   for (const v of progress.verified) {
