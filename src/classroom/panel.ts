@@ -9,6 +9,7 @@ import { MAX_CLASS_FILE_BYTES, parseClassFile } from '../model/classroom/classFi
 import { classCsv, ClassView, phasePercent, viewRows } from '../model/classroom/table';
 import type { Services } from '../services';
 import { translate } from '../util/l10n';
+import { refuseInRestrictedMode } from '../util/trust';
 import { replaceFile } from '../util/writeNew';
 import { PageHost, PagePanel } from '../webview/panel';
 import { PagePanels } from '../webview/panels';
@@ -48,7 +49,7 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
     private readonly classHost: ClassHost,
   ) {
     super(panel, CLASS_PAGE, classHost, target, 'perKey');
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, `{*.json,${CLASS_SUBFOLDER}/*.json}`));
+    const watcher = vscode.workspace.createFileSystemWatcher(watchPattern(this.folder));
     this.register(watcher);
     for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) this.register(event((uri) => this.fileChanged(uri)));
     this.register({ dispose: () => clearTimeout(this.changeTimer) });
@@ -66,7 +67,7 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
     void this.readAll();
   }
 
-  /** Whether every file has been read at least once; for the bench and the tests through the command's result. */
+  /** Settles once the folder's files have all been read: Open Class Dashboard returns after it. */
   whenLoaded(): Promise<void> {
     return this.loading ?? Promise.resolve();
   }
@@ -177,6 +178,7 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
 
   /** Export CSV…: the save dialog asks before it hands back a file that exists, so that file is replaced. */
   private async exportCsv(roadmapId: string, csv: string): Promise<void> {
+    if (refuseInRestrictedMode('exportProgress')) return;
     const today = new Date().toISOString().slice(0, 10);
     const uri = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(this.folder, `class-${roadmapId}-${today}.csv`),
@@ -198,6 +200,21 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
   private folderLabel(): string {
     return this.folder.scheme === 'file' ? vscode.workspace.asRelativePath(this.folder, true) : this.folder.toString(true);
   }
+}
+
+/**
+ * The folder's class files as a watch pattern. Inside a workspace folder, relative to it: the
+ * workspace's own watcher, already running, reports them; a pattern on the folder itself starts
+ * a watcher of its own, whose first events can come late.
+ */
+function watchPattern(folder: vscode.Uri): vscode.RelativePattern {
+  const files = `{*.json,${CLASS_SUBFOLDER}/*.json}`;
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+  if (!workspaceFolder) return new vscode.RelativePattern(folder, files);
+  const relative = folder.path.slice(workspaceFolder.uri.path.length).replace(/^\/+|\/+$/g, '');
+  // Glob characters in the folder's own name would change what the pattern means.
+  if (/[*?[\]{}]/.test(relative)) return new vscode.RelativePattern(folder, files);
+  return new vscode.RelativePattern(workspaceFolder, relative ? `${relative}/${files}` : files);
 }
 
 function csvHeadings() {
