@@ -79,7 +79,7 @@ suite('Classes', () => {
 
     // One learner catches up: their file alone is read again.
     await writeFile(vscode.Uri.joinPath(folder, 'class', 'learner-0.json'), learnerText(master, 0, now, 'caught-up').replace(/"state": "inProgress"/g, '"state": "done"'));
-    await eventually(async () => (await inPage.count('class', 'tbody th')) === LEARNERS + 1 && (await inPage.read('class', '.showing')).text.includes(String(LEARNERS + 1)) && (await rowHandles()).includes('caught-up'), 'the changed file read again', 20_000).catch(async (error: Error) => {
+    await eventually(async () => (await inPage.count('class', 'tbody th')) === LEARNERS + 1 && (await inPage.read('class', '.showing')).text.includes(String(LEARNERS + 1)) && (await rowHandles()).includes('caught-up'), 'the changed file read again', 60_000).catch(async (error: Error) => {
       // What the page shows instead, for whoever reads the failure.
       throw new Error(`${error.message}; the page shows: ${(await inPage.read('class', '.showing')).text}; ${(await rowHandles()).slice(0, 200)}`);
     });
