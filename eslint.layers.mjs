@@ -35,7 +35,7 @@ export const LAYERS = [
   { name: 'services', members: ['services.ts', 'webview/'] },
   {
     name: 'features',
-    members: ['tree/', 'details/', 'dashboard/', 'plan/', 'links/', 'notes/', 'search/', 'transfer/', 'scaffold/', 'checks/', 'ownRoadmaps/', 'unavailable/'],
+    members: ['tree/', 'details/', 'dashboard/', 'plan/', 'links/', 'notes/', 'search/', 'transfer/', 'scaffold/', 'checks/', 'ownRoadmaps/', 'unavailable/', 'classroom/'],
   },
   { name: 'entry', members: ['startup/', 'extension.ts', 'extension.web.ts', 'features.ts', 'api.ts'] },
 ];

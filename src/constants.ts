@@ -17,6 +17,7 @@ export const TREE_VIEW_OPTIONS = {
 } as const;
 export const DETAILS_VIEW_TYPE = id('details');
 export const DASHBOARD_VIEW_TYPE = id('dashboard');
+export const CLASS_VIEW_TYPE = id('classDashboard');
 export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';
 export const DIAGNOSTIC_COLLECTION = EXTENSION_NAME;
 
@@ -60,6 +61,12 @@ export const Commands = {
   exportCalendar: id('exportCalendar'),
   /** `(task?)`: the linked project's CI results as evidence. */
   readCiResults: id('readCiResults'),
+  /** `(handle?: string, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
+  exportClassProgress: id('exportClassProgress'),
+  /** `(folder?: Uri)`: without one, a folder is asked for. */
+  openClassDashboard: id('openClassDashboard'),
+  /** `(roadmap?, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
+  saveProgressCard: id('saveProgressCard'),
 } as const;
 
 export const NoteContext = {

@@ -6,6 +6,7 @@
  * the web cannot do. A feature that works everywhere joins here.
  */
 import type * as vscode from 'vscode';
+import { registerClassroom } from './classroom';
 import { registerDashboard } from './dashboard';
 import { registerDetails } from './details';
 import { LinksFeature, registerLinks } from './links';
@@ -37,5 +38,6 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
   registerStudyPlan(context, services, tree);
+  registerClassroom(context, services);
   return { tree, links, scaffolds };
 }

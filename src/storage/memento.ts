@@ -32,6 +32,8 @@ export const StorageKeys = {
   plans: 'mlRoadmaps.plans',
   /** The last stored plans that could not be read in full. */
   plansBackup: 'mlRoadmaps.plansBackup',
+  /** The handle last used for Export Progress for a Class, offered again next time. */
+  classHandle: 'mlRoadmaps.classHandle',
 } as const;
 
 /** How many copies of unreadable stored data each store keeps aside. */

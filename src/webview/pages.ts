@@ -7,7 +7,7 @@
  * Adding a page: its renderer, its script (and stylesheet) in `media/`, its entry here, and its
  * `PagePanel` subclass saying what it does with the messages it accepts.
  */
-import { DASHBOARD_VIEW_TYPE, DETAILS_VIEW_TYPE } from '../constants';
+import { CLASS_VIEW_TYPE, DASHBOARD_VIEW_TYPE, DETAILS_VIEW_TYPE } from '../constants';
 import { isId, isRecord } from '../model/ids';
 import type { Module, Roadmap } from '../model/types';
 import { rootOf } from '../model/types';
@@ -98,8 +98,27 @@ export const DASHBOARD_PAGE: PageKind<Roadmap, SavedRoadmapPage, 'continue'> = {
   modeOf: () => 'perKey',
 };
 
+/** A class dashboard shows the class files of one folder, named by its URI. */
+export interface ClassFolder {
+  readonly folder: string;
+}
+
+const MAX_FOLDER_URI = 2000;
+const isFolderUri = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_FOLDER_URI && /^[a-z][a-z0-9+.-]*:/i.test(value);
+
+export const CLASS_PAGE: PageKind<ClassFolder, ClassFolder, 'classView' | 'classCsv'> = {
+  name: 'class',
+  viewType: CLASS_VIEW_TYPE,
+  script: 'class.js',
+  style: 'class.css',
+  messages: ['classView', 'classCsv'],
+  save: (target) => ({ folder: target.folder }),
+  parseSaved: savedFields({ folder: isFolderUri }),
+  modeOf: () => 'perKey',
+};
+
 /** The table: every page the extension shows. */
-export const PAGES = [DETAILS_PAGE, DASHBOARD_PAGE] as const;
+export const PAGES = [DETAILS_PAGE, DASHBOARD_PAGE, CLASS_PAGE] as const;
 
 /** Whether the message is one every page sends (`ready`, `openLink`), which the panel base handles. */
 export function isCommonMessage(message: PageMessage): message is PageMessageOf<CommonMessageType> {

@@ -7,6 +7,9 @@
 import { isId, isRecord } from '../model/ids';
 import { isTaskState, TaskState } from '../model/types';
 import { isTaskActionId, TaskActionId } from './taskActions';
+import { isClassColumn, MAX_FILTER_LENGTH } from '../model/classroom/table';
+import type { ClassColumn } from '../model/classroom/table';
+import type { BadClassFile, StuckTask } from '../model/classroom/aggregate';
 
 /** A check of one field of a message; its type guard gives the field's type. */
 type FieldCheck<T> = (value: unknown) => value is T;
@@ -27,6 +30,12 @@ export function isSafeExternalLink(href: unknown): href is string {
   }
 }
 
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isFilter = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FILTER_LENGTH;
+/** How many rows of the class table a page may ask for at once: more than any screen shows. */
+export const MAX_CLASS_ROWS = 5000;
+const isRowLimit = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_CLASS_ROWS;
+
 /** Every message a page may send: its type and the check of each field. Nothing else is accepted. */
 const PAGE_MESSAGES = {
   ready: {},
@@ -34,6 +43,8 @@ const PAGE_MESSAGES = {
   openLink: { href: isSafeExternalLink },
   taskAction: { action: isTaskActionId, taskId: isId },
   continue: {},
+  classView: { roadmapId: isId, sort: isClassColumn, descending: isBoolean, filter: isFilter, limit: isRowLimit },
+  classCsv: { roadmapId: isId, sort: isClassColumn, descending: isBoolean, filter: isFilter },
 } satisfies Record<string, Record<string, FieldCheck<unknown>>>;
 
 type PageMessageTable = typeof PAGE_MESSAGES;
@@ -56,10 +67,36 @@ export interface PageCounts {
   readonly notStarted: number;
 }
 
+/** One roadmap of a class, as the class page shows it above its table. */
+export interface ClassRoadmapSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly phases: readonly string[];
+  readonly learners: number;
+  readonly stuck: readonly StuckTask[];
+}
+
+/** One learner's row in the class table, numbers as numbers: the page formats them. */
+export interface ClassRowView {
+  readonly handle: string;
+  readonly file: string;
+  readonly percent: number;
+  readonly phases: readonly number[];
+  readonly verified: number;
+  readonly aheadBehindDays?: number;
+  readonly pace?: number;
+  /** ISO 8601 time of the last activity. */
+  readonly lastActivity?: string;
+}
+
 /** Messages to a page. */
 export type ExtensionMessage =
   /** New states of tasks on the page, and the page's new counts, without a reload. */
-  { readonly type: 'states'; readonly states: Readonly<Record<string, TaskState>>; readonly counts: PageCounts };
+  | { readonly type: 'states'; readonly states: Readonly<Record<string, TaskState>>; readonly counts: PageCounts }
+  /** The class as read from its folder: each roadmap's summary and the files that were not read. */
+  | { readonly type: 'classData'; readonly roadmaps: readonly ClassRoadmapSummary[]; readonly bad: readonly BadClassFile[] }
+  /** The rows of one roadmap's table the page asked for, in its order, and how many match in all. */
+  | { readonly type: 'classRows'; readonly roadmapId: string; readonly sort: ClassColumn; readonly descending: boolean; readonly rows: readonly ClassRowView[]; readonly matching: number };
 
 /** Checks a message from a page against the table; undefined for anything that does not fit exactly. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {

@@ -10,13 +10,15 @@
  *   6 size       the production bundle
  *   7 checks     pure node: a scaffold's checks as the Test Explorer runs them vs plain pytest
  *   7 plan       pure node: planning a 100,000-task roadmap
+ *   9 class      pure node: a class of 1,000 learners' files on the 24-week roadmap read and
+ *                aggregated, one changed file read again, the heap the aggregate holds
  *   8 cold open  in fresh windows: click on the activity-bar icon → first row of the view, ours vs
  *                a trivial one-row tree, and the floor: our view's rows with no code behind them;
  *                with MLR_BENCH_AGAINST, ours vs another build (the budget: no worse than it)
  *
  * MLR_BENCH_VERBOSE=1 also prints every sample; MLR_BENCH_INSTANCES sets how many fresh hosts
  * row 5 takes its median over and MLR_BENCH_COLD_ROUNDS how many rounds row 8 takes;
- * MLR_BENCH_ONLY=activation, =coldopen, =checks or a comma-separated list of them runs only those
+ * MLR_BENCH_ONLY=activation, =coldopen, =checks, =class or a comma-separated list of them runs only those
  * rows, for quick turns; MLR_BENCH_PROFILE=<dir> writes a CPU profile of each of our activations
  * there (see host.ts). MLR_BENCH_AGAINST=<folder> measures the cold open of another build too, in
  * the same rounds: a checkout of this extension with its dist/ built (`node esbuild.js --production`),
@@ -32,6 +34,7 @@ import { ColdOpens, ColdOpenTarget, measureColdOpens } from './coldOpen';
 import { measureExpands, ExpandTimes } from './expand';
 import { ActivationResult, Command, InProcessResult, waitForJson, writeJson } from './handshake';
 import { checksRows } from './checks';
+import { classRows } from './classroom';
 import { pureRows } from './pure';
 import { writeRowsAlone } from './rowsAlone';
 import { keepCodeCache, seedCodeCache } from './codeCache';
@@ -42,8 +45,8 @@ const INSTANCES = Number(process.env.MLR_BENCH_INSTANCES) || 9;
 /** Rounds of cold opens, each one fresh window for ours, the floor and the reference. */
 const COLD_ROUNDS = Number(process.env.MLR_BENCH_COLD_ROUNDS) || 9;
 /** The rows MLR_BENCH_ONLY can pick; `rest` is everything else, run when it picks nothing. */
-type RowSet = 'activation' | 'coldopen' | 'checks' | 'rest';
-const PICKABLE: readonly RowSet[] = ['activation', 'coldopen', 'checks'];
+type RowSet = 'activation' | 'coldopen' | 'checks' | 'rest' | 'class';
+const PICKABLE: readonly RowSet[] = ['activation', 'coldopen', 'checks', 'class'];
 /** MLR_BENCH_ONLY=activation,coldopen,checks (any of them): only those rows, for quick turns. */
 const ONLY = new Set((process.env.MLR_BENCH_ONLY ?? '').split(',').filter(Boolean));
 for (const name of ONLY) {
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     if (runs('rest')) rows.push(...(await pureRows(path.join(extension, 'roadmaps'))));
     if (runs('checks')) rows.push(...(await checksRows(path.join(extension, 'roadmaps', 'scaffolds'))));
+    if (runs('class')) rows.push(...(await classRows(path.join(extension, 'roadmaps'), scratch)));
 
     if (runs('activation') || runs('rest')) {
       const instances: InstanceResult[] = [];

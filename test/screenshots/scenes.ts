@@ -12,6 +12,8 @@ import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
 import type { Module, Roadmap } from '../../src/model/types';
 import { createStarter, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
+import { shapeOf } from '../../src/model/classroom/aggregate';
+import { learnerText } from '../classFixtures';
 
 const reveal = (target: unknown) => vscode.commands.executeCommand('mlRoadmaps.revealTask', target);
 
@@ -187,6 +189,20 @@ function scenes({ weeks, supervised }: { weeks: Roadmap; supervised: Module }): 
         await reveal(weeks.phases[3].modules[0].tasks[0]);
         await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
         await shoot('plan', 3000);
+      },
+    },
+    {
+      // The class dashboard over a folder of a class's files, one of them not a class file.
+      name: 'class-dashboard',
+      take: async () => {
+        await closeEditors();
+        const folder = vscode.Uri.joinPath(workspaceFolder(), 'class-demo');
+        const shape = shapeOf(weeks);
+        const names = ['ada', 'alan', 'barbara', 'claude', 'dennis', 'donald', 'edsger', 'frances', 'grace', 'hedy', 'john', 'katherine', 'ken', 'linus', 'margaret', 'radia'];
+        for (let n = 0; n < 40; n++) await writeFile(vscode.Uri.joinPath(folder, 'class', `${names[n % names.length]}-${n}.json`), learnerText(shape, n + 3, Date.now(), `${names[n % names.length]}-${n}`));
+        await writeFile(vscode.Uri.joinPath(folder, 'class', 'notes.json'), '{"todo": ["grade week 3"]}');
+        await vscode.commands.executeCommand('mlRoadmaps.openClassDashboard', folder);
+        await shoot('class-dashboard', 3000);
       },
     },
   ];

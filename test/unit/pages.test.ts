@@ -17,6 +17,8 @@ const ONE_OF_EACH: Record<PageMessageType, PageMessage> = {
   openLink: { type: 'openLink', href: 'https://example.com/' },
   taskAction: { type: 'taskAction', action: 'openNotes', taskId: 'numpy' },
   continue: { type: 'continue' },
+  classView: { type: 'classView', roadmapId: 'mini', sort: 'done', descending: true, filter: '', limit: 50 },
+  classCsv: { type: 'classCsv', roadmapId: 'mini', sort: 'phase-2', descending: false, filter: 'ada' },
 };
 
 suite('Pages: the messages each page takes', () => {
