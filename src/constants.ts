@@ -17,6 +17,7 @@ export const TREE_VIEW_OPTIONS = {
 } as const;
 export const DETAILS_VIEW_TYPE = id('details');
 export const DASHBOARD_VIEW_TYPE = id('dashboard');
+export const REVIEW_VIEW_TYPE = id('review');
 export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';
 export const DIAGNOSTIC_COLLECTION = EXTENSION_NAME;
 
@@ -58,6 +59,10 @@ export const Commands = {
   replan: id('replan'),
   /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
   exportCalendar: id('exportCalendar'),
+  /** Opens the Review page on today's queue. */
+  reviewDueCards: id('reviewDueCards'),
+  /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
+  exportAnkiCards: id('exportAnkiCards'),
 } as const;
 
 export const NoteContext = {
@@ -121,6 +126,9 @@ export const Settings = {
   roadmapFiles: 'roadmapFiles',
   pythonInterpreterPath: 'python.interpreterPath',
   checksTimeoutSeconds: 'checks.timeoutSeconds',
+  reviewDesiredRetention: 'review.desiredRetention',
+  reviewNewCardsPerDay: 'review.newCardsPerDay',
+  reviewTopicCards: 'review.topicCards',
 } as const;
 
 /** A setting's full id, as `affectsConfiguration` and the Settings editor take it. */

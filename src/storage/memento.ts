@@ -32,6 +32,10 @@ export const StorageKeys = {
   plans: 'mlRoadmaps.plans',
   /** The last stored plans that could not be read in full. */
   plansBackup: 'mlRoadmaps.plansBackup',
+  /** Spaced review: each card's schedule and the review log; global and synced, like progress. */
+  review: 'mlRoadmaps.review',
+  /** Stored review state that could not be read in full. */
+  reviewBackup: 'mlRoadmaps.reviewBackup',
 } as const;
 
 /** How many copies of unreadable stored data each store keeps aside. */
