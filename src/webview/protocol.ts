@@ -27,6 +27,20 @@ export function isSafeExternalLink(href: unknown): href is string {
   }
 }
 
+/**
+ * A review card's id as the page got it: short and plain. Which card it must be (the one the page
+ * shows) is the review panel's check.
+ */
+export function isCardId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+/** A review rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type ReviewRating = 1 | 2 | 3 | 4;
+export function isReviewRating(value: unknown): value is ReviewRating {
+  return value === 1 || value === 2 || value === 3 || value === 4;
+}
+
 /** Every message a page may send: its type and the check of each field. Nothing else is accepted. */
 const PAGE_MESSAGES = {
   ready: {},
@@ -34,6 +48,10 @@ const PAGE_MESSAGES = {
   openLink: { href: isSafeExternalLink },
   taskAction: { action: isTaskActionId, taskId: isId },
   continue: {},
+  rateCard: { cardId: isCardId, rating: isReviewRating },
+  undoRating: {},
+  openCardModule: { cardId: isCardId },
+  openCardNote: { cardId: isCardId },
 } satisfies Record<string, Record<string, FieldCheck<unknown>>>;
 
 type PageMessageTable = typeof PAGE_MESSAGES;
@@ -56,10 +74,36 @@ export interface PageCounts {
   readonly notStarted: number;
 }
 
+/** The card the Review page shows, its text already rendered by the pages' safe Markdown renderer. */
+export interface ReviewCardView {
+  readonly id: string;
+  /** HTML from the Markdown renderer (raw HTML in a note stays text). */
+  readonly frontHtml: string;
+  readonly backHtml: string;
+  /** Where the card comes from, as plain text: "Roadmap › Module › Task". */
+  readonly where: string;
+  /** The next interval for Again, Hard, Good and Easy, as the buttons show it ("10m", "3d"). */
+  readonly intervals: readonly [string, string, string, string];
+  /** Whether the card comes from a note the page can open (topic cards have none of their own). */
+  readonly hasNote: boolean;
+}
+
+/** What the Review page shows now: the card (none when nothing is due), the counts, and what to announce. */
+export interface ReviewView {
+  readonly card?: ReviewCardView;
+  /** "3 due · 2 new", in the user's language. */
+  readonly countsText: string;
+  readonly canUndo: boolean;
+  /** Said by the page's live region: the result of the last rating and the card now shown. */
+  readonly announce: string;
+}
+
 /** Messages to a page. */
 export type ExtensionMessage =
   /** New states of tasks on the page, and the page's new counts, without a reload. */
-  { readonly type: 'states'; readonly states: Readonly<Record<string, TaskState>>; readonly counts: PageCounts };
+  | { readonly type: 'states'; readonly states: Readonly<Record<string, TaskState>>; readonly counts: PageCounts }
+  /** The Review page's card and counts after a rating, an undo or a change of the notes. */
+  | { readonly type: 'review'; readonly view: ReviewView };
 
 /** Checks a message from a page against the table; undefined for anything that does not fit exactly. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {
