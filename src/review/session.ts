@@ -1,0 +1,146 @@
+/**
+ * Review as the learner does it in this window: the stored state reconciled with the cards found
+ * in the notes, today's queue (of the cards this window can show: those found here), rating the
+ * card shown and undoing the last rating. Pure (no `vscode`): the feature gives it the store, the
+ * card index, the clock, the settings and whether a task's state may be written.
+ */
+import { reconcile } from '../model/review/identity';
+import { buildQueue, type ReviewQueue } from '../model/review/queue';
+import { newCardState, previewIntervals, rate, type IntervalPreview } from '../model/review/schedule';
+import { appendLog } from '../model/review/state';
+import type { Rating, ReviewState, StoredCard } from '../model/review/types';
+import { Emitter, type Event } from '../util/event';
+import type { ReviewStore } from '../storage/reviewStore';
+import type { CardIndex, NoteCard } from './cardIndex';
+
+export interface ReviewSettings {
+  /** Desired retention, 0.7–0.99. */
+  readonly retention: number;
+  readonly newPerDay: number;
+}
+
+export interface SessionDeps {
+  readonly store: Pick<ReviewStore, 'state' | 'set'>;
+  readonly index: CardIndex;
+  readonly now: () => number;
+  readonly settings: () => ReviewSettings;
+  /** Whether the task's review state may be written now (not in a read-only roadmap in Restricted Mode). */
+  readonly mayWrite: (taskKey: string) => boolean;
+}
+
+/** A rating's outcome, for the page to announce. */
+export interface RatedCard {
+  readonly cardId: string;
+  readonly rating: Rating;
+  /** When the card is due next. */
+  readonly due: number;
+}
+
+interface Undo {
+  readonly cardId: string;
+  readonly before: StoredCard | undefined;
+  readonly loggedAt: number;
+}
+
+/** Longest a card's time on screen counts for the log: the learner left it open. */
+const MAX_ELAPSED_MS = 10 * 60 * 1000;
+
+export class ReviewSession {
+  private readonly changes = new Emitter<void>();
+  /** Fires when the queue or the cards may have changed. */
+  readonly onDidChange: Event<void> = this.changes.event;
+  private readonly undos: Undo[] = [];
+  private shown: { cardId: string; at: number } | undefined;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** The stored cards after the notes were read: new cards added, edited ones kept, missing ones orphaned. Saves only when that changed something. */
+  async reconcile(): Promise<void> {
+    const { store, index, now } = this.deps;
+    const state = store.state();
+    // Only tasks that notes here name are judged: a card from a note in another workspace is not missing.
+    const judged: Record<string, StoredCard> = {};
+    const kept: Record<string, StoredCard> = {};
+    for (const [id, card] of Object.entries(state.cards)) (index.hasSeen(card.taskKey) ? judged : kept)[id] = card;
+    const result = reconcile(judged, index.all().map((c) => c.found), now());
+    if (result.added.length + result.renamed.length + result.orphaned.length + result.dropped.length === 0) {
+      this.changes.fire();
+      return;
+    }
+    await store.set({ ...state, cards: { ...kept, ...result.cards } });
+    this.changes.fire();
+  }
+
+  /** Today's queue, of the cards found in this window's notes. */
+  queue(): ReviewQueue {
+    const { store, index, now, settings } = this.deps;
+    const found: Record<string, StoredCard> = {};
+    const cards = store.state().cards;
+    for (const { found: card } of index.all()) {
+      const stored = cards[card.id];
+      found[card.id] = stored ?? { taskKey: card.taskKey, answerHash: card.answerHash, schedule: newCardState(now()), createdAt: now() };
+    }
+    return buildQueue(found, now(), settings().newPerDay);
+  }
+
+  /** The card to show now, if any. */
+  next(): NoteCard | undefined {
+    const [first] = this.queue().cardIds;
+    return first === undefined ? undefined : this.deps.index.card(first);
+  }
+
+  /** What each rating would do to the card now. */
+  previews(cardId: string): IntervalPreview[] {
+    const { now, settings } = this.deps;
+    return previewIntervals(this.storedOf(cardId)?.schedule ?? newCardState(now()), now(), settings().retention);
+  }
+
+  /** The page shows this card from now: its time on screen is logged with its rating. */
+  showing(cardId: string): void {
+    if (this.shown?.cardId !== cardId) this.shown = { cardId, at: this.deps.now() };
+  }
+
+  /** Rates a card found here; undefined when it is not, or its task may not be written. */
+  async rate(cardId: string, rating: Rating): Promise<RatedCard | undefined> {
+    const { store, index, now, settings, mayWrite } = this.deps;
+    const found = index.card(cardId)?.found;
+    if (!found || !mayWrite(found.taskKey)) return undefined;
+    const at = now();
+    const state = store.state();
+    const before = state.cards[cardId];
+    const current = before ?? { taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(at), createdAt: at };
+    const { next } = rate(current.schedule, rating, at, settings().retention);
+    const elapsedMs = this.shown?.cardId === cardId ? Math.min(Math.max(0, at - this.shown.at), MAX_ELAPSED_MS) : 0;
+    const card: StoredCard = { ...current, schedule: next, introducedAt: current.introducedAt ?? at };
+    await this.save({ ...state, cards: { ...state.cards, [cardId]: card }, log: appendLog(state.log, { cardId, rating, at, elapsedMs }) });
+    this.undos.push({ cardId, before, loggedAt: at });
+    this.shown = undefined;
+    return { cardId, rating, due: next.due };
+  }
+
+  get canUndo(): boolean {
+    return this.undos.length > 0;
+  }
+
+  /** Puts the last rating back as it was before; the card it names, or undefined when there was none. */
+  async undo(): Promise<string | undefined> {
+    const last = this.undos.pop();
+    if (!last) return undefined;
+    const state = this.deps.store.state();
+    const cards = { ...state.cards };
+    if (last.before) cards[last.cardId] = last.before;
+    else delete cards[last.cardId];
+    const log = state.log.filter((entry) => !(entry.cardId === last.cardId && entry.at === last.loggedAt));
+    await this.save({ ...state, cards, log });
+    return last.cardId;
+  }
+
+  private storedOf(cardId: string): StoredCard | undefined {
+    return this.deps.store.state().cards[cardId];
+  }
+
+  private async save(state: ReviewState): Promise<void> {
+    await this.deps.store.set(state);
+    this.changes.fire();
+  }
+}
