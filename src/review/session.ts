@@ -89,6 +89,16 @@ export class ReviewSession {
     return first === undefined ? undefined : this.deps.index.card(first);
   }
 
+  /** Whether this window's notes hold any card. */
+  hasCards(): boolean {
+    return this.deps.index.all().length > 0;
+  }
+
+  /** A card found in this window's notes. */
+  card(cardId: string): NoteCard | undefined {
+    return this.deps.index.card(cardId);
+  }
+
   /** What each rating would do to the card now. */
   previews(cardId: string): IntervalPreview[] {
     const { now, settings } = this.deps;

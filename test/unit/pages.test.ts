@@ -103,7 +103,7 @@ suite('Pages: what a panel saves for the serializer', () => {
   test('The Review page is one panel, restored as it was; a saved state that is not its own is refused', () => {
     const saved = REVIEW_PAGE.parseSaved(JSON.parse(JSON.stringify(REVIEW_PAGE.save(REVIEW_PAGE_TARGET, 'single'))));
     assert.deepStrictEqual(saved, { review: true });
-    assert.strictEqual(REVIEW_PAGE.modeOf(saved!), 'single');
+    assert.strictEqual(REVIEW_PAGE.modeOf(saved), 'single');
     for (const bad of [undefined, null, {}, { review: 'yes' }, { review: false }]) assert.strictEqual(REVIEW_PAGE.parseSaved(bad), undefined, JSON.stringify(bad));
   });
 
