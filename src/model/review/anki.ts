@@ -1,23 +1,35 @@
 /**
  * Cards as a file Anki's text import reads: a header naming the separator, plain text and the tags
  * column, then one card a line, front, back and tags separated by tabs. A field holding a tab, a
- * line break or a quote is quoted, its quotes doubled, as Anki's import accepts. Pure.
+ * line break or a quote, or starting with `#` (which Anki could take for a header line), is
+ * quoted, its quotes doubled, as Anki's import accepts. Pure.
  */
 
 export interface AnkiCard {
   readonly front: string;
   readonly back: string;
-  /** Anki tags; spaces in a tag become `_`, since Anki separates tags by spaces. */
+  /** Anki tags; whitespace in a tag becomes `_`, since Anki separates tags by spaces. */
   readonly tags: readonly string[];
 }
 
-/** The file's text. */
+export const ANKI_HEADER = ['#separator:tab', '#html:false', '#tags column:3'];
+
+/** The file's text, ending with a line break. */
 export function ankiExport(cards: readonly AnkiCard[]): string {
-  void cards;
-  return '';
+  const rows = cards.map((card) => [ankiField(card.front), ankiField(card.back), ankiField(ankiTags(card.tags))].join('\t'));
+  return [...ANKI_HEADER, ...rows].join('\n') + '\n';
+}
+
+/** The tags field: each tag with its whitespace made `_`, empty tags left out, separated by spaces. */
+export function ankiTags(tags: readonly string[]): string {
+  return tags
+    .map((tag) => tag.trim().replace(/\s+/g, '_'))
+    .filter((tag) => tag !== '')
+    .join(' ');
 }
 
 /** One field as Anki's import reads it. */
 export function ankiField(text: string): string {
-  return text;
+  const needsQuotes = /[\t\n\r"]/.test(text) || text.startsWith('#');
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }

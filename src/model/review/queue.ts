@@ -1,6 +1,8 @@
 /**
- * Today's review queue: the cards due (the most overdue first), then new cards up to the daily
- * limit less those already introduced today. Orphaned cards are never in it. Pure.
+ * Today's review queue: the cards due (the most overdue first), then new cards (the first found
+ * first) up to the daily limit less those already introduced today. A card in review is due on
+ * the local day it falls due, as in Anki; a card in (re)learning, whose steps are minutes, only
+ * once its time has come. Orphaned cards are never in it. Pure.
  */
 import { StoredCard } from './types';
 
@@ -35,8 +37,23 @@ export function dayOf(now: number): Day {
 
 /** The queue at `now`. */
 export function buildQueue(cards: Readonly<Record<string, StoredCard>>, now: number, newPerDay = DEFAULT_NEW_CARDS_PER_DAY): ReviewQueue {
-  void cards;
-  void now;
-  void newPerDay;
-  return { cardIds: [], counts: { due: 0, new: 0, total: 0 } };
+  const today = dayOf(now);
+  const due: { readonly id: string; readonly at: number }[] = [];
+  const fresh: { readonly id: string; readonly at: number }[] = [];
+  let introducedToday = 0;
+  for (const [id, card] of Object.entries(cards)) {
+    if (card.introducedAt !== undefined && card.introducedAt >= today.start && card.introducedAt < today.end) introducedToday++;
+    if (card.orphanedAt !== undefined) continue;
+    const { phase, due: dueAt } = card.schedule;
+    if (phase === 0) fresh.push({ id, at: card.createdAt });
+    else if (dueAt <= now || (phase === 2 && dueAt < today.end)) due.push({ id, at: dueAt });
+  }
+  const byTimeThenId = (a: { id: string; at: number }, b: { id: string; at: number }) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  due.sort(byTimeThenId);
+  fresh.sort(byTimeThenId);
+  const newToday = fresh.slice(0, Math.max(0, Math.floor(newPerDay) - introducedToday));
+  return {
+    cardIds: [...due, ...newToday].map((c) => c.id),
+    counts: { due: due.length, new: newToday.length, total: due.length + newToday.length },
+  };
 }
