@@ -4,10 +4,10 @@
  * card shown and undoing the last rating. Pure (no `vscode`): the feature gives it the store, the
  * card index, the clock, the settings and whether a task's state may be written.
  */
-import { reconcile } from '../model/review/identity';
+import { reconcile, type FoundCard } from '../model/review/identity';
 import { buildQueue, type ReviewQueue } from '../model/review/queue';
-import { newCardState, previewIntervals, rate, type IntervalPreview } from '../model/review/schedule';
-import { appendLog } from '../model/review/state';
+import { newCardState, previewIntervals, type IntervalPreview } from '../model/review/schedule';
+import { recordRating, undoRating, type RatingUndo } from '../model/review/state';
 import type { Rating, ReviewState, StoredCard } from '../model/review/types';
 import { Emitter, type Event } from '../util/event';
 import type { ReviewStore } from '../storage/reviewStore';
@@ -36,12 +36,6 @@ export interface RatedCard {
   readonly due: number;
 }
 
-interface Undo {
-  readonly cardId: string;
-  readonly before: StoredCard | undefined;
-  readonly loggedAt: number;
-}
-
 /** Longest a card's time on screen counts for the log: the learner left it open. */
 const MAX_ELAPSED_MS = 10 * 60 * 1000;
 
@@ -49,7 +43,7 @@ export class ReviewSession {
   private readonly changes = new Emitter<void>();
   /** Fires when the queue or the cards may have changed. */
   readonly onDidChange: Event<void> = this.changes.event;
-  private readonly undos: Undo[] = [];
+  private readonly undos: RatingUndo[] = [];
   private shown: { cardId: string; at: number } | undefined;
 
   constructor(private readonly deps: SessionDeps) {}
@@ -62,8 +56,11 @@ export class ReviewSession {
     const judged: Record<string, StoredCard> = {};
     const kept: Record<string, StoredCard> = {};
     for (const [id, card] of Object.entries(state.cards)) (index.hasSeen(card.taskKey) ? judged : kept)[id] = card;
-    const result = reconcile(judged, index.all().map((c) => c.found), now());
-    if (result.added.length + result.renamed.length + result.orphaned.length + result.dropped.length === 0) {
+    const found = index.all().map((c) => c.found);
+    const result = reconcile(judged, found, now());
+    // A card back from orphanhood, or whose answer changed, is no entry in those lists but changed all the same.
+    const moved = found.some((f) => Object.hasOwn(judged, f.id) && (judged[f.id].orphanedAt !== undefined || judged[f.id].answerHash !== f.answerHash || judged[f.id].taskKey !== f.taskKey));
+    if (!moved && result.added.length + result.renamed.length + result.orphaned.length + result.dropped.length === 0) {
       this.changes.fire();
       return;
     }
@@ -77,8 +74,8 @@ export class ReviewSession {
     const found: Record<string, StoredCard> = {};
     const cards = store.state().cards;
     for (const { found: card } of index.all()) {
-      const stored = cards[card.id];
-      found[card.id] = stored ?? { taskKey: card.taskKey, answerHash: card.answerHash, schedule: newCardState(now()), createdAt: now() };
+      // A card found here is in a note, whatever the store last said.
+      found[card.id] = Object.hasOwn(cards, card.id) ? { ...cards[card.id], orphanedAt: undefined } : this.fresh(card, now());
     }
     return buildQueue(found, now(), settings().newPerDay);
   }
@@ -117,15 +114,15 @@ export class ReviewSession {
     if (!found || !mayWrite(found.taskKey)) return undefined;
     const at = now();
     const state = store.state();
-    const before = state.cards[cardId];
-    const current = before ?? { taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(at), createdAt: at };
-    const { next } = rate(current.schedule, rating, at, settings().retention);
+    // A card first rated before the notes were reconciled is stored as it is found.
+    const withCard = Object.hasOwn(state.cards, cardId) ? state : { ...state, cards: { ...state.cards, [cardId]: this.fresh(found, at) } };
     const elapsedMs = this.shown?.cardId === cardId ? Math.min(Math.max(0, at - this.shown.at), MAX_ELAPSED_MS) : 0;
-    const card: StoredCard = { ...current, schedule: next, introducedAt: current.introducedAt ?? at };
-    await this.save({ ...state, cards: { ...state.cards, [cardId]: card }, log: appendLog(state.log, { cardId, rating, at, elapsedMs }) });
-    this.undos.push({ cardId, before, loggedAt: at });
+    const recorded = recordRating(withCard, cardId, rating, at, elapsedMs, settings().retention);
+    if (!recorded) return undefined;
+    await this.save(recorded.state);
+    this.undos.push(recorded.undo);
     this.shown = undefined;
-    return { cardId, rating, due: next.due };
+    return { cardId, rating, due: recorded.state.cards[cardId].schedule.due };
   }
 
   get canUndo(): boolean {
@@ -136,13 +133,12 @@ export class ReviewSession {
   async undo(): Promise<string | undefined> {
     const last = this.undos.pop();
     if (!last) return undefined;
-    const state = this.deps.store.state();
-    const cards = { ...state.cards };
-    if (last.before) cards[last.cardId] = last.before;
-    else delete cards[last.cardId];
-    const log = state.log.filter((entry) => !(entry.cardId === last.cardId && entry.at === last.loggedAt));
-    await this.save({ ...state, cards, log });
+    await this.save(undoRating(this.deps.store.state(), last));
     return last.cardId;
+  }
+
+  private fresh(found: FoundCard, now: number): StoredCard {
+    return { taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(now), createdAt: now };
   }
 
   private storedOf(cardId: string): StoredCard | undefined {
