@@ -17,7 +17,9 @@ async function reviewRow(): Promise<string | undefined> {
 
 const reviewStatus = async () => (await inWorkbench.read('[id$="mlRoadmaps.review"]')).text.trim();
 
-suite('Review', () => {
+suite('Review', function () {
+  // A dozen round trips through the workbench, each a page message and a tree redraw.
+  this.timeout(180_000);
   suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   test('A note with three cards → Review · 3 due → reviewed with the keyboard → counts and next reviews change, and stay', async () => {
