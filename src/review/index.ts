@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, Settings, settingId } from '../constants';
+import { weeklyReviewMinutes } from '../model/review/forecast';
 import { DEFAULT_NEW_CARDS_PER_DAY } from '../model/review/queue';
 import { DEFAULT_RETENTION } from '../model/review/schedule';
 import { isModule, isPhase, isRoadmap, isTask, rootOf } from '../model/types';
@@ -53,7 +54,10 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
     tree.provider.addTopRowSource(indicators),
     { dispose: () => clearTimeout(timer) },
     notes.index.onDidReadNote(({ uri, keys, text }) => index.setNote(uri.toString(), keys, text) && reconcileSoon()),
-    services.review.onDidChange(() => indicators.update()),
+    services.review.onDidChange(() => {
+      indicators.update();
+      reserveReviewTime(services);
+    }),
     services.registry.onDidChange(() => indicators.update()),
     vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration(settingId(Settings.reviewNewCardsPerDay)) || e.affectsConfiguration(settingId(Settings.reviewDesiredRetention))) && indicators.update()),
     // A new day brings new cards and due ones: look again when the window comes back.
@@ -68,11 +72,18 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
       return exportAnkiCards(services, roadmap, index.all(), destination instanceof vscode.Uri ? destination : undefined);
     }),
   );
+  reserveReviewTime(services);
   void notes.index.ensureScanned().then(async () => {
     scanned = true;
     await session.reconcile();
   });
   return { session, panels: page.current };
+}
+
+/** The study plans set aside what review will take a week, at this learner's pace. */
+function reserveReviewTime(services: Services): void {
+  const { cards, log } = services.review.state();
+  services.plans.reserveForReview(weeklyReviewMinutes(cards, log, Date.now(), reviewSettings().newPerDay));
 }
 
 function reviewSettings(): ReviewSettings {
