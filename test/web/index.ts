@@ -13,5 +13,6 @@ import '../integration/roadmapFiles.test';
 import '../integration/scaffold.test';
 import '../integration/notes.test';
 import '../integration/tooltips.test';
+import '../integration/review.test';
 
 export const run = runSuites;
