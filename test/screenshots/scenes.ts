@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
+import { hashText } from '../../src/model/review/identity';
+import { newCardState, rate } from '../../src/model/review/schedule';
 import type { Module, Roadmap } from '../../src/model/types';
 import { createStarter, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
 
@@ -189,7 +191,70 @@ function scenes({ weeks, supervised }: { weeks: Roadmap; supervised: Module }): 
         await shoot('plan', 3000);
       },
     },
+    {
+      // The Review page on a note's cards, the answer shown (Space typed into the page).
+      name: 'review',
+      take: async () => {
+        await closeEditors();
+        const note = vscode.Uri.joinPath(workspaceFolder(), 'notes', 'master-24-week', 'review-cards.md');
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(note, '..'));
+        await writeFile(note, REVIEW_NOTE(supervised.tasks[1].id));
+        await new Promise((r) => setTimeout(r, 3000));
+        await vscode.commands.executeCommand('mlRoadmaps.reviewDueCards');
+        await shoot('review', 3000, ' ');
+      },
+    },
+    {
+      // The dashboard's Review section: a month of reviews imported, the next 30 days' forecast.
+      name: 'review-forecast',
+      take: async () => {
+        await closeEditors();
+        const file = vscode.Uri.joinPath(workspaceFolder(), `review-history-${Date.now()}.json`);
+        await writeFile(file, JSON.stringify(reviewHistory(weeks)));
+        await vscode.commands.executeCommand('mlRoadmaps.importProgress', file, { confirmed: true });
+        await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
+        await shoot('review-forecast', 3000);
+      },
+    },
   ];
+}
+
+const REVIEW_NOTE = (taskId: string) =>
+  [
+    '---',
+    `roadmapTask: master-24-week/${taskId}`,
+    '---',
+    '# Logistic regression and kNN',
+    '',
+    'What does logistic regression model as a linear function of the features?::The **log-odds** of the positive class: `log(p / (1 - p)) = w·x + b`',
+    '',
+    'Why must features be scaled before kNN?::Distances are dominated by the features with the largest ranges.',
+    '',
+    'Fit the scaler on the ==training split== only, then apply it to the test split.',
+    '',
+  ].join('\n');
+
+/** A progress file holding a month of review of 60 cards of the roadmap, as an export would. */
+function reviewHistory(weeks: Roadmap): unknown {
+  const now = Date.now();
+  const day = 86_400_000;
+  const tasks = weeks.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks)).slice(0, 20);
+  const cards: Record<string, unknown> = {};
+  const log: unknown[] = [];
+  for (let i = 0; i < 60; i++) {
+    const taskKey = `master-24-week/${tasks[i % tasks.length].id}`;
+    const id = hashText(`${taskKey}\nscene card ${i}`);
+    let schedule = newCardState(now - 30 * day);
+    for (let at = now - 30 * day + (i % 7) * day; at < now - day; ) {
+      const rating = i % 9 === 0 ? 1 : 3;
+      schedule = rate(schedule, rating, at).next;
+      log.push({ cardId: id, rating, at, elapsedMs: 6000 + (i % 5) * 2000 });
+      at = Math.max(at + day / 2, schedule.due);
+    }
+    cards[id] = { taskKey, answerHash: hashText(`answer ${i}`), schedule, createdAt: now - 30 * day, introducedAt: now - 30 * day };
+  }
+  log.sort((a, b) => (a as { at: number }).at - (b as { at: number }).at);
+  return { format: 'ml-roadmaps-progress', version: 1, exportedAt: new Date(now).toISOString(), roadmaps: {}, review: { version: 1, cards, log } };
 }
 
 export async function run(): Promise<void> {
