@@ -130,12 +130,14 @@ async function importProgress(services: Services, source: unknown, options: { co
   await plans.put(newPlans);
   if (review.changed > 0) await services.review.set(review.merged);
   log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
-  void vscode.window.showInformationMessage(
-    newPlans.length === 0
-      ? vscode.l10n.t('Imported the progress of {0} task(s).', changes.length)
-      : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', changes.length, newPlans.length),
-  );
+  void vscode.window.showInformationMessage(importedMessage(changes.length, newPlans.length, review.changed));
   return { imported: changes.length, plans: newPlans.length };
+}
+
+/** What an import did, in a sentence or two. */
+function importedMessage(tasks: number, plans: number, reviewCards: number): string {
+  const progress = plans === 0 ? vscode.l10n.t('Imported the progress of {0} task(s).', tasks) : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', tasks, plans);
+  return reviewCards > 0 ? `${progress} ${vscode.l10n.t('Review: {0} card(s) merged.', reviewCards)}` : progress;
 }
 
 /** Logs the English message, shows the translated one, and returns the English one. */

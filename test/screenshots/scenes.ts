@@ -196,10 +196,13 @@ function scenes({ weeks, supervised }: { weeks: Roadmap; supervised: Module }): 
       name: 'review',
       take: async () => {
         await closeEditors();
-        const note = vscode.Uri.joinPath(workspaceFolder(), 'notes', 'master-24-week', 'review-cards.md');
+        const note = vscode.Uri.joinPath(workspaceFolder(), 'notes', 'review', `cards-${Date.now()}.md`);
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(note, '..'));
-        await writeFile(note, REVIEW_NOTE(supervised.tasks[1].id));
-        await new Promise((r) => setTimeout(r, 3000));
+        await writeFile(note, REVIEW_NOTE(`${supervised.phase.roadmap.id}/${supervised.tasks[1].id}`));
+        await vscode.commands.executeCommand('workbench.view.extension.mlRoadmaps');
+        await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+        // The file watcher tells the notes index; the cards follow.
+        await new Promise((r) => setTimeout(r, 20000));
         await vscode.commands.executeCommand('mlRoadmaps.reviewDueCards');
         await shoot('review', 3000, ' ');
       },
@@ -209,20 +212,24 @@ function scenes({ weeks, supervised }: { weeks: Roadmap; supervised: Module }): 
       name: 'review-forecast',
       take: async () => {
         await closeEditors();
+        // A roadmap of three phases, so the Review section is in view below them.
+        const course = await roadmap('machine-learning-course');
         const file = vscode.Uri.joinPath(workspaceFolder(), `review-history-${Date.now()}.json`);
-        await writeFile(file, JSON.stringify(reviewHistory(weeks)));
+        await writeFile(file, JSON.stringify(reviewHistory(course)));
         await vscode.commands.executeCommand('mlRoadmaps.importProgress', file, { confirmed: true });
-        await vscode.commands.executeCommand('mlRoadmaps.openDashboard', weeks);
+        await vscode.workspace.fs.delete(file);
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.commands.executeCommand('mlRoadmaps.openDashboard', course);
         await shoot('review-forecast', 3000);
       },
     },
   ];
 }
 
-const REVIEW_NOTE = (taskId: string) =>
+const REVIEW_NOTE = (taskKey: string) =>
   [
     '---',
-    `roadmapTask: master-24-week/${taskId}`,
+    `roadmapTask: ${taskKey}`,
     '---',
     '# Logistic regression and kNN',
     '',
@@ -235,18 +242,19 @@ const REVIEW_NOTE = (taskId: string) =>
   ].join('\n');
 
 /** A progress file holding a month of review of 60 cards of the roadmap, as an export would. */
-function reviewHistory(weeks: Roadmap): unknown {
+function reviewHistory(target: Roadmap): unknown {
   const now = Date.now();
   const day = 86_400_000;
-  const tasks = weeks.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks)).slice(0, 20);
+  const tasks = target.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks)).slice(0, 20);
   const cards: Record<string, unknown> = {};
   const log: unknown[] = [];
   for (let i = 0; i < 60; i++) {
-    const taskKey = `master-24-week/${tasks[i % tasks.length].id}`;
+    const taskKey = `${target.id}/${tasks[i % tasks.length].id}`;
     const id = hashText(`${taskKey}\nscene card ${i}`);
     let schedule = newCardState(now - 30 * day);
-    for (let at = now - 30 * day + (i % 7) * day; at < now - day; ) {
-      const rating = i % 9 === 0 ? 1 : 3;
+    for (let at = now - 30 * day + (i % 7) * day, reps = 0; at < now - day; reps++) {
+      // Some cards forgotten once, the first time; the rest remembered.
+      const rating = i % 4 === 0 && reps === 1 ? 1 : 3;
       schedule = rate(schedule, rating, at).next;
       log.push({ cardId: id, rating, at, elapsedMs: 6000 + (i % 5) * 2000 });
       at = Math.max(at + day / 2, schedule.due);
