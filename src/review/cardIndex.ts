@@ -18,7 +18,6 @@ export interface NoteCard {
 interface NoteEntry {
   readonly taskKey: string;
   readonly cards: readonly ParsedCard[];
-  readonly text: string;
 }
 
 export class CardIndex {
@@ -28,6 +27,11 @@ export class CardIndex {
   /** Every task a note named since the index was made: the tasks whose stored cards this window may judge. */
   private readonly tasksSeen = new Set<string>();
   private byId: Map<string, NoteCard> | undefined;
+  /** Every note's text by the task it belongs to, cards or none: topic cards' answers. */
+  private readonly textsByTask = new Map<string, Map<string, string>>();
+  private readonly taskOfText = new Map<string, string>();
+  /** The "explain it" cards of finished tasks' topics, when the setting asks for them; they have no note. */
+  private topics: readonly NoteCard[] = [];
 
   /**
    * Records a note as read now (no text: deleted or unreadable); true when the cards changed. Only
@@ -36,21 +40,29 @@ export class CardIndex {
   setNote(note: string, taskKeys: readonly string[], text: string | undefined): boolean {
     const before = this.notes.get(note);
     const taskKey = taskKeys[0];
+    this.keepText(note, taskKey, text);
     const cards = taskKey !== undefined && text !== undefined ? parseCards(text) : [];
     if (!before && cards.length === 0) return false;
-    if (before && before.taskKey === taskKey && sameCards(before.cards, cards)) {
-      if (text !== undefined) this.notes.set(note, { ...before, text });
-      return false;
-    }
+    if (before && before.taskKey === taskKey && sameCards(before.cards, cards)) return false;
     if (before) this.notesByTask.get(before.taskKey)?.delete(note);
     if (taskKey !== undefined && cards.length > 0) {
-      this.notes.set(note, { taskKey, cards, text: text ?? '' });
+      this.notes.set(note, { taskKey, cards });
       if (!this.notesByTask.has(taskKey)) this.notesByTask.set(taskKey, new Set());
       this.notesByTask.get(taskKey)!.add(note);
       this.tasksSeen.add(taskKey);
     } else this.notes.delete(note);
     if (before) this.identify(before.taskKey);
     if (taskKey !== undefined && taskKey !== before?.taskKey) this.identify(taskKey);
+    this.byId = undefined;
+    return true;
+  }
+
+  /** Replaces the topic cards; true when they changed. */
+  setTopicCards(found: readonly FoundCard[]): boolean {
+    const same = found.length === this.topics.length && found.every((f, i) => f.id === this.topics[i].found.id && f.answerHash === this.topics[i].found.answerHash);
+    if (same) return false;
+    this.topics = found.map((f) => ({ found: f, note: '' }));
+    for (const f of found) this.tasksSeen.add(f.taskKey);
     this.byId = undefined;
     return true;
   }
@@ -64,10 +76,21 @@ export class CardIndex {
     return this.ids().get(id);
   }
 
-  /** The text of the task's first note, for its topic cards' answers; empty without one. */
+  /** The text of the task's first note (by URI), cards or none, for its topic cards' answers; empty without one. */
   noteText(taskKey: string): string {
-    const [first] = [...(this.notesByTask.get(taskKey) ?? [])].sort();
-    return first === undefined ? '' : (this.notes.get(first)?.text ?? '');
+    const texts = this.textsByTask.get(taskKey);
+    const [first] = [...(texts?.keys() ?? [])].sort();
+    return first === undefined ? '' : (texts?.get(first) ?? '');
+  }
+
+  private keepText(note: string, taskKey: string | undefined, text: string | undefined): void {
+    const before = this.taskOfText.get(note);
+    if (before !== undefined) this.textsByTask.get(before)?.delete(note);
+    this.taskOfText.delete(note);
+    if (taskKey === undefined || text === undefined) return;
+    if (!this.textsByTask.has(taskKey)) this.textsByTask.set(taskKey, new Map());
+    this.textsByTask.get(taskKey)!.set(note, text);
+    this.taskOfText.set(note, taskKey);
   }
 
   /** Whether a note named this task at any time since the index was made. */
@@ -92,7 +115,7 @@ export class CardIndex {
   }
 
   private ids(): Map<string, NoteCard> {
-    this.byId ??= new Map([...this.cardsByTask.values()].flat().map((c) => [c.found.id, c]));
+    this.byId ??= new Map([...[...this.cardsByTask.values()].flat(), ...this.topics].map((c) => [c.found.id, c]));
     return this.byId;
   }
 }

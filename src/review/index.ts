@@ -19,6 +19,7 @@ import { exportAnkiCards } from './ankiFile';
 import { CardIndex } from './cardIndex';
 import { ReviewIndicators } from './indicators';
 import { reviewHost } from './host';
+import { finishedTopicCards } from './topics';
 import type { ReviewPanels } from './panel';
 import { ReviewSession, type ReviewSettings } from './session';
 
@@ -49,6 +50,15 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
     timer = setTimeout(() => void session.reconcile().catch((error: Error) => services.log.error(`Review: ${error.message}`)), RECONCILE_DELAY_MS);
   };
 
+  const refreshTopics = async () => {
+    const on = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.reviewTopicCards, false);
+    const found = on ? finishedTopicCards(await services.registry.roadmaps(), services.tracker.stateOf, index) : [];
+    if (index.setTopicCards(found)) reconcileSoon();
+  };
+  context.subscriptions.push(
+    services.tracker.onDidChange(() => void refreshTopics()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settingId(Settings.reviewTopicCards)) && void refreshTopics()),
+  );
   context.subscriptions.push(
     indicators,
     tree.provider.addTopRowSource(indicators),
@@ -75,6 +85,7 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
   reserveReviewTime(services);
   void notes.index.ensureScanned().then(async () => {
     scanned = true;
+    await refreshTopics();
     await session.reconcile();
   });
   return { session, panels: page.current };
