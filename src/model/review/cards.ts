@@ -50,7 +50,7 @@ export function normalizeCardText(text: string): string {
 
 /** Every card of a note, in the order they are written. */
 export function parseCards(text: string): ParsedCard[] {
-  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
   const cards: ParsedCard[] = [];
   let i = frontMatterEnd(lines);
   while (i < lines.length) {

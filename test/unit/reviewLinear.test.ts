@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import { parseCards } from '../../src/model/review/cards';
+import { describeGrowth, growth } from './timing';
+
+/** Linear code grows about 10× from the 1× to the 10× input, quadratic about 100×. */
+const MAX_RATIO = 30;
+
+/** Parsing `make(n)` and `make(10 n)` grows about tenfold. */
+function assertLinear(make: (n: number) => string, n: number): void {
+  const g = growth(make, (text) => parseCards(text).length, n);
+  assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+}
+
+suite('Review cards: a note tenfold as large takes about ten times as long to parse', () => {
+  test('Lines of colons, at every run length', function () {
+    this.timeout(120_000);
+    assertLinear((n) => Array.from({ length: n }, (_, i) => ':'.repeat(1 + (i % 50)) + 'x' + '::::'.repeat(i % 7)).join('\n'), 2_000);
+  });
+
+  test('One line of colons and one of == marks, each a tenth of a megabyte at 1×', function () {
+    this.timeout(120_000);
+    assertLinear((n) => `${'::::'.repeat(n)}\n\n${'= '.repeat(n)}==${'='.repeat(n)}\n\n${'== '.repeat(n)}`, 25_000);
+  });
+
+  test('Lines of == marks: deletions, empty ones, unclosed ones', function () {
+    this.timeout(120_000);
+    const lines = ['==a== ==b== ==c== '.repeat(10), '== == == == == ==', '==', '====x', `${'=='.repeat(30)}open`];
+    assertLinear((n) => Array.from({ length: n }, (_, i) => lines[i % lines.length]).join('\n'), 2_000);
+  });
+
+  test('One paragraph of ? lines, and questions with ? separators and no blank line', function () {
+    this.timeout(120_000);
+    assertLinear((n) => `${'?\n??\n'.repeat(n)}\n\n${'question\n?\nanswer\n'.repeat(n)}`, 5_000);
+  });
+
+  test('Inline cards by the thousand', function () {
+    this.timeout(120_000);
+    assertLinear((n) => Array.from({ length: n }, (_, i) => `- Question ${i} about \`code::span\`::Answer ${i}`).join('\n'), 2_000);
+  });
+
+  test('Backtick runs of every length on one line, none closed', function () {
+    this.timeout(120_000);
+    // A run is closed only by the next run of its length: searching the rest of the line from each
+    // unclosed run would cost the line's length per run. Runs of lengths 1 to k take k²/2
+    // characters, so k grows as √n.
+    const make = (n: number) => {
+      const k = Math.round(Math.sqrt(2 * n));
+      return Array.from({ length: k }, (_, i) => '`'.repeat(k - i) + 'x').join('') + '::y';
+    };
+    assertLinear(make, 50_000);
+  });
+
+  test('Fence and heading lines, and front matter never closed', function () {
+    this.timeout(120_000);
+    assertLinear((n) => `---\n${'```\n~~~\n## Q::A\n###### \n####### x::y\n    ```` \n'.repeat(n)}`, 500);
+  });
+});
