@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseCards } from '../../src/model/review/cards';
-import { answerHashOf, cardId, FoundCard, hashText, identifyCards, ORPHAN_KEEP_MS, reconcile } from '../../src/model/review/identity';
+import { answerHashOf, cardId, FoundCard, hashText, identifyCards, ORPHAN_KEEP_MS, reconcile, reconcileTasks } from '../../src/model/review/identity';
 import { rate } from '../../src/model/review/schedule';
 import { StoredCard } from '../../src/model/review/types';
 import { topicCards } from '../../src/model/review/topicCards';
@@ -106,6 +106,15 @@ suite('Review identity', () => {
     const gone = reconcile(first.cards, found('Q1::A1'), T0 + DAY + ORPHAN_KEEP_MS);
     assert.deepStrictEqual(gone.dropped, [q2]);
     assert.ok(!(q2 in gone.cards));
+  });
+
+  test('Reconciling some tasks leaves the others alone and returns only their cards', () => {
+    const stored = { ...reviewed('Q1::A1\n\nQ2::A2'), ...reconcile({}, found('Other::X', 'other/task'), T0).cards };
+    const result = reconcileTasks(stored, new Set([TASK]), [...found('Q1::A1'), ...found('Stray::Y', 'third/task')], T0 + DAY);
+    assert.deepStrictEqual(Object.keys(result.cards).sort(), [cardId(TASK, 'Q1'), cardId(TASK, 'Q2')].sort());
+    assert.deepStrictEqual(result.orphaned, [cardId(TASK, 'Q2')]);
+    assert.deepStrictEqual(result.added, []);
+    assert.strictEqual(result.cards[cardId(TASK, 'Q1')], stored[cardId(TASK, 'Q1')], 'an unchanged card is the same object');
   });
 
   test('Topic cards: one per distinct topic, the note and the module as answer, ids stable as the note changes', () => {
