@@ -139,6 +139,8 @@ suite('Review cards: what is not read', () => {
     assert.deepStrictEqual(pairs('Use `a::b` for scope\nThe `x == y` test'), []);
     assert.deepStrictEqual(pairs('`std::vector`::a growable array'), ['`std::vector` → a growable array']);
     assert.deepStrictEqual(pairs('``a `::` b``::c'), ['``a `::` b`` → c']);
+    // A span's closing backtick opens no span of its own.
+    assert.deepStrictEqual(pairs('`a` is::`b`'), ['`a` is → `b`']);
     // A backtick run with no closing run of its length is text.
     assert.deepStrictEqual(pairs('a ` b::c'), ['a ` b → c']);
   });

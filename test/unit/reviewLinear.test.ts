@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { parseCards } from '../../src/model/review/cards';
+import { newCardState } from '../../src/model/review/schedule';
+import { MAX_LOG_ENTRIES, mergeReviewStates, parseReviewState } from '../../src/model/review/state';
 import { describeGrowth, growth } from './timing';
 
 /** Linear code grows about 10× from the 1× to the 10× input, quadratic about 100×. */
@@ -53,5 +55,31 @@ suite('Review cards: a note tenfold as large takes about ten times as long to pa
   test('Fence and heading lines, and front matter never closed', function () {
     this.timeout(120_000);
     assertLinear((n) => `---\n${'```\n~~~\n## Q::A\n###### \n####### x::y\n    ```` \n'.repeat(n)}`, 500);
+  });
+});
+
+suite('Review state: an imported state tenfold as large takes about ten times as long to read and merge', () => {
+  test('Cards and log entries, some invalid, read and merged with a copy of themselves', function () {
+    this.timeout(120_000);
+    // Below the log's cap at both sizes, so the merge keeps every entry.
+    const make = (n: number) => {
+      const cards: Record<string, unknown> = {};
+      const log: unknown[] = [];
+      for (let i = 0; i < n; i++) {
+        const id = i.toString(16).padStart(16, '0');
+        cards[id] = i % 7 === 0 ? { taskKey: 'r/t' } : { taskKey: 'r/t', answerHash: 'h', createdAt: i, schedule: newCardState(i) };
+        log.push({ cardId: id, rating: 1 + (i % 4), at: n - i, elapsedMs: 5_000 });
+      }
+      return { version: 1, cards, log };
+    };
+    const g = growth(
+      make,
+      (raw) => {
+        const { state } = parseReviewState(raw);
+        return mergeReviewStates(state, state).log.length;
+      },
+      Math.floor(MAX_LOG_ENTRIES / 10),
+    );
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
   });
 });
