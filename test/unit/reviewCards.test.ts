@@ -150,6 +150,8 @@ suite('Review cards: what is not read', () => {
     assert.deepStrictEqual(pairs('Q::A\n---\nR::B\n---'), ['Q → A', 'R → B']);
     // Never closed: not front matter.
     assert.deepStrictEqual(pairs('---\nQ::A'), ['Q → A']);
+    // After a byte order mark.
+    assert.deepStrictEqual(pairs('\ufeff---\ntitle: a::b\n---\nQ::A'), ['Q → A']);
   });
 
   test('Headings are not read for cards', () => {

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { ankiExport, ankiField, ankiTags } from '../../src/model/review/anki';
+import { ankiCardOf, ankiExport, ankiField, ankiTags } from '../../src/model/review/anki';
+import { parseCards } from '../../src/model/review/cards';
+import { identifyCards } from '../../src/model/review/identity';
 import { DEFAULT_SECONDS_PER_CARD, dueForecast, MAX_SECONDS_PER_CARD, retentionRate, reviewsPerDay, secondsPerCard, weeklyReviewMinutes } from '../../src/model/review/forecast';
 import { dayOf } from '../../src/model/review/queue';
 import { newCardState } from '../../src/model/review/schedule';
@@ -157,5 +159,11 @@ suite('Review export for Anki', () => {
     assert.strictEqual(ankiField('say "hi"'), '"say ""hi"""');
     assert.strictEqual(ankiField('#not a header'), '"#not a header"');
     assert.strictEqual(ankiTags([' a b ', '', 'c\td']), 'a_b c_d');
+  });
+
+  test('A found card is exported with its roadmap and task as a tag', () => {
+    const [card] = identifyCards('python-basics/numpy', parseCards('Broadcasting::Stretching\tshapes'));
+    assert.deepStrictEqual(ankiCardOf(card), { front: 'Broadcasting', back: 'Stretching\tshapes', tags: ['ml-roadmaps::python-basics::numpy'] });
+    assert.strictEqual(ankiExport([ankiCardOf(card)]).split('\n')[3], 'Broadcasting\t"Stretching\tshapes"\tml-roadmaps::python-basics::numpy');
   });
 });

@@ -64,7 +64,9 @@ function isNormal(text: string): boolean {
 
 /** Every card of a note, in the order they are written. */
 export function parseCards(text: string): ParsedCard[] {
-  const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
+  // A byte order mark would hide the front matter's opening line.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
   const cards: ParsedCard[] = [];
   let i = frontMatterEnd(lines);
   while (i < lines.length) {
