@@ -12,10 +12,11 @@
  *   7 plan       pure node: planning a 100,000-task roadmap
  *   8 cold open  in fresh windows: click on the activity-bar icon → first row of the view, ours vs
  *                a trivial one-row tree, and the floor: our view's rows with no code behind them
+ *   9 review     pure node: finding 10,000 review cards in 1,000 notes, re-scanning one, today's queue
  *
  * MLR_BENCH_VERBOSE=1 also prints every sample; MLR_BENCH_INSTANCES sets how many fresh hosts
  * row 5 takes its median over and MLR_BENCH_COLD_ROUNDS how many rounds row 8 takes;
- * MLR_BENCH_ONLY=activation, =coldopen, =checks or a comma-separated list of them runs only those
+ * MLR_BENCH_ONLY=activation, =coldopen, =checks, =review or a comma-separated list of them runs only those
  * rows, for quick turns; MLR_BENCH_PROFILE=<dir> writes a CPU profile of each of our activations
  * there (see host.ts).
  */
@@ -30,6 +31,7 @@ import { measureExpands, ExpandTimes } from './expand';
 import { ActivationResult, Command, InProcessResult, waitForJson, writeJson } from './handshake';
 import { checksRows } from './checks';
 import { pureRows } from './pure';
+import { reviewRows } from './review';
 import { writeRowsAlone } from './rowsAlone';
 import { keepCodeCache, seedCodeCache } from './codeCache';
 import { atMost, Budget, exactly, formatTable, median, Row } from './report';
@@ -39,8 +41,8 @@ const INSTANCES = Number(process.env.MLR_BENCH_INSTANCES) || 9;
 /** Rounds of cold opens, each one fresh window for ours, the floor and the reference. */
 const COLD_ROUNDS = Number(process.env.MLR_BENCH_COLD_ROUNDS) || 9;
 /** The rows MLR_BENCH_ONLY can pick; `rest` is everything else, run when it picks nothing. */
-type RowSet = 'activation' | 'coldopen' | 'checks' | 'rest';
-const PICKABLE: readonly RowSet[] = ['activation', 'coldopen', 'checks'];
+type RowSet = 'activation' | 'coldopen' | 'checks' | 'review' | 'rest';
+const PICKABLE: readonly RowSet[] = ['activation', 'coldopen', 'checks', 'review'];
 /** MLR_BENCH_ONLY=activation,coldopen,checks (any of them): only those rows, for quick turns. */
 const ONLY = new Set((process.env.MLR_BENCH_ONLY ?? '').split(',').filter(Boolean));
 for (const name of ONLY) {
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     if (runs('rest')) rows.push(...(await pureRows(path.join(extension, 'roadmaps'))));
     if (runs('checks')) rows.push(...(await checksRows(path.join(extension, 'roadmaps', 'scaffolds'))));
+    if (runs('review')) rows.push(...(await reviewRows()));
 
     if (runs('activation') || runs('rest')) {
       const instances: InstanceResult[] = [];

@@ -4,6 +4,8 @@
  * line break or a quote, or starting with `#` (which Anki could take for a header line), is
  * quoted, its quotes doubled, as Anki's import accepts. Pure.
  */
+import { parseTaskKey } from '../ids';
+import { FoundCard } from './identity';
 
 export interface AnkiCard {
   readonly front: string;
@@ -13,6 +15,16 @@ export interface AnkiCard {
 }
 
 export const ANKI_HEADER = ['#separator:tab', '#html:false', '#tags column:3'];
+
+/** The tag every exported card carries, with its roadmap and task below it (Anki's `::` makes a tag hierarchy). */
+export const ANKI_TAG_ROOT = 'ml-roadmaps';
+
+/** A found card as Anki imports it: its front and back, tagged with its roadmap and task. */
+export function ankiCardOf(found: FoundCard): AnkiCard {
+  const task = parseTaskKey(found.taskKey);
+  const tags = task ? [`${ANKI_TAG_ROOT}::${task.roadmapId}::${task.taskId}`] : [ANKI_TAG_ROOT];
+  return { front: found.card.front, back: found.card.back, tags };
+}
 
 /** The file's text, ending with a line break. */
 export function ankiExport(cards: readonly AnkiCard[]): string {

@@ -45,12 +45,28 @@ const CLOZE_PREFIX = 'cloze:';
 
 /** Text with every run of whitespace made one space, trimmed: what keys and answer hashes are made of. */
 export function normalizeCardText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isNormal(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether the text has no whitespace but single spaces between words: most questions, kept as they are. */
+function isNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 32) return false;
+    } else if (code <= 13 || code === 0xa0 || code > 0x1fff) {
+      // Tabs, line breaks and Unicode spaces (and whatever is beyond, to be safe): the slow path.
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Every card of a note, in the order they are written. */
 export function parseCards(text: string): ParsedCard[] {
-  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  // A byte order mark would hide the front matter's opening line.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
   const cards: ParsedCard[] = [];
   let i = frontMatterEnd(lines);
   while (i < lines.length) {
@@ -161,9 +177,11 @@ function readLine(line: string, lineNumber: number, cards: ParsedCard[]): void {
 /** A question-to-answer card and, when `both`, its answer-to-question card. */
 function addPair(cards: ParsedCard[], kind: CardKind, question: string, answer: string, line: number, both: boolean): void {
   const back = withoutSchedulingComment(answer);
-  if (!normalizeCardText(question) || !normalizeCardText(back)) return;
-  cards.push({ kind, reversed: false, front: question, back, line, key: normalizeCardText(question) });
-  if (both) cards.push({ kind, reversed: true, front: back, back: question, line, key: REVERSED_PREFIX + normalizeCardText(back) });
+  const key = normalizeCardText(question);
+  const backKey = normalizeCardText(back);
+  if (!key || !backKey) return;
+  cards.push({ kind, reversed: false, front: question, back, line, key });
+  if (both) cards.push({ kind, reversed: true, front: back, back: question, line, key: REVERSED_PREFIX + backKey });
 }
 
 /** The first run of exactly two or three colons: `::` or `:::`. */

@@ -45,30 +45,25 @@ export function hashText(text: string): string {
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    h0 ^= unit & 0xff;
-    ({ h0, h1, h2, h3 } = timesPrime(h0, h1, h2, h3));
-    h0 ^= unit >>> 8;
-    ({ h0, h1, h2, h3 } = timesPrime(h0, h1, h2, h3));
+  for (let i = 0; i < text.length * 2; i++) {
+    // Each code unit as two bytes, low byte first.
+    const unit = text.charCodeAt(i >> 1);
+    h0 ^= i & 1 ? unit >>> 8 : unit & 0xff;
+    // h × the FNV prime 0x100000001b3 = h × 0x1b3 + (h << 40), modulo 2^64, carried limb by limb.
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + ((h0 & 0xff) << 8) + (t1 >>> 16);
+    const t3 = h3 * 0x1b3 + (h0 >>> 8) + ((h1 & 0xff) << 8) + (t2 >>> 16);
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
   }
-  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, '0')).join('');
+  return hex8(h3 * 0x10000 + h2) + hex8(h1 * 0x10000 + h0);
 }
 
-/** h × the FNV prime 0x100000001b3 = h × 0x1b3 + (h << 40), modulo 2^64. */
-function timesPrime(h0: number, h1: number, h2: number, h3: number): { h0: number; h1: number; h2: number; h3: number } {
-  let t0 = h0 * 0x1b3;
-  let t1 = h1 * 0x1b3;
-  let t2 = h2 * 0x1b3 + ((h0 & 0xff) << 8);
-  let t3 = h3 * 0x1b3 + (h0 >>> 8) + ((h1 & 0xff) << 8);
-  t1 += t0 >>> 16;
-  t0 &= 0xffff;
-  t2 += t1 >>> 16;
-  t1 &= 0xffff;
-  t3 += t2 >>> 16;
-  t2 &= 0xffff;
-  t3 &= 0xffff;
-  return { h0: t0, h1: t1, h2: t2, h3: t3 };
+function hex8(value: number): string {
+  return value.toString(16).padStart(8, '0');
 }
 
 /** The id of a card with `cardKey` in the task of `taskKey`. */
@@ -112,7 +107,7 @@ export function reconcile(stored: Readonly<Record<string, StoredCard>>, found: r
     const previous = Object.prototype.hasOwnProperty.call(stored, f.id) ? stored[f.id] : from !== undefined ? stored[from] : undefined;
     if (from !== undefined) renamed.push({ from, to: f.id });
     if (!previous) added.push(f.id);
-    cards[f.id] = previous ? { ...withoutOrphanMark(previous), taskKey: f.taskKey, answerHash: f.answerHash } : { taskKey: f.taskKey, answerHash: f.answerHash, schedule: newCardState(now), createdAt: now };
+    cards[f.id] = previous ? kept(previous, f) : { taskKey: f.taskKey, answerHash: f.answerHash, schedule: newCardState(now), createdAt: now };
   }
   const renamedAway = new Set(renamed.map((r) => r.from));
   const orphaned: string[] = [];
@@ -129,6 +124,22 @@ export function reconcile(stored: Readonly<Record<string, StoredCard>>, found: r
     }
   }
   return { cards, added, renamed, orphaned, dropped };
+}
+
+/**
+ * `reconcile` for the tasks of `taskKeys` alone, for a scan of some notes: `found` holds every card
+ * found now of those tasks (in all their notes), and the result's `cards` are those tasks' cards,
+ * to replace the stored cards of those tasks; the other tasks' cards are left as they are. Costs
+ * one pass over the stored cards, without copying them.
+ */
+export function reconcileTasks(stored: Readonly<Record<string, StoredCard>>, taskKeys: ReadonlySet<string>, found: readonly FoundCard[], now: number): Reconciled {
+  const ofTasks: Record<string, StoredCard> = {};
+  for (const id of Object.keys(stored)) if (taskKeys.has(stored[id].taskKey)) ofTasks[id] = stored[id];
+  return reconcile(
+    ofTasks,
+    found.filter((f) => taskKeys.has(f.taskKey)),
+    now,
+  );
 }
 
 /**
@@ -155,8 +166,9 @@ function matchEditedQuestions(stored: Readonly<Record<string, StoredCard>>, foun
   return matches;
 }
 
-function withoutOrphanMark(card: StoredCard): StoredCard {
-  if (card.orphanedAt === undefined) return card;
+/** A stored card found again as `f`: no longer orphaned, with `f`'s answer; the same object when nothing changed. */
+function kept(card: StoredCard, f: FoundCard): StoredCard {
+  if (card.orphanedAt === undefined && card.taskKey === f.taskKey && card.answerHash === f.answerHash) return card;
   const { orphanedAt: _orphanedAt, ...rest } = card;
-  return rest;
+  return { ...rest, taskKey: f.taskKey, answerHash: f.answerHash };
 }
