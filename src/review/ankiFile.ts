@@ -4,7 +4,7 @@
  * it hands back one that exists; a file handed to the command is written only when new.
  */
 import * as vscode from 'vscode';
-import { ankiExport, type AnkiCard } from '../model/review/anki';
+import { ankiCardOf, ankiExport, type AnkiCard } from '../model/review/anki';
 import { parseTaskKey } from '../model/ids';
 import type { Roadmap } from '../model/types';
 import type { Services } from '../services';
@@ -12,11 +12,9 @@ import { refuseInRestrictedMode } from '../util/trust';
 import { replaceFile, writeNew } from '../util/writeNew';
 import type { NoteCard } from './cardIndex';
 
-/** A roadmap's cards for Anki, tagged with the roadmap and the task. */
+/** A roadmap's cards for Anki, tagged by the model with the roadmap and the task. */
 export function ankiCardsOf(roadmapId: string, cards: readonly NoteCard[]): AnkiCard[] {
-  return cards
-    .filter((c) => parseTaskKey(c.found.taskKey)?.roadmapId === roadmapId)
-    .map((c) => ({ front: c.found.card.front, back: c.found.card.back, tags: ['ml-roadmaps', roadmapId, parseTaskKey(c.found.taskKey)!.taskId] }));
+  return cards.filter((c) => parseTaskKey(c.found.taskKey)?.roadmapId === roadmapId).map((c) => ankiCardOf(c.found));
 }
 
 /** The file written, or undefined (refused, cancelled, nothing to export). */
