@@ -13,7 +13,7 @@
 //                                      the services every feature receives, and the page plumbing
 //                                      the webview features share
 //   features  tree/, details/, dashboard/, plan/, links/, notes/, search/, transfer/,
-//             scaffold/, checks/, ownRoadmaps/, unavailable/
+//             scaffold/, checks/, ownRoadmaps/, unavailable/, review/
 //                                      what the user sees and the commands; a feature may use
 //                                      another one (the tree, the details page) as long as no
 //                                      folder cycle appears (test/unit/layers.test.ts checks that)
@@ -35,7 +35,7 @@ export const LAYERS = [
   { name: 'services', members: ['services.ts', 'webview/'] },
   {
     name: 'features',
-    members: ['tree/', 'details/', 'dashboard/', 'plan/', 'links/', 'notes/', 'search/', 'transfer/', 'scaffold/', 'checks/', 'ownRoadmaps/', 'unavailable/', 'classroom/'],
+    members: ['tree/', 'details/', 'dashboard/', 'plan/', 'links/', 'notes/', 'search/', 'transfer/', 'scaffold/', 'checks/', 'ownRoadmaps/', 'unavailable/', 'classroom/', 'review/'],
   },
   { name: 'entry', members: ['startup/', 'extension.ts', 'extension.web.ts', 'features.ts', 'api.ts'] },
 ];

@@ -18,6 +18,7 @@ export const TREE_VIEW_OPTIONS = {
 export const DETAILS_VIEW_TYPE = id('details');
 export const DASHBOARD_VIEW_TYPE = id('dashboard');
 export const CLASS_VIEW_TYPE = id('classDashboard');
+export const REVIEW_VIEW_TYPE = id('review');
 export const OUTPUT_CHANNEL_NAME = 'ML Roadmaps';
 export const DIAGNOSTIC_COLLECTION = EXTENSION_NAME;
 
@@ -67,6 +68,10 @@ export const Commands = {
   openClassDashboard: id('openClassDashboard'),
   /** `(roadmap?, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
   saveProgressCard: id('saveProgressCard'),
+  /** Opens the Review page on today's queue. */
+  reviewDueCards: id('reviewDueCards'),
+  /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
+  exportAnkiCards: id('exportAnkiCards'),
 } as const;
 
 export const NoteContext = {
@@ -130,6 +135,9 @@ export const Settings = {
   roadmapFiles: 'roadmapFiles',
   pythonInterpreterPath: 'python.interpreterPath',
   checksTimeoutSeconds: 'checks.timeoutSeconds',
+  reviewDesiredRetention: 'review.desiredRetention',
+  reviewNewCardsPerDay: 'review.newCardsPerDay',
+  reviewTopicCards: 'review.topicCards',
 } as const;
 
 /** A setting's full id, as `affectsConfiguration` and the Settings editor take it. */

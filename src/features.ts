@@ -19,6 +19,7 @@ import type { Services } from './services';
 import { registerTransfer } from './transfer';
 import { registerTree, RoadmapTree } from './tree';
 import type { PendingTreeView } from './tree/view';
+import { registerReview } from './review';
 
 /** What a feature registered after these (the checks, in extension.ts) builds on. */
 export interface Features {
@@ -32,12 +33,13 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   const details = registerDetails(context, services, tree);
   registerDashboard(context, services, tree, details);
   const links = registerLinks(context, services, tree);
-  registerNotes(context, services, tree, details);
+  const notes = registerNotes(context, services, tree, details);
   const scaffolds = registerScaffolds(context, services, tree, links);
   registerSearch(context, services, tree, details);
   registerRoadmapFiles(context, services);
   registerTransfer(context, services);
   registerStudyPlan(context, services, tree);
   registerClassroom(context, services);
+  registerReview(context, services, tree, notes);
   return { tree, links, scaffolds };
 }

@@ -21,6 +21,7 @@ import { translate } from './util/l10n';
 import type { Warn } from './util/translate';
 import { isReadOnlyRoadmap, refuseInRestrictedMode } from './util/trust';
 import type { WritePolicy } from './core/writePolicy';
+import { ReviewStore } from './storage/reviewStore';
 
 export interface Services {
   readonly log: Log;
@@ -39,6 +40,8 @@ export interface Services {
   readonly writes: WritePolicy;
   /** Which extension host runs the extension: Node or a web worker. */
   readonly platform: Platform;
+  /** Spaced review: every card's schedule and the review log. */
+  readonly review: ReviewStore;
 }
 
 /** What start-up made before the first rows (startup/services.ts's FirstServices; named here so that services do not import from the entry layer). */
@@ -50,7 +53,7 @@ export function createServices(context: vscode.ExtensionContext, platform: Platf
   // Workspace roadmaps are parsed in a worker thread where the platform has one (see core/parser.ts).
   const registry = new RoadmapRegistry(context.extensionUri, log, platform.parseWorker?.(context.extensionUri));
   // Progress, its evidence and study plans follow the user to their other machines through Settings Sync.
-  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks, StorageKeys.plans]);
+  context.globalState.setKeysForSync([StorageKeys.progress, StorageKeys.checks, StorageKeys.plans, StorageKeys.review]);
   // In Restricted Mode a workspace's own roadmaps are shown, never tracked: refused (and said why) where state is written.
   const writes: WritePolicy = { mayWrite: (roadmap) => !(isReadOnlyRoadmap(roadmap) && refuseInRestrictedMode('trackWorkspaceRoadmap')) };
   const tracker = new ProgressTracker(store, writes);
@@ -59,6 +62,7 @@ export function createServices(context: vscode.ExtensionContext, platform: Platf
   const links = new LinkStore(context.workspaceState, warn, translate);
   const planStore = new PlanStore(context.globalState, warn, Date.now, translate);
   const plans = new StudyPlans(planStore, tracker, (roadmapId) => finishTimes(store.allEntries().get(roadmapId)), warn, Date.now, systemUtcOffset, translate, writes);
+  const review = new ReviewStore(context.globalState, warn, Date.now, translate);
   context.subscriptions.push(registry, plans);
-  return { log, registry, store, tracker, links, checks, plans, writes, context: new WhenContext(), platform };
+  return { log, registry, store, tracker, links, checks, plans, writes, context: new WhenContext(), platform, review };
 }

@@ -38,6 +38,8 @@ export class StudyPlans {
   private readonly reported = new WeakSet<StudyPlan>();
   /** The local day the cached schedules were computed on. */
   private day: number;
+  /** Minutes a week spaced review takes (its forecast at the learner's pace): they come out of each plan's weekly hours. */
+  private reviewMinutes = 0;
 
   constructor(
     private readonly store: PlanStore,
@@ -131,6 +133,25 @@ export class StudyPlans {
     return true;
   }
 
+  /**
+   * Sets aside the minutes a week review will take: every plan is scheduled on its weekly hours
+   * less these, never less than a quarter of them. Recomputes the schedules only when the whole
+   * minutes change.
+   */
+  reserveForReview(minutesPerWeek: number): void {
+    const minutes = Math.max(0, Math.round(minutesPerWeek));
+    if (minutes === this.reviewMinutes) return;
+    this.reviewMinutes = minutes;
+    const ids = [...this.cache.keys()];
+    this.cache.clear();
+    for (const id of ids) this.changes.fire(id);
+  }
+
+  /** The minutes a week of a plan's hours that go to review, as scheduled. */
+  reviewMinutesOf(plan: StudyPlan): number {
+    return Math.round((plan.hoursPerWeek - studyHoursOf(plan, this.reviewMinutes)) * 60);
+  }
+
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.changes.dispose();
@@ -168,11 +189,21 @@ export class StudyPlans {
   }
 
   private scheduleNow(roadmap: Roadmap, plan: StudyPlan): Schedule {
-    return schedule(roadmap, plan, { stateOf: this.tracker.stateOf, finishedAt: this.finishedAt(roadmap.id), now: this.now(), utcOffset: this.utcOffset });
+    const studyHours = studyHoursOf(plan, this.reviewMinutes);
+    return schedule(roadmap, studyHours === plan.hoursPerWeek ? plan : { ...plan, hoursPerWeek: studyHours }, { stateOf: this.tracker.stateOf, finishedAt: this.finishedAt(roadmap.id), now: this.now(), utcOffset: this.utcOffset });
   }
 
   private changed(roadmapId: string): void {
     const had = this.cache.delete(roadmapId);
     if (had || this.store.planOf(roadmapId)) this.changes.fire(roadmapId);
   }
+}
+
+/** Review never takes more than this share of a plan's weekly hours: the roadmap still moves. */
+const MAX_REVIEW_SHARE = 0.75;
+
+/** A plan's weekly hours left for its tasks once review's minutes are set aside. */
+function studyHoursOf(plan: StudyPlan, reviewMinutes: number): number {
+  if (reviewMinutes <= 0) return plan.hoursPerWeek;
+  return Math.max(plan.hoursPerWeek * (1 - MAX_REVIEW_SHARE), plan.hoursPerWeek - reviewMinutes / 60);
 }

@@ -11,6 +11,7 @@ import { DASHBOARD_PAGE } from '../webview/pages';
 import { evidenceState } from '../storage/checkStore';
 import { burnUp } from '../model/plan/planner';
 import { renderDashboard } from './render';
+import { reviewFigures } from './reviewSection';
 
 const RECENT_COUNT = 10;
 
@@ -47,6 +48,8 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
     this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && !plans.planOf(this.roadmap) && this.render()));
     this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap.id && this.render()));
     this.register(checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.render()));
+    // A rating moves the forecast (and may move the plan's review minutes, which the plans tell too).
+    this.register(dashboard.services.review.onDidChange(() => this.render()));
     this.render();
   }
 
@@ -60,14 +63,16 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
     const verified = tasksOf(this.roadmap).filter((task) => ['verified', 'ci'].includes(evidenceState(checks.get(taskKey(this.roadmap.id, task.id))) ?? '')).length;
     const schedule = plans.scheduleOf(this.roadmap);
     const progress = plans.progressOf(this.roadmap);
-    const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end } : undefined;
+    const stored = plans.planOf(this.roadmap);
+    const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end, reviewMinutes: stored ? plans.reviewMinutesOf(stored) : 0 } : undefined;
+    const review = reviewFigures(this.dashboard.services.review.state(), this.roadmap.id, Date.now());
     const recent = tasksOf(this.roadmap)
       .map((task) => ({ task, finishedAt: tracker.finishedAt(task) }))
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)
       .sort((a, b) => b.finishedAt - a.finishedAt)
       .slice(0, RECENT_COUNT);
     this.panel.title = dashboardTitle(this.roadmap);
-    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), verified, plan }, assets, this.md, translate));
+    this.setHtml((assets) => renderDashboard({ roadmap: this.roadmap, countsOf: (node) => tracker.countsOf(node), recent, next: tracker.nextTask(this.roadmap), verified, plan, review }, assets, this.md, translate));
   }
 
   protected async pageReady(): Promise<void> {

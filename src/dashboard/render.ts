@@ -12,6 +12,7 @@ import { english, type Translate } from '../util/translate';
 import { dateOfDay, dayOfDate, LocalDate } from '../model/plan/dates';
 import { PACE_WINDOW_DAYS, PLAN_HORIZON_YEARS, type BurnUp, type PlanProgress, type StudyPlan } from '../model/plan/planner';
 import { planStatusText } from '../model/plan/status';
+import { reviewSection, type ReviewFigures } from './reviewSection';
 
 export interface DashboardInput {
   readonly roadmap: Roadmap;
@@ -23,6 +24,8 @@ export interface DashboardInput {
   readonly verified?: number;
   /** The roadmap's study plan, when it has one. */
   readonly plan?: DashboardPlan;
+  /** Spaced review of the roadmap's cards, when it has any. */
+  readonly review?: ReviewFigures;
 }
 
 export interface DashboardPlan {
@@ -31,6 +34,8 @@ export interface DashboardPlan {
   readonly burnUp: BurnUp;
   /** The planned finish; undefined when nothing is left to plan. */
   readonly plannedEnd?: LocalDate;
+  /** Minutes a week of the plan's hours set aside for review; the tasks are planned on the rest. */
+  readonly reviewMinutes?: number;
 }
 
 const ROW_HEIGHT = 28;
@@ -63,6 +68,7 @@ ${continueButton}
 ${input.plan ? planSection(input.plan, t) : ''}
 <section id="counts" aria-label="${escapeHtml(t('Tasks by state'))}"><div class="cards">${cards}</div></section>
 <section id="phases" aria-labelledby="phases-heading"><h2 id="phases-heading">${escapeHtml(t('Progress by phase'))}</h2>${phaseChart(roadmap.phases, input.countsOf, t)}</section>
+${input.review ? reviewSection(input.review, t) : ''}
 <section id="recent" aria-labelledby="recent-heading"><h2 id="recent-heading">${escapeHtml(t('Recently finished'))}</h2>${recentList(input.recent, t)}</section>
 ${roadmap.description ? `<section id="about" aria-labelledby="about-heading"><h2 id="about-heading">${escapeHtml(t('About this roadmap'))}</h2>${md.block(roadmap.description)}</section>` : ''}
 ${roadmap.advice.length ? `<section id="advice" aria-labelledby="advice-heading"><h2 id="advice-heading">${escapeHtml(t('Advice'))}</h2><ul>${roadmap.advice.map((a) => `<li>${md.inline(a)}</li>`).join('')}</ul></section>` : ''}
@@ -162,7 +168,7 @@ function planSection(input: DashboardPlan, t: Translate): string {
 <dt>${escapeHtml(t('Planned finish'))}</dt><dd id="planned-finish">${input.plannedEnd ? time(input.plannedEnd) : escapeHtml(t('not yet known'))}</dd>
 <dt>${escapeHtml(t('Projected finish'))}</dt><dd id="projected-finish">${projected} <span class="meta">${escapeHtml(projectedHow)}</span></dd>
 <dt>${escapeHtml(t('Pace'))}</dt><dd id="pace">${escapeHtml(paceText)}</dd>
-${earlier}</dl>
+${input.reviewMinutes ? `<dt>${escapeHtml(t('Review'))}</dt><dd id="plan-review">${escapeHtml(t('{0} minutes a week go to reviewing your cards; the tasks are planned on the rest', input.reviewMinutes))}</dd>\n` : ''}${earlier}</dl>
 ${burnUpChart(burnUp, progress, t)}
 <details class="chart-data"><summary>${escapeHtml(t('Chart data'))}</summary>${burnUpTable(burnUp, t)}</details>
 </section>`;

@@ -62,6 +62,9 @@ export class NotesIndex extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[]>());
   /** Fires with the "roadmap/task" keys whose notes changed. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly readEmitter = this.register(new vscode.EventEmitter<NoteRead>());
+  /** Fires for every note read (the first scan, then each change) and every note deleted: review finds its cards there. */
+  readonly onDidReadNote = this.readEmitter.event;
 
   constructor(private readonly log: Log) {
     super();
@@ -78,12 +81,13 @@ export class NotesIndex extends Disposable {
   }
 
   async update(uri: vscode.Uri): Promise<void> {
-    const keys = await readReferences(uri);
+    const keys = await this.read(uri);
     const changed = this.set(uri.toString(), keys);
     if (changed.length) this.changeEmitter.fire(changed);
   }
 
   remove(uri: vscode.Uri): void {
+    this.readEmitter.fire({ uri, keys: [], text: undefined });
     const changed = this.set(uri.toString(), []);
     if (changed.length) this.changeEmitter.fire(changed);
   }
@@ -96,11 +100,18 @@ export class NotesIndex extends Disposable {
     this.register(watcher.onDidChange((uri) => void this.update(uri)));
     this.register(watcher.onDidDelete((uri) => this.remove(uri)));
     const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, MAX_SCANNED_FILES);
-    await Promise.all(files.map(async (uri) => this.set(uri.toString(), await readReferences(uri))));
+    await Promise.all(files.map(async (uri) => this.set(uri.toString(), await this.read(uri))));
     this.log.info(`Scanned ${files.length} Markdown file(s) for task notes in ${Date.now() - started} ms.`);
     // Only tasks that have notes gain rows. Redrawing the whole tree instead would also drop a
     // selection the user (or a reveal) made while the scan ran.
     if (this.byTask.size) this.changeEmitter.fire([...this.byTask.keys()]);
+  }
+
+  /** The task keys a note names, told with its text to those who read notes. */
+  private async read(uri: vscode.Uri): Promise<string[]> {
+    const { keys, text } = await readNote(uri);
+    this.readEmitter.fire({ uri, keys, text });
+    return keys;
   }
 
   /** Records what one note names; returns the keys whose note lists changed. */
@@ -117,13 +128,20 @@ export class NotesIndex extends Disposable {
   }
 }
 
-async function readReferences(uri: vscode.Uri): Promise<string[]> {
+/** A note as read: the task keys it names (front matter first), and its text; no text when it could not be read or is too large. */
+export interface NoteRead {
+  readonly uri: vscode.Uri;
+  readonly keys: readonly string[];
+  readonly text: string | undefined;
+}
+
+async function readNote(uri: vscode.Uri): Promise<{ keys: string[]; text: string | undefined }> {
   try {
-    if ((await vscode.workspace.fs.stat(uri)).size > MAX_NOTE_BYTES) return [];
+    if ((await vscode.workspace.fs.stat(uri)).size > MAX_NOTE_BYTES) return { keys: [], text: undefined };
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    return findTaskReferences(text).map((r) => taskKey(r.roadmapId, r.taskId));
+    return { keys: findTaskReferences(text).map((r) => taskKey(r.roadmapId, r.taskId)), text };
   } catch {
-    return [];
+    return { keys: [], text: undefined };
   }
 }
 

@@ -34,6 +34,10 @@ export const StorageKeys = {
   plansBackup: 'mlRoadmaps.plansBackup',
   /** The handle last used for Export Progress for a Class, offered again next time. */
   classHandle: 'mlRoadmaps.classHandle',
+  /** Spaced review: each card's schedule and the review log; global and synced, like progress. */
+  review: 'mlRoadmaps.review',
+  /** Stored review state that could not be read in full. */
+  reviewBackup: 'mlRoadmaps.reviewBackup',
 } as const;
 
 /** How many copies of unreadable stored data each store keeps aside. */

@@ -9,7 +9,9 @@ import { futureTimeMessage, isFutureTime, type TaskProgress } from '../storage/p
 import { readVerified, type VerifiedEvidence } from '../storage/checkStore';
 import type { StudyPlan } from '../model/plan/planner';
 import { parseStoredPlan, StoredPlan, toStoredPlan } from '../storage/storedPlan';
-import { isId, isRecord, MAX_ID_LENGTH } from '../model/ids';
+import { isId, isRecord, MAX_ID_LENGTH, parseTaskKey } from '../model/ids';
+import { mergeReviewStates, parseReviewState } from '../model/review/state';
+import type { ReviewState } from '../model/review/types';
 
 export const PROGRESS_FILE_FORMAT = 'ml-roadmaps-progress';
 export const PROGRESS_FILE_VERSION = 1;
@@ -23,6 +25,8 @@ export interface ProgressFile {
   readonly roadmaps: Record<string, { readonly title?: string; readonly tasks: Record<string, TaskProgress>; readonly verified?: Record<string, VerifiedEvidence> }>;
   /** Study plans by roadmap id; files written before plans existed have none. */
   readonly plans?: Record<string, StoredPlan>;
+  /** Spaced review's cards and log, in the model's own versioned format; files written before review have none. */
+  readonly review?: ReviewState;
 }
 
 export type ProgressEntries = ReadonlyMap<string, ReadonlyMap<string, TaskProgress>>;
@@ -90,6 +94,9 @@ export function parseProgressFile(text: string, now: number = Date.now()): Parse
   }
   const plansProblem = checkPlans(data.plans, now);
   if (plansProblem) return fail(plansProblem.path, plansProblem.message);
+  // Like every other entry: one card or log entry that cannot be read rejects the file.
+  const reviewProblem = data.review === undefined ? undefined : parseReviewState(data.review).problems[0];
+  if (reviewProblem !== undefined) return fail('review', reviewProblem);
   return { file: data as unknown as ProgressFile };
 }
 
@@ -327,4 +334,21 @@ function checkPlans(plans: unknown, now: number): { path: string; message: strin
     if (parsed.plan.roadmapId !== roadmapId) return { path: `plans.${roadmapId}.roadmapId`, message: `expected "${roadmapId}", the key it is stored under` };
   }
   return undefined;
+}
+
+/** The review state of the roadmaps exported (all of it when `roadmapIds` is undefined): their cards and those cards' log. */
+export function withReview(file: ProgressFile, state: ReviewState, roadmapIds?: ReadonlySet<string>): ProgressFile {
+  const inScope = (taskKey: string) => roadmapIds === undefined || roadmapIds.has(parseTaskKey(taskKey)?.roadmapId ?? '');
+  const cards = Object.fromEntries(Object.entries(state.cards).filter(([, card]) => inScope(card.taskKey)));
+  if (Object.keys(cards).length === 0) return file;
+  const log = state.log.filter((entry) => Object.hasOwn(cards, entry.cardId));
+  return { ...file, review: { version: state.version, cards, log } };
+}
+
+/** What importing the file's review state would store: the states merged by card (the newest review wins), and how many cards that changes. */
+export function planImportOfReview(file: ProgressFile, local: ReviewState): { readonly merged: ReviewState; readonly changed: number } {
+  if (file.review === undefined) return { merged: local, changed: 0 };
+  const merged = mergeReviewStates(local, parseReviewState(file.review).state);
+  const changed = Object.entries(merged.cards).filter(([id, card]) => !Object.hasOwn(local.cards, id) || JSON.stringify(local.cards[id]) !== JSON.stringify(card)).length;
+  return { merged, changed };
 }

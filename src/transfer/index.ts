@@ -5,7 +5,7 @@ import { isRoadmap, Roadmap } from '../model/types';
 import type { Services } from '../services';
 import type { VerifiedEvidence } from '../storage/checkStore';
 import { parseTaskKey } from '../model/ids';
-import { buildProgressFile, VerifiedEntries, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, planImportOfPlans, progressChecklist, summarizeImport, withPlans } from './exportFile';
+import { buildProgressFile, VerifiedEntries, MAX_PROGRESS_FILE_BYTES, parseProgressFile, planImport, planImportOfPlans, planImportOfReview, progressChecklist, summarizeImport, withPlans, withReview } from './exportFile';
 import { Twofold, twofold } from '../util/l10n';
 import { refuseInRestrictedMode } from '../util/trust';
 import { replaceFile, writeFresh, writeNew } from '../util/writeNew';
@@ -47,7 +47,11 @@ async function exportProgress(services: Services, scope: unknown, target: unknow
   const ids = new Set(chosen.map((r) => r.id));
   const entries = new Map([...store.allEntries()].filter(([roadmapId]) => everything || ids.has(roadmapId)));
   const chosenPlans = plans.all().filter((p) => everything || ids.has(p.roadmapId));
-  const file = withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans);
+  const file = withReview(
+    withPlans(buildProgressFile(entries, new Map(roadmaps.map((r) => [r.id, r.title])), new Date(), verifiedEntries(services)), chosenPlans),
+    services.review.state(),
+    everything ? undefined : ids,
+  );
   const written: vscode.Uri[] = [];
   const json = `${JSON.stringify(file, null, 2)}\n`;
   // The save dialog asked before handing back a file that exists; a file given to the command
@@ -103,11 +107,13 @@ async function importProgress(services: Services, source: unknown, options: { co
     const problem = roadmap && plans.problemOf(roadmap, plan);
     if (problem) return fail(log, twofold((t) => t('Nothing was imported. {0}: {1}', label, `plans.${plan.roadmapId}: ${problem}`)));
   }
+  const review = planImportOfReview(parsed.file, services.review.state());
   const summary = [
-    ...(changes.length > 0 || newPlans.length === 0 ? [summarizeImport(changes)] : []),
+    ...(changes.length > 0 || newPlans.length + review.changed === 0 ? [summarizeImport(changes)] : []),
     ...(newPlans.length > 0 ? [vscode.l10n.t('Study plans: {0}', newPlans.map((p) => p.roadmapId).join(', '))] : []),
+    ...(review.changed > 0 ? [vscode.l10n.t('Review cards: {0}', review.changed)] : []),
   ].join('\n');
-  if (changes.length === 0 && newPlans.length === 0) {
+  if (changes.length === 0 && newPlans.length === 0 && review.changed === 0) {
     void vscode.window.showInformationMessage(summary);
     return { imported: 0, plans: 0 };
   }
@@ -122,13 +128,16 @@ async function importProgress(services: Services, source: unknown, options: { co
   if (!confirmed) return undefined;
   await tracker.putEntries(changes, roadmaps);
   await plans.put(newPlans);
+  if (review.changed > 0) await services.review.set(review.merged);
   log.info(`Imported ${changes.length} task state(s) and ${newPlans.length} study plan(s) from ${uri.toString()}.`);
-  void vscode.window.showInformationMessage(
-    newPlans.length === 0
-      ? vscode.l10n.t('Imported the progress of {0} task(s).', changes.length)
-      : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', changes.length, newPlans.length),
-  );
+  void vscode.window.showInformationMessage(importedMessage(changes.length, newPlans.length, review.changed));
   return { imported: changes.length, plans: newPlans.length };
+}
+
+/** What an import did, in a sentence or two. */
+function importedMessage(tasks: number, plans: number, reviewCards: number): string {
+  const progress = plans === 0 ? vscode.l10n.t('Imported the progress of {0} task(s).', tasks) : vscode.l10n.t('Imported the progress of {0} task(s) and {1} study plan(s).', tasks, plans);
+  return reviewCards > 0 ? `${progress} ${vscode.l10n.t('Review: {0} card(s) merged.', reviewCards)}` : progress;
 }
 
 /** Logs the English message, shows the translated one, and returns the English one. */

@@ -30,10 +30,21 @@ export class PlannedTaskRow {
   ) {}
 }
 
-export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild | ThisWeekNode | PlannedTaskRow;
+/** A row above the roadmaps that another feature contributes (Review · 3 due); it stands for no model object. */
+export interface TopRow {
+  readonly topRow: true;
+  treeItem(): vscode.TreeItem;
+}
 
-/** The model object a row stands for: the task of a This Week row or a task's child row, else the element. */
-export function modelOf(element: TreeElement): Roadmap | Phase | Module | Task | LoadFailure {
+export type TreeElement = Roadmap | Phase | Module | Task | LoadFailure | TaskChild | ThisWeekNode | PlannedTaskRow | TopRow;
+
+export function isTopRow(element: unknown): element is TopRow {
+  return typeof element === 'object' && element !== null && (element as Partial<TopRow>).topRow === true;
+}
+
+/** The model object a row stands for: the task of a This Week row or a task's child row, else the element; none for a top row. */
+export function modelOf(element: TreeElement): Roadmap | Phase | Module | Task | LoadFailure | undefined {
+  if (isTopRow(element)) return undefined;
   if (element instanceof ThisWeekNode) return element.roadmap;
   if (element instanceof PlannedTaskRow || isTaskChild(element)) return element.task;
   return element;

@@ -17,7 +17,7 @@ import { Disposable } from '../util/disposable';
 import { isReadOnlyRoadmap } from '../util/trust';
 import { STATE_ICONS, stateInText, stateLabel } from './states';
 import { taskKey } from '../model/ids';
-import { isTaskChild, PlannedTaskRow, ThisWeekNode, type TaskChild, type TreeElement } from './elements';
+import { isTaskChild, isTopRow, PlannedTaskRow, ThisWeekNode, type TaskChild, type TopRow, type TreeElement } from './elements';
 import { containerRow, holdsUnfinished } from './containerRow';
 import { escapeMarkdown, tooltipLine } from './tooltipText';
 
@@ -38,6 +38,14 @@ export interface TaskAnnotationSource {
   readonly onDidChange: vscode.Event<readonly Task[] | undefined>;
 }
 
+/** A feature's rows above the roadmaps (Review · 3 due). */
+export interface TopRowSource {
+  /** The rows now; none hides them. */
+  rows(): readonly TopRow[];
+  /** Fires with the rows to draw again, or undefined when rows come or go. */
+  readonly onDidChange: vscode.Event<readonly TopRow[] | undefined>;
+}
+
 /** This Week shows at most this many rows, overdue ones first, like any other node. */
 export const MAX_THIS_WEEK_ROWS = 100;
 
@@ -47,6 +55,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   private hideFinished: boolean;
   private readonly childSources: TaskChildSource[] = [];
   private readonly annotationSources: TaskAnnotationSource[] = [];
+  private readonly topRowSources: TopRowSource[] = [];
   /** One This Week node per planned roadmap, so that the view knows it again after a refresh. */
   private readonly weeks = new Map<string, ThisWeekNode>();
   /** What the phases' and modules' due dates were drawn from, per roadmap id. */
@@ -86,6 +95,16 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     });
   }
 
+  addTopRowSource(source: TopRowSource): vscode.Disposable {
+    this.topRowSources.push(source);
+    // A row that only changed its words is drawn again alone; one that came or went redraws the top.
+    const listener = source.onDidChange((rows) => (rows ? this.changeEmitter.fire([...rows]) : this.refresh()));
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      this.topRowSources.splice(this.topRowSources.indexOf(source), 1);
+    });
+  }
+
   setHideFinished(hide: boolean): void {
     if (hide === this.hideFinished) return;
     this.hideFinished = hide;
@@ -98,9 +117,10 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   async getChildren(element?: TreeElement): Promise<TreeElement[]> {
     if (!element) {
-      return (await this.registry.entries()).filter((e) => isFailure(e) || this.visible(e));
+      const entries = (await this.registry.entries()).filter((e) => isFailure(e) || this.visible(e));
+      return [...this.topRowSources.flatMap((s) => s.rows()), ...entries];
     }
-    if (isFailure(element) || isTaskChild(element) || element instanceof PlannedTaskRow) return [];
+    if (isFailure(element) || isTaskChild(element) || isTopRow(element) || element instanceof PlannedTaskRow) return [];
     if (element instanceof ThisWeekNode) return this.thisWeekRows(element);
     if (isTask(element)) return (await Promise.all(this.childSources.map((s) => s.children(element)))).flat();
     const children = this.childrenOf(element).filter((child) => this.visible(child));
@@ -109,7 +129,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   getParent(element: TreeElement): TreeElement | undefined {
-    if (isFailure(element) || isRoadmap(element)) return undefined;
+    if (isFailure(element) || isRoadmap(element) || isTopRow(element)) return undefined;
     if (element instanceof ThisWeekNode) return element.roadmap;
     if (element instanceof PlannedTaskRow) return element.week;
     if (isTaskChild(element)) return element.task;
@@ -137,6 +157,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
     if (isFailure(element)) return failureItem(element);
+    if (isTopRow(element)) return element.treeItem();
     if (element instanceof ThisWeekNode) return this.thisWeekItem(element);
     if (element instanceof PlannedTaskRow) return this.plannedTaskItem(element);
     if (isTaskChild(element)) return element.treeItem();

@@ -7,7 +7,7 @@ import { ContextKeys, Settings, settingId } from '../constants';
 import { isFailure } from '../core/catalog';
 import { isTask, rootOf, type Roadmap, type Task } from '../model/types';
 import type { Services } from '../services';
-import { modelOf } from './elements';
+import { isTopRow, modelOf } from './elements';
 import type { TreeNavigation } from './navigation';
 import { isTreeElement, type RoadmapTreeView } from './view';
 
@@ -75,7 +75,8 @@ async function updateViewState(services: Services, { provider, view }: TreeParts
       : failed === 1
         ? vscode.l10n.t('1 roadmap file could not be loaded; the Problems panel says where.')
         : vscode.l10n.t('{0} roadmap files could not be loaded; the Problems panel says where.', failed);
-  const roots = await provider.getChildren();
+  // A feature's top row (Review) is not a roadmap: the welcome still says why none is shown.
+  const roots = (await provider.getChildren()).filter((root) => !isTopRow(root));
   const reason = roots.length > 0 ? '' : entries.length === 0 ? 'noRoadmaps' : 'allFinished';
   services.context.set(ContextKeys.emptyReason, reason);
 }

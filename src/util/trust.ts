@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** What a command was about to do that Restricted Mode does not allow. */
-export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress' | 'runChecks' | 'exportCalendar';
+export type RestrictedAction = 'trackWorkspaceRoadmap' | 'createNote' | 'createStarterProject' | 'createRoadmap' | 'exportProgress' | 'runChecks' | 'exportCalendar' | 'exportCards';
 
 /** Each refusal as one whole sentence, so that it translates as one. */
 export function refusal(action: RestrictedAction): string {
@@ -20,6 +20,8 @@ export function refusal(action: RestrictedAction): string {
       return vscode.l10n.t('Running checks runs the project’s code, which Restricted Mode does not allow. Trust this workspace to use it.');
     case 'exportCalendar':
       return vscode.l10n.t('Exporting a calendar writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
+    case 'exportCards':
+      return vscode.l10n.t('Exporting cards writes a file, which Restricted Mode does not allow. Trust this workspace to use it.');
   }
 }
 

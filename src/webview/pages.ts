@@ -7,7 +7,7 @@
  * Adding a page: its renderer, its script (and stylesheet) in `media/`, its entry here, and its
  * `PagePanel` subclass saying what it does with the messages it accepts.
  */
-import { CLASS_VIEW_TYPE, DASHBOARD_VIEW_TYPE, DETAILS_VIEW_TYPE } from '../constants';
+import { CLASS_VIEW_TYPE, DASHBOARD_VIEW_TYPE, DETAILS_VIEW_TYPE, REVIEW_VIEW_TYPE } from '../constants';
 import { isId, isRecord } from '../model/ids';
 import type { Module, Roadmap } from '../model/types';
 import { rootOf } from '../model/types';
@@ -117,8 +117,27 @@ export const CLASS_PAGE: PageKind<ClassFolder, ClassFolder, 'classView' | 'class
   modeOf: () => 'perKey',
 };
 
+/** The Review page has one target, today's queue across every roadmap: this token stands for it. */
+export const REVIEW_PAGE_TARGET = 'review' as const;
+export type ReviewPageTarget = typeof REVIEW_PAGE_TARGET;
+
+export interface SavedReviewPage {
+  readonly review: true;
+}
+
+export const REVIEW_PAGE: PageKind<ReviewPageTarget, SavedReviewPage, 'rateCard' | 'undoRating' | 'openCardModule' | 'openCardNote'> = {
+  name: 'review',
+  viewType: REVIEW_VIEW_TYPE,
+  script: 'review.js',
+  style: 'review.css',
+  messages: ['rateCard', 'undoRating', 'openCardModule', 'openCardNote'],
+  save: () => ({ review: true }),
+  parseSaved: savedFields({ review: (value: unknown): value is true => value === true }),
+  modeOf: () => 'single',
+};
+
 /** The table: every page the extension shows. */
-export const PAGES = [DETAILS_PAGE, DASHBOARD_PAGE, CLASS_PAGE] as const;
+export const PAGES = [DETAILS_PAGE, DASHBOARD_PAGE, CLASS_PAGE, REVIEW_PAGE] as const;
 
 /** Whether the message is one every page sends (`ready`, `openLink`), which the panel base handles. */
 export function isCommonMessage(message: PageMessage): message is PageMessageOf<CommonMessageType> {

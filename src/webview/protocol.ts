@@ -35,6 +35,19 @@ const isFilter = (value: unknown): value is string => typeof value === 'string' 
 /** How many rows of the class table a page may ask for at once: more than any screen shows. */
 export const MAX_CLASS_ROWS = 5000;
 const isRowLimit = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_CLASS_ROWS;
+/**
+ * A review card's id as the page got it: short and plain. Which card it must be (the one the page
+ * shows) is the review panel's check.
+ */
+export function isCardId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+/** A review rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type ReviewRating = 1 | 2 | 3 | 4;
+export function isReviewRating(value: unknown): value is ReviewRating {
+  return value === 1 || value === 2 || value === 3 || value === 4;
+}
 
 /** Every message a page may send: its type and the check of each field. Nothing else is accepted. */
 const PAGE_MESSAGES = {
@@ -45,6 +58,10 @@ const PAGE_MESSAGES = {
   continue: {},
   classView: { roadmapId: isId, sort: isClassColumn, descending: isBoolean, filter: isFilter, limit: isRowLimit },
   classCsv: { roadmapId: isId, sort: isClassColumn, descending: isBoolean, filter: isFilter },
+  rateCard: { cardId: isCardId, rating: isReviewRating },
+  undoRating: {},
+  openCardModule: { cardId: isCardId },
+  openCardNote: { cardId: isCardId },
 } satisfies Record<string, Record<string, FieldCheck<unknown>>>;
 
 type PageMessageTable = typeof PAGE_MESSAGES;
@@ -89,6 +106,30 @@ export interface ClassRowView {
   readonly lastActivity?: string;
 }
 
+/** The card the Review page shows, its text already rendered by the pages' safe Markdown renderer. */
+export interface ReviewCardView {
+  readonly id: string;
+  /** HTML from the Markdown renderer (raw HTML in a note stays text). */
+  readonly frontHtml: string;
+  readonly backHtml: string;
+  /** Where the card comes from, as plain text: "Roadmap › Module › Task". */
+  readonly where: string;
+  /** The next interval for Again, Hard, Good and Easy, as the buttons show it ("10m", "3d"). */
+  readonly intervals: readonly [string, string, string, string];
+  /** Whether the card comes from a note the page can open (topic cards have none of their own). */
+  readonly hasNote: boolean;
+}
+
+/** What the Review page shows now: the card (none when nothing is due), the counts, and what to announce. */
+export interface ReviewView {
+  readonly card?: ReviewCardView;
+  /** "3 due · 2 new", in the user's language. */
+  readonly countsText: string;
+  readonly canUndo: boolean;
+  /** Said by the page's live region: the result of the last rating and the card now shown. */
+  readonly announce: string;
+}
+
 /** Messages to a page. */
 export type ExtensionMessage =
   /** New states of tasks on the page, and the page's new counts, without a reload. */
@@ -96,7 +137,9 @@ export type ExtensionMessage =
   /** The class as read from its folder: each roadmap's summary and the files that were not read. */
   | { readonly type: 'classData'; readonly roadmaps: readonly ClassRoadmapSummary[]; readonly bad: readonly BadClassFile[] }
   /** The rows of one roadmap's table the page asked for, in its order, and how many match in all. */
-  | { readonly type: 'classRows'; readonly roadmapId: string; readonly sort: ClassColumn; readonly descending: boolean; readonly rows: readonly ClassRowView[]; readonly matching: number };
+  | { readonly type: 'classRows'; readonly roadmapId: string; readonly sort: ClassColumn; readonly descending: boolean; readonly rows: readonly ClassRowView[]; readonly matching: number }
+  /** The Review page's card and counts after a rating, an undo or a change of the notes. */
+  | { readonly type: 'review'; readonly view: ReviewView };
 
 /** Checks a message from a page against the table; undefined for anything that does not fit exactly. */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {

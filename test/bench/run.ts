@@ -15,10 +15,11 @@
  *   8 cold open  in fresh windows: click on the activity-bar icon → first row of the view, ours vs
  *                a trivial one-row tree, and the floor: our view's rows with no code behind them;
  *                with MLR_BENCH_AGAINST, ours vs another build (the budget: no worse than it)
+ *   9 review     pure node: finding 10,000 review cards in 1,000 notes, re-scanning one, today's queue
  *
  * MLR_BENCH_VERBOSE=1 also prints every sample; MLR_BENCH_INSTANCES sets how many fresh hosts
  * row 5 takes its median over and MLR_BENCH_COLD_ROUNDS how many rounds row 8 takes;
- * MLR_BENCH_ONLY=activation, =coldopen, =checks, =class or a comma-separated list of them runs only those
+ * MLR_BENCH_ONLY=activation, =coldopen, =checks, =class, =review or a comma-separated list of them runs only those
  * rows, for quick turns; MLR_BENCH_PROFILE=<dir> writes a CPU profile of each of our activations
  * there (see host.ts). MLR_BENCH_AGAINST=<folder> measures the cold open of another build too, in
  * the same rounds: a checkout of this extension with its dist/ built (`node esbuild.js --production`),
@@ -36,6 +37,7 @@ import { ActivationResult, Command, InProcessResult, waitForJson, writeJson } fr
 import { checksRows } from './checks';
 import { classRows } from './classroom';
 import { pureRows } from './pure';
+import { reviewRows } from './review';
 import { writeRowsAlone } from './rowsAlone';
 import { keepCodeCache, seedCodeCache } from './codeCache';
 import { atMost, Budget, exactly, formatTable, median, Row } from './report';
@@ -45,8 +47,8 @@ const INSTANCES = Number(process.env.MLR_BENCH_INSTANCES) || 9;
 /** Rounds of cold opens, each one fresh window for ours, the floor and the reference. */
 const COLD_ROUNDS = Number(process.env.MLR_BENCH_COLD_ROUNDS) || 9;
 /** The rows MLR_BENCH_ONLY can pick; `rest` is everything else, run when it picks nothing. */
-type RowSet = 'activation' | 'coldopen' | 'checks' | 'rest' | 'class';
-const PICKABLE: readonly RowSet[] = ['activation', 'coldopen', 'checks', 'class'];
+type RowSet = 'activation' | 'coldopen' | 'checks' | 'rest' | 'class' | 'review';
+const PICKABLE: readonly RowSet[] = ['activation', 'coldopen', 'checks', 'class', 'review'];
 /** MLR_BENCH_ONLY=activation,coldopen,checks (any of them): only those rows, for quick turns. */
 const ONLY = new Set((process.env.MLR_BENCH_ONLY ?? '').split(',').filter(Boolean));
 for (const name of ONLY) {
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
     if (runs('rest')) rows.push(...(await pureRows(path.join(extension, 'roadmaps'))));
     if (runs('checks')) rows.push(...(await checksRows(path.join(extension, 'roadmaps', 'scaffolds'))));
     if (runs('class')) rows.push(...(await classRows(path.join(extension, 'roadmaps'), scratch)));
+    if (runs('review')) rows.push(...(await reviewRows()));
 
     if (runs('activation') || runs('rest')) {
       const instances: InstanceResult[] = [];

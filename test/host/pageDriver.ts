@@ -15,9 +15,9 @@ import type { Frame, Page } from 'playwright-core';
  */
 export interface PageRequest {
   readonly view: string;
-  readonly action: 'click' | 'select' | 'read' | 'mark' | 'rows' | 'expand' | 'collapse' | 'hover' | 'menu';
+  readonly action: 'click' | 'select' | 'read' | 'mark' | 'rows' | 'expand' | 'collapse' | 'hover' | 'menu' | 'press';
   readonly selector?: string;
-  /** For `select`: the option's value. */
+  /** For `select`: the option's value; for `press`: the key, as Playwright names it (`Space`, `3`, `Control+z`). */
   readonly value?: string;
   /** For `read`: count the elements matching this instead of `selector` (which may be absent). */
   readonly countOf?: string;
@@ -141,6 +141,8 @@ async function actOn(frame: Frame, request: PageRequest): Promise<PageElement> {
     request.properties ?? [],
   );
   if (request.action === 'click') await element.click({ timeout: FIND_TIMEOUT_MS });
+  // Focuses the element, then presses the key there, as a person using the keyboard would.
+  if (request.action === 'press') await element.press(request.value ?? '', { timeout: FIND_TIMEOUT_MS });
   return { ...shown, count, marked };
 }
 

@@ -35,6 +35,8 @@ export const inPage = {
   count: async (view: string, selector: string) => (await send<PageElement>({ view, action: 'read', selector: 'body', countOf: selector })).count,
   /** The computed values of CSS properties of the element, e.g. its colours in the current theme. */
   style: async (view: string, selector: string, properties: readonly string[]) => (await send<PageElement>({ view, action: 'read', selector, properties })).style ?? {},
+  /** Focuses the element and presses a key there (`Space`, `3`, `Control+z`). */
+  press: (view: string, selector: string, key: string) => send<PageElement>({ view, action: 'press', selector, value: key }),
   /** Marks the page's document; a later `read` says whether it is still the same (the page was not drawn again). */
   mark: (view: string, selector: string) => send<PageElement>({ view, action: 'mark', selector }),
 };

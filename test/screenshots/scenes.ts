@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
+import { hashText } from '../../src/model/review/identity';
+import { newCardState, rate } from '../../src/model/review/schedule';
 import type { Module, Roadmap } from '../../src/model/types';
 import { createStarter, resetAll, roadmap, task, workspaceFolder, writeFile } from '../integration/helpers';
 import { shapeOf } from '../../src/model/classroom/aggregate';
@@ -205,7 +207,78 @@ function scenes({ weeks, supervised }: { weeks: Roadmap; supervised: Module }): 
         await shoot('class-dashboard', 3000);
       },
     },
+    {
+      // The Review page on a note's cards, the answer shown (Space typed into the page).
+      name: 'review',
+      take: async () => {
+        await closeEditors();
+        const note = vscode.Uri.joinPath(workspaceFolder(), 'notes', 'review', `cards-${Date.now()}.md`);
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(note, '..'));
+        await writeFile(note, REVIEW_NOTE(`${supervised.phase.roadmap.id}/${supervised.tasks[1].id}`));
+        await vscode.commands.executeCommand('workbench.view.extension.mlRoadmaps');
+        await vscode.commands.executeCommand('workbench.actions.treeView.mlRoadmaps.tree.collapseAll');
+        // The file watcher tells the notes index; the cards follow.
+        await new Promise((r) => setTimeout(r, 20000));
+        await vscode.commands.executeCommand('mlRoadmaps.reviewDueCards');
+        await shoot('review', 3000, ' ');
+      },
+    },
+    {
+      // The dashboard's Review section: a month of reviews imported, the next 30 days' forecast.
+      name: 'review-forecast',
+      take: async () => {
+        await closeEditors();
+        // A roadmap of three phases, so the Review section is in view below them.
+        const course = await roadmap('machine-learning-course');
+        const file = vscode.Uri.joinPath(workspaceFolder(), `review-history-${Date.now()}.json`);
+        await writeFile(file, JSON.stringify(reviewHistory(course)));
+        await vscode.commands.executeCommand('mlRoadmaps.importProgress', file, { confirmed: true });
+        await vscode.workspace.fs.delete(file);
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.commands.executeCommand('mlRoadmaps.openDashboard', course);
+        await shoot('review-forecast', 3000);
+      },
+    },
   ];
+}
+
+const REVIEW_NOTE = (taskKey: string) =>
+  [
+    '---',
+    `roadmapTask: ${taskKey}`,
+    '---',
+    '# Logistic regression and kNN',
+    '',
+    'What does logistic regression model as a linear function of the features?::The **log-odds** of the positive class: `log(p / (1 - p)) = w·x + b`',
+    '',
+    'Why must features be scaled before kNN?::Distances are dominated by the features with the largest ranges.',
+    '',
+    'Fit the scaler on the ==training split== only, then apply it to the test split.',
+    '',
+  ].join('\n');
+
+/** A progress file holding a month of review of 60 cards of the roadmap, as an export would. */
+function reviewHistory(target: Roadmap): unknown {
+  const now = Date.now();
+  const day = 86_400_000;
+  const tasks = target.phases.flatMap((p) => p.modules.flatMap((m) => m.tasks)).slice(0, 20);
+  const cards: Record<string, unknown> = {};
+  const log: unknown[] = [];
+  for (let i = 0; i < 60; i++) {
+    const taskKey = `${target.id}/${tasks[i % tasks.length].id}`;
+    const id = hashText(`${taskKey}\nscene card ${i}`);
+    let schedule = newCardState(now - 30 * day);
+    for (let at = now - 30 * day + (i % 7) * day, reps = 0; at < now - day; reps++) {
+      // Some cards forgotten once, the first time; the rest remembered.
+      const rating = i % 4 === 0 && reps === 1 ? 1 : 3;
+      schedule = rate(schedule, rating, at).next;
+      log.push({ cardId: id, rating, at, elapsedMs: 6000 + (i % 5) * 2000 });
+      at = Math.max(at + day / 2, schedule.due);
+    }
+    cards[id] = { taskKey, answerHash: hashText(`answer ${i}`), schedule, createdAt: now - 30 * day, introducedAt: now - 30 * day };
+  }
+  log.sort((a, b) => (a as { at: number }).at - (b as { at: number }).at);
+  return { format: 'ml-roadmaps-progress', version: 1, exportedAt: new Date(now).toISOString(), roadmaps: {}, review: { version: 1, cards, log } };
 }
 
 export async function run(): Promise<void> {

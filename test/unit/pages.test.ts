@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DASHBOARD_PAGE, DETAILS_PAGE, isCommonMessage, isOwnMessage, PAGES, SHARED_SCRIPT, SHARED_STYLE } from '../../src/webview/pages';
-import { PageMessage, PageMessageType } from '../../src/webview/protocol';
+import { DASHBOARD_PAGE, DETAILS_PAGE, REVIEW_PAGE, REVIEW_PAGE_TARGET, isCommonMessage, isOwnMessage, PAGES, SHARED_SCRIPT, SHARED_STYLE } from '../../src/webview/pages';
+import { PageMessage, PageMessageType, parsePageMessage } from '../../src/webview/protocol';
 import { loadText, miniRoadmap, ROOT } from './helpers';
 
 /** One valid message of every type the protocol has: adding a type to the protocol fails to compile here until it is listed. */
@@ -19,6 +19,10 @@ const ONE_OF_EACH: Record<PageMessageType, PageMessage> = {
   continue: { type: 'continue' },
   classView: { type: 'classView', roadmapId: 'mini', sort: 'done', descending: true, filter: '', limit: 50 },
   classCsv: { type: 'classCsv', roadmapId: 'mini', sort: 'phase-2', descending: false, filter: 'ada' },
+  rateCard: { type: 'rateCard', cardId: 'c0ffee12', rating: 3 },
+  undoRating: { type: 'undoRating' },
+  openCardModule: { type: 'openCardModule', cardId: 'c0ffee12' },
+  openCardNote: { type: 'openCardNote', cardId: 'c0ffee12' },
 };
 
 suite('Pages: the messages each page takes', () => {
@@ -38,6 +42,30 @@ suite('Pages: the messages each page takes', () => {
     assert.ok(!isOwnMessage(DASHBOARD_PAGE, ONE_OF_EACH.taskAction));
     assert.ok(isOwnMessage(DETAILS_PAGE, ONE_OF_EACH.setState) && isOwnMessage(DETAILS_PAGE, ONE_OF_EACH.taskAction));
     assert.ok(isOwnMessage(DASHBOARD_PAGE, ONE_OF_EACH.continue));
+  });
+
+  test('Only the Review page takes ratings, undo and its card links; it takes no task states', () => {
+    for (const type of ['rateCard', 'undoRating', 'openCardModule', 'openCardNote'] as const) {
+      assert.ok(isOwnMessage(REVIEW_PAGE, ONE_OF_EACH[type]), type);
+      assert.ok(!isOwnMessage(DETAILS_PAGE, ONE_OF_EACH[type]) && !isOwnMessage(DASHBOARD_PAGE, ONE_OF_EACH[type]), type);
+    }
+    assert.ok(!isOwnMessage(REVIEW_PAGE, ONE_OF_EACH.setState) && !isOwnMessage(REVIEW_PAGE, ONE_OF_EACH.taskAction) && !isOwnMessage(REVIEW_PAGE, ONE_OF_EACH.continue));
+  });
+
+  test('A rating is 1 to 4 and a card id is short and plain; anything else is dropped before any page sees it', () => {
+    assert.deepStrictEqual(parsePageMessage({ type: 'rateCard', cardId: 'abc-1', rating: 4 }), { type: 'rateCard', cardId: 'abc-1', rating: 4 });
+    const bad: unknown[] = [
+      { type: 'rateCard', cardId: 'abc', rating: 0 },
+      { type: 'rateCard', cardId: 'abc', rating: 5 },
+      { type: 'rateCard', cardId: 'abc', rating: '3' },
+      { type: 'rateCard', cardId: 'abc', rating: 2.5 },
+      { type: 'rateCard', cardId: '../x', rating: 3 },
+      { type: 'rateCard', cardId: 'x'.repeat(65), rating: 3 },
+      { type: 'rateCard', cardId: 'abc' },
+      { type: 'undoRating', cardId: 'abc' },
+      { type: 'openCardNote', cardId: 7 },
+    ];
+    for (const message of bad) assert.strictEqual(parsePageMessage(message), undefined, JSON.stringify(message));
   });
 });
 
@@ -72,6 +100,13 @@ suite('Pages: what a panel saves for the serializer', () => {
     ];
     for (const bad of badDetails) assert.strictEqual(DETAILS_PAGE.parseSaved(bad), undefined, JSON.stringify(bad));
     for (const bad of [undefined, null, 'x', {}, { roadmapId: '../x' }, { roadmapId: 3 }]) assert.strictEqual(DASHBOARD_PAGE.parseSaved(bad), undefined, JSON.stringify(bad));
+  });
+
+  test('The Review page is one panel, restored as it was; a saved state that is not its own is refused', () => {
+    const saved = REVIEW_PAGE.parseSaved(JSON.parse(JSON.stringify(REVIEW_PAGE.save(REVIEW_PAGE_TARGET, 'single'))));
+    assert.deepStrictEqual(saved, { review: true });
+    assert.strictEqual(REVIEW_PAGE.modeOf(saved), 'single');
+    for (const bad of [undefined, null, {}, { review: 'yes' }, { review: false }]) assert.strictEqual(REVIEW_PAGE.parseSaved(bad), undefined, JSON.stringify(bad));
   });
 
   test('Takes no inherited field for a declared one', () => {

@@ -14,5 +14,6 @@ import '../integration/scaffold.test';
 import '../integration/notes.test';
 import '../integration/tooltips.test';
 import '../integration/classroom.test';
+import '../integration/review.test';
 
 export const run = runSuites;

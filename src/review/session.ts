@@ -1,0 +1,152 @@
+/**
+ * Review as the learner does it in this window: the stored state reconciled with the cards found
+ * in the notes, today's queue (of the cards this window can show: those found here), rating the
+ * card shown and undoing the last rating. Pure (no `vscode`): the feature gives it the store, the
+ * card index, the clock, the settings and whether a task's state may be written.
+ */
+import { reconcile, type FoundCard } from '../model/review/identity';
+import { buildQueue, type ReviewQueue } from '../model/review/queue';
+import { newCardState, previewIntervals, type IntervalPreview } from '../model/review/schedule';
+import { recordRating, undoRating, type RatingUndo } from '../model/review/state';
+import type { Rating, ReviewState, StoredCard } from '../model/review/types';
+import { Emitter, type Event } from '../util/event';
+import type { ReviewStore } from '../storage/reviewStore';
+import type { CardIndex, NoteCard } from './cardIndex';
+
+export interface ReviewSettings {
+  /** Desired retention, 0.7–0.99. */
+  readonly retention: number;
+  readonly newPerDay: number;
+}
+
+export interface SessionDeps {
+  readonly store: Pick<ReviewStore, 'state' | 'set'>;
+  readonly index: CardIndex;
+  readonly now: () => number;
+  readonly settings: () => ReviewSettings;
+  /** Whether the task's review state may be written now (not in a read-only roadmap in Restricted Mode). */
+  readonly mayWrite: (taskKey: string) => boolean;
+}
+
+/** A rating's outcome, for the page to announce. */
+export interface RatedCard {
+  readonly cardId: string;
+  readonly rating: Rating;
+  /** When the card is due next. */
+  readonly due: number;
+}
+
+/** Longest a card's time on screen counts for the log: the learner left it open. */
+const MAX_ELAPSED_MS = 10 * 60 * 1000;
+
+export class ReviewSession {
+  private readonly changes = new Emitter<void>();
+  /** Fires when the queue or the cards may have changed. */
+  readonly onDidChange: Event<void> = this.changes.event;
+  private readonly undos: RatingUndo[] = [];
+  private shown: { cardId: string; at: number } | undefined;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** The stored cards after the notes were read: new cards added, edited ones kept, missing ones orphaned. Saves only when that changed something. */
+  async reconcile(): Promise<void> {
+    const { store, index, now } = this.deps;
+    const state = store.state();
+    // Only tasks that notes here name are judged: a card from a note in another workspace is not missing.
+    const judged: Record<string, StoredCard> = {};
+    const kept: Record<string, StoredCard> = {};
+    for (const [id, card] of Object.entries(state.cards)) (index.hasSeen(card.taskKey) ? judged : kept)[id] = card;
+    const found = index.all().map((c) => c.found);
+    const result = reconcile(judged, found, now());
+    // A card back from orphanhood, or whose answer changed, is no entry in those lists but changed all the same.
+    const moved = found.some((f) => Object.hasOwn(judged, f.id) && (judged[f.id].orphanedAt !== undefined || judged[f.id].answerHash !== f.answerHash || judged[f.id].taskKey !== f.taskKey));
+    if (!moved && result.added.length + result.renamed.length + result.orphaned.length + result.dropped.length === 0) {
+      this.changes.fire();
+      return;
+    }
+    await store.set({ ...state, cards: { ...kept, ...result.cards } });
+    this.changes.fire();
+  }
+
+  /** Today's queue, of the cards found in this window's notes. */
+  queue(): ReviewQueue {
+    const { store, index, now, settings } = this.deps;
+    const found: Record<string, StoredCard> = {};
+    const cards = store.state().cards;
+    for (const { found: card } of index.all()) {
+      // A card found here is in a note, whatever the store last said.
+      found[card.id] = Object.hasOwn(cards, card.id) ? { ...cards[card.id], orphanedAt: undefined } : this.fresh(card, now());
+    }
+    return buildQueue(found, now(), settings().newPerDay);
+  }
+
+  /** The card to show now, if any. */
+  next(): NoteCard | undefined {
+    const [first] = this.queue().cardIds;
+    return first === undefined ? undefined : this.deps.index.card(first);
+  }
+
+  /** Whether this window's notes hold any card. */
+  hasCards(): boolean {
+    return this.deps.index.all().length > 0;
+  }
+
+  /** A card found in this window's notes. */
+  card(cardId: string): NoteCard | undefined {
+    return this.deps.index.card(cardId);
+  }
+
+  /** What each rating would do to the card now. */
+  previews(cardId: string): IntervalPreview[] {
+    const { now, settings } = this.deps;
+    return previewIntervals(this.storedOf(cardId)?.schedule ?? newCardState(now()), now(), settings().retention);
+  }
+
+  /** The page shows this card from now: its time on screen is logged with its rating. */
+  showing(cardId: string): void {
+    if (this.shown?.cardId !== cardId) this.shown = { cardId, at: this.deps.now() };
+  }
+
+  /** Rates a card found here; undefined when it is not, or its task may not be written. */
+  async rate(cardId: string, rating: Rating): Promise<RatedCard | undefined> {
+    const { store, index, now, settings, mayWrite } = this.deps;
+    const found = index.card(cardId)?.found;
+    if (!found || !mayWrite(found.taskKey)) return undefined;
+    const at = now();
+    const state = store.state();
+    // A card first rated before the notes were reconciled is stored as it is found.
+    const withCard = Object.hasOwn(state.cards, cardId) ? state : { ...state, cards: { ...state.cards, [cardId]: this.fresh(found, at) } };
+    const elapsedMs = this.shown?.cardId === cardId ? Math.min(Math.max(0, at - this.shown.at), MAX_ELAPSED_MS) : 0;
+    const recorded = recordRating(withCard, cardId, rating, at, elapsedMs, settings().retention);
+    if (!recorded) return undefined;
+    await this.save(recorded.state);
+    this.undos.push(recorded.undo);
+    this.shown = undefined;
+    return { cardId, rating, due: recorded.state.cards[cardId].schedule.due };
+  }
+
+  get canUndo(): boolean {
+    return this.undos.length > 0;
+  }
+
+  /** Puts the last rating back as it was before; the card it names, or undefined when there was none. */
+  async undo(): Promise<string | undefined> {
+    const last = this.undos.pop();
+    if (!last) return undefined;
+    await this.save(undoRating(this.deps.store.state(), last));
+    return last.cardId;
+  }
+
+  private fresh(found: FoundCard, now: number): StoredCard {
+    return { taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(now), createdAt: now };
+  }
+
+  private storedOf(cardId: string): StoredCard | undefined {
+    return this.deps.store.state().cards[cardId];
+  }
+
+  private async save(state: ReviewState): Promise<void> {
+    await this.deps.store.set(state);
+    this.changes.fire();
+  }
+}
