@@ -2,9 +2,8 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
-import type { Task } from '../../src/model/types';
-import { builtinVariables, planScaffold, TemplateFile } from '../../src/scaffold/plan';
-import { api, createStarter, EXTENSION_ID, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
+import { api, createStarter, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
+import { writeSolution } from './solution';
 import { inPage, inTree, inWorkbench } from './page';
 
 const PROJECT_NAME = 'Checked Titanic';
@@ -15,33 +14,12 @@ interface RunSummary {
   readonly records: { readonly record: { readonly checks: readonly { readonly outcome: string }[] } }[];
 }
 
-async function readTemplates(folder: vscode.Uri, prefix = ''): Promise<TemplateFile[]> {
-  const files: TemplateFile[] = [];
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
-    const uri = vscode.Uri.joinPath(folder, name);
-    if (type === vscode.FileType.Directory) files.push(...(await readTemplates(uri, `${prefix}${name}/`)));
-    else if (type === vscode.FileType.File) files.push({ path: `${prefix}${name}`, content: await vscode.workspace.fs.readFile(uri) });
-  }
-  return files;
-}
 
 const settings = () => vscode.workspace.getConfiguration();
 const INTERPRETER_SETTING = 'mlRoadmaps.python.interpreterPath';
 const DATA_PY = 'src/titanic_eda/data.py';
 const SAID = 'The missing ages of a 1st-class woman, a 3rd-class man and a 1st-class man were filled with [35.0, 35.0, 35.0]; the medians of their groups are [35.0, 24.0, 50.0].';
 
-/** The reference solution, rendered as the starter was, written over the project. */
-async function writeSolution(target: vscode.Uri, titanic: Task): Promise<void> {
-  const installed = vscode.extensions.getExtension(EXTENSION_ID)!;
-  const master = await roadmap('master-24-week');
-  const solution = planScaffold({
-    files: await readTemplates(vscode.Uri.joinPath(installed.extensionUri, 'test', 'fixtures', 'solutions', 'titanic-eda')),
-    variables: builtinVariables({ projectName: PROJECT_NAME, taskTitle: titanic.title, taskId: titanic.id, roadmapTitle: master.title, roadmapId: master.id, now: new Date() }),
-    existing: new Set(),
-  });
-  assert.deepStrictEqual(solution.errors, []);
-  for (const file of solution.create) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...file.path.split('/')), file.content);
-}
 
 /** A starter project of the Titanic task in a fresh folder, linked to it. */
 async function newProject(prefix: string): Promise<vscode.Uri> {
@@ -139,7 +117,7 @@ suite('Checks', function () {
 
     // The reference solution, rendered as the starter was.
     const master = await roadmap('master-24-week');
-    await writeSolution(target, titanic);
+    await writeSolution(target, titanic, PROJECT_NAME);
 
     // Run Checks on the task, as the tree and the details page do.
     const passing = await vscode.commands.executeCommand<RunSummary>('mlRoadmaps.runChecks', titanic);
@@ -189,7 +167,7 @@ suite('Checks', function () {
     await settings().update('testing.automaticallyOpenPeekView', 'failureAnywhere', vscode.ConfigurationTarget.Workspace);
     const titanic = await task('master-24-week', 'titanic-eda');
     const target = await newProject('wrong');
-    await writeSolution(target, titanic);
+    await writeSolution(target, titanic, PROJECT_NAME);
     const data = vscode.Uri.joinPath(target, ...DATA_PY.split('/'));
     const solved = new TextDecoder().decode(await vscode.workspace.fs.readFile(data));
 
@@ -306,7 +284,7 @@ suite('Checks', function () {
     await settings().update(INTERPRETER_SETTING, python, vscode.ConfigurationTarget.Workspace);
     const titanic = await task('master-24-week', 'titanic-eda');
     const target = await newProject('stale');
-    await writeSolution(target, titanic);
+    await writeSolution(target, titanic, PROJECT_NAME);
     const verified = await vscode.commands.executeCommand<RunSummary>('mlRoadmaps.runChecks', titanic);
     assert.deepStrictEqual(verified.records[0].record.checks.map((c) => c.outcome), ['passed', 'passed']);
     assert.match(extension.checksOf('master-24-week', 'titanic-eda')?.verified?.codeHash ?? '', /^sha256:[0-9a-f]{64}$/);

@@ -3,9 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
-import type { Task } from '../../src/model/types';
-import { builtinVariables, planScaffold, TemplateFile } from '../../src/scaffold/plan';
-import { api, createStarter, EXTENSION_ID, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
+import { api, createStarter, eventually, resetAll, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
+import { writeSolution } from './solution';
 import { inPage, inTree } from './page';
 
 const PROJECT_NAME = 'CI Titanic';
@@ -19,28 +18,7 @@ interface Summary {
   readonly records: { readonly record: { readonly verified?: { readonly ci?: { readonly commit: string } } } }[];
 }
 
-async function readTemplates(folder: vscode.Uri, prefix = ''): Promise<TemplateFile[]> {
-  const files: TemplateFile[] = [];
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
-    const uri = vscode.Uri.joinPath(folder, name);
-    if (type === vscode.FileType.Directory) files.push(...(await readTemplates(uri, `${prefix}${name}/`)));
-    else if (type === vscode.FileType.File) files.push({ path: `${prefix}${name}`, content: await vscode.workspace.fs.readFile(uri) });
-  }
-  return files;
-}
 
-/** The reference solution, rendered as the starter was, written over the project. */
-async function writeSolution(target: vscode.Uri, titanic: Task): Promise<void> {
-  const installed = vscode.extensions.getExtension(EXTENSION_ID)!;
-  const master = await roadmap('master-24-week');
-  const solution = planScaffold({
-    files: await readTemplates(vscode.Uri.joinPath(installed.extensionUri, 'test', 'fixtures', 'solutions', 'titanic-eda')),
-    variables: builtinVariables({ projectName: PROJECT_NAME, taskTitle: titanic.title, taskId: titanic.id, roadmapTitle: master.title, roadmapId: master.id, now: new Date() }),
-    existing: new Set(),
-  });
-  assert.deepStrictEqual(solution.errors, []);
-  for (const file of solution.create) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...file.path.split('/')), file.content);
-}
 
 /** A CI results file for the project, with the hashes its lock names (or `files` instead). */
 function ciResults(target: vscode.Uri, files?: { path: string; sha256: string }[]): string {
@@ -84,7 +62,7 @@ suite('Checks in CI', function () {
     const titanic = await task('master-24-week', 'titanic-eda');
     const target = vscode.Uri.joinPath(workspaceFolder(), 'projects', `ci-lock-${Date.now()}`);
     assert.ok(await createStarter(starterOptions(target, { name: PROJECT_NAME })));
-    await writeSolution(target, titanic);
+    await writeSolution(target, titanic, PROJECT_NAME);
     const checkFile = path.join(target.fsPath, 'checks', 'test_steps.py');
     const original = fs.readFileSync(checkFile);
     fs.appendFileSync(checkFile, '\n# edited after the starter was created\n');
