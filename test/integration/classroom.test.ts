@@ -19,6 +19,8 @@ const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.wo
 
 suite('Classes', () => {
   setup(resetAll);
+  // The class dashboard watches its folder: it must not outlive the suite.
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   test('Export Progress for a Class writes the handle, states and nothing else, and never over an existing file', async () => {
     const numpy = await task('ml-dl-condensed', 'numpy');

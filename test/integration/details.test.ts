@@ -45,7 +45,7 @@ suite('Details page', () => {
     await openDetails('ml-dl-condensed', 'numpy');
     const numpy = await task('ml-dl-condensed', 'numpy');
     await inPage.select('module', 'select.state[data-task-id="numpy"]', 'inProgress');
-    await eventually(async () => (await stateOf(numpy)) === 'inProgress', 'the state set on the page');
+    await eventually(async () => (await stateOf(numpy)) === 'inProgress', 'the state set on the page', 20_000);
     await showInTree(numpy);
     await eventually(async () => (await inTree.row(numpy.title)).icon === 'play-circle', 'the task in progress in the tree');
     await inPage.click('module', 'input[type="checkbox"][data-task-id="numpy"]');
