@@ -32,6 +32,8 @@ export class CardIndex {
   private readonly taskOfText = new Map<string, string>();
   /** The "explain it" cards of finished tasks' topics, when the setting asks for them; they have no note. */
   private topics: readonly NoteCard[] = [];
+  /** Tasks whose cards changed since the session last took them: what it must reconcile again. */
+  private readonly changed = new Set<string>();
 
   /**
    * Records a note as read now (no text: deleted or unreadable); true when the cards changed. Only
@@ -53,6 +55,7 @@ export class CardIndex {
     } else this.notes.delete(note);
     if (before) this.identify(before.taskKey);
     if (taskKey !== undefined && taskKey !== before?.taskKey) this.identify(taskKey);
+    for (const key of [before?.taskKey, taskKey]) if (key !== undefined) this.changed.add(key);
     this.byId = undefined;
     return true;
   }
@@ -61,6 +64,7 @@ export class CardIndex {
   setTopicCards(found: readonly FoundCard[]): boolean {
     const same = found.length === this.topics.length && found.every((f, i) => f.id === this.topics[i].found.id && f.answerHash === this.topics[i].found.answerHash);
     if (same) return false;
+    for (const card of [...this.topics.map((t) => t.found), ...found]) this.changed.add(card.taskKey);
     this.topics = found.map((f) => ({ found: f, note: '' }));
     for (const f of found) this.tasksSeen.add(f.taskKey);
     this.byId = undefined;
@@ -91,6 +95,13 @@ export class CardIndex {
     if (!this.textsByTask.has(taskKey)) this.textsByTask.set(taskKey, new Map());
     this.textsByTask.get(taskKey)!.set(note, text);
     this.taskOfText.set(note, taskKey);
+  }
+
+  /** The tasks whose cards changed since the last call, and forgets them. */
+  takeChangedTasks(): ReadonlySet<string> {
+    const tasks = new Set(this.changed);
+    this.changed.clear();
+    return tasks;
   }
 
   /** Whether a note named this task at any time since the index was made. */

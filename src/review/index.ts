@@ -60,14 +60,13 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settingId(Settings.reviewTopicCards)) && void refreshTopics()),
   );
   context.subscriptions.push(
+    session,
     indicators,
     tree.provider.addTopRowSource(indicators),
     { dispose: () => clearTimeout(timer) },
     notes.index.onDidReadNote(({ uri, keys, text }) => index.setNote(uri.toString(), keys, text) && reconcileSoon()),
-    services.review.onDidChange(() => {
-      indicators.update();
-      reserveReviewTime(services);
-    }),
+    // The indicators follow the session, which follows the store.
+    services.review.onDidChange(() => reserveReviewTime(services)),
     services.registry.onDidChange(() => indicators.update()),
     vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration(settingId(Settings.reviewNewCardsPerDay)) || e.affectsConfiguration(settingId(Settings.reviewDesiredRetention))) && indicators.update()),
     // A new day brings new cards and due ones: look again when the window comes back.

@@ -93,9 +93,11 @@ export class ReviewPanel extends PagePanel<ReviewPageTarget, ReviewMessage['type
   private async postView(result?: string): Promise<void> {
     const { session } = this.review;
     const queue = session.queue();
+    // The card whose rating was just undone comes first again, when it is in the queue.
     const preferred = this.preferred !== undefined && queue.cardIds.includes(this.preferred) ? this.preferred : undefined;
     this.preferred = undefined;
-    const card = preferred !== undefined ? session.card(preferred) : session.next();
+    const shownId = preferred ?? queue.cardIds[0];
+    const card = shownId === undefined ? undefined : session.card(shownId);
     this.shownId = card?.found.id;
     if (card) session.showing(card.found.id);
     const view = reviewView(

@@ -8,7 +8,7 @@ import { reconcile, type FoundCard } from '../model/review/identity';
 import { buildQueue, type ReviewQueue } from '../model/review/queue';
 import { newCardState, previewIntervals, type IntervalPreview } from '../model/review/schedule';
 import { recordRating, undoRating, type RatingUndo } from '../model/review/state';
-import type { Rating, ReviewState, StoredCard } from '../model/review/types';
+import type { Rating, StoredCard } from '../model/review/types';
 import { Emitter, type Event } from '../util/event';
 import type { ReviewStore } from '../storage/reviewStore';
 import type { CardIndex, NoteCard } from './cardIndex';
@@ -20,7 +20,7 @@ export interface ReviewSettings {
 }
 
 export interface SessionDeps {
-  readonly store: Pick<ReviewStore, 'state' | 'set'>;
+  readonly store: Pick<ReviewStore, 'state' | 'set' | 'onDidChange'>;
   readonly index: CardIndex;
   readonly now: () => number;
   readonly settings: () => ReviewSettings;
@@ -41,22 +41,40 @@ const MAX_ELAPSED_MS = 10 * 60 * 1000;
 
 export class ReviewSession {
   private readonly changes = new Emitter<void>();
-  /** Fires when the queue or the cards may have changed. */
+  /**
+   * Fires when the queue or the cards may have changed: after every save of the store (a rating
+   * here, an import elsewhere) and after a reconcile that saved nothing.
+   */
   readonly onDidChange: Event<void> = this.changes.event;
   private readonly undos: RatingUndo[] = [];
   private shown: { cardId: string; at: number } | undefined;
+  private readonly storeListener: { dispose(): void };
+  /** Whether every task the notes name was reconciled once; after that, only tasks whose cards changed are. */
+  private reconciledAll = false;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.storeListener = deps.store.onDidChange(() => this.changes.fire());
+  }
 
-  /** The stored cards after the notes were read: new cards added, edited ones kept, missing ones orphaned. Saves only when that changed something. */
+  /**
+   * The stored cards after the notes were read: new cards added, edited ones kept, missing ones
+   * orphaned. The first time, every task the notes name (orphans past their time dropped); then
+   * only the tasks whose cards changed since. Saves only when that changed something.
+   */
   async reconcile(): Promise<void> {
     const { store, index, now } = this.deps;
     const state = store.state();
+    const changed = index.takeChangedTasks();
     // Only tasks that notes here name are judged: a card from a note in another workspace is not missing.
+    const judges = this.reconciledAll ? (taskKey: string) => changed.has(taskKey) : (taskKey: string) => index.hasSeen(taskKey);
+    this.reconciledAll = true;
     const judged: Record<string, StoredCard> = {};
     const kept: Record<string, StoredCard> = {};
-    for (const [id, card] of Object.entries(state.cards)) (index.hasSeen(card.taskKey) ? judged : kept)[id] = card;
-    const found = index.all().map((c) => c.found);
+    for (const [id, card] of Object.entries(state.cards)) (judges(card.taskKey) ? judged : kept)[id] = card;
+    const found = index
+      .all()
+      .map((c) => c.found)
+      .filter((f) => judges(f.taskKey));
     const result = reconcile(judged, found, now());
     // A card back from orphanhood, or whose answer changed, is no entry in those lists but changed all the same.
     const moved = found.some((f) => Object.hasOwn(judged, f.id) && (judged[f.id].orphanedAt !== undefined || judged[f.id].answerHash !== f.answerHash || judged[f.id].taskKey !== f.taskKey));
@@ -65,7 +83,6 @@ export class ReviewSession {
       return;
     }
     await store.set({ ...state, cards: { ...kept, ...result.cards } });
-    this.changes.fire();
   }
 
   /** Today's queue, of the cards found in this window's notes. */
@@ -78,12 +95,6 @@ export class ReviewSession {
       found[card.id] = Object.hasOwn(cards, card.id) ? { ...cards[card.id], orphanedAt: undefined } : this.fresh(card, now());
     }
     return buildQueue(found, now(), settings().newPerDay);
-  }
-
-  /** The card to show now, if any. */
-  next(): NoteCard | undefined {
-    const [first] = this.queue().cardIds;
-    return first === undefined ? undefined : this.deps.index.card(first);
   }
 
   /** Whether this window's notes hold any card. */
@@ -119,7 +130,7 @@ export class ReviewSession {
     const elapsedMs = this.shown?.cardId === cardId ? Math.min(Math.max(0, at - this.shown.at), MAX_ELAPSED_MS) : 0;
     const recorded = recordRating(withCard, cardId, rating, at, elapsedMs, settings().retention);
     if (!recorded) return undefined;
-    await this.save(recorded.state);
+    await store.set(recorded.state);
     this.undos.push(recorded.undo);
     this.shown = undefined;
     return { cardId, rating, due: recorded.state.cards[cardId].schedule.due };
@@ -133,7 +144,7 @@ export class ReviewSession {
   async undo(): Promise<string | undefined> {
     const last = this.undos.pop();
     if (!last) return undefined;
-    await this.save(undoRating(this.deps.store.state(), last));
+    await this.deps.store.set(undoRating(this.deps.store.state(), last));
     return last.cardId;
   }
 
@@ -145,8 +156,8 @@ export class ReviewSession {
     return this.deps.store.state().cards[cardId];
   }
 
-  private async save(state: ReviewState): Promise<void> {
-    await this.deps.store.set(state);
-    this.changes.fire();
+  dispose(): void {
+    this.storeListener.dispose();
+    this.changes.dispose();
   }
 }

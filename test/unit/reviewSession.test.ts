@@ -30,7 +30,7 @@ suite('Review session', () => {
     assert.ok(index.setNote(NOTE_A, ['ml-basics/numpy'], THREE_CARDS));
     await session.reconcile();
     assert.deepStrictEqual(session.queue().counts, { due: 0, new: 3, total: 3 });
-    const first = session.next()!;
+    const first = session.card(session.queue().cardIds[0])!;
     session.showing(first.found.id);
     tick(5000);
     const rated = await session.rate(first.found.id, 3);
@@ -61,7 +61,7 @@ suite('Review session', () => {
     const { session, index, memento } = setUp({ mayWrite: false });
     index.setNote(NOTE_A, ['ml-basics/numpy'], THREE_CARDS);
     const writes = memento.writes;
-    assert.strictEqual(await session.rate(session.next()!.found.id, 3), undefined);
+    assert.strictEqual(await session.rate(session.card(session.queue().cardIds[0])!.found.id, 3), undefined);
     assert.strictEqual(memento.writes, writes);
   });
 
@@ -69,7 +69,7 @@ suite('Review session', () => {
     const { session, index, store } = setUp();
     index.setNote(NOTE_A, ['ml-basics/numpy'], THREE_CARDS);
     await session.reconcile();
-    const id = session.next()!.found.id;
+    const id = session.card(session.queue().cardIds[0])!.found.id;
     await session.rate(id, 3);
     const schedule = store.state().cards[id].schedule;
     index.setNote(NOTE_A, ['ml-basics/numpy'], '# NumPy\n');
