@@ -49,9 +49,10 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
     private readonly classHost: ClassHost,
   ) {
     super(panel, CLASS_PAGE, classHost, target, 'perKey');
-    const watcher = vscode.workspace.createFileSystemWatcher(watchPattern(this.folder));
-    this.register(watcher);
-    for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) this.register(event((uri) => this.fileChanged(uri)));
+    for (const pattern of watchPatterns(this.folder)) {
+      const watcher = this.register(vscode.workspace.createFileSystemWatcher(pattern));
+      for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) this.register(event((uri) => this.fileChanged(uri)));
+    }
     this.register({ dispose: () => clearTimeout(this.changeTimer) });
     this.render();
   }
@@ -203,18 +204,19 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
 }
 
 /**
- * The folder's class files as a watch pattern. Inside a workspace folder, relative to it: the
- * workspace's own watcher, already running, reports them; a pattern on the folder itself starts
- * a watcher of its own, whose first events can come late.
+ * The folder's class files as watch patterns: its own `*.json` and its `class/` folder's, one plain
+ * pattern each (a brace group holding a path, `{*.json,class/*.json}`, was never reported a change
+ * in the test workbench). Inside a workspace folder they are relative to it, so the workspace's
+ * own watcher, already running, reports them; a pattern on a folder of its own starts a watcher
+ * whose first events can come late.
  */
-function watchPattern(folder: vscode.Uri): vscode.RelativePattern {
-  const files = `{*.json,${CLASS_SUBFOLDER}/*.json}`;
+function watchPatterns(folder: vscode.Uri): vscode.RelativePattern[] {
+  const globs = ['*.json', `${CLASS_SUBFOLDER}/*.json`];
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
-  if (!workspaceFolder) return new vscode.RelativePattern(folder, files);
-  const relative = folder.path.slice(workspaceFolder.uri.path.length).replace(/^\/+|\/+$/g, '');
+  const relative = workspaceFolder && folder.path.slice(workspaceFolder.uri.path.length).replace(/^\/+|\/+$/g, '');
   // Glob characters in the folder's own name would change what the pattern means.
-  if (/[*?[\]{}]/.test(relative)) return new vscode.RelativePattern(folder, files);
-  return new vscode.RelativePattern(workspaceFolder, relative ? `${relative}/${files}` : files);
+  if (!workspaceFolder || relative === undefined || /[*?[\]{}]/.test(relative)) return globs.map((glob) => new vscode.RelativePattern(folder, glob));
+  return globs.map((glob) => new vscode.RelativePattern(workspaceFolder, relative ? `${relative}/${glob}` : glob));
 }
 
 function csvHeadings() {
