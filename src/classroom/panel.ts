@@ -204,19 +204,15 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
 }
 
 /**
- * The folder's class files as watch patterns: its own `*.json` and its `class/` folder's, one plain
- * pattern each (a brace group holding a path, `{*.json,class/*.json}`, was never reported a change
- * in the test workbench). Inside a workspace folder they are relative to it, so the workspace's
- * own watcher, already running, reports them; a pattern on a folder of its own starts a watcher
- * whose first events can come late.
+ * The folder's class files as watch patterns: `*.json` in the folder and in its `class/` folder,
+ * each a non-recursive pattern on its own folder, so each gets a watcher of its own. Patterns
+ * relative to the workspace folder ride on the workspace's recursive watcher instead, and in the
+ * test workbench that one reported nothing once another suite had made a project with a virtual
+ * environment in the workspace; a brace group holding a path (`{*.json,class/*.json}`) was never
+ * reported a change at all.
  */
 function watchPatterns(folder: vscode.Uri): vscode.RelativePattern[] {
-  const globs = ['*.json', `${CLASS_SUBFOLDER}/*.json`];
-  const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
-  const relative = workspaceFolder && folder.path.slice(workspaceFolder.uri.path.length).replace(/^\/+|\/+$/g, '');
-  // Glob characters in the folder's own name would change what the pattern means.
-  if (!workspaceFolder || relative === undefined || /[*?[\]{}]/.test(relative)) return globs.map((glob) => new vscode.RelativePattern(folder, glob));
-  return globs.map((glob) => new vscode.RelativePattern(workspaceFolder, relative ? `${relative}/${glob}` : glob));
+  return [folder, vscode.Uri.joinPath(folder, CLASS_SUBFOLDER)].map((base) => new vscode.RelativePattern(base, '*.json'));
 }
 
 function csvHeadings() {
