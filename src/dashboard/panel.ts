@@ -43,18 +43,34 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
     private readonly md: MarkdownRenderer,
   ) {
     super(panel, DASHBOARD_PAGE, dashboard, roadmap, 'perKey');
-    const { tracker, plans, checks } = dashboard.services;
-    // A planned roadmap's changes, progress included, come through the plans (after its schedule is fresh).
-    this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && !plans.planOf(this.roadmap) && this.render()));
-    this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap.id && this.render()));
-    this.register(checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.render()));
+    const { tracker, plans, checks, review } = dashboard.services;
+    // Whatever tells first, the page is drawn once, after all have told: a plan's schedule is
+    // checked against the tracker's revision when read, so no listener needs to come before another.
+    this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && this.renderSoon()));
+    this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap.id && this.renderSoon()));
+    this.register(checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.renderSoon()));
     // A rating moves the forecast (and may move the plan's review minutes, which the plans tell too).
-    this.register(dashboard.services.review.onDidChange(() => this.render()));
+    this.register(review.onDidChange(() => this.renderSoon()));
+    this.register({ dispose: () => (this.renderPending = false) });
     this.render();
   }
 
   get roadmap(): Roadmap {
     return this.target;
+  }
+
+  private renderPending = false;
+
+  /** Draws the page once the changes told in this turn are all told. */
+  private renderSoon(): void {
+    if (this.renderPending) return;
+    this.renderPending = true;
+    queueMicrotask(() => {
+      // Closed meanwhile: nothing to draw.
+      if (!this.renderPending) return;
+      this.renderPending = false;
+      this.render();
+    });
   }
 
   render(): void {
