@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
-import { api, createStarter, eventually, resetAll, roadmap, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
-import { writeSolution } from './solution';
+import { api, createStarter, eventually, roadmap, showInTree, starterOptions, stateOf, task, workspaceFolder, writeFile } from './helpers';
+import { titanicTaskToItself, writeSolution } from './titanic';
 import { inPage, inTree, inWorkbench } from './page';
 
 const PROJECT_NAME = 'Checked Titanic';
@@ -68,14 +68,7 @@ suite('Checks', function () {
     assert.ok(found.found, 'a Python with pytest and pandas is on PATH');
     python = found.found.executable ?? found.found.command;
   });
-  // Other suites link folders of their own to this task: each test here works with its own alone,
-  // and leaves none behind.
-  const unlinkTitanic = async () => unlinkAll(await task('master-24-week', 'titanic-eda'));
-  setup(async () => {
-    await resetAll();
-    await unlinkTitanic();
-  });
-  suiteTeardown(unlinkTitanic);
+  titanicTaskToItself();
   teardown(async () => {
     await settings().update('mlRoadmaps.python.interpreterPath', undefined, vscode.ConfigurationTarget.Workspace);
     await settings().update('terminal.integrated.env.linux', undefined, vscode.ConfigurationTarget.Workspace);

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
-import { api, createStarter, eventually, resetAll, showInTree, starterOptions, stateOf, task, unlinkAll, workspaceFolder, writeFile } from './helpers';
-import { writeSolution } from './solution';
+import { api, createStarter, eventually, showInTree, starterOptions, stateOf, task, workspaceFolder, writeFile } from './helpers';
+import { titanicTaskToItself, writeSolution } from './titanic';
 import { inPage, inTree } from './page';
 
 const PROJECT_NAME = 'CI Titanic';
@@ -37,12 +37,7 @@ function ciResults(target: vscode.Uri, files?: { path: string; sha256: string }[
 
 suite('Checks in CI', function () {
   this.timeout(120_000);
-  const unlinkTitanic = async () => unlinkAll(await task('master-24-week', 'titanic-eda'));
-  setup(async () => {
-    await resetAll();
-    await unlinkTitanic();
-  });
-  suiteTeardown(unlinkTitanic);
+  titanicTaskToItself();
   teardown(async () => {
     await vscode.workspace.getConfiguration().update('mlRoadmaps.python.interpreterPath', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,9 +1,9 @@
-/** The Titanic reference solution, rendered as a starter of the same name was, for the checks suites. */
+/** For the suites that run the Titanic starter's checks: its reference solution, and its task kept free of other suites' links. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Task } from '../../src/model/types';
 import { builtinVariables, planScaffold, TemplateFile } from '../../src/scaffold/plan';
-import { EXTENSION_ID, roadmap } from './helpers';
+import { EXTENSION_ID, resetAll, roadmap, task, unlinkAll } from './helpers';
 
 async function readTemplates(folder: vscode.Uri, prefix = ''): Promise<TemplateFile[]> {
   const files: TemplateFile[] = [];
@@ -26,4 +26,17 @@ export async function writeSolution(target: vscode.Uri, titanic: Task, projectNa
   });
   assert.deepStrictEqual(solution.errors, []);
   for (const file of solution.create) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...file.path.split('/')), file.content);
+}
+
+/**
+ * Other suites link folders of their own to the Titanic task: each test of the calling suite
+ * starts from reset progress with no folder linked to it, and the suite leaves none behind.
+ */
+export function titanicTaskToItself(): void {
+  const unlinkTitanic = async () => unlinkAll(await task('master-24-week', 'titanic-eda'));
+  setup(async () => {
+    await resetAll();
+    await unlinkTitanic();
+  });
+  suiteTeardown(unlinkTitanic);
 }
