@@ -10,26 +10,73 @@ export type IntegrationResults = SuiteResults;
 /**
  * The test entry, called inside the extension host (server or desktop): runs every
  * `*.test.js` beside this file and writes the results file; rejects when a test failed.
+ *
+ * A suite can also check what survives a window reload. A file `<name>.afterReload.test.js` is left
+ * out of the first run, and its twin `<name>.test.js` runs last in it (so what it leaves behind
+ * meets no other suite). Then the entry reloads the window. The reloaded window runs this entry
+ * again, which sees its mark, runs the `.afterReload` files alone, and writes the results of both.
  */
 export async function run(): Promise<void> {
-  const results: IntegrationResults = emptyResults();
+  const resultsFile = process.env.MLR_TEST_RESULTS;
+  const reloaded = resultsFile !== undefined && fs.existsSync(firstRunFile(resultsFile));
+  const results: IntegrationResults = reloaded ? takeFirstRun(resultsFile) : emptyResults();
   try {
     const MochaClass = (await import('mocha')).default;
     const mocha = new MochaClass({ ui: 'tdd', timeout: 20_000, color: false, grep: process.env.MLR_TEST_GREP || undefined });
     // Restricted Mode suites need a workspace that is not trusted: the launcher runs them apart.
     const restricted = process.env.MLR_RESTRICTED_MODE === '1';
-    for (const file of findTestFiles(__dirname).filter((f) => f.endsWith('.restricted.test.js') === restricted)) {
+    const files = findTestFiles(__dirname).filter((f) => f.endsWith('.restricted.test.js') === restricted);
+    const afterReload = files.filter((f) => f.endsWith(AFTER_RELOAD));
+    const reloadsNext = !reloaded && afterReload.length > 0 && resultsFile !== undefined;
+    for (const file of reloaded ? afterReload : inFirstRunOrder(files, afterReload)) {
       loadFile(mocha, MochaClass, file);
     }
     await runRecording(mocha, results);
+    if (reloadsNext) {
+      await reloadWindow(resultsFile, results);
+      return;
+    }
   } catch (error) {
     recordFailure(results, 'integration test entry', error);
-  } finally {
-    writeResults(results);
   }
+  writeResults(results);
   if (results.failed > 0) {
     throw new Error(`${results.failed} integration test(s) failed.`);
   }
+}
+
+const AFTER_RELOAD = '.afterReload.test.js';
+/** How long the first run waits for the window to go; past that, the reload failed. */
+const RELOAD_TIMEOUT_MS = 60_000;
+
+/** The first run's results while the window reloads; the launcher waits longer while it exists. */
+export const firstRunFile = (resultsFile: string) => `${resultsFile}.before-reload`;
+
+/** Every file but the `.afterReload` ones, the twins of those last. */
+function inFirstRunOrder(files: readonly string[], afterReload: readonly string[]): string[] {
+  const twins = new Set(afterReload.map((f) => f.slice(0, -AFTER_RELOAD.length) + '.test.js'));
+  const first = files.filter((f) => !f.endsWith(AFTER_RELOAD));
+  return [...first.filter((f) => !twins.has(f)), ...first.filter((f) => twins.has(f))];
+}
+
+/** Keeps the first run's results for the reloaded window and reloads; fails the run when the window stays. */
+async function reloadWindow(resultsFile: string, results: IntegrationResults): Promise<void> {
+  fs.writeFileSync(firstRunFile(resultsFile), JSON.stringify(results));
+  const vscode = await import('vscode');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The command's promise is cancelled when this host goes with the window: nothing to wait for.
+  vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS));
+  fs.rmSync(firstRunFile(resultsFile), { force: true });
+  recordFailure(results, 'integration test entry', new Error(`the window did not reload within ${RELOAD_TIMEOUT_MS / 1000} s`));
+  writeResults(results);
+  throw new Error('The window did not reload.');
+}
+
+function takeFirstRun(resultsFile: string): IntegrationResults {
+  const results = JSON.parse(fs.readFileSync(firstRunFile(resultsFile), 'utf8')) as IntegrationResults;
+  fs.rmSync(firstRunFile(resultsFile));
+  return results;
 }
 
 /**

@@ -1,21 +1,17 @@
 /**
  * Spaced review in the real workbench: a note with three cards puts "Review · 3 due" atop the
  * tree and in the status bar; the Review page is used with the keyboard alone (Space, 1–4, U); the
- * counts and each card's next interval change, and a page opened again shows what was stored.
+ * counts and each card's next interval change, and a page opened again shows what was stored. In
+ * the Node host the window then reloads, and review.afterReload.test.ts finds all of it kept.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { eventually, workspaceFolder, writeFile } from './helpers';
-import { inPage, inTree, inWorkbench } from './page';
+import { inPage } from './page';
+import { handOver } from './reload';
+import { dueForecast, KeptReview, reviewRow, reviewStatus } from './review';
 
 const NOTE = ['---', 'roadmapTask: deep-learning/perceptron', '---', '# Perceptron cards', '', 'What does a perceptron compute?::A weighted sum passed through a step function', '', 'Who introduced the perceptron?::Frank Rosenblatt', '', 'The perceptron learning rule changes the ==weights== only on mistakes.', ''].join('\n');
-
-/** The label of the review row atop the tree, once there is one. */
-async function reviewRow(): Promise<string | undefined> {
-  return (await inTree.rows()).find((r) => r.label.startsWith('Review · '))?.label;
-}
-
-const reviewStatus = async () => (await inWorkbench.read('[id$="mlRoadmaps.review"]')).text.trim();
 
 suite('Review', function () {
   // A dozen round trips through the workbench, each a page message and a tree redraw.
@@ -66,6 +62,7 @@ suite('Review', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('mlRoadmaps.reviewDueCards');
     await eventually(async () => (await inPage.read('review', '#counts')).text === 'Nothing to review today', 'nothing due after reopening', 20_000);
-    await vscode.workspace.fs.delete(note);
+    const forecast = await dueForecast();
+    if (!(await handOver('review', { note: note.toString(), forecast } satisfies KeptReview))) await vscode.workspace.fs.delete(note);
   });
 });
