@@ -11,6 +11,12 @@ export interface Command {
   readonly view?: 'ours' | 'reference';
 }
 
+/** What the pages launcher (pages.ts) asks of its entry (pagesHost.ts). */
+export type PageCommand =
+  | { readonly op: 'showTree' | 'openReview' | 'closeAll' | 'end' }
+  | { readonly op: 'writeNote'; readonly text: string }
+  | { readonly op: 'openClass'; readonly folder: string };
+
 export function writeJson(dir: string, name: string, value: unknown): void {
   const file = path.join(dir, name);
   fs.writeFileSync(`${file}.partial`, JSON.stringify(value));

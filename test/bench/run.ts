@@ -11,11 +11,13 @@
  *   7 checks     pure node: a scaffold's checks as the Test Explorer runs them vs plain pytest
  *   7 plan       pure node: planning a 100,000-task roadmap
  *   9 class      pure node: a class of 1,000 learners' files on the 24-week roadmap read and
- *                aggregated, one changed file read again, the heap the aggregate holds
+ *                aggregated, one changed file read again, the heap the aggregate holds; in the
+ *                workbench: the dashboard's first rows painted after the aggregate arrives (pages.ts)
  *   8 cold open  in fresh windows: click on the activity-bar icon → first row of the view, ours vs
  *                a trivial one-row tree, and the floor: our view's rows with no code behind them;
  *                with MLR_BENCH_AGAINST, ours vs another build (the budget: no worse than it)
- *   9 review     pure node: finding 10,000 review cards in 1,000 notes, re-scanning one, today's queue
+ *   9 review     pure node: finding 10,000 review cards in 1,000 notes, re-scanning one, today's queue;
+ *                in the workbench: what rating a card draws again (pages.ts)
  *
  * MLR_BENCH_VERBOSE=1 also prints every sample; MLR_BENCH_INSTANCES sets how many fresh hosts
  * row 5 takes its median over and MLR_BENCH_COLD_ROUNDS how many rounds row 8 takes;
@@ -36,6 +38,7 @@ import { measureExpands, ExpandTimes } from './expand';
 import { ActivationResult, Command, InProcessResult, waitForJson, writeJson } from './handshake';
 import { checksRows } from './checks';
 import { classRows } from './classroom';
+import { pageRows } from './pages';
 import { pureRows } from './pure';
 import { reviewRows } from './review';
 import { writeRowsAlone } from './rowsAlone';
@@ -117,6 +120,10 @@ async function main(): Promise<void> {
     if (runs('checks')) rows.push(...(await checksRows(path.join(extension, 'roadmaps', 'scaffolds'))));
     if (runs('class')) rows.push(...(await classRows(path.join(extension, 'roadmaps'), scratch)));
     if (runs('review')) rows.push(...(await reviewRows()));
+    if (runs('review') || runs('class')) {
+      log('workbench for the Review page and the class dashboard…');
+      rows.push(...(await pageRows({ extension, scratch, userSettings: USER_SETTINGS, settleMs: SETTLE_MS, review: runs('review'), classes: runs('class') })));
+    }
 
     if (runs('activation') || runs('rest')) {
       const instances: InstanceResult[] = [];

@@ -147,8 +147,8 @@ async function actOn(frame: Frame, request: PageRequest): Promise<PageElement> {
 }
 
 /** The webview frame showing the page, once it has the element: pages load a moment after opening. */
-async function findFrame(page: Page, view: string, selector: string): Promise<Frame> {
-  const deadline = Date.now() + FIND_TIMEOUT_MS;
+export async function findFrame(page: Page, view: string, selector: string, timeoutMs = FIND_TIMEOUT_MS): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       const found = await frame
