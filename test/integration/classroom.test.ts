@@ -1,8 +1,8 @@
 /**
  * Classes in the real workbench: a learner's class file, a folder of them (some hostile) on the
  * class dashboard, sorting, the CSV export through the save dialog, a changed file read again, and
- * the progress card; a class/ folder made after the dashboard opened. No Node APIs: the web suite
- * runs it too.
+ * the progress card; a class/ folder made after the dashboard opened, and the Explorer's Open Class
+ * Dashboard on a folder. No Node APIs: the web suite runs it too.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -112,6 +112,31 @@ suite('Classes', () => {
     await eventually(async () => (await inPage.count('class', 'section.class-roadmap')) === 0, 'the learners gone with class/', 30_000);
     await writeFile(vscode.Uri.joinPath(classFolder, 'mary.json'), learnerText(master, 4, now, 'mary'));
     await eventually(async () => (await rowHandles()).includes('mary') && (await inPage.count('class', 'tbody th')) === 1, 'the learner of class/ made again', 30_000);
+  });
+
+  test('Open Class Dashboard on a folder from the Explorer opens it without asking; anything but a folder asks', async function () {
+    this.timeout(60_000);
+    const master = shapeOf(await roadmap('master-24-week'));
+    const now = Date.now();
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'classes', `explorer-${now}`);
+    await writeFile(vscode.Uri.joinPath(folder, 'class', 'ada.json'), learnerText(master, 1, now, 'ada'));
+    const dialog = '.quick-input-widget:visible';
+    // The Explorer's context menu passes the folder clicked and the folders selected.
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.openClassDashboardOnFolder', folder, [folder]), folder.toString());
+    assert.strictEqual(await inWorkbench.count(dialog), 0, 'no folder was asked for');
+    await eventually(async () => (await rowHandles()).includes('ada'), 'the dashboard of the folder given', 20_000);
+    assert.match((await inPage.read('class', '#folder')).text, new RegExp(`explorer-${now}$`));
+
+    for (const notAFolder of [vscode.Uri.joinPath(folder, 'class', 'ada.json'), folder.toString()]) {
+      const opening = vscode.commands.executeCommand('mlRoadmaps.openClassDashboardOnFolder', notAFolder).then(
+        (answer) => answer,
+        (error: Error) => error,
+      );
+      await eventually(async () => (await inWorkbench.count(dialog)) === 1, `the folder asked for, given ${String(notAFolder)}`, 20_000);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await eventually(async () => (await inWorkbench.count(dialog)) === 0, 'the question dismissed', 20_000);
+      assert.strictEqual(await opening, undefined, 'nothing opened when the question is dismissed');
+    }
   });
 
   test('Save Progress Card writes an SVG of the roadmap, and never over an existing file', async () => {
