@@ -72,6 +72,8 @@ export const Commands = {
   reviewDueCards: id('reviewDueCards'),
   /** `(roadmap?, target?: Uri)`: with a target, no save dialog. */
   exportAnkiCards: id('exportAnkiCards'),
+  /** `(folder: Uri)`: the Explorer's context menu on a folder; Open Class Dashboard… without the question. Not in the palette. */
+  openClassDashboardOnFolder: id('openClassDashboardOnFolder'),
 } as const;
 
 export const NoteContext = {

@@ -1,6 +1,7 @@
 /**
  * Classes: Export Progress for a Class… (one learner's class file), Open Class Dashboard… (a
- * folder of them), and Save Progress Card… (an SVG of one roadmap's progress for a README).
+ * folder of them; from the Explorer's context menu on a folder, that folder), and Save Progress
+ * Card… (an SVG of one roadmap's progress for a README).
  * Everything is written locally; no service is involved.
  */
 import * as vscode from 'vscode';
@@ -30,6 +31,8 @@ export function registerClassroom(context: vscode.ExtensionContext, services: Se
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportClassProgress, (handle?: unknown, target?: unknown) => exportClassProgress(context, services, handle, target)),
     vscode.commands.registerCommand(Commands.openClassDashboard, (folder?: unknown) => openClassDashboard(page.load, folder)),
+    // The Explorer's entry: its own title, without the palette's ellipsis, as it asks nothing when given a folder.
+    vscode.commands.registerCommand(Commands.openClassDashboardOnFolder, (folder?: unknown) => openClassDashboard(page.load, folder)),
     vscode.commands.registerCommand(Commands.saveProgressCard, (roadmap?: unknown, target?: unknown) => saveProgressCard(services, roadmap, target)),
   );
 }
@@ -69,15 +72,24 @@ async function exportClassProgress(context: vscode.ExtensionContext, services: S
   return uri;
 }
 
+/** On the folder given (the Explorer passes the one clicked), else on one asked for: anything but an existing folder is not taken. */
 async function openClassDashboard(load: () => Promise<ClassDashboardPanels>, given: unknown): Promise<string | undefined> {
   const folder =
-    given instanceof vscode.Uri
+    given instanceof vscode.Uri && (await isFolder(given))
       ? given
       : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: vscode.l10n.t('Open Class Dashboard') }))?.[0];
   if (!folder) return undefined;
   const panel = (await load()).open({ folder: folder.toString() }, 'perKey');
   await panel.whenLoaded();
   return folder.toString();
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Save Progress Card…: an SVG of the roadmap's progress, written where the learner says. */

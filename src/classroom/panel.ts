@@ -1,7 +1,8 @@
 /**
  * Class dashboards, one per folder: every class file in the folder and in its `class/` folder read
  * through `vscode.workspace.fs` (so a class repository opened on github.dev works too), aggregated,
- * and sent to the page; the folder watched, and a changed file read again alone.
+ * and sent to the page; the folder watched, a changed file read again alone, and everything read
+ * again when `class/` appears or goes (a pull into an empty clone, a checkout of another branch).
  */
 import * as vscode from 'vscode';
 import { ClassAggregate, shapeOf } from '../model/classroom/aggregate';
@@ -40,8 +41,12 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
   /** Files changed since the last read, by URI string; read together after a short wait. */
   private readonly changed = new Set<string>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when `class/` itself came, went or was replaced: the next read lists everything again. */
+  private relist = false;
   /** Bumped on every full read, so an older read that ends late is dropped. */
   private generation = 0;
+  /** The watcher of `class/`, made again whenever `class/` itself changes. */
+  private classWatcher: vscode.Disposable | undefined;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -49,11 +54,14 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
     private readonly classHost: ClassHost,
   ) {
     super(panel, CLASS_PAGE, classHost, target, 'perKey');
-    for (const pattern of watchPatterns(this.folder)) {
-      const watcher = this.register(vscode.workspace.createFileSystemWatcher(pattern));
-      for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) this.register(event((uri) => this.fileChanged(uri)));
-    }
-    this.register({ dispose: () => clearTimeout(this.changeTimer) });
+    this.register(watchEntries(this.folder, (uri) => this.folderEntryChanged(uri)));
+    this.watchClassFolder();
+    this.register({
+      dispose: () => {
+        clearTimeout(this.changeTimer);
+        this.classWatcher?.dispose();
+      },
+    });
     this.render();
   }
 
@@ -94,7 +102,7 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
   private async listFiles(): Promise<vscode.Uri[]> {
     const list = async (folder: vscode.Uri) => {
       try {
-        return (await vscode.workspace.fs.readDirectory(folder)).filter(([name, type]) => type === vscode.FileType.File && name.toLowerCase().endsWith('.json')).map(([name]) => vscode.Uri.joinPath(folder, name));
+        return (await vscode.workspace.fs.readDirectory(folder)).filter(([name, type]) => type === vscode.FileType.File && isClassFileName(name)).map(([name]) => vscode.Uri.joinPath(folder, name));
       } catch {
         return [];
       }
@@ -108,6 +116,11 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) {
+        // A folder named like a class file, reported by a watcher; the listing skips it as well.
+        aggregate.delete(name);
+        return;
+      }
       if (stat.size > MAX_CLASS_FILE_BYTES) {
         aggregate.setBad(name, `${name}: larger than ${MAX_CLASS_FILE_BYTES / 1024} KB; a class file is smaller`);
         return;
@@ -123,10 +136,41 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
     else aggregate.setBad(name, parsed.reason);
   }
 
+  /**
+   * An entry of the folder changed. `class/` itself: a watcher on a folder that is not there, or that
+   * was removed, is not promised to report the files that come into it later, so `class/` gets a new
+   * watcher and everything is listed again; files that came before the new watcher are found so.
+   */
+  private folderEntryChanged(uri: vscode.Uri): void {
+    if (this.relativeName(uri) === CLASS_SUBFOLDER) {
+      this.watchClassFolder();
+      this.relist = true;
+      this.scheduleRead();
+    } else this.fileChanged(uri);
+  }
+
+  private watchClassFolder(): void {
+    this.classWatcher?.dispose();
+    this.classWatcher = watchEntries(vscode.Uri.joinPath(this.folder, CLASS_SUBFOLDER), (uri) => this.fileChanged(uri));
+  }
+
   private fileChanged(uri: vscode.Uri): void {
+    if (!isClassFileName(uri.path)) return;
     this.changed.add(uri.toString());
+    this.scheduleRead();
+  }
+
+  private scheduleRead(): void {
     clearTimeout(this.changeTimer);
-    this.changeTimer = setTimeout(() => void this.readChanged(), WATCH_DELAY_MS);
+    this.changeTimer = setTimeout(() => void this.readAgain(), WATCH_DELAY_MS);
+  }
+
+  private async readAgain(): Promise<void> {
+    if (!this.relist) return this.readChanged();
+    this.relist = false;
+    this.changed.clear();
+    await this.readAll();
+    this.classHost.log.info(`Class dashboard: ${CLASS_SUBFOLDER}/ came or went in ${this.folderLabel()}; read every file again.`);
   }
 
   /** Reads again only the files that changed, into the aggregate as it is. */
@@ -204,15 +248,21 @@ export class ClassDashboardPanel extends PagePanel<ClassFolder, 'classView' | 'c
 }
 
 /**
- * The folder's class files as watch patterns: `*.json` in the folder and in its `class/` folder,
- * each a non-recursive pattern on its own folder, so each gets a watcher of its own. Patterns
- * relative to the workspace folder ride on the workspace's recursive watcher instead, and in the
- * test workbench that one reported nothing once another suite had made a project with a virtual
- * environment in the workspace; a brace group holding a path (`{*.json,class/*.json}`) was never
- * reported a change at all.
+ * Watches the entries of one folder (`*`: its files, and its folders such as `class/`) with a
+ * non-recursive watcher of its own; disposing the result stops it. Patterns relative to the
+ * workspace folder ride on the workspace's recursive watcher instead, and in the test workbench
+ * that one reported nothing once another suite had made a project with a virtual environment in
+ * the workspace; a brace group holding a path (`{*.json,class/*.json}`) was never reported a
+ * change at all.
  */
-function watchPatterns(folder: vscode.Uri): vscode.RelativePattern[] {
-  return [folder, vscode.Uri.joinPath(folder, CLASS_SUBFOLDER)].map((base) => new vscode.RelativePattern(base, '*.json'));
+function watchEntries(base: vscode.Uri, onChange: (uri: vscode.Uri) => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '*'));
+  return vscode.Disposable.from(watcher, ...[watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete].map((event) => event(onChange)));
+}
+
+/** Class files are `*.json`; the name may be a path. */
+function isClassFileName(name: string): boolean {
+  return name.toLowerCase().endsWith('.json');
 }
 
 function csvHeadings() {

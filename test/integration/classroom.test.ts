@@ -1,7 +1,8 @@
 /**
  * Classes in the real workbench: a learner's class file, a folder of them (some hostile) on the
  * class dashboard, sorting, the CSV export through the save dialog, a changed file read again, and
- * the progress card. No Node APIs: the web suite runs it too.
+ * the progress card; a class/ folder made after the dashboard opened, and the Explorer's Open Class
+ * Dashboard on a folder. No Node APIs: the web suite runs it too.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -85,6 +86,57 @@ suite('Classes', () => {
       // What the page shows instead, for whoever reads the failure.
       throw new Error(`${error.message}; the page shows: ${(await inPage.read('class', '.showing')).text}; ${(await rowHandles()).slice(0, 200)}`);
     });
+  });
+
+  test('The class dashboard reads class/ when it appears after the dashboard opened, and again after it was removed and made again', async function () {
+    this.timeout(120_000);
+    const master = shapeOf(await roadmap('master-24-week'));
+    const now = Date.now();
+    // An empty clone of a class repository: no class/ yet.
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'classes', `late-${now}`);
+    const classFolder = vscode.Uri.joinPath(folder, 'class');
+    await writeFile(vscode.Uri.joinPath(folder, 'README.md'), '# A class\n');
+    await vscode.commands.executeCommand('mlRoadmaps.openClassDashboard', folder);
+    await eventually(async () => (await inPage.read('class', '#status')).text.length > 0 && (await inPage.count('class', 'section.class-roadmap')) === 0, 'the dashboard of a folder without class files', 20_000);
+
+    // A pull makes class/ with its files at once.
+    await writeFile(vscode.Uri.joinPath(classFolder, 'ada.json'), learnerText(master, 1, now, 'ada'));
+    await writeFile(vscode.Uri.joinPath(classFolder, 'grace.json'), learnerText(master, 2, now, 'grace'));
+    await eventually(async () => /ada[\s\S]*grace/.test(await rowHandles()), 'the learners of the class/ folder made after the dashboard opened', 30_000);
+    // The new class/ folder is watched: a file added later is read too.
+    await writeFile(vscode.Uri.joinPath(classFolder, 'lin.json'), learnerText(master, 3, now, 'lin'));
+    await eventually(async () => (await rowHandles()).includes('lin') && (await inPage.count('class', 'tbody th')) === 3, 'a file added to the new class/ folder', 30_000);
+
+    // class/ removed (a checkout of a branch without it): its learners go; made again: its learners come.
+    await vscode.workspace.fs.delete(classFolder, { recursive: true });
+    await eventually(async () => (await inPage.count('class', 'section.class-roadmap')) === 0, 'the learners gone with class/', 30_000);
+    await writeFile(vscode.Uri.joinPath(classFolder, 'mary.json'), learnerText(master, 4, now, 'mary'));
+    await eventually(async () => (await rowHandles()).includes('mary') && (await inPage.count('class', 'tbody th')) === 1, 'the learner of class/ made again', 30_000);
+  });
+
+  test('Open Class Dashboard on a folder from the Explorer opens it without asking; anything but a folder asks', async function () {
+    this.timeout(60_000);
+    const master = shapeOf(await roadmap('master-24-week'));
+    const now = Date.now();
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'classes', `explorer-${now}`);
+    await writeFile(vscode.Uri.joinPath(folder, 'class', 'ada.json'), learnerText(master, 1, now, 'ada'));
+    const dialog = '.quick-input-widget:visible';
+    // The Explorer's context menu passes the folder clicked and the folders selected.
+    assert.strictEqual(await vscode.commands.executeCommand('mlRoadmaps.openClassDashboardOnFolder', folder, [folder]), folder.toString());
+    assert.strictEqual(await inWorkbench.count(dialog), 0, 'no folder was asked for');
+    await eventually(async () => (await rowHandles()).includes('ada'), 'the dashboard of the folder given', 20_000);
+    assert.match((await inPage.read('class', '#folder')).text, new RegExp(`explorer-${now}$`));
+
+    for (const notAFolder of [vscode.Uri.joinPath(folder, 'class', 'ada.json'), folder.toString()]) {
+      const opening = vscode.commands.executeCommand('mlRoadmaps.openClassDashboardOnFolder', notAFolder).then(
+        (answer) => answer,
+        (error: Error) => error,
+      );
+      await eventually(async () => (await inWorkbench.count(dialog)) === 1, `the folder asked for, given ${String(notAFolder)}`, 20_000);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await eventually(async () => (await inWorkbench.count(dialog)) === 0, 'the question dismissed', 20_000);
+      assert.strictEqual(await opening, undefined, 'nothing opened when the question is dismissed');
+    }
   });
 
   test('Save Progress Card writes an SVG of the roadmap, and never over an existing file', async () => {

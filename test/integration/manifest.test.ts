@@ -9,7 +9,7 @@ interface Manifest {
     commands: { command: string }[];
     walkthroughs: { id: string; steps: { id: string; completionEvents: string[] }[] }[];
     keybindings: { command: string }[];
-    menus: Record<string, { command: string }[]>;
+    menus: Record<string, { command: string; when?: string; group?: string }[]>;
   };
 }
 
@@ -27,6 +27,26 @@ suite('Manifest', () => {
     const declared = new Set(manifest().contributes.commands.map((c) => c.command));
     const used = [...Object.values(manifest().contributes.menus).flat(), ...manifest().contributes.keybindings].map((e) => e.command);
     assert.deepStrictEqual(used.filter((c) => c.startsWith('mlRoadmaps.') && !declared.has(c)), []);
+  });
+
+  test('The Explorer offers Open Class Dashboard on folders, without the ellipsis of the palette’s command that asks', () => {
+    const { menus } = manifest().contributes;
+    const entries = (menus['explorer/context'] ?? []).filter((e) => e.command === 'mlRoadmaps.openClassDashboardOnFolder');
+    assert.strictEqual(entries.length, 1, 'one entry in the Explorer’s context menu');
+    assert.strictEqual(entries[0].when, 'explorerResourceIsFolder');
+    assert.match(entries[0].group ?? '', /^navigation@\d+$/);
+    // The palette keeps the command that asks for a folder; the Explorer's is hidden there.
+    assert.deepStrictEqual(
+      menus.commandPalette.filter((e) => e.command.startsWith('mlRoadmaps.openClassDashboard')),
+      [{ command: 'mlRoadmaps.openClassDashboardOnFolder', when: 'false' }],
+    );
+    // The titles as written: a key each, localised in package.nls.json.
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string; title: string }[] } };
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const title = (id: string) => nls[raw.contributes.commands.find((c) => c.command === id)?.title.replace(/^%(.*)%$/, '$1') ?? ''];
+    assert.strictEqual(title('mlRoadmaps.openClassDashboardOnFolder'), 'Open Class Dashboard');
+    assert.strictEqual(title('mlRoadmaps.openClassDashboard'), 'Open Class Dashboard…');
   });
 
   test('Walkthrough steps complete on real actions: a view, commands and context keys the extension sets', async () => {
