@@ -64,7 +64,7 @@ export const Commands = {
   readCiResults: id('readCiResults'),
   /** `(handle?: string, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
   exportClassProgress: id('exportClassProgress'),
-  /** `(folder?: Uri)`: without one, a folder is asked for. */
+  /** `(folder?: Uri)`: without one, or given anything but an existing folder, a folder is asked for. */
   openClassDashboard: id('openClassDashboard'),
   /** `(roadmap?, target?: Uri)`: with a target, no save dialog, and never over an existing file. */
   saveProgressCard: id('saveProgressCard'),
