@@ -182,7 +182,10 @@ export function webExtensionId(extensionPath: string): string {
 }
 
 interface ResultsServer {
-  /** What the tests POST to: `<url>/start`, `<url>/results`, and `<url>/shot` for a screenshot. */
+  /**
+   * What the tests POST to: `<url>/start`, `<url>/results`, and `<url>/shot` for a screenshot; across
+   * a window reload `phase`, `first-run`, `hand-over` and `take-over`, which answer JSON.
+   */
   url: string;
   started: Promise<WebTestEnvironment>;
   results: Promise<WebTestResults>;
@@ -203,6 +206,27 @@ async function startResultsServer(shot: (name: string) => Promise<void>): Promis
   const results = new Promise<WebTestResults>((resolve) => (resolveResults = resolve));
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type' };
 
+  // Across a window reload (mochaWorker.ts): the first window's results, and what its suites hand over.
+  let firstRun: WebTestResults | undefined;
+  const handedOver = new Map<string, unknown>();
+  const acrossReload = (what: string, body: unknown): object | undefined => {
+    const { name, data } = body as { name?: unknown; data?: unknown };
+    switch (what) {
+      case 'phase':
+        return { firstRun };
+      case 'first-run':
+        firstRun = body as WebTestResults;
+        return {};
+      case 'hand-over':
+        handedOver.set(String(name), data);
+        return {};
+      case 'take-over':
+        return { data: handedOver.get(String(name)) };
+      default:
+        return undefined;
+    }
+  };
+
   const server = http.createServer((request, response) => {
     if (process.env.MLR_WEB_VERBOSE === '1') {
       console.log(`[results server] ${request.method} ${request.url} from ${request.headers.origin ?? '(no origin)'}`);
@@ -211,7 +235,7 @@ async function startResultsServer(shot: (name: string) => Promise<void>): Promis
       response.writeHead(204, cors).end();
       return;
     }
-    const what = request.method === 'POST' ? new RegExp(`^/${token}/(start|results|shot)$`).exec(request.url ?? '')?.[1] : undefined;
+    const what = request.method === 'POST' ? new RegExp(`^/${token}/(start|results|shot|phase|first-run|hand-over|take-over)$`).exec(request.url ?? '')?.[1] : undefined;
     if (!what) {
       response.writeHead(404, cors).end();
       request.resume();
@@ -243,6 +267,11 @@ async function startResultsServer(shot: (name: string) => Promise<void>): Promis
           () => response.writeHead(204, cors).end(),
           (error: unknown) => response.writeHead(500, cors).end(String(error)),
         );
+        return;
+      }
+      const reloading = acrossReload(what, body);
+      if (reloading !== undefined) {
+        response.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify(reloading));
         return;
       }
       response.writeHead(204, cors).end();

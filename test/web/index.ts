@@ -15,5 +15,7 @@ import '../integration/notes.test';
 import '../integration/tooltips.test';
 import '../integration/classroom.test';
 import '../integration/review.test';
+// Runs in the window after a reload (mochaWorker.ts), with what the review suite handed over.
+import '../integration/review.afterReload.test';
 
 export const run = runSuites;

@@ -13,26 +13,41 @@
  * The entry is bundled for the browser by `bundleWebTests()` in test/host/webHost.ts.
  */
 import 'mocha/mocha.js';
+import * as vscode from 'vscode';
 import { emptyResults, recordFailure, runRecording } from '../host/suiteResults';
-import { CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestResults } from './protocol';
+import { AFTER_RELOAD_TITLE, ask, CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestPhase, WebTestResults } from './protocol';
 
 // The browser build defines `mocha` on the global object. Its own default reporter writes HTML
 // into a document, which a worker has not; `spec` writes to the console instead.
 mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 20_000, color: false });
 
-/** The test entry's `run()`: runs the loaded suites and reports to the launcher. Rejects when a test failed. */
+/**
+ * The test entry's `run()`: runs the loaded suites and reports to the launcher. Rejects when a test
+ * failed. With suites titled `… after a window reload`, it runs the others, leaves their results with
+ * the launcher and reloads the window; the reloaded window's entry runs those suites alone and
+ * reports the results of both.
+ */
 export async function runSuites(): Promise<void> {
   const config = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as Partial<WebTestConfig> | undefined;
   const resultsUrl = config?.resultsUrl ?? '';
   const grep = config?.grep ?? '';
-  const results: WebTestResults = { environment: environment(), ...emptyResults() };
+  const phase: WebTestPhase = resultsUrl ? await ask<WebTestPhase>(resultsUrl, 'phase', {}).catch(() => ({})) : {};
+  const firstRun = phase.firstRun;
+  const results: WebTestResults = firstRun ?? { environment: environment(), ...emptyResults() };
 
   await post(resultsUrl, 'start', results.environment);
   try {
     if (grep) {
       mocha.grep(grep);
     }
+    const root = mocha.suite;
+    const afterReload = root.suites.filter((suite) => suite.title.endsWith(AFTER_RELOAD_TITLE));
+    root.suites = firstRun ? afterReload : root.suites.filter((suite) => !afterReload.includes(suite));
     await runRecording(mocha, results);
+    if (!firstRun && afterReload.length > 0 && resultsUrl) {
+      await reloadWindow(resultsUrl, results);
+      return;
+    }
   } catch (error) {
     recordFailure(results, 'web test entry', error);
   }
@@ -40,6 +55,18 @@ export async function runSuites(): Promise<void> {
   if (results.failed > 0) {
     throw new Error(`${results.failed} web test(s) failed.`);
   }
+}
+
+/** How long the first window waits to go; past that, the reload failed. */
+const RELOAD_TIMEOUT_MS = 60_000;
+
+async function reloadWindow(resultsUrl: string, results: WebTestResults): Promise<void> {
+  await post(resultsUrl, 'first-run', results);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The command's promise is cancelled when this host goes with the window: nothing to wait for.
+  vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS));
+  throw new Error(`the window did not reload within ${RELOAD_TIMEOUT_MS / 1000} s`);
 }
 
 function environment(): WebTestEnvironment {
@@ -56,7 +83,7 @@ function environment(): WebTestEnvironment {
  * A plain-text body keeps the cross-origin request "simple": no CORS preflight. Without a URL
  * (the entry run by hand) the results go to the console only.
  */
-async function post(resultsUrl: string, what: 'start' | 'results', body: unknown): Promise<void> {
+async function post(resultsUrl: string, what: 'start' | 'results' | 'first-run', body: unknown): Promise<void> {
   const text = JSON.stringify(body);
   if (!resultsUrl) {
     console.log(`web tests ${what}: ${text}`);

@@ -1,6 +1,7 @@
 /**
  * What the web test launcher (test/host/webHost.ts, Node) and the test entry inside the web
- * worker extension host (test/web/mochaWorker.ts) agree on. Imports only types: both sides use it.
+ * worker extension host (test/web/mochaWorker.ts) agree on. Imports only types: both sides use it,
+ * and so do the integration suites.
  *
  * A web worker has no file system and no environment variables, and its console output is
  * forwarded to the page only as long as the worker lives. So the launcher passes what the tests
@@ -16,7 +17,10 @@ import type { SuiteResults } from '../host/suiteResults';
 export const CONFIG_GLOBAL = 'mlrWebTestConfig';
 
 export interface WebTestConfig {
-  /** What the tests POST to: `<resultsUrl>/start` and `<resultsUrl>/results`. */
+  /**
+   * What the tests POST to: `<resultsUrl>/start` and `<resultsUrl>/results`; across a window
+   * reload also `phase`, `first-run`, `hand-over` and `take-over` (see mochaWorker.ts).
+   */
   resultsUrl: string;
   /** A mocha grep pattern; empty runs every test. */
   grep: string;
@@ -35,4 +39,22 @@ export interface WebTestEnvironment {
 /** The same shape as the integration results file, plus where the tests ran. */
 export interface WebTestResults extends SuiteResults {
   environment: WebTestEnvironment;
+}
+
+/**
+ * Suites whose title ends so run in the window after a reload, the others before it; the launcher
+ * keeps the first window's results and what its suites hand over (test/integration/reload.ts).
+ */
+export const AFTER_RELOAD_TITLE = 'after a window reload';
+
+/** What `<resultsUrl>/phase` answers: the first window's results once the window has reloaded. */
+export interface WebTestPhase {
+  firstRun?: WebTestResults;
+}
+
+/** A request to the launcher whose answer is JSON: a plain-text POST, "simple", so no CORS preflight. */
+export async function ask<T>(resultsUrl: string, what: string, body: unknown): Promise<T> {
+  const response = await fetch(`${resultsUrl}/${what}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`web tests: the launcher answered ${response.status} to ${what}`);
+  return (await response.json()) as T;
 }
