@@ -8,7 +8,7 @@ import { reconcile, type FoundCard } from '../model/review/identity';
 import { buildQueue, type ReviewQueue } from '../model/review/queue';
 import { newCardState, previewIntervals, type IntervalPreview } from '../model/review/schedule';
 import { recordRating, undoRating, type RatingUndo } from '../model/review/state';
-import type { Rating, StoredCard } from '../model/review/types';
+import { storedCard, type Rating, type StoredCard } from '../model/review/types';
 import { Emitter, type Event } from '../util/event';
 import type { ReviewStore } from '../storage/reviewStore';
 import type { CardIndex, NoteCard } from './cardIndex';
@@ -92,7 +92,7 @@ export class ReviewSession {
     const cards = store.state().cards;
     for (const { found: card } of index.all()) {
       // A card found here is in a note, whatever the store last said.
-      found[card.id] = Object.hasOwn(cards, card.id) ? { ...cards[card.id], orphanedAt: undefined } : this.fresh(card, now());
+      found[card.id] = Object.hasOwn(cards, card.id) ? storedCard({ ...cards[card.id], orphanedAt: undefined }) : this.fresh(card, now());
     }
     return buildQueue(found, now(), settings().newPerDay);
   }
@@ -149,7 +149,7 @@ export class ReviewSession {
   }
 
   private fresh(found: FoundCard, now: number): StoredCard {
-    return { taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(now), createdAt: now };
+    return storedCard({ taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(now), createdAt: now });
   }
 
   private storedOf(cardId: string): StoredCard | undefined {
