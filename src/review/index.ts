@@ -17,6 +17,7 @@ import { registerPage } from '../webview/pageFeature';
 import { REVIEW_PAGE, REVIEW_PAGE_TARGET } from '../webview/pages';
 import { exportAnkiCards } from './ankiFile';
 import { CardIndex } from './cardIndex';
+import { DayTurnTimer } from './dayTimer';
 import { ReviewIndicators } from './indicators';
 import { reviewHost } from './host';
 import { finishedTopicCards } from './topics';
@@ -69,7 +70,11 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
     services.review.onDidChange(() => reserveReviewTime(services)),
     services.registry.onDidChange(() => indicators.update()),
     vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration(settingId(Settings.reviewNewCardsPerDay)) || e.affectsConfiguration(settingId(Settings.reviewDesiredRetention))) && indicators.update()),
-    // A new day brings new cards and due ones: look again when the window comes back.
+    // A new day brings new cards and due ones: look again at midnight, and when the window comes back.
+    new DayTurnTimer(Date.now, () => {
+      session.dayTurned();
+      reserveReviewTime(services);
+    }),
     vscode.window.onDidChangeWindowState((state) => state.focused && indicators.update()),
     vscode.commands.registerCommand(Commands.reviewDueCards, async () => (await page.load()).open(REVIEW_PAGE_TARGET, 'single')),
     vscode.commands.registerCommand(Commands.exportAnkiCards, async (target?: unknown, destination?: unknown) => {

@@ -85,6 +85,11 @@ export class ReviewSession {
     await store.set({ ...state, cards: { ...kept, ...result.cards } });
   }
 
+  /** The local day turned: today's queue differs though nothing was stored. */
+  dayTurned(): void {
+    this.changes.fire();
+  }
+
   /** Today's queue, of the cards found in this window's notes. */
   queue(): ReviewQueue {
     const { store, index, now, settings } = this.deps;

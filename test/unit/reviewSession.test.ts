@@ -4,6 +4,7 @@
  * store keeps across a reconcile.
  */
 import * as assert from 'assert';
+import { dayOf } from '../../src/model/review/queue';
 import { CardIndex } from '../../src/review/cardIndex';
 import { ReviewSession, type SessionDeps } from '../../src/review/session';
 import { ReviewStore } from '../../src/storage/reviewStore';
@@ -55,6 +56,26 @@ suite('Review session', () => {
     const day = 24 * 3600 * 1000;
     assert.ok(store.state().cards[again].schedule.due < NOW + day);
     assert.ok(store.state().cards[easy].schedule.due >= NOW + day);
+  });
+
+  test('When the day turns, the session tells its listeners, and the queue holds the cards due on the new day', async () => {
+    const { session, index, store, tick } = setUp();
+    index.setNote(NOTE_A, ['ml-basics/numpy'], THREE_CARDS);
+    await session.reconcile();
+    const [easy] = session.queue().cardIds;
+    await session.rate(easy, 4);
+    const due = store.state().cards[easy].schedule.due;
+    tick(dayOf(due).start - 60_000 - NOW);
+    assert.strictEqual(session.queue().cardIds.includes(easy), false, 'not due the evening before');
+    let told = 0;
+    const listening = session.onDidChange(() => {
+      told++;
+      assert.strictEqual(session.queue().cardIds[0], easy);
+    });
+    tick(60_000);
+    session.dayTurned();
+    listening.dispose();
+    assert.strictEqual(told, 1);
   });
 
   test('In Restricted Mode a workspace roadmap’s card is not rated: nothing is stored', async () => {

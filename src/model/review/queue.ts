@@ -32,7 +32,18 @@ export function dayOf(now: number): Day {
   start.setHours(0, 0, 0, 0);
   const end = new Date(start);
   end.setDate(end.getDate() + 1);
+  // A day whose midnight the clocks skip starts at 01:00; the day after it still starts at midnight.
+  end.setHours(0, 0, 0, 0);
   return { start: start.getTime(), end: end.getTime() };
+}
+
+/**
+ * How long from `now` until the next local day begins, when today's queue changes by itself:
+ * 23 or 25 hours' worth on a day the clocks change, and to the first moment of the next day where
+ * its midnight does not exist (the clocks skip from 00:00 to 01:00).
+ */
+export function msUntilNextDay(now: number): number {
+  return dayOf(now).end - now;
 }
 
 /** The queue at `now`. */
