@@ -31,7 +31,6 @@ export interface Features {
 export function registerFeatures(context: vscode.ExtensionContext, services: Services, view: PendingTreeView): Features {
   const tree = registerTree(context, services, view);
   const details = registerDetails(context, services, tree);
-  registerDashboard(context, services, tree, details);
   const links = registerLinks(context, services, tree);
   const notes = registerNotes(context, services, tree, details);
   const scaffolds = registerScaffolds(context, services, tree, links);
@@ -40,6 +39,7 @@ export function registerFeatures(context: vscode.ExtensionContext, services: Ser
   registerTransfer(context, services);
   registerStudyPlan(context, services, tree);
   registerClassroom(context, services);
-  registerReview(context, services, tree, notes);
+  // The dashboard's review section counts the cards the review feature finds in this workspace's notes.
+  registerDashboard(context, services, tree, details, registerReview(context, services, tree, notes));
   return { tree, links, scaffolds };
 }

@@ -6,6 +6,7 @@ import { registerPage } from '../webview/pageFeature';
 import { DASHBOARD_PAGE } from '../webview/pages';
 import { isModule, isPhase, isRoadmap, isTask, Roadmap, rootOf } from '../model/types';
 import type { Services } from '../services';
+import type { ReviewFeature } from '../review';
 import type { RoadmapTree } from '../tree';
 import type { DashboardPanels } from './panel';
 
@@ -13,11 +14,11 @@ export interface DashboardFeature {
   panels(): DashboardPanels | undefined;
 }
 
-export function registerDashboard(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature): DashboardFeature {
+export function registerDashboard(context: vscode.ExtensionContext, services: Services, tree: RoadmapTree, details: DetailsFeature, review: ReviewFeature): DashboardFeature {
   const page = registerPage(context, {
     kind: DASHBOARD_PAGE,
     load: async () =>
-      new (await import('./panel')).DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: (task) => tree.reveal(task) }),
+      new (await import('./panel')).DashboardPanels({ services, extensionUri: context.extensionUri, log: services.log, openModule: (m) => details.open(m), revealTask: (task) => tree.reveal(task), review: review.session }),
     find: (saved) => services.registry.roadmap(saved.roadmapId),
     onDidReload: services.registry.onDidChange,
   });

@@ -11,6 +11,7 @@ import { DASHBOARD_PAGE } from '../webview/pages';
 import { evidenceState } from '../storage/checkStore';
 import { burnUp } from '../model/plan/planner';
 import { renderDashboard } from './render';
+import type { ReviewSession } from '../review/session';
 import { reviewFigures } from './reviewSection';
 
 const RECENT_COUNT = 10;
@@ -19,6 +20,8 @@ export interface DashboardHost extends PageHost {
   readonly services: Services;
   readonly openModule: (module: Module) => Promise<void>;
   readonly revealTask: (task: Task) => Promise<void>;
+  /** Review as this window sees it: the cards found in its notes, not every stored card. */
+  readonly review: Pick<ReviewSession, 'state' | 'onDidChange'>;
 }
 
 const dashboardTitle = (roadmap: Roadmap): string => vscode.l10n.t('Dashboard: {0}', roadmap.title);
@@ -43,14 +46,14 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
     private readonly md: MarkdownRenderer,
   ) {
     super(panel, DASHBOARD_PAGE, dashboard, roadmap, 'perKey');
-    const { tracker, plans, checks, review } = dashboard.services;
+    const { tracker, plans, checks } = dashboard.services;
     // Whatever tells first, the page is drawn once, after all have told: a plan's schedule is
     // checked against the tracker's revision when read, so no listener needs to come before another.
     this.register(tracker.onDidChange((change) => change.roadmap === this.roadmap && this.renderSoon()));
     this.register(plans.onDidChange((roadmapId) => roadmapId === this.roadmap.id && this.renderSoon()));
     this.register(checks.onDidChange((key) => parseTaskKey(key)?.roadmapId === this.roadmap.id && this.renderSoon()));
-    // A rating moves the forecast (and may move the plan's review minutes, which the plans tell too).
-    this.register(review.onDidChange(() => this.renderSoon()));
+    // A rating, a note's cards or a new day moves the forecast (and may move the plan's review minutes, which the plans tell too).
+    this.register(dashboard.review.onDidChange(() => this.renderSoon()));
     this.register({ dispose: () => (this.renderPending = false) });
     this.render();
   }
@@ -81,7 +84,7 @@ export class DashboardPanel extends PagePanel<Roadmap, 'continue'> {
     const progress = plans.progressOf(this.roadmap);
     const stored = plans.planOf(this.roadmap);
     const plan = schedule && progress ? { plan: schedule.plan, progress, burnUp: burnUp(schedule), plannedEnd: schedule.end, reviewMinutes: stored ? plans.reviewMinutesOf(stored) : 0 } : undefined;
-    const review = reviewFigures(this.dashboard.services.review.state(), this.roadmap.id, Date.now());
+    const review = reviewFigures(this.dashboard.review.state(), this.roadmap.id, Date.now());
     const recent = tasksOf(this.roadmap)
       .map((task) => ({ task, finishedAt: tracker.finishedAt(task) }))
       .filter((r): r is { task: Task; finishedAt: number } => r.finishedAt !== undefined)

@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { Commands, Settings, settingId } from '../constants';
-import { weeklyReviewMinutes } from '../model/review/forecast';
 import { DEFAULT_NEW_CARDS_PER_DAY } from '../model/review/queue';
 import { DEFAULT_RETENTION } from '../model/review/schedule';
 import { isModule, isPhase, isRoadmap, isTask, rootOf } from '../model/types';
@@ -17,6 +16,7 @@ import { registerPage } from '../webview/pageFeature';
 import { REVIEW_PAGE, REVIEW_PAGE_TARGET } from '../webview/pages';
 import { exportAnkiCards } from './ankiFile';
 import { CardIndex } from './cardIndex';
+import { DayTurnTimer } from './dayTimer';
 import { ReviewIndicators } from './indicators';
 import { reviewHost } from './host';
 import { finishedTopicCards } from './topics';
@@ -65,11 +65,12 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
     tree.provider.addTopRowSource(indicators),
     { dispose: () => clearTimeout(timer) },
     notes.index.onDidReadNote(({ uri, keys, text }) => index.setNote(uri.toString(), keys, text) && reconcileSoon()),
-    // The indicators follow the session, which follows the store.
-    services.review.onDidChange(() => reserveReviewTime(services)),
+    // The indicators and the plan's review time follow the session, which follows the store, the notes and the day.
+    session.onDidChange(() => reserveReviewTime(services, session)),
     services.registry.onDidChange(() => indicators.update()),
     vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration(settingId(Settings.reviewNewCardsPerDay)) || e.affectsConfiguration(settingId(Settings.reviewDesiredRetention))) && indicators.update()),
-    // A new day brings new cards and due ones: look again when the window comes back.
+    // A new day brings new cards and due ones: look again at midnight, and when the window comes back.
+    new DayTurnTimer(Date.now, () => session.dayTurned()),
     vscode.window.onDidChangeWindowState((state) => state.focused && indicators.update()),
     vscode.commands.registerCommand(Commands.reviewDueCards, async () => (await page.load()).open(REVIEW_PAGE_TARGET, 'single')),
     vscode.commands.registerCommand(Commands.exportAnkiCards, async (target?: unknown, destination?: unknown) => {
@@ -81,7 +82,7 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
       return exportAnkiCards(services, roadmap, index.all(), destination instanceof vscode.Uri ? destination : undefined);
     }),
   );
-  reserveReviewTime(services);
+  reserveReviewTime(services, session);
   void notes.index.ensureScanned().then(async () => {
     scanned = true;
     await refreshTopics();
@@ -90,10 +91,9 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
   return { session, panels: page.current };
 }
 
-/** The study plans set aside what review will take a week, at this learner's pace. */
-function reserveReviewTime(services: Services): void {
-  const { cards, log } = services.review.state();
-  services.plans.reserveForReview(weeklyReviewMinutes(cards, log, Date.now(), reviewSettings().newPerDay));
+/** The study plans set aside what reviewing this workspace's cards will take a week, at this learner's pace. */
+function reserveReviewTime(services: Services, session: ReviewSession): void {
+  services.plans.reserveForReview(session.weeklyReviewMinutes());
 }
 
 function reviewSettings(): ReviewSettings {

@@ -4,11 +4,12 @@
  * card shown and undoing the last rating. Pure (no `vscode`): the feature gives it the store, the
  * card index, the clock, the settings and whether a task's state may be written.
  */
-import { reconcile, type FoundCard } from '../model/review/identity';
+import { weeklyReviewMinutes } from '../model/review/forecast';
+import { cardsFoundHere, newStoredCard, reconcile } from '../model/review/identity';
 import { buildQueue, type ReviewQueue } from '../model/review/queue';
 import { newCardState, previewIntervals, type IntervalPreview } from '../model/review/schedule';
 import { recordRating, undoRating, type RatingUndo } from '../model/review/state';
-import type { Rating, StoredCard } from '../model/review/types';
+import type { Rating, ReviewState, StoredCard } from '../model/review/types';
 import { Emitter, type Event } from '../util/event';
 import type { ReviewStore } from '../storage/reviewStore';
 import type { CardIndex, NoteCard } from './cardIndex';
@@ -85,16 +86,32 @@ export class ReviewSession {
     await store.set({ ...state, cards: { ...kept, ...result.cards } });
   }
 
+  /** The local day turned: today's queue differs though nothing was stored. */
+  dayTurned(): void {
+    this.changes.fire();
+  }
+
   /** Today's queue, of the cards found in this window's notes. */
   queue(): ReviewQueue {
-    const { store, index, now, settings } = this.deps;
-    const found: Record<string, StoredCard> = {};
-    const cards = store.state().cards;
-    for (const { found: card } of index.all()) {
-      // A card found here is in a note, whatever the store last said.
-      found[card.id] = Object.hasOwn(cards, card.id) ? { ...cards[card.id], orphanedAt: undefined } : this.fresh(card, now());
-    }
-    return buildQueue(found, now(), settings().newPerDay);
+    const { now, settings } = this.deps;
+    return buildQueue(this.state().cards, now(), settings().newPerDay);
+  }
+
+  /**
+   * The review state as this window sees it: the cards found in its notes (as stored, or new) and
+   * the whole log. What the forecast and the plan's review time count: the store also holds the
+   * cards of other workspaces' notes (see `cardsFoundHere`).
+   */
+  state(): ReviewState {
+    const { store, index, now } = this.deps;
+    const stored = store.state();
+    return { ...stored, cards: cardsFoundHere(stored.cards, index.all().map((c) => c.found), now()) };
+  }
+
+  /** Minutes a week the study plan sets aside for reviewing this window's cards, at this learner's pace. */
+  weeklyReviewMinutes(): number {
+    const { cards, log } = this.state();
+    return weeklyReviewMinutes(cards, log, this.deps.now(), this.deps.settings().newPerDay);
   }
 
   /** Whether this window's notes hold any card. */
@@ -126,7 +143,7 @@ export class ReviewSession {
     const at = now();
     const state = store.state();
     // A card first rated before the notes were reconciled is stored as it is found.
-    const withCard = Object.hasOwn(state.cards, cardId) ? state : { ...state, cards: { ...state.cards, [cardId]: this.fresh(found, at) } };
+    const withCard = Object.hasOwn(state.cards, cardId) ? state : { ...state, cards: { ...state.cards, [cardId]: newStoredCard(found, at) } };
     const elapsedMs = this.shown?.cardId === cardId ? Math.min(Math.max(0, at - this.shown.at), MAX_ELAPSED_MS) : 0;
     const recorded = recordRating(withCard, cardId, rating, at, elapsedMs, settings().retention);
     if (!recorded) return undefined;
@@ -146,10 +163,6 @@ export class ReviewSession {
     if (!last) return undefined;
     await this.deps.store.set(undoRating(this.deps.store.state(), last));
     return last.cardId;
-  }
-
-  private fresh(found: FoundCard, now: number): StoredCard {
-    return { taskKey: found.taskKey, answerHash: found.answerHash, schedule: newCardState(now), createdAt: now };
   }
 
   private storedOf(cardId: string): StoredCard | undefined {

@@ -127,6 +127,26 @@ suite('Review cards: what is not read', () => {
     assert.deepStrictEqual(pairs(text), ['After → fence', 'Last → one']);
   });
 
+  test('Card-like text in an indented code block (four spaces or a tab, after a blank line or a heading) is skipped, to the next line left of it', () => {
+    const text = ['Some prose.', '', '    x = {"a::b": 1}  # ==not== a card', '', '    still::code', '\tq::a', '', 'After::code', '## Heading', '    code::after a heading', 'Last::one'].join('\n');
+    assert.deepStrictEqual(pairs(text), ['After → code', 'Last → one']);
+    assert.deepStrictEqual(pairs('    First::line\n  \t==deleted=='), []);
+  });
+
+  test('A paragraph’s indented continuation line is not code: it is read', () => {
+    assert.deepStrictEqual(pairs('Some prose about things\n    Indented::still read\n\tTabbed ==cloze== too'), ['Indented → still read', `Tabbed ${CLOZE_BLANK} too → cloze`]);
+    assert.deepStrictEqual(pairs('What is a tensor\n    in a few words?\n?\n    An array of numbers'), ['What is a tensor\n    in a few words? →     An array of numbers']);
+  });
+
+  test('In a list item, indentation counts from the item’s text: four spaces in continue the item, four past its text are code', () => {
+    const text = ['- First::item', '', '    Continued::in the item', '', '      code::in the item', '', '1.  Second::item', '', '     Its::paragraph', '', '         more::code', '', '- Outer', '  - Inner::card', '', '        nested::code', '', '      Inner::continued', '', '  Outer::continued', '', '      outer::code', '', 'Margin::closes the list', '', '    margin::code'].join('\n');
+    assert.deepStrictEqual(pairs(text), ['First → item', 'Continued → in the item', 'Second → item', 'Its → paragraph', 'Inner → card', 'Inner → continued', 'Outer → continued', 'Margin → closes the list']);
+  });
+
+  test('A fence inside a list item is a fence, indented to the item’s text', () => {
+    assert.deepStrictEqual(pairs(['- Item::one', '', '    ```', '    code::in a fence', '    ```', '    After::the fence'].join('\n')), ['Item → one', 'After → the fence']);
+  });
+
   test('An unclosed fence runs to the end of the note', () => {
     assert.deepStrictEqual(pairs('Before::x\n```\nq::a\n'), ['Before → x']);
   });

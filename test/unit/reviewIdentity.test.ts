@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parseCards } from '../../src/model/review/cards';
-import { answerHashOf, cardId, FoundCard, hashText, identifyCards, ORPHAN_KEEP_MS, reconcile, reconcileTasks } from '../../src/model/review/identity';
+import { dueForecast } from '../../src/model/review/forecast';
+import { answerHashOf, cardId, cardsFoundHere, FoundCard, hashText, identifyCards, newStoredCard, ORPHAN_KEEP_MS, reconcile, reconcileTasks } from '../../src/model/review/identity';
 import { rate } from '../../src/model/review/schedule';
 import { StoredCard } from '../../src/model/review/types';
 import { topicCards } from '../../src/model/review/topicCards';
@@ -130,5 +131,22 @@ suite('Review identity', () => {
     assert.strictEqual(again[0].id, cards[0].id);
     assert.strictEqual(again[0].card.front, 'Erkläre: Broadcasting');
     assert.notStrictEqual(cards[0].id, found('Broadcasting::x')[0].id);
+  });
+
+  test('Only the cards found here count: another workspace’s cards of the same task are left out, a card not yet stored is new, an orphan found again is not', () => {
+    const here = reviewed('Tensor::An array\nScalar::A number');
+    const elsewhere = reviewed('Broadcasting::Stretching shapes');
+    const orphan = found('Vector::A list of numbers')[0];
+    const stored: Record<string, StoredCard> = { ...here, ...elsewhere, [orphan.id]: { ...newStoredCard(orphan, T0 - DAY), orphanedAt: T0 } };
+    const fresh = found('Matrix::A grid of numbers')[0];
+    const now = T0 + 2 * DAY;
+    const cards = cardsFoundHere(stored, [...found('Tensor::An array\nScalar::A number'), orphan, fresh], now);
+    assert.deepStrictEqual(Object.keys(cards).sort(), [...Object.keys(here), orphan.id, fresh.id].sort());
+    for (const id of Object.keys(here)) assert.strictEqual(cards[id], here[id], 'as stored');
+    assert.deepStrictEqual(cards[fresh.id], newStoredCard(fresh, now));
+    assert.strictEqual(cards[orphan.id].orphanedAt, undefined);
+    // The forecast and the plan's review time count these, not the store.
+    assert.strictEqual(dueForecast(cards, now).reduce((a, b) => a + b, 0), Object.keys(here).length);
+    assert.strictEqual(dueForecast(stored, now).reduce((a, b) => a + b, 0), Object.keys(here).length + Object.keys(elsewhere).length);
   });
 });

@@ -54,6 +54,14 @@ suite('Review cards: a note tenfold as large takes about ten times as long to pa
     assertLinear(make, 50_000);
   });
 
+  test('Indented lines: code blocks, list items nested deep and closed, tabs, lazy lines', function () {
+    this.timeout(120_000);
+    // List items nesting up to 60 deep (each a column further in), then a line at the margin
+    // closing them all; code indented from the margin and from the items' text, in spaces and tabs.
+    const block = (i: number) => `${'  '.repeat(i % 60)}- Item ${i}::a\n${'\t'.repeat(i % 5)}  lazy ==line==\n\n${'  '.repeat(i % 60)}      code::${i}\n\t\tmore ==code==\n${i % 60 === 59 ? '\nMargin::x\n' : ''}`;
+    assertLinear((n) => `Prose\n\n${Array.from({ length: n }, (_, i) => block(i)).join('\n')}`, 300);
+  });
+
   test('Fence and heading lines, and front matter never closed', function () {
     this.timeout(120_000);
     assertLinear((n) => `---\n${'```\n~~~\n## Q::A\n###### \n####### x::y\n    ```` \n'.repeat(n)}`, 500);

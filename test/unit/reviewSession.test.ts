@@ -4,6 +4,8 @@
  * store keeps across a reconcile.
  */
 import * as assert from 'assert';
+import { dayOf } from '../../src/model/review/queue';
+import type { StoredCard } from '../../src/model/review/types';
 import { CardIndex } from '../../src/review/cardIndex';
 import { ReviewSession, type SessionDeps } from '../../src/review/session';
 import { ReviewStore } from '../../src/storage/reviewStore';
@@ -55,6 +57,43 @@ suite('Review session', () => {
     const day = 24 * 3600 * 1000;
     assert.ok(store.state().cards[again].schedule.due < NOW + day);
     assert.ok(store.state().cards[easy].schedule.due >= NOW + day);
+  });
+
+  test('When the day turns, the session tells its listeners, and the queue holds the cards due on the new day', async () => {
+    const { session, index, store, tick } = setUp();
+    index.setNote(NOTE_A, ['ml-basics/numpy'], THREE_CARDS);
+    await session.reconcile();
+    const [easy] = session.queue().cardIds;
+    await session.rate(easy, 4);
+    const due = store.state().cards[easy].schedule.due;
+    tick(dayOf(due).start - 60_000 - NOW);
+    assert.strictEqual(session.queue().cardIds.includes(easy), false, 'not due the evening before');
+    let told = 0;
+    const listening = session.onDidChange(() => {
+      told++;
+      assert.strictEqual(session.queue().cardIds[0], easy);
+    });
+    tick(60_000);
+    session.dayTurned();
+    listening.dispose();
+    assert.strictEqual(told, 1);
+  });
+
+  test('The forecast’s state and the plan’s review time count the cards of this window’s notes, not another workspace’s synced ones', async () => {
+    const { session, index, store } = setUp();
+    index.setNote(NOTE_A, ['ml-basics/numpy'], THREE_CARDS);
+    await session.reconcile();
+    for (const id of session.queue().cardIds) await session.rate(id, 4);
+    const here = session.weeklyReviewMinutes();
+    const state = store.state();
+    // Another workspace's notes gave cards of the same task, reviewed there and synced here.
+    const elsewhere: Record<string, StoredCard> = {};
+    const [reviewed] = Object.keys(state.cards);
+    for (let i = 0; i < 500; i++) elsewhere[`e${String(i).padStart(15, '0')}`] = { ...state.cards[reviewed], answerHash: `h${i}` };
+    await store.set({ ...state, cards: { ...state.cards, ...elsewhere } });
+    assert.deepStrictEqual(Object.keys(session.state().cards).sort(), Object.keys(state.cards).sort());
+    assert.deepStrictEqual(session.state().log, state.log);
+    assert.strictEqual(session.weeklyReviewMinutes(), here);
   });
 
   test('In Restricted Mode a workspace roadmap’s card is not rated: nothing is stored', async () => {

@@ -8,9 +8,11 @@
  *   - `==deletion==` — a cloze: one card per deletion in a line, its front the line with that
  *     deletion blanked as `[...]` and the others shown in clear, its back the deletion.
  *
- * Fenced code blocks (``` and ~~~), inline code spans and YAML front matter are not read for
- * cards; headings are not either (they end a multi-line answer). A list marker before a question
- * is not part of it.
+ * Fenced code blocks (``` and ~~~), indented code blocks, inline code spans and YAML front matter
+ * are not read for cards; headings are not either (they end a multi-line answer). A list marker
+ * before a question is not part of it. As in CommonMark, a line indented four columns or more (a
+ * tab reaching the next multiple of four) begins a code block only where no paragraph goes on, and
+ * inside a list item its indentation counts from the item's text, not from the margin.
  *
  * A card's key is its identity within its task: the question with its whitespace collapsed, so
  * re-wrapping a line keeps the card; the answer-to-question card of `:::` and `??` and cloze
@@ -68,20 +70,130 @@ export function parseCards(text: string): ParsedCard[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
   const cards: ParsedCard[] = [];
+  const items = new ListItems();
   let i = frontMatterEnd(lines);
   while (i < lines.length) {
-    const fence = fenceOf(lines[i]);
-    if (fence) {
-      i = fenceEnd(lines, i + 1, fence);
-    } else if (isBlank(lines[i]) || isHeading(lines[i])) {
+    if (isBlank(lines[i])) {
+      i++;
+      continue;
+    }
+    // A block begins: the line is in the list items it is indented into, and no further.
+    const base = items.enter(indentOf(lines[i]));
+    const line = dedent(lines[i], base);
+    const fence = fenceOf(line);
+    if (indentOf(line) >= CODE_INDENT) {
+      i = indentedCodeEnd(lines, i + 1, base + CODE_INDENT);
+    } else if (fence) {
+      i = fenceEnd(lines, i + 1, fence, base);
+    } else if (isHeading(line)) {
       i++;
     } else {
       const start = i;
-      while (i < lines.length && !isBlank(lines[i]) && !isHeading(lines[i]) && !fenceOf(lines[i])) i++;
+      items.note(lines[i]);
+      // A paragraph goes on to a blank line, a heading or a fence: an indented line continues it.
+      for (i++; i < lines.length && !isBlank(lines[i]) && !endsParagraph(dedent(lines[i], items.base())); i++) items.note(lines[i]);
       readParagraph(lines, start, i, cards);
     }
   }
   return cards;
+}
+
+/** Columns of indentation that make a line code, counted from the margin or from a list item's text. */
+const CODE_INDENT = 4;
+
+/** A line that ends a paragraph: a heading or a fence. */
+function endsParagraph(line: string): boolean {
+  return isHeading(line) || fenceOf(line) !== undefined;
+}
+
+/** The columns of a line's indentation: a tab reaches the next multiple of four. */
+function indentOf(line: string): number {
+  let columns = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === ' ') columns++;
+    else if (line[i] === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
+
+/** The line without up to `columns` columns of its indentation (a tab cut in two leaves its remaining columns as spaces). */
+function dedent(line: string, columns: number): string {
+  let column = 0;
+  let i = 0;
+  while (i < line.length && column < columns) {
+    if (line[i] === ' ') column++;
+    else if (line[i] === '\t') {
+      const next = column + 4 - (column % 4);
+      if (next > columns) return ' '.repeat(next - columns) + line.slice(i + 1);
+      column = next;
+    } else break;
+    i++;
+  }
+  return i === 0 ? line : line.slice(i);
+}
+
+/** The line after an indented code block's last line: the block runs on over blank lines and lines indented `columns` or more. */
+function indentedCodeEnd(lines: readonly string[], from: number, columns: number): number {
+  let i = from;
+  while (i < lines.length && (isBlank(lines[i]) || indentOf(lines[i]) >= columns)) i++;
+  return i;
+}
+
+/**
+ * The list items open at a line, by the column their text starts at: what a code block's
+ * indentation counts from. An item stays open over its lines indented to its text, and over a
+ * paragraph's lines whatever their indentation (CommonMark's lazy continuation); a block starting
+ * left of its text closes it. Each line opens at most one item and each item is closed once, so
+ * keeping them is linear in the note.
+ */
+class ListItems {
+  private readonly columns: number[] = [];
+
+  /** The column the innermost open item's text starts at; 0 outside lists. */
+  base(): number {
+    return this.columns.length === 0 ? 0 : this.columns[this.columns.length - 1];
+  }
+
+  /** A block starts at `indent`: closes the items it is not indented into; the base it is read from. */
+  enter(indent: number): number {
+    while (this.columns.length > 0 && indent < this.base()) this.columns.pop();
+    return this.base();
+  }
+
+  /** A line of a paragraph: opens the item it starts, if it starts one. */
+  note(line: string): void {
+    const indent = indentOf(line);
+    // Indented as code past the item's text, a marker is only more of the paragraph.
+    if (indent >= this.base() + CODE_INDENT) return;
+    const text = listItemText(line, indent);
+    if (text === undefined) return;
+    while (this.columns.length > 0 && indent < this.base()) this.columns.pop();
+    this.columns.push(text);
+  }
+}
+
+/**
+ * The column the text of the list item a line starts begins at, or undefined when it starts none:
+ * after the marker (`-`, `*`, `+`, or up to nine digits and `.` or `)`) and one to four spaces; with
+ * more (the text is code) or none after the marker, one column past it (CommonMark).
+ */
+function listItemText(line: string, indent: number): number | undefined {
+  let at = 0;
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  let end = at;
+  if (line[at] === '-' || line[at] === '*' || line[at] === '+') end = at + 1;
+  else {
+    while (end < at + 9 && line[end] >= '0' && line[end] <= '9') end++;
+    if (end === at || (line[end] !== '.' && line[end] !== ')')) return undefined;
+    end++;
+  }
+  const marker = indent + end - at;
+  if (end < line.length && line[end] !== ' ' && line[end] !== '\t') return undefined;
+  let column = marker;
+  let text = end;
+  for (; line[text] === ' ' || line[text] === '\t'; text++) column += line[text] === ' ' ? 1 : 4 - (column % 4);
+  return text === line.length || column - marker > CODE_INDENT ? marker + 1 : column;
 }
 
 /** The first line after YAML front matter: a `---` first line up to the next `---` or `...` line. */
@@ -113,11 +225,12 @@ function fenceOf(line: string): Fence | undefined {
   return { char, length: end - i };
 }
 
-/** The line after the one closing `fence`, or the end of the text (an unclosed fence runs to it). */
-function fenceEnd(lines: readonly string[], from: number, fence: Fence): number {
+/** The line after the one closing `fence` (opened `base` columns in, in a list item), or the end of the text (an unclosed fence runs to it). */
+function fenceEnd(lines: readonly string[], from: number, fence: Fence, base: number): number {
   for (let i = from; i < lines.length; i++) {
-    const closing = fenceOf(lines[i]);
-    if (closing && closing.char === fence.char && closing.length >= fence.length && lines[i].trim().length === closing.length) return i + 1;
+    const line = dedent(lines[i], base);
+    const closing = fenceOf(line);
+    if (closing && closing.char === fence.char && closing.length >= fence.length && line.trim().length === closing.length) return i + 1;
   }
   return lines.length;
 }

@@ -8,7 +8,7 @@
  */
 import { normalizeCardText, ParsedCard } from './cards';
 import { newCardState } from './schedule';
-import { StoredCard } from './types';
+import { StoredCard, storedCard } from './types';
 
 /** How long a card no longer in any note is kept before it is dropped. */
 export const ORPHAN_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
@@ -107,7 +107,7 @@ export function reconcile(stored: Readonly<Record<string, StoredCard>>, found: r
     const previous = Object.prototype.hasOwnProperty.call(stored, f.id) ? stored[f.id] : from !== undefined ? stored[from] : undefined;
     if (from !== undefined) renamed.push({ from, to: f.id });
     if (!previous) added.push(f.id);
-    cards[f.id] = previous ? kept(previous, f) : { taskKey: f.taskKey, answerHash: f.answerHash, schedule: newCardState(now), createdAt: now };
+    cards[f.id] = previous ? kept(previous, f) : newStoredCard(f, now);
   }
   const renamedAway = new Set(renamed.map((r) => r.from));
   const orphaned: string[] = [];
@@ -115,7 +115,7 @@ export function reconcile(stored: Readonly<Record<string, StoredCard>>, found: r
   for (const [id, card] of Object.entries(stored)) {
     if (foundIds.has(id) || renamedAway.has(id)) continue;
     if (card.orphanedAt === undefined) {
-      cards[id] = { ...card, orphanedAt: now };
+      cards[id] = storedCard({ ...card, orphanedAt: now });
       orphaned.push(id);
     } else if (now - card.orphanedAt >= ORPHAN_KEEP_MS) {
       dropped.push(id);
@@ -124,6 +124,27 @@ export function reconcile(stored: Readonly<Record<string, StoredCard>>, found: r
     }
   }
   return { cards, added, renamed, orphaned, dropped };
+}
+
+/** A card found for the first time at `now`: new, due now. */
+export function newStoredCard(f: FoundCard, now: number): StoredCard {
+  return storedCard({ taskKey: f.taskKey, answerHash: f.answerHash, schedule: newCardState(now), createdAt: now });
+}
+
+/**
+ * The cards found now, in the notes of this workspace, each as stored (no longer orphaned: it is in
+ * a note) or, not stored yet, as a new card: what this workspace's queue, forecast and review time
+ * count. Stored cards follow the learner to every workspace (Settings Sync), and a stored card
+ * does not say where its note is; nor does its task, since the bundled roadmaps have the same ids
+ * in every workspace. Only being found in a note here ties a card to this workspace.
+ */
+export function cardsFoundHere(stored: Readonly<Record<string, StoredCard>>, found: Iterable<FoundCard>, now: number): Record<string, StoredCard> {
+  const cards: Record<string, StoredCard> = {};
+  for (const f of found) {
+    const card = Object.prototype.hasOwnProperty.call(stored, f.id) ? stored[f.id] : undefined;
+    cards[f.id] = card === undefined ? newStoredCard(f, now) : card.orphanedAt === undefined ? card : storedCard({ ...card, orphanedAt: undefined });
+  }
+  return cards;
 }
 
 /**
@@ -169,6 +190,5 @@ function matchEditedQuestions(stored: Readonly<Record<string, StoredCard>>, foun
 /** A stored card found again as `f`: no longer orphaned, with `f`'s answer; the same object when nothing changed. */
 function kept(card: StoredCard, f: FoundCard): StoredCard {
   if (card.orphanedAt === undefined && card.taskKey === f.taskKey && card.answerHash === f.answerHash) return card;
-  const { orphanedAt: _orphanedAt, ...rest } = card;
-  return { ...rest, taskKey: f.taskKey, answerHash: f.answerHash };
+  return storedCard({ ...card, taskKey: f.taskKey, answerHash: f.answerHash, orphanedAt: undefined });
 }

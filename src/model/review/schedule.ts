@@ -5,7 +5,7 @@
  * what is stored does not depend on the library's version. Pure.
  */
 import { Card, fsrs, FSRS, Grade, generatorParameters } from 'ts-fsrs';
-import { Rating, ScheduleState, SchedulePhase } from './types';
+import { Rating, ScheduleState, SchedulePhase, scheduleState } from './types';
 
 /** The share of cards the learner wants to still remember when they come due. */
 export const DEFAULT_RETENTION = 0.9;
@@ -64,7 +64,7 @@ function toLibrary(state: ScheduleState, now: number): Card {
 }
 
 function fromLibrary(card: Card): ScheduleState {
-  const state: ScheduleState = {
+  return scheduleState({
     due: card.due.getTime(),
     stability: card.stability,
     difficulty: card.difficulty,
@@ -73,8 +73,8 @@ function fromLibrary(card: Card): ScheduleState {
     reps: card.reps,
     lapses: card.lapses,
     phase: card.state as number as SchedulePhase,
-  };
-  return card.last_review ? { ...state, lastReview: card.last_review.getTime() } : state;
+    lastReview: card.last_review ? card.last_review.getTime() : undefined,
+  });
 }
 
 /** The state after rating the card `rating` at `now`. */

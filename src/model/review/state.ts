@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../ids';
 import { DEFAULT_RETENTION, rate } from './schedule';
-import { Rating, REVIEW_STATE_VERSION, ReviewLogEntry, ReviewState, ScheduleState, StoredCard } from './types';
+import { Rating, REVIEW_STATE_VERSION, ReviewLogEntry, ReviewState, ScheduleState, scheduleState, StoredCard, storedCard } from './types';
 
 /** Ratings kept in the log: about a year of daily review, small enough to sync. */
 export const MAX_LOG_ENTRIES = 5_000;
@@ -80,14 +80,7 @@ function readCard(raw: unknown): StoredCard | string {
   if (raw.orphanedAt !== undefined && !isTime(raw.orphanedAt)) return 'orphanedAt is not a time';
   const schedule = readSchedule(raw.schedule);
   if (typeof schedule === 'string') return `schedule${schedule}`;
-  return {
-    taskKey: raw.taskKey,
-    answerHash: raw.answerHash,
-    schedule,
-    createdAt: raw.createdAt,
-    ...(raw.introducedAt === undefined ? {} : { introducedAt: raw.introducedAt }),
-    ...(raw.orphanedAt === undefined ? {} : { orphanedAt: raw.orphanedAt }),
-  };
+  return storedCard({ taskKey: raw.taskKey, answerHash: raw.answerHash, schedule, createdAt: raw.createdAt, introducedAt: raw.introducedAt, orphanedAt: raw.orphanedAt });
 }
 
 function readSchedule(raw: unknown): ScheduleState | string {
@@ -97,7 +90,7 @@ function readSchedule(raw: unknown): ScheduleState | string {
   for (const field of ['scheduledDays', 'learningSteps', 'reps', 'lapses'] as const) if (!isCount(raw[field])) return `.${field} is not a count`;
   if (raw.phase !== 0 && raw.phase !== 1 && raw.phase !== 2 && raw.phase !== 3) return '.phase is not 0, 1, 2 or 3';
   if (raw.lastReview !== undefined && !isTime(raw.lastReview)) return '.lastReview is not a time';
-  const state: ScheduleState = {
+  return scheduleState({
     due: raw.due,
     stability: raw.stability as number,
     difficulty: raw.difficulty as number,
@@ -106,8 +99,8 @@ function readSchedule(raw: unknown): ScheduleState | string {
     reps: raw.reps as number,
     lapses: raw.lapses as number,
     phase: raw.phase,
-  };
-  return raw.lastReview === undefined ? state : { ...state, lastReview: raw.lastReview };
+    lastReview: raw.lastReview,
+  });
 }
 
 function readLogEntry(raw: unknown): ReviewLogEntry | string {
@@ -163,7 +156,7 @@ export function appendLog(log: readonly ReviewLogEntry[], entry: ReviewLogEntry)
 export function recordRating(state: ReviewState, cardId: string, rating: Rating, now: number, elapsedMs: number, retention = DEFAULT_RETENTION): { readonly state: ReviewState; readonly undo: RatingUndo } | undefined {
   if (!Object.prototype.hasOwnProperty.call(state.cards, cardId)) return undefined;
   const previous = state.cards[cardId];
-  const next: StoredCard = { ...previous, schedule: rate(previous.schedule, rating, now, retention).next, introducedAt: previous.introducedAt ?? now };
+  const next = storedCard({ ...previous, schedule: rate(previous.schedule, rating, now, retention).next, introducedAt: previous.introducedAt ?? now });
   const entry: ReviewLogEntry = { cardId, rating, at: now, elapsedMs: Math.max(0, Math.round(elapsedMs)) };
   return { state: { version: REVIEW_STATE_VERSION, cards: { ...state.cards, [cardId]: next }, log: appendLog(state.log, entry) }, undo: { cardId, previous, entry } };
 }

@@ -65,3 +65,33 @@ export interface ReviewState {
   /** Oldest first, capped. */
   readonly log: readonly ReviewLogEntry[];
 }
+
+/**
+ * A schedule state with its fields always set in this order, the optional one last. Every stored
+ * card and schedule is made by these two functions rather than by spreading another object: V8
+ * gives objects made alike one hidden class, but an object spread from another and then given a
+ * field gets a hidden class of its own, and a pass over thousands of those (the queue, the
+ * forecast) misses its property caches on every card.
+ */
+export function scheduleState(fields: ScheduleState): ScheduleState {
+  const state: { -readonly [K in keyof ScheduleState]: ScheduleState[K] } = {
+    due: fields.due,
+    stability: fields.stability,
+    difficulty: fields.difficulty,
+    scheduledDays: fields.scheduledDays,
+    learningSteps: fields.learningSteps,
+    reps: fields.reps,
+    lapses: fields.lapses,
+    phase: fields.phase,
+  };
+  if (fields.lastReview !== undefined) state.lastReview = fields.lastReview;
+  return state;
+}
+
+/** A stored card with its fields always set in this order, the optional ones last (see `scheduleState`). */
+export function storedCard(fields: StoredCard): StoredCard {
+  const card: { -readonly [K in keyof StoredCard]: StoredCard[K] } = { taskKey: fields.taskKey, answerHash: fields.answerHash, schedule: fields.schedule, createdAt: fields.createdAt };
+  if (fields.introducedAt !== undefined) card.introducedAt = fields.introducedAt;
+  if (fields.orphanedAt !== undefined) card.orphanedAt = fields.orphanedAt;
+  return card;
+}
