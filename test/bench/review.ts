@@ -6,7 +6,7 @@ import { parseCards } from '../../src/model/review/cards';
 import { FoundCard, identifyCards, reconcile, reconcileTasks } from '../../src/model/review/identity';
 import { buildQueue } from '../../src/model/review/queue';
 import { rate } from '../../src/model/review/schedule';
-import { StoredCard } from '../../src/model/review/types';
+import { StoredCard, storedCard } from '../../src/model/review/types';
 import { atMost, median, Row, timeRuns } from './report';
 
 const RUNS = 21;
@@ -66,7 +66,8 @@ export async function reviewRows(): Promise<Row[]> {
   Object.keys(stored).forEach((id, i) => {
     if (i % 10 === 0) return;
     const reviewedAt = now - (i % 40) * DAY;
-    stored[id] = { ...stored[id], schedule: rate(stored[id].schedule, 3, reviewedAt).next, introducedAt: reviewedAt };
+    // Made as the model makes a stored card (`storedCard`), one field order for all.
+    stored[id] = storedCard({ ...stored[id], schedule: rate(stored[id].schedule, 3, reviewedAt).next, introducedAt: reviewedAt });
   });
 
   // One note edited: a question changed; its task's cards found again and reconciled, and, for
