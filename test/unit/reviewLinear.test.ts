@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseCards } from '../../src/model/review/cards';
+import { identifyCards, reconcile } from '../../src/model/review/identity';
 import { newCardState } from '../../src/model/review/schedule';
 import { MAX_LOG_ENTRIES, mergeReviewStates, parseReviewState } from '../../src/model/review/state';
 import { describeGrowth, growth } from './timing';
@@ -90,6 +91,22 @@ suite('Review state: an imported state tenfold as large takes about ten times as
       },
       Math.floor(MAX_LOG_ENTRIES / 10),
     );
+    assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
+  });
+});
+
+suite('Review identity: a note tenfold as large takes about ten times as long to reconcile', () => {
+  test('Every question of a note edited at once, all its cards sharing one answer', function () {
+    this.timeout(120_000);
+    // The stored cards are the note's before the edit; the found ones its questions after it. Each
+    // answer-and-task pair holds every card of the note, the case of a fallback match by answer.
+    const make = (n: number) => {
+      const before = identifyCards('r/t', parseCards(Array.from({ length: n }, (_, i) => `Question ${i}::Yes`).join('\n')));
+      const stored = reconcile({}, before, 0).cards;
+      const after = identifyCards('r/t', parseCards(Array.from({ length: n }, (_, i) => `Question ${i}, edited::Yes`).join('\n')));
+      return { stored, after };
+    };
+    const g = growth(make, ({ stored, after }) => reconcile(stored, after, 1).orphaned.length, 2_000);
     assert.ok(g.ratio < MAX_RATIO, describeGrowth(g));
   });
 });

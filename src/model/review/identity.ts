@@ -170,14 +170,12 @@ export function reconcileTasks(stored: Readonly<Record<string, StoredCard>>, tas
 function matchEditedQuestions(stored: Readonly<Record<string, StoredCard>>, foundIds: ReadonlySet<string>, fresh: readonly FoundCard[]): Map<string, string> {
   const gone = new Map<string, string[]>();
   for (const [id, card] of Object.entries(stored)) {
-    if (foundIds.has(id)) continue;
-    const key = `${card.taskKey}\n${card.answerHash}`;
-    gone.set(key, [...(gone.get(key) ?? []), id]);
+    if (!foundIds.has(id)) addTo(gone, `${card.taskKey}\n${card.answerHash}`, id);
   }
   const arrived = new Map<string, string[]>();
   for (const f of fresh) {
     const key = `${f.taskKey}\n${f.answerHash}`;
-    if (gone.has(key)) arrived.set(key, [...(arrived.get(key) ?? []), f.id]);
+    if (gone.has(key)) addTo(arrived, key, f.id);
   }
   const matches = new Map<string, string>();
   for (const [key, ids] of arrived) {
@@ -191,4 +189,11 @@ function matchEditedQuestions(stored: Readonly<Record<string, StoredCard>>, foun
 function kept(card: StoredCard, f: FoundCard): StoredCard {
   if (card.orphanedAt === undefined && card.taskKey === f.taskKey && card.answerHash === f.answerHash) return card;
   return storedCard({ ...card, taskKey: f.taskKey, answerHash: f.answerHash, orphanedAt: undefined });
+}
+
+/** Adds to the list under `key` in place: a copy per addition would be quadratic in a list's length. */
+function addTo(lists: Map<string, string[]>, key: string, id: string): void {
+  const list = lists.get(key);
+  if (list) list.push(id);
+  else lists.set(key, [id]);
 }
