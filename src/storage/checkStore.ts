@@ -15,7 +15,7 @@
  */
 import { isRecord, parseTaskKey } from '../model/ids';
 import { english, type Translate, type Warn } from '../util/translate';
-import { keepAside, MementoLike, StorageKeys } from './memento';
+import { MementoLike, StorageKeys, StoredValue } from './memento';
 import { Emitter, type Event } from '../util/event';
 
 export const CHECKS_VERSION = 1;
@@ -191,15 +191,17 @@ export function recordCiRun(declared: readonly { id: string; title: string }[], 
 
 export class CheckStore {
   private tasks: Map<string, TaskChecks> | undefined;
-  private unreadable: unknown;
   private readonly changes = new Emitter<string>();
+  private readonly stored: StoredValue;
 
   constructor(
-    private readonly memento: MementoLike,
-    private readonly warn: Warn,
+    memento: MementoLike,
+    warn: Warn,
     private readonly now: () => number = Date.now,
-    private readonly t: Translate = english,
-  ) {}
+    t: Translate = english,
+  ) {
+    this.stored = new StoredValue(memento, { value: StorageKeys.checks, backup: StorageKeys.checksBackup }, warn, t, now);
+  }
 
   get(key: string): TaskChecks | undefined {
     return this.load().get(key);
@@ -254,11 +256,10 @@ export class CheckStore {
 
   private read(): Map<string, TaskChecks> {
     const result = new Map<string, TaskChecks>();
-    const raw = this.memento.get<unknown>(StorageKeys.checks);
-    if (raw === undefined || raw === null) return result;
+    const raw = this.stored.read();
+    if (raw === undefined) return result;
     if (!isRecord(raw) || !isRecord(raw.tasks)) {
-      this.unreadable = raw;
-      this.report((t) => t('Saved check results have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
+      this.stored.refuse(raw, (t) => t('Saved check results have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
       return result;
     }
     let skipped = 0;
@@ -268,22 +269,13 @@ export class CheckStore {
       else skipped++;
     }
     if (skipped > 0) {
-      this.unreadable = raw;
-      this.report((t) => t('Ignored {0} unreadable saved check result(s). A copy of the original is kept aside.', skipped));
+      this.stored.refuse(raw, (t) => t('Ignored {0} unreadable saved check result(s). A copy of the original is kept aside.', skipped));
     }
     return result;
   }
 
-  private report(say: (t: Translate) => string): void {
-    this.warn(say(english), say(this.t));
-  }
-
   private async save(changedKey: string): Promise<void> {
-    if (this.unreadable !== undefined) {
-      await keepAside(this.memento, StorageKeys.checksBackup, this.unreadable, this.now());
-      this.unreadable = undefined;
-    }
-    await this.memento.update(StorageKeys.checks, { version: CHECKS_VERSION, tasks: Object.fromEntries(this.load()) });
+    await this.stored.save({ version: CHECKS_VERSION, tasks: Object.fromEntries(this.load()) });
     this.changes.fire(changedKey);
   }
 }

@@ -6,7 +6,7 @@
  * folder is gone stays until the user unlinks or relinks it.
  */
 import { english, type Translate, type Warn } from '../util/translate';
-import { keepAside, MementoLike, StorageKeys } from './memento';
+import { MementoLike, StorageKeys, StoredValue } from './memento';
 import { isRecord, parseTaskKey, taskKey } from '../model/ids';
 import { Emitter, type Event } from '../util/event';
 
@@ -21,15 +21,17 @@ export interface StoredLink {
 
 export class LinkStore {
   private links: Map<string, StoredLink[]> | undefined;
-  private unreadable: unknown;
   private readonly changes = new Emitter<string>();
+  private readonly stored: StoredValue;
 
   constructor(
-    private readonly memento: MementoLike,
-    private readonly warn: Warn,
-    private readonly t: Translate = english,
-    private readonly now: () => number = Date.now,
-  ) {}
+    memento: MementoLike,
+    warn: Warn,
+    t: Translate = english,
+    now: () => number = Date.now,
+  ) {
+    this.stored = new StoredValue(memento, { value: StorageKeys.links, backup: StorageKeys.linksBackup }, warn, t, now);
+  }
 
   linksOf(roadmapId: string, taskId: string): readonly StoredLink[] {
     return this.load().get(taskKey(roadmapId, taskId)) ?? [];
@@ -77,12 +79,11 @@ export class LinkStore {
 
   private read(): Map<string, StoredLink[]> {
     const result = new Map<string, StoredLink[]>();
-    const raw = this.memento.get<unknown>(StorageKeys.links);
-    if (raw === undefined || raw === null) return result;
+    const raw = this.stored.read();
+    if (raw === undefined) return result;
     const links = isRecord(raw) ? raw.links : undefined;
     if (!isRecord(links)) {
-      this.unreadable = raw;
-      this.report((t) => t('Saved folder links have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
+      this.stored.refuse(raw, (t) => t('Saved folder links have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
       return result;
     }
     let skipped = 0;
@@ -92,23 +93,13 @@ export class LinkStore {
       if (valid.length) result.set(key, valid.map((l) => (l.folder === undefined ? { path: l.path } : { folder: l.folder, path: l.path })));
     }
     if (skipped > 0) {
-      this.unreadable = raw;
-      this.report((t) => t('Ignored {0} unreadable folder link(s). A copy of the original is kept aside.', skipped));
+      this.stored.refuse(raw, (t) => t('Ignored {0} unreadable folder link(s). A copy of the original is kept aside.', skipped));
     }
     return result;
   }
 
-  /** One warning, in English for the log and in the user's language for the notification. */
-  private report(say: (t: Translate) => string): void {
-    this.warn(say(english), say(this.t));
-  }
-
   private async save(changedKey: string): Promise<void> {
-    if (this.unreadable !== undefined) {
-      await keepAside(this.memento, StorageKeys.linksBackup, this.unreadable, this.now());
-      this.unreadable = undefined;
-    }
-    await this.memento.update(StorageKeys.links, { version: LINKS_VERSION, links: Object.fromEntries(this.load()) });
+    await this.stored.save({ version: LINKS_VERSION, links: Object.fromEntries(this.load()) });
     this.changes.fire(changedKey);
   }
 }

@@ -1,4 +1,5 @@
 import { isRecord } from '../model/ids';
+import { english, type Translate, type Warn } from '../util/translate';
 
 /**
  * The subset of `vscode.Memento` the stores use, declared here so that they can be unit-tested
@@ -64,4 +65,45 @@ export function readBackups(stored: unknown): Backup[] {
 export async function keepAside(memento: MementoLike, key: string, value: unknown, now: number): Promise<void> {
   const backups = [...readBackups(memento.get<unknown>(key)), { savedAt: now, value }];
   await memento.update(key, backups.slice(-MAX_BACKUPS));
+}
+
+/**
+ * The value a store keeps under one key, read and saved the same way by every store: what could not
+ * be read in full is reported once (in English for the log, in the user's language for the
+ * notification) and set aside (`keepAside`) before anything new is saved over it.
+ */
+export class StoredValue {
+  private unreadable: unknown;
+
+  constructor(
+    private readonly memento: MementoLike,
+    private readonly keys: { readonly value: string; readonly backup: string },
+    private readonly warn: Warn,
+    private readonly t: Translate,
+    private readonly now: () => number,
+  ) {}
+
+  /** What is stored; undefined when nothing is. */
+  read(): unknown {
+    return this.memento.get<unknown>(this.keys.value) ?? undefined;
+  }
+
+  /** `raw`, as read, could not be read in full: says what `say` says, and sets `raw` aside before the next save. */
+  refuse(raw: unknown, say: (t: Translate) => string): void {
+    this.unreadable = raw;
+    this.warn(say(english), say(this.t));
+  }
+
+  async save(value: unknown): Promise<void> {
+    if (this.unreadable !== undefined) {
+      await keepAside(this.memento, this.keys.backup, this.unreadable, this.now());
+      this.unreadable = undefined;
+    }
+    await this.memento.update(this.keys.value, value);
+  }
+}
+
+/** The first problems of a list, for a warning: three, then "…" for the rest. */
+export function firstProblems(problems: readonly string[], separator = '; '): string {
+  return `${problems.slice(0, 3).join(separator)}${problems.length > 3 ? `${separator}…` : ''}`;
 }

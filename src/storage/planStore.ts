@@ -9,22 +9,24 @@ import { isRecord } from '../model/ids';
 import type { StudyPlan } from '../model/plan/planner';
 import { parseStoredPlan, toStoredPlan } from './storedPlan';
 import { english, type Translate, type Warn } from '../util/translate';
-import { keepAside, MementoLike, StorageKeys } from './memento';
+import { firstProblems, MementoLike, StorageKeys, StoredValue } from './memento';
 import { Emitter, type Event } from '../util/event';
 
 export const PLANS_VERSION = 1;
 
 export class PlanStore {
   private plans: Map<string, StudyPlan> | undefined;
-  private unreadable: unknown;
   private readonly changes = new Emitter<readonly string[]>();
+  private readonly stored: StoredValue;
 
   constructor(
-    private readonly memento: MementoLike,
-    private readonly warn: Warn,
+    memento: MementoLike,
+    warn: Warn,
     private readonly now: () => number = Date.now,
-    private readonly t: Translate = english,
-  ) {}
+    t: Translate = english,
+  ) {
+    this.stored = new StoredValue(memento, { value: StorageKeys.plans, backup: StorageKeys.plansBackup }, warn, t, now);
+  }
 
   planOf(roadmapId: string): StudyPlan | undefined {
     return this.load().get(roadmapId);
@@ -63,11 +65,10 @@ export class PlanStore {
 
   private read(): Map<string, StudyPlan> {
     const result = new Map<string, StudyPlan>();
-    const raw = this.memento.get<unknown>(StorageKeys.plans);
-    if (raw === undefined || raw === null) return result;
+    const raw = this.stored.read();
+    if (raw === undefined) return result;
     if (!isRecord(raw) || !isRecord(raw.plans)) {
-      this.unreadable = raw;
-      this.report((t) => t('Saved study plans have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
+      this.stored.refuse(raw, (t) => t('Saved study plans have an unexpected shape and were ignored. A copy is kept aside before anything new is saved.'));
       return result;
     }
     const problems: string[] = [];
@@ -78,25 +79,14 @@ export class PlanStore {
       else problems.push(`${roadmapId.slice(0, 80)}: ${parsed.reason ?? `the plan is for "${parsed.plan?.roadmapId}"`}`);
     }
     if (problems.length > 0) {
-      this.unreadable = raw;
-      const shown = `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
-      this.report((t) => t('Ignored {0} unreadable study plan(s): {1}. A copy of the original is kept aside.', problems.length, shown));
+      this.stored.refuse(raw, (t) => t('Ignored {0} unreadable study plan(s): {1}. A copy of the original is kept aside.', problems.length, firstProblems(problems)));
     }
     return result;
   }
 
-  /** One warning, in English for the log and in the user's language for the notification. */
-  private report(say: (t: Translate) => string): void {
-    this.warn(say(english), say(this.t));
-  }
-
   private async save(changed: readonly string[]): Promise<void> {
-    if (this.unreadable !== undefined) {
-      await keepAside(this.memento, StorageKeys.plansBackup, this.unreadable, this.now());
-      this.unreadable = undefined;
-    }
     const plans = Object.fromEntries([...this.load()].map(([id, plan]) => [id, toStoredPlan(plan)]));
-    await this.memento.update(StorageKeys.plans, { version: PLANS_VERSION, plans });
+    await this.stored.save({ version: PLANS_VERSION, plans });
     this.changes.fire(changed);
   }
 }

@@ -14,7 +14,7 @@ import { isRecord, parseTaskKey, taskKey } from '../model/ids';
 import type { Task, TaskIds, TaskState } from '../model/types';
 import { TASK_STATES } from '../model/types';
 import { english, type Translate, type Warn } from '../util/translate';
-import { keepAside, MementoLike, StorageKeys } from './memento';
+import { firstProblems, MementoLike, StorageKeys, StoredValue } from './memento';
 
 /** 2: not started is stored as a tombstone with its time, no longer as a missing entry. */
 export const PROGRESS_VERSION = 2;
@@ -48,15 +48,16 @@ interface StoredProgress {
 
 export class ProgressStore {
   private tasks: Map<string, TaskProgress> | undefined;
-  /** The stored value as found, when parts of it could not be read; saved aside before the first overwrite. */
-  private unreadable: unknown;
+  private readonly stored: StoredValue;
 
   constructor(
-    private readonly memento: MementoLike,
-    private readonly warn: Warn,
+    memento: MementoLike,
+    warn: Warn,
     private readonly now: () => number = Date.now,
-    private readonly t: Translate = english,
-  ) {}
+    t: Translate = english,
+  ) {
+    this.stored = new StoredValue(memento, { value: StorageKeys.progress, backup: StorageKeys.progressBackup }, warn, t, now);
+  }
 
   /** State of a task, looking under its former ids when it was renamed. */
   stateOf(roadmapId: string, task: TaskIds): TaskState {
@@ -143,12 +144,11 @@ export class ProgressStore {
 
   private read(): Map<string, TaskProgress> {
     const result = new Map<string, TaskProgress>();
-    const raw = this.memento.get<unknown>(StorageKeys.progress);
-    if (raw === undefined || raw === null) return result;
+    const raw = this.stored.read();
+    if (raw === undefined) return result;
     const problems: ((t: Translate) => string)[] = [];
     if (!isRecord(raw) || !isRecord(raw.tasks)) {
-      this.unreadable = raw;
-      this.report((t) => t('Saved progress has an unexpected shape and was ignored. A copy is kept aside before anything new is saved.'));
+      this.stored.refuse(raw, (t) => t('Saved progress has an unexpected shape and was ignored. A copy is kept aside before anything new is saved.'));
       return result;
     }
     if (typeof raw.version === 'number' && raw.version > PROGRESS_VERSION) {
@@ -163,25 +163,14 @@ export class ProgressStore {
       else result.set(key, { state: value.state, changedAt: value.changedAt });
     }
     if (problems.length > 0) {
-      this.unreadable = raw;
-      const shown = (t: Translate) => `${problems.slice(0, 3).map((problem) => problem(t)).join(', ')}${problems.length > 3 ? ', …' : ''}`;
-      this.report((t) => t('Ignored {0} unreadable part(s) of the saved progress: {1}. A copy of the original is kept aside.', problems.length, shown(t)));
+      this.stored.refuse(raw, (t) => t('Ignored {0} unreadable part(s) of the saved progress: {1}. A copy of the original is kept aside.', problems.length, firstProblems(problems.map((problem) => problem(t)), ', ')));
     }
     return result;
   }
 
-  /** One warning, in English for the log and in the user's language for the notification. */
-  private report(say: (t: Translate) => string): void {
-    this.warn(say(english), say(this.t));
-  }
-
   private async save(): Promise<void> {
-    if (this.unreadable !== undefined) {
-      await keepAside(this.memento, StorageKeys.progressBackup, this.unreadable, this.now());
-      this.unreadable = undefined;
-    }
     const stored: StoredProgress = { version: PROGRESS_VERSION, tasks: Object.fromEntries(this.load()) };
-    await this.memento.update(StorageKeys.progress, stored);
+    await this.stored.save(stored);
   }
 }
 

@@ -11,22 +11,21 @@ import { emptyReviewState, parseReviewState } from '../model/review/state';
 import type { ReviewState } from '../model/review/types';
 import { english, type Translate, type Warn } from '../util/translate';
 import { Emitter, type Event } from '../util/event';
-import { keepAside, MementoLike, StorageKeys } from './memento';
-
-/** How many of the read problems a warning names; the rest are counted. */
-const PROBLEMS_SHOWN = 3;
+import { firstProblems, MementoLike, StorageKeys, StoredValue } from './memento';
 
 export class ReviewStore {
   private current: ReviewState | undefined;
-  private unreadable: unknown;
   private readonly changes = new Emitter<ReviewState>();
+  private readonly stored: StoredValue;
 
   constructor(
-    private readonly memento: MementoLike,
-    private readonly warn: Warn,
-    private readonly now: () => number = Date.now,
-    private readonly t: Translate = english,
-  ) {}
+    memento: MementoLike,
+    warn: Warn,
+    now: () => number = Date.now,
+    t: Translate = english,
+  ) {
+    this.stored = new StoredValue(memento, { value: StorageKeys.review, backup: StorageKeys.reviewBackup }, warn, t, now);
+  }
 
   /** The state as stored (read once, then kept). */
   state(): ReviewState {
@@ -37,11 +36,7 @@ export class ReviewStore {
   /** Stores the whole state; one save. */
   async set(next: ReviewState): Promise<void> {
     this.current = next;
-    if (this.unreadable !== undefined) {
-      await keepAside(this.memento, StorageKeys.reviewBackup, this.unreadable, this.now());
-      this.unreadable = undefined;
-    }
-    await this.memento.update(StorageKeys.review, next);
+    await this.stored.save(next);
     this.changes.fire(next);
   }
 
@@ -49,14 +44,11 @@ export class ReviewStore {
   readonly onDidChange: Event<ReviewState> = this.changes.event;
 
   private read(): ReviewState {
-    const raw = this.memento.get<unknown>(StorageKeys.review);
-    if (raw === undefined || raw === null) return emptyReviewState();
+    const raw = this.stored.read();
+    if (raw === undefined) return emptyReviewState();
     const { state, problems } = parseReviewState(raw);
     if (problems.length > 0) {
-      this.unreadable = raw;
-      const shown = `${problems.slice(0, PROBLEMS_SHOWN).join('; ')}${problems.length > PROBLEMS_SHOWN ? '; …' : ''}`;
-      const say = (t: Translate) => t('Saved review state had {0} problem(s), left out: {1}. A copy of the original is kept aside.', problems.length, shown);
-      this.warn(say(english), say(this.t));
+      this.stored.refuse(raw, (t) => t('Saved review state had {0} problem(s), left out: {1}. A copy of the original is kept aside.', problems.length, firstProblems(problems)));
     }
     return state;
   }
