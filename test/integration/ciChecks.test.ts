@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { findPython } from '../../src/checks/python';
 import { api, createStarter, eventually, showInTree, starterOptions, stateOf, task, workspaceFolder, writeFile } from './helpers';
 import { titanicTaskToItself, writeSolution } from './titanic';
+import { ciResultsText } from '../ciFixtures';
 import { inPage, inTree } from './page';
 
 const PROJECT_NAME = 'CI Titanic';
@@ -18,21 +19,10 @@ interface Summary {
   readonly records: { readonly record: { readonly verified?: { readonly ci?: { readonly commit: string } } } }[];
 }
 
-
-
 /** A CI results file for the project, with the hashes its lock names (or `files` instead). */
 function ciResults(target: vscode.Uri, files?: { path: string; sha256: string }[]): string {
   const lock = JSON.parse(fs.readFileSync(path.join(target.fsPath, ...LOCK.split('/')), 'utf8')) as { checks: { id: string }[]; files: { path: string; sha256: string }[] };
-  return JSON.stringify({
-    format: 1,
-    scaffold: 'titanic-eda',
-    commit: COMMIT,
-    time: '2026-12-06T10:00:00Z',
-    verified: true,
-    ci: true,
-    checks: lock.checks.map((c) => ({ id: c.id, outcome: 'passed' })),
-    files: files ?? lock.files,
-  });
+  return ciResultsText({ commit: COMMIT, checkIds: lock.checks.map((c) => c.id), files: files ?? lock.files });
 }
 
 suite('Checks in CI', function () {

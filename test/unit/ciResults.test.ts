@@ -8,6 +8,7 @@ import { checkLockFile, LOCK_PATH, MAX_LOCK_BYTES, parseCheckLock, sha256Hex } f
 import type { ScaffoldManifest } from '../../src/scaffold/manifest';
 import { evidenceState, evidenceText, readVerified, recordCiRun, recordRun } from '../../src/storage/checkStore';
 import { describeGrowth, growth } from './timing';
+import { ciResultsText } from '../ciFixtures';
 
 const MAX_RATIO = 30;
 const HASH_A = 'a'.repeat(64);
@@ -28,20 +29,7 @@ const manifest = {
 } satisfies ScaffoldManifest;
 
 function results(overrides: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    format: 1,
-    scaffold: 'titanic-eda',
-    commit: COMMIT,
-    time: '2026-12-06T10:00:00Z',
-    verified: true,
-    ci: true,
-    checks: [
-      { id: 'fill-missing-age', outcome: 'passed' },
-      { id: 'family-features', outcome: 'passed' },
-    ],
-    files: [{ path: 'checks/test_steps.py', sha256: HASH_A }],
-    ...overrides,
-  });
+  return ciResultsText({ commit: COMMIT, checkIds: ['fill-missing-age', 'family-features'], files: [{ path: 'checks/test_steps.py', sha256: HASH_A }] }, overrides);
 }
 
 function parsed(text: string): CiResults {
