@@ -15,9 +15,12 @@ import type { Frame, Page } from 'playwright-core';
  */
 export interface PageRequest {
   readonly view: string;
-  readonly action: 'click' | 'select' | 'read' | 'mark' | 'rows' | 'expand' | 'collapse' | 'hover' | 'menu' | 'press';
+  readonly action: 'click' | 'select' | 'read' | 'mark' | 'rows' | 'expand' | 'collapse' | 'hover' | 'menu' | 'press' | 'drop';
   readonly selector?: string;
-  /** For `select`: the option's value; for `press`: the key, as Playwright names it (`Space`, `3`, `Control+z`). */
+  /**
+   * For `select`: the option's value; for `press`: the key, as Playwright names it (`Space`, `3`,
+   * `Control+z`); for `drop` on a tree row: the extension host's file URIs to drop, one a line.
+   */
   readonly value?: string;
   /** For `read`: count the elements matching this instead of `selector` (which may be absent). */
   readonly countOf?: string;
@@ -221,6 +224,22 @@ async function actInTree(page: Page, request: PageRequest): Promise<PageAnswer> 
       const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter((t) => t.length > 0);
       await page.keyboard.press('Escape');
       return labels;
+    }
+    case 'drop': {
+      // The drag events a drop from outside the window brings, carrying a uri-list: the workbench
+      // hands it to the view's drag and drop controller as it would a real one.
+      // The Explorer of VS Code Server names the host's files `vscode-remote://<the page's host>/…`;
+      // the extension host receives those back as its own `file:` URIs.
+      const host = new URL(page.url()).host;
+      const uriList = (request.value ?? '').replace(/^file:\/\//gm, `vscode-remote://${host}`);
+      const dataTransfer = await page.evaluateHandle((text) => {
+        const transfer = new (globalThis as unknown as { DataTransfer: new () => { setData(type: string, value: string): void } }).DataTransfer();
+        transfer.setData('text/uri-list', text);
+        return transfer;
+      }, uriList);
+      const label = row.locator('.label-name');
+      for (const type of ['dragenter', 'dragover', 'drop']) await label.dispatchEvent(type, { dataTransfer });
+      return readRows(page);
     }
     default:
       throw new Error(`no tree action ${request.action}`);

@@ -4,7 +4,7 @@ import { LinkDecorations, toStoredLink } from '../../src/links';
 import type { Task } from '../../src/model/types';
 import { api, eventually, showInTree, task, unlinkAll, workspaceFolder } from './helpers';
 import { ownServices } from './ownServices';
-import { inTree, type TreeRow } from './page';
+import { inTree, inWorkbench, type TreeRow } from './page';
 
 async function makeFolder(name: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(workspaceFolder(), 'link-tests', `${name}-${Date.now()}`);
@@ -21,12 +21,15 @@ async function rows(target: Task): Promise<readonly TreeRow[]> {
   return inTree.childrenOf(target.title);
 }
 
+const toasts = async () => (await inWorkbench.read('.notifications-toasts')).text;
+
 async function linked(target: Task): Promise<string[]> {
   return (await api()).linkedFolders(target.module.phase.roadmap.id, target.id).map((u) => u.toString());
 }
 
 suite('Folder links', () => {
   teardown(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
     await unlinkAll(await task('master-24-week', 'titanic-eda'));
     await unlinkAll(await task('master-24-week', 'mnist-mlp'));
   });
@@ -50,6 +53,26 @@ suite('Folder links', () => {
     assert.match(row.description, /link-tests\//, 'where it is in the workspace');
     assert.ok((await inTree.menu(row.label)).includes('Unlink Folder'), 'a folder row offers Unlink');
     assert.deepStrictEqual(await linked(titanic), [folder.toString()]);
+  });
+
+  test('Dropping folders on a task links them; a file dropped with them is skipped, and a drop elsewhere says where to drop', async () => {
+    const titanic = await task('master-24-week', 'titanic-eda');
+    const [first, second] = [await makeFolder('dropped'), await makeFolder('dropped-too')];
+    const file = vscode.Uri.joinPath(first, 'notes.txt');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('not a folder'));
+    await showInTree(titanic);
+    await inTree.drop(titanic.title, [first, file, second]);
+    await eventually(async () => (await linked(titanic)).length === 2, 'two folders linked', 10_000);
+    assert.deepStrictEqual((await linked(titanic)).sort(), [first.toString(), second.toString()].sort());
+    await eventually(async () => (await toasts()).includes('Linked 2 folder(s); files and folders already linked were skipped.'), 'the file said to be skipped');
+    assert.deepStrictEqual((await rows(titanic)).map((r) => r.label).sort(), [nameOf(first), nameOf(second)].sort());
+
+    // On the module's row: nothing is linked, and the message says where to drop.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const third = await makeFolder('dropped-on-module');
+    await inTree.drop(titanic.module.title, [third]);
+    await eventually(async () => (await toasts()).includes('Drop folders on a task to link them to it.'), 'where to drop');
+    assert.deepStrictEqual((await linked(titanic)).sort(), [first.toString(), second.toString()].sort(), 'a drop on a module links nothing');
   });
 
   test('A folder that no longer exists stays listed with a warning, and Relink… fixes it', async () => {

@@ -98,6 +98,11 @@ export const inTree = {
     await showTree();
     return (await send<string[]>({ view: 'tree', action: 'hover', row: label, index }))[1];
   },
+  /** Drops the workspace's files on the row, as a drag from the Explorer brings them; answers the rows after. */
+  drop: async (label: string, uris: readonly vscode.Uri[], index = 0): Promise<readonly TreeRow[]> => {
+    await showTree();
+    return send<TreeRow[]>({ view: 'tree', action: 'drop', row: label, index, value: uris.map((u) => u.toString()).join('\r\n') });
+  },
   /** The actions of the row's context menu. */
   menu: async (label: string, index = 0): Promise<readonly string[]> => {
     await showTree();
