@@ -104,9 +104,9 @@ export class CardIndex {
     return tasks;
   }
 
-  /** Whether a note named this task at any time since the index was made. */
-  hasSeen(taskKey: string): boolean {
-    return this.tasksSeen.has(taskKey);
+  /** The tasks a note named at any time since the index was made. */
+  seenTasks(): ReadonlySet<string> {
+    return this.tasksSeen;
   }
 
   private identify(taskKey: string): void {

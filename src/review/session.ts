@@ -5,7 +5,7 @@
  * card index, the clock, the settings and whether a task's state may be written.
  */
 import { weeklyReviewMinutes } from '../model/review/forecast';
-import { cardsFoundHere, newStoredCard, reconcile } from '../model/review/identity';
+import { cardsFoundHere, newStoredCard, reconcileTasks } from '../model/review/identity';
 import { buildQueue, type ReviewQueue } from '../model/review/queue';
 import { newCardState, previewIntervals, type IntervalPreview } from '../model/review/schedule';
 import { recordRating, undoRating, type RatingUndo } from '../model/review/state';
@@ -67,22 +67,21 @@ export class ReviewSession {
     const state = store.state();
     const changed = index.takeChangedTasks();
     // Only tasks that notes here name are judged: a card from a note in another workspace is not missing.
-    const judges = this.reconciledAll ? (taskKey: string) => changed.has(taskKey) : (taskKey: string) => index.hasSeen(taskKey);
+    const tasks = this.reconciledAll ? changed : index.seenTasks();
     this.reconciledAll = true;
-    const judged: Record<string, StoredCard> = {};
-    const kept: Record<string, StoredCard> = {};
-    for (const [id, card] of Object.entries(state.cards)) (judges(card.taskKey) ? judged : kept)[id] = card;
-    const found = index
-      .all()
-      .map((c) => c.found)
-      .filter((f) => judges(f.taskKey));
-    const result = reconcile(judged, found, now());
+    const found = index.all().map((c) => c.found);
+    const result = reconcileTasks(state.cards, tasks, found, now());
     // A card back from orphanhood, or whose answer changed, is no entry in those lists but changed all the same.
-    const moved = found.some((f) => Object.hasOwn(judged, f.id) && (judged[f.id].orphanedAt !== undefined || judged[f.id].answerHash !== f.answerHash || judged[f.id].taskKey !== f.taskKey));
+    const moved = found.some((f) => {
+      const before = Object.hasOwn(state.cards, f.id) ? state.cards[f.id] : undefined;
+      return before !== undefined && tasks.has(before.taskKey) && tasks.has(f.taskKey) && (before.orphanedAt !== undefined || before.answerHash !== f.answerHash || before.taskKey !== f.taskKey);
+    });
     if (!moved && result.added.length + result.renamed.length + result.orphaned.length + result.dropped.length === 0) {
       this.changes.fire();
       return;
     }
+    const kept: Record<string, StoredCard> = {};
+    for (const id of Object.keys(state.cards)) if (!tasks.has(state.cards[id].taskKey)) kept[id] = state.cards[id];
     await store.set({ ...state, cards: { ...kept, ...result.cards } });
   }
 
