@@ -8,12 +8,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PageAnswer, PageElement, PageRequest, TreeRow } from '../host/pageDriver';
-import { CONFIG_GLOBAL, WebTestConfig } from '../web/protocol';
+import { webTestConfig } from '../web/protocol';
 
 export type { TreeRow };
 
 function driverUrl(): string | undefined {
-  const web = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as WebTestConfig | undefined;
+  const web = webTestConfig();
   if (web) return web.pageDriverUrl;
   return typeof process === 'undefined' ? undefined : process.env.MLR_PAGE_DRIVER;
 }

@@ -5,12 +5,12 @@
  * hand) there is nothing to hand over to, and `handOver` says so.
  */
 import * as vscode from 'vscode';
-import { ask, CONFIG_GLOBAL, WebTestConfig } from '../web/protocol';
+import { ask, webTestConfig } from '../web/protocol';
 
 type Keeper = { file: vscode.Uri } | { resultsUrl: string };
 
 function keeper(name: string): Keeper | undefined {
-  const web = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as WebTestConfig | undefined;
+  const web = webTestConfig();
   if (web) return web.resultsUrl ? { resultsUrl: web.resultsUrl } : undefined;
   if (typeof process === 'undefined' || process.env.MLR_RESTRICTED_MODE === '1') return undefined;
   const results = process.env.MLR_TEST_RESULTS;

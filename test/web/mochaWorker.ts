@@ -15,7 +15,7 @@
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
 import { emptyResults, recordFailure, runRecording } from '../host/suiteResults';
-import { AFTER_RELOAD_TITLE, ask, CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestPhase, WebTestResults } from './protocol';
+import { AFTER_RELOAD_TITLE, ask, WebTestConfig, webTestConfig, WebTestEnvironment, WebTestPhase, WebTestResults } from './protocol';
 
 // The browser build defines `mocha` on the global object. Its own default reporter writes HTML
 // into a document, which a worker has not; `spec` writes to the console instead.
@@ -28,7 +28,7 @@ mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 20_000, color: false });
  * reports the results of both.
  */
 export async function runSuites(): Promise<void> {
-  const config = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as Partial<WebTestConfig> | undefined;
+  const config: Partial<WebTestConfig> | undefined = webTestConfig();
   const resultsUrl = config?.resultsUrl ?? '';
   const grep = config?.grep ?? '';
   const phase: WebTestPhase = resultsUrl ? await ask<WebTestPhase>(resultsUrl, 'phase', {}).catch(() => ({})) : {};

@@ -16,6 +16,11 @@ import type { SuiteResults } from '../host/suiteResults';
  */
 export const CONFIG_GLOBAL = 'mlrWebTestConfig';
 
+/** The configuration the launcher prepended, in the web worker; undefined in the Node host. */
+export function webTestConfig(): WebTestConfig | undefined {
+  return (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as WebTestConfig | undefined;
+}
+
 export interface WebTestConfig {
   /**
    * What the tests POST to: `<resultsUrl>/start` and `<resultsUrl>/results`; across a window

@@ -7,11 +7,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { runSuites } from './mochaWorker';
 import { resetAll, roadmap, task } from '../integration/helpers';
-import { CONFIG_GLOBAL, WebTestConfig } from './protocol';
+import { webTestConfig } from './protocol';
 
 /** Asks the launcher for a screenshot of the workbench and waits until it is taken. */
 async function shoot(name: string): Promise<void> {
-  const config = (globalThis as Record<string, unknown>)[CONFIG_GLOBAL] as WebTestConfig | undefined;
+  const config = webTestConfig();
   assert.ok(config?.resultsUrl, 'the launcher takes the screenshots');
   const response = await fetch(`${config.resultsUrl}/shot`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ name }) });
   assert.ok(response.ok, `screenshot ${name}: ${response.status} ${await response.text()}`);
