@@ -15,14 +15,20 @@ import { PROJECT_ROOT } from './host/workbench';
 interface Summary {
   passed: number;
   failed: number;
+  /** One line per failure, repeated under the summary so that the end of a long log names them. */
+  failures: string[];
 }
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 async function runUnit(): Promise<Summary> {
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', timeout: 20_000 });
   const dir = path.join(__dirname, 'unit');
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
+  const failures: string[] = [];
   return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, failures }));
+    runner.on('fail', (test, error: unknown) => failures.push(`${test.fullTitle()}: ${firstLine(error)}`));
   });
 }
 
@@ -34,10 +40,10 @@ async function runWeb(): Promise<Summary> {
     const outcome = await runWebTests({ extensionPath: PROJECT_ROOT, testsBundlePath: bundle });
     console.log(outcome.report);
     console.log(`web suite took ${(outcome.durationMs / 1000).toFixed(1)} s`);
-    return { passed: outcome.passed, failed: outcome.failed };
+    return { passed: outcome.passed, failed: outcome.failed, failures: outcome.failures };
   } catch (error) {
     console.error(`Web tests could not run: ${error instanceof Error ? error.stack : String(error)}`);
-    return { passed: 0, failed: 1 };
+    return { passed: 0, failed: 1, failures: [`web run: ${firstLine(error)}`] };
   } finally {
     if (bundle) fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
   }
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
   const unit = only === undefined || only === 'unit' ? await runUnit() : undefined;
   let integration: Summary | undefined;
   if (only === undefined || only === 'integration') {
-    integration = { passed: 0, failed: 0 };
+    integration = { passed: 0, failed: 0, failures: [] };
     // Two passes: the main suites in a trusted workspace, then the Restricted Mode suites.
     for (const restricted of [false, true]) {
       try {
@@ -69,9 +75,11 @@ async function main(): Promise<void> {
         console.log(outcome.report);
         integration.passed += outcome.passed;
         integration.failed += outcome.failed;
+        integration.failures.push(...outcome.failures);
       } catch (error) {
         console.error(`Integration tests could not run: ${error instanceof Error ? error.stack : String(error)}`);
         integration.failed++;
+        integration.failures.push(`integration run: ${firstLine(error)}`);
       }
     }
   }
@@ -82,6 +90,9 @@ async function main(): Promise<void> {
   if (integration) console.log(`integration: ${integration.passed} passed, ${integration.failed} failed`);
   if (web) console.log(`web: ${web.passed} passed, ${web.failed} failed`);
   if (proof) console.log(proof.summary);
+  for (const [name, summary] of [['unit', unit], ['integration', integration], ['web', web]] as const) {
+    for (const line of summary?.failures ?? []) console.log(`  ✗ ${name}: ${line}`);
+  }
   const failed = (unit?.failed ?? 0) + (integration?.failed ?? 0) + (web?.failed ?? 0) + (proof && !proof.ok ? 1 : 0);
   const ran = (unit?.passed ?? 0) + (integration?.passed ?? 0) + (web?.passed ?? 0) + (proof ? 1 : 0) + failed;
   process.exit(failed > 0 || ran === 0 ? 1 : 0);

@@ -29,6 +29,8 @@ export interface IntegrationOutcome {
   failed: number;
   skipped: number;
   report: string;
+  /** One line per failure (`title: first line of the error`), for the summary at the end of a run. */
+  failures: string[];
 }
 
 // After the tests the extension host exits; results written just before must show up by then.
@@ -197,14 +199,14 @@ const OWN_REJECTION = /integration test\(s\) failed/;
 function outcome(resultsFile: string, problem: string | undefined, diagnostics: string): IntegrationOutcome {
   if (problem !== undefined || !fs.existsSync(resultsFile)) {
     const reason = problem ?? 'the tests wrote no results';
-    return { passed: 0, failed: 1, skipped: 0, report: `integration run failed: ${reason}\n${diagnostics}` };
+    return { passed: 0, failed: 1, skipped: 0, report: `integration run failed: ${reason}\n${diagnostics}`, failures: [`integration run: ${firstLine(reason)}`] };
   }
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as IntegrationResults;
   let report = formatResults(results);
   if (results.failed > 0 && diagnostics) {
     report += `\n${diagnostics}`;
   }
-  return { passed: results.passed, failed: results.failed, skipped: results.pending, report };
+  return { passed: results.passed, failed: results.failed, skipped: results.pending, report, failures: failureLines(results) };
 }
 
 export function formatResults(results: IntegrationResults): string {
@@ -220,6 +222,11 @@ export function formatResults(results: IntegrationResults): string {
     lines.push('', `${index + 1}) ${failure.title}`, indent(stack.trim() || failure.message, '   '));
   });
   return lines.join('\n');
+}
+
+/** Each failure as one line: where the summary of a long run can name it. */
+export function failureLines(results: IntegrationResults): string[] {
+  return results.failures.map((failure) => `${failure.title}: ${firstLine(failure.message)}`);
 }
 
 // Frames of node's module loader and of VS Code's extension host say nothing about a test.

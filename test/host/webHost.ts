@@ -21,7 +21,7 @@ import type { Page } from 'playwright-core';
 import { CONFIG_GLOBAL, WebTestConfig, WebTestEnvironment, WebTestResults } from '../web/protocol';
 import { CODE_SERVER_VERSION } from './codeServer';
 import { startPageDriver } from './pageDriver';
-import { formatResults } from './runIntegration';
+import { failureLines, formatResults } from './runIntegration';
 import { cleanUpOnExit, delay, PROJECT_ROOT, startWorkbench, Workbench } from './workbench';
 
 export interface WebTestOptions {
@@ -54,6 +54,8 @@ export interface WebTestOutcome {
   failed: number;
   skipped: number;
   report: string;
+  /** One line per failure (`title: first line of the error`), for the summary at the end of a run. */
+  failures: string[];
   /** From starting code-server to the results (or the failure). */
   durationMs: number;
 }
@@ -111,7 +113,7 @@ export async function runWebTests(options: WebTestOptions): Promise<WebTestOutco
     if (results.failed > 0) {
       report += `\n${workbench.diagnostics({ ignore: OWN_REJECTION })}`;
     }
-    return { passed: results.passed, failed: results.failed, skipped: results.pending, report, durationMs: Date.now() - started };
+    return { passed: results.passed, failed: results.failed, skipped: results.pending, report, failures: failureLines(results), durationMs: Date.now() - started };
   } finally {
     await workbench?.stop();
     await server.close();
@@ -156,7 +158,7 @@ const NODE_HOST_EXITED = /Extension Host Process exited/;
 const NODE_HOST_GRACE_MS = 3_000;
 
 function failure(report: string, started: number): WebTestOutcome {
-  return { passed: 0, failed: 1, skipped: 0, report, durationMs: Date.now() - started };
+  return { passed: 0, failed: 1, skipped: 0, report, failures: [report.split('\n')[0]], durationMs: Date.now() - started };
 }
 
 /** `<publisher>.<name>` of an extension with a `browser` entry; a clear error otherwise. */
