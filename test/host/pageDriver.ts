@@ -74,7 +74,7 @@ export interface PageDriver {
   close(): Promise<void>;
 }
 
-const FIND_TIMEOUT_MS = 10_000;
+const FIND_TIMEOUT_MS = 15_000;
 // The web suites ask from a web worker of the workbench's origin (another port).
 const CORS = { 'access-control-allow-origin': '*' };
 

@@ -5,6 +5,12 @@
  */
 import type Mocha from 'mocha';
 
+/**
+ * A test's time limit in an editor host. Generous: a busy CI runner can be several times slower
+ * than a desk, and the waits inside the tests have deadlines of their own that say what was missing.
+ */
+export const TEST_TIMEOUT_MS = 60_000;
+
 export interface SuiteResults {
   passed: number;
   failed: number;

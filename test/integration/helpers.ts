@@ -56,7 +56,7 @@ export async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value; for effects VS Code applies asynchronously. */
-export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Mocha from 'mocha';
 
-import { emptyResults, recordFailure, runRecording, type SuiteResults } from '../host/suiteResults';
+import { emptyResults, recordFailure, runRecording, TEST_TIMEOUT_MS, type SuiteResults } from '../host/suiteResults';
 
 /** What the launcher reads from `MLR_TEST_RESULTS`. */
 export type IntegrationResults = SuiteResults;
@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
   const results: IntegrationResults = reloaded ? takeFirstRun(resultsFile) : emptyResults();
   try {
     const MochaClass = (await import('mocha')).default;
-    const mocha = new MochaClass({ ui: 'tdd', timeout: 20_000, color: false, grep: process.env.MLR_TEST_GREP || undefined });
+    const mocha = new MochaClass({ ui: 'tdd', timeout: TEST_TIMEOUT_MS, color: false, grep: process.env.MLR_TEST_GREP || undefined });
     // Restricted Mode suites need a workspace that is not trusted: the launcher runs them apart.
     const restricted = process.env.MLR_RESTRICTED_MODE === '1';
     const files = findTestFiles(__dirname).filter((f) => f.endsWith('.restricted.test.js') === restricted);

@@ -14,12 +14,12 @@
  */
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
-import { emptyResults, recordFailure, runRecording } from '../host/suiteResults';
+import { emptyResults, recordFailure, runRecording, TEST_TIMEOUT_MS } from '../host/suiteResults';
 import { AFTER_RELOAD_TITLE, ask, WebTestConfig, webTestConfig, WebTestEnvironment, WebTestPhase, WebTestResults } from './protocol';
 
 // The browser build defines `mocha` on the global object. Its own default reporter writes HTML
 // into a document, which a worker has not; `spec` writes to the console instead.
-mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 20_000, color: false });
+mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: TEST_TIMEOUT_MS, color: false });
 
 /**
  * The test entry's `run()`: runs the loaded suites and reports to the launcher. Rejects when a test
