@@ -50,3 +50,20 @@ export function recordFailure(results: SuiteResults, title: string, error: unkno
   results.failed++;
   results.failures.push({ title, message: err.message, stack: err.stack ?? '' });
 }
+
+/** How long a window asked to reload waits to go; past that, the reload failed. */
+export const RELOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * Asks for a window reload (`reload` runs the workbench's command without awaiting it: its promise
+ * is cancelled when the host goes with the window) and waits. Asked twice, a third of the time
+ * apart, so that a request the workbench drops while busy is asked again. Returns only when the
+ * window stayed, with why that is a failure.
+ */
+export async function reloadAndWait(reload: () => void): Promise<Error> {
+  for (const wait of [RELOAD_TIMEOUT_MS / 3, (RELOAD_TIMEOUT_MS * 2) / 3]) {
+    reload();
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return new Error(`the window did not reload within ${RELOAD_TIMEOUT_MS / 1000} s, asked twice`);
+}

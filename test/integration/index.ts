@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type Mocha from 'mocha';
 
-import { emptyResults, recordFailure, runRecording, TEST_TIMEOUT_MS, type SuiteResults } from '../host/suiteResults';
+import { emptyResults, recordFailure, reloadAndWait, runRecording, TEST_TIMEOUT_MS, type SuiteResults } from '../host/suiteResults';
 
 /** What the launcher reads from `MLR_TEST_RESULTS`. */
 export type IntegrationResults = SuiteResults;
@@ -44,9 +44,6 @@ export async function run(): Promise<void> {
 }
 
 const AFTER_RELOAD = '.afterReload.test.js';
-/** How long the first run waits for the window to go; past that, the reload failed. */
-const RELOAD_TIMEOUT_MS = 60_000;
-
 /** The first run's results while the window reloads; the launcher waits longer while it exists. */
 export const firstRunFile = (resultsFile: string) => `${resultsFile}.before-reload`;
 
@@ -62,11 +59,9 @@ async function reloadWindow(resultsFile: string, results: IntegrationResults): P
   fs.writeFileSync(firstRunFile(resultsFile), JSON.stringify(results));
   const vscode = await import('vscode');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  // The command's promise is cancelled when this host goes with the window: nothing to wait for.
-  vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined);
-  await new Promise((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS));
+  const stayed = await reloadAndWait(() => void vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined));
   fs.rmSync(firstRunFile(resultsFile), { force: true });
-  recordFailure(results, 'integration test entry', new Error(`the window did not reload within ${RELOAD_TIMEOUT_MS / 1000} s`));
+  recordFailure(results, 'integration test entry', stayed);
 }
 
 function takeFirstRun(resultsFile: string): IntegrationResults {

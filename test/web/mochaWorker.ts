@@ -14,7 +14,7 @@
  */
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
-import { emptyResults, recordFailure, runRecording, TEST_TIMEOUT_MS } from '../host/suiteResults';
+import { emptyResults, recordFailure, reloadAndWait, runRecording, TEST_TIMEOUT_MS } from '../host/suiteResults';
 import { AFTER_RELOAD_TITLE, ask, WebTestConfig, webTestConfig, WebTestEnvironment, WebTestPhase, WebTestResults } from './protocol';
 
 // The browser build defines `mocha` on the global object. Its own default reporter writes HTML
@@ -57,16 +57,10 @@ export async function runSuites(): Promise<void> {
   }
 }
 
-/** How long the first window waits to go; past that, the reload failed. */
-const RELOAD_TIMEOUT_MS = 60_000;
-
 async function reloadWindow(resultsUrl: string, results: WebTestResults): Promise<void> {
   await post(resultsUrl, 'first-run', results);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  // The command's promise is cancelled when this host goes with the window: nothing to wait for.
-  vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined);
-  await new Promise((resolve) => setTimeout(resolve, RELOAD_TIMEOUT_MS));
-  throw new Error(`the window did not reload within ${RELOAD_TIMEOUT_MS / 1000} s`);
+  throw await reloadAndWait(() => void vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined));
 }
 
 function environment(): WebTestEnvironment {
