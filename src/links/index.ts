@@ -58,7 +58,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
   const store = services.links;
   const changed = new vscode.EventEmitter<readonly Task[] | undefined>();
   const decorations = new LinkDecorations(store, services);
-  const links = new FolderLinks(store, services.log, () => tree.view.selection[0]);
+  const links = new FolderLinks(store, services.log, () => tree.view.selection[0], (task) => changed.fire([task]));
 
   const linksChanged = async (key: string) => {
     decorations.refresh();
@@ -73,7 +73,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
     decorations,
     tree.provider.addChildSource({
       count: (task) => store.linksOf(rootOf(task).id, task.id).length,
-      children: (task) => links.foldersOf(task),
+      children: (task) => Promise.resolve(links.rowsOf(task)),
       onDidChange: changed.event,
     }),
     vscode.window.registerFileDecorationProvider(decorations),
@@ -101,12 +101,39 @@ export function registerLinks(context: vscode.ExtensionContext, services: Servic
  * a linked folder), else the tree's selection.
  */
 class FolderLinks {
+  /** Whether each linked folder (by URI) was a folder when last looked at; one not looked at yet is drawn as there. */
+  private readonly seen = new Map<string, boolean>();
+
   constructor(
     private readonly store: LinkStore,
     private readonly log: Log,
     private readonly selected: () => unknown,
+    private readonly redraw: (task: Task) => void,
   ) {}
 
+  /**
+   * The task's rows, drawn at once from what was last seen of each folder, which is then looked at
+   * again: a row that turns out different is drawn again. The rows never wait on the disk because
+   * VS Code's tree breaks ("Element with id … is already registered") when two fetches of one
+   * task's rows overlap, as a reveal during a refresh makes them do; fetches that do not wait
+   * cannot overlap.
+   */
+  rowsOf(task: Task): LinkedFolder[] {
+    const rows = this.store.linksOf(rootOf(task).id, task.id).map((link) => {
+      const uri = resolveLink(link);
+      return new LinkedFolder(task, link, uri, uri ? (this.seen.get(uri.toString()) ?? true) : false);
+    });
+    void this.lookAgain(task, rows);
+    return rows;
+  }
+
+  private async lookAgain(task: Task, rows: readonly LinkedFolder[]): Promise<void> {
+    const found = await Promise.all(rows.map((row) => (row.uri ? isFolder(row.uri) : Promise.resolve(false))));
+    rows.forEach((row, i) => row.uri && this.seen.set(row.uri.toString(), found[i]));
+    if (rows.some((row, i) => row.exists !== found[i])) this.redraw(task);
+  }
+
+  /** The task's linked folders, each looked at now. */
   async foldersOf(task: Task): Promise<LinkedFolder[]> {
     return Promise.all(
       this.store.linksOf(rootOf(task).id, task.id).map(async (link) => {
