@@ -9,6 +9,9 @@ import type { TreeElement } from './elements';
 import type { ProgressStatusBar } from './statusBar';
 import type { RoadmapTreeView } from './view';
 
+/** How long a failed reveal waits before it tries again: longer than VS Code's 200 ms gathering of tree changes. */
+const REVEAL_RETRY_MS = 300;
+
 export class TreeNavigation {
   private focused: Roadmap | undefined;
 
@@ -34,8 +37,20 @@ export class TreeNavigation {
 
   /** Selects a task in the view, opening the rows above it, and puts its roadmap in focus. */
   async reveal(task: Task): Promise<void> {
-    const { provider, view } = this.tree;
     this.focus(rootOf(task));
+    try {
+      await this.showPath(task);
+    } catch (error) {
+      // A reveal that met a redraw of the same rows fails; the view draws them again (view.ts),
+      // after which the path is shown again, once.
+      this.log.info(`Revealing ${rootOf(task).id}/${task.id} again: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, REVEAL_RETRY_MS));
+      await this.showPath(task);
+    }
+  }
+
+  private async showPath(task: Task): Promise<void> {
+    const { provider, view } = this.tree;
     // The window drops a reveal without a word when it has not loaded the row's parents (seen
     // after refreshes); showing the path top-down first makes every step one it knows.
     const path: TreeElement[] = [];

@@ -59,6 +59,8 @@ export interface PendingTreeView {
 }
 
 const URI_LIST = 'text/uri-list';
+/** The key of the view's top level, which has no element. */
+const ROOTS = Symbol('roots');
 
 export function registerTreeView(context: vscode.ExtensionContext, provisional?: ProvisionalRows): PendingTreeView {
   const rows = new ViewRows(provisional);
@@ -94,6 +96,10 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
   private readonly attachedTree = new Promise<RoadmapTreeProvider>((resolve) => (this.attached = resolve));
   /** Whether the view holds provisional rows that the tree's must replace. */
   private showsProvisional = false;
+  /** How many fetches of each row's children are under way; the roots' under `ROOTS`. */
+  private readonly fetching = new Map<ViewElement | typeof ROOTS, number>();
+  /** Rows whose children two fetches asked for at once: drawn again once the last one is done. */
+  private readonly overlapped = new Set<ViewElement | typeof ROOTS>();
 
   constructor(private readonly provisional: ProvisionalRows | undefined) {}
 
@@ -104,7 +110,34 @@ class ViewRows implements vscode.TreeDataProvider<ViewElement>, vscode.Disposabl
     if (this.showsProvisional) this.changes.fire(undefined);
   }
 
+  /**
+   * The window and a reveal can fetch one row's children at the same time (a reveal during a
+   * redraw). The window's tree then refuses the later fetch ("Element with id … is already
+   * registered") and keeps rows that no longer match; a reveal that meets it fails. Both fetches
+   * come here, so an overlap is seen, and the row is drawn again once both are done, which
+   * makes the window fetch its children once more, alone.
+   */
   async getChildren(element?: ViewElement): Promise<ViewElement[]> {
+    const key = element ?? ROOTS;
+    const under = (this.fetching.get(key) ?? 0) + 1;
+    this.fetching.set(key, under);
+    if (under > 1) this.overlapped.add(key);
+    try {
+      return await this.childrenOf(element);
+    } finally {
+      // The window registers the rows a few microtasks after they are returned: count them as fetching until then.
+      setTimeout(() => this.fetchEnded(key), 0);
+    }
+  }
+
+  private fetchEnded(key: ViewElement | typeof ROOTS): void {
+    const under = (this.fetching.get(key) ?? 1) - 1;
+    if (under > 0) return void this.fetching.set(key, under);
+    this.fetching.delete(key);
+    if (this.overlapped.delete(key)) this.changes.fire(key === ROOTS ? undefined : [key]);
+  }
+
+  private async childrenOf(element: ViewElement | undefined): Promise<ViewElement[]> {
     if (!element && !this.tree && this.provisional) {
       const items = await this.provisional.items;
       if (items && !this.tree) {
