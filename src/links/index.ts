@@ -115,8 +115,8 @@ class FolderLinks {
    * The task's rows, drawn at once from what was last seen of each folder, which is then looked at
    * again: a row that turns out different is drawn again. The rows never wait on the disk because
    * VS Code's tree breaks ("Element with id … is already registered") when two fetches of one
-   * task's rows overlap, as a reveal during a refresh makes them do; fetches that do not wait
-   * cannot overlap.
+   * task's rows overlap, as a reveal during a redraw makes them do, and a wait on the disk in
+   * each fetch made that window wide (the view mends what still overlaps: tree/view.ts).
    */
   rowsOf(task: Task): LinkedFolder[] {
     const rows = this.store.linksOf(rootOf(task).id, task.id).map((link) => {
