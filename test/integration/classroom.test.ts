@@ -5,9 +5,6 @@
  * Dashboard on a folder. No Node APIs: the web suite runs it too.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { ClassAggregate, shapeOf } from '../../src/model/classroom/aggregate';
 import { parseClassFile } from '../../src/model/classroom/classFile';
@@ -49,7 +46,7 @@ suite('Classes', () => {
     // the dashboard's watcher from the workspace's recursive one, which can miss a nested folder
     // made a moment before (as here: the folder, class/ and its files, just before the dashboard
     // opens); then the change at the end of this test was never reported.
-    const folder = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), `mlr-class-dash-${now}-`)));
+    const folder = vscode.Uri.joinPath(workspaceFolder(), '..', `class-dash-${now}`);
     const expected = new ClassAggregate([master]);
     for (let n = 0; n < LEARNERS; n++) {
       await writeFile(vscode.Uri.joinPath(folder, 'class', `learner-${n}.json`), learnerText(master, n, now));
@@ -93,7 +90,7 @@ suite('Classes', () => {
       // What the page shows instead, for whoever reads the failure.
       throw new Error(`${error.message}; the page shows: ${(await inPage.read('class', '.showing')).text}; ${(await rowHandles()).slice(0, 200)}`);
     });
-    fs.rmSync(folder.fsPath, { recursive: true, force: true });
+    await vscode.workspace.fs.delete(folder, { recursive: true });
   });
 
   test('The class dashboard reads class/ when it appears after the dashboard opened, and again after it was removed and made again', async function () {
