@@ -8,7 +8,8 @@ import Mocha from 'mocha';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawn } from 'child_process';
-import { runIntegrationTests } from './host/runIntegration';
+import { failureLines, firstLine, runIntegrationTests } from './host/runIntegration';
+import { emptyResults, runRecording } from './host/suiteResults';
 import { bundleWebTests, runWebTests } from './host/webHost';
 import { PROJECT_ROOT } from './host/workbench';
 
@@ -19,17 +20,14 @@ interface Summary {
   failures: string[];
 }
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 async function runUnit(): Promise<Summary> {
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', timeout: 20_000 });
   const dir = path.join(__dirname, 'unit');
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
-  const failures: string[] = [];
-  return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, failures }));
-    runner.on('fail', (test, error: unknown) => failures.push(`${test.fullTitle()}: ${firstLine(error)}`));
-  });
+  const results = emptyResults();
+  await runRecording(mocha, results);
+  return { passed: results.passed, failed: results.failed, failures: failureLines(results) };
 }
 
 /** The web subset (test/web/index.ts) against dist/extension.web.js in the web worker extension host. */

@@ -240,7 +240,8 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-function firstLine(error: unknown): string {
+/** The first line of an error's message, for one-line reports. */
+export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
